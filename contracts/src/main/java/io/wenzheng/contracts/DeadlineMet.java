@@ -1,0 +1,12 @@
+package io.wenzheng.contracts;
+
+import java.time.Instant;
+
+/** The unit acted before the pledge timer expired. */
+public record DeadlineMet(
+        String petitionId,
+        Pledge pledge,
+        String unitCode,
+        Instant dueAt,
+        Instant metAt) implements PetitionEvent {
+}

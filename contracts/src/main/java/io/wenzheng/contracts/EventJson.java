@@ -1,0 +1,49 @@
+package io.wenzheng.contracts;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+/** The one JSON mapping of event data: ISO-8601 instants, no nulls, unknown fields tolerated (changes are additive). */
+public final class EventJson {
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .setSerializationInclusion(JsonInclude.Include.NON_NULL);
+
+    private EventJson() {
+    }
+
+    public static ObjectMapper mapper() {
+        return MAPPER;
+    }
+
+    public static String write(PetitionEvent event) {
+        try {
+            return MAPPER.writeValueAsString(event);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("cannot serialise " + event, e);
+        }
+    }
+
+    /** Reads event data; throws {@link MalformedEventException} when it is not valid for the type. */
+    public static <T extends PetitionEvent> T read(String json, Class<T> type) {
+        try {
+            T value = MAPPER.readValue(json, type);
+            if (value == null || value.petitionId() == null || value.petitionId().isBlank()) {
+                throw new MalformedEventException("event data has no petitionId");
+            }
+            return value;
+        } catch (JsonProcessingException e) {
+            throw new MalformedEventException("event data is not valid " + type.getSimpleName() + ": " + e.getOriginalMessage());
+        }
+    }
+
+    public static PetitionEvent read(String json, EventType type) {
+        return read(json, type.payload());
+    }
+}

@@ -1,0 +1,56 @@
+package io.wenzheng.contracts;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/** Every CloudEvents type of the suite, the topic it travels on and the record that carries its data. */
+public enum EventType {
+    PETITION_RECEIVED("wenzheng.petition.received.v1", Topics.LIFECYCLE, PetitionReceived.class),
+    PETITION_ROUTED("wenzheng.petition.routed.v1", Topics.LIFECYCLE, PetitionRouted.class),
+    PETITION_TRIAGED("wenzheng.petition.triaged.v1", Topics.LIFECYCLE, PetitionTriaged.class),
+    PETITION_RESPONDED("wenzheng.petition.responded.v1", Topics.LIFECYCLE, PetitionResponded.class),
+    SLA_DEADLINE_SET("wenzheng.sla.deadline-set.v1", Topics.SLA, DeadlineSet.class),
+    SLA_BREACHED("wenzheng.sla.breached.v1", Topics.SLA, DeadlineBreached.class),
+    SLA_MET("wenzheng.sla.met.v1", Topics.SLA, DeadlineMet.class);
+
+    private final String type;
+    private final String topic;
+    private final Class<? extends PetitionEvent> payload;
+
+    EventType(String type, String topic, Class<? extends PetitionEvent> payload) {
+        this.type = type;
+        this.topic = topic;
+        this.payload = payload;
+    }
+
+    public String type() {
+        return type;
+    }
+
+    public String topic() {
+        return topic;
+    }
+
+    public Class<? extends PetitionEvent> payload() {
+        return payload;
+    }
+
+    /** Classpath location of the JSON Schema for this type's data. */
+    public String schemaResource() {
+        return "/contracts/schemas/" + type + ".schema.json";
+    }
+
+    /** Classpath location of a valid example of this type's data. */
+    public String exampleResource() {
+        return "/contracts/examples/" + type + ".json";
+    }
+
+    public static Optional<EventType> ofType(String type) {
+        return Arrays.stream(values()).filter(t -> t.type.equals(type)).findFirst();
+    }
+
+    public static EventType of(PetitionEvent event) {
+        return Arrays.stream(values()).filter(t -> t.payload.isInstance(event)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no event type for " + event.getClass()));
+    }
+}

@@ -1,0 +1,14 @@
+package io.wenzheng.contracts;
+
+import java.time.Instant;
+
+/** Routing chose a category and a responsible unit, and says why. */
+public record PetitionRouted(
+        String petitionId,
+        String category,
+        String unitCode,
+        String unitName,
+        double confidence,
+        String reason,
+        Instant routedAt) implements PetitionEvent {
+}

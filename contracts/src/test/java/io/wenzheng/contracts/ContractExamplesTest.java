@@ -1,0 +1,82 @@
+package io.wenzheng.contracts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class ContractExamplesTest {
+
+    private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
+
+    @ParameterizedTest
+    @EnumSource(EventType.class)
+    void exampleValidatesAgainstItsSchema(EventType type) throws IOException {
+        Set<ValidationMessage> errors = schema(type).validate(example(type));
+        assertThat(errors).as("%s example", type.type()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @EnumSource(EventType.class)
+    void recordRoundTripsThroughJsonWithoutLoss(EventType type) throws IOException {
+        String json = text(type.exampleResource());
+        PetitionEvent event = EventJson.read(json, type);
+
+        assertThat(event).isInstanceOf(type.payload());
+        assertThat(EventType.of(event)).isEqualTo(type);
+        JsonNode written = EventJson.mapper().readTree(EventJson.write(event));
+        assertThat(written).isEqualTo(example(type));
+        assertThat(schema(type).validate(written)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @EnumSource(EventType.class)
+    void schemaRejectsDataWithoutPetitionId(EventType type) throws IOException {
+        ObjectNode broken = (ObjectNode) example(type);
+        broken.remove("petitionId");
+
+        assertThat(schema(type).validate(broken)).isNotEmpty();
+        assertThatThrownBy(() -> EventJson.read(broken.toString(), type)).isInstanceOf(MalformedEventException.class);
+    }
+
+    @ParameterizedTest
+    @EnumSource(EventType.class)
+    void typeNamesFollowTheBriefConvention(EventType type) {
+        assertThat(type.type()).matches("wenzheng\\.[a-z]+\\.[a-z-]+\\.v\\d+");
+        assertThat(EventType.ofType(type.type())).contains(type);
+    }
+
+    @org.junit.jupiter.api.Test
+    void garbageIsMalformedNotACrash() {
+        assertThatThrownBy(() -> EventJson.read("{not json", PetitionReceived.class))
+                .isInstanceOf(MalformedEventException.class);
+        assertThat(Topics.coreWithDeadLetters()).contains("petition.lifecycle", "petition.lifecycle.dlq");
+        assertThat(Topics.unitFeed("A-ENV")).isEqualTo("unit.A-ENV.feed");
+    }
+
+    private static JsonSchema schema(EventType type) throws IOException {
+        return FACTORY.getSchema(text(type.schemaResource()));
+    }
+
+    private static JsonNode example(EventType type) throws IOException {
+        return EventJson.mapper().readTree(text(type.exampleResource()));
+    }
+
+    private static String text(String resource) throws IOException {
+        try (InputStream in = ContractExamplesTest.class.getResourceAsStream(resource)) {
+            assertThat(in).as(resource).isNotNull();
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}

@@ -1,0 +1,211 @@
+package io.wenzheng.devstack.cli;
+
+import io.wenzheng.devstack.DevStack;
+import io.wenzheng.devstack.process.ChildProcesses;
+import io.wenzheng.devstack.suite.ServiceName;
+import io.wenzheng.devstack.suite.Suite;
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+/** The command line behind {@code ./wenzheng}: up, stack, down, status. */
+public final class DevStackCli {
+    private static final String LAUNCHER = "launcher";
+
+    private final Path root;
+    private final Path workDir;
+
+    DevStackCli(Path root) {
+        this.root = root;
+        this.workDir = root.resolve(".wenzheng").resolve("run");
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path root = Path.of(System.getProperty("wenzheng.root", System.getProperty("user.dir"))).toAbsolutePath().normalize();
+        DevStackCli cli = new DevStackCli(root);
+        String command = args.length == 0 ? "help" : args[0];
+        switch (command) {
+            case "up" -> cli.up(true);
+            case "stack" -> cli.up(false);
+            case "down" -> cli.down();
+            case "status" -> cli.status();
+            default -> {
+                System.out.println("""
+                        usage: wenzheng <command>
+                          up       start Kafka, PostgreSQL and the four services; Ctrl-C stops everything
+                          stack    start only Kafka and PostgreSQL
+                          down     stop a stack left running (also one left by a crashed run)
+                          status   show what runs
+                        environment: WENZHENG_KAFKA_PORT (19092), WENZHENG_PG_PORT (15432), WENZHENG_PARTITIONS (6)""");
+                if (!command.equals("help")) {
+                    System.exit(2);
+                }
+            }
+        }
+    }
+
+    private void up(boolean withServices) throws Exception {
+        long begin = System.nanoTime();
+        ChildProcesses children = new ChildProcesses(workDir);
+        if (children.alive().containsKey(LAUNCHER)) {
+            System.err.println("a suite is already running here (pid " + children.alive().get(LAUNCHER) + "); './wenzheng down' stops it");
+            System.exit(1);
+        }
+        children.reapLeftovers();
+        Files.createDirectories(workDir.resolve("logs"));
+        for (ServiceName s : ServiceName.values()) {
+            Files.deleteIfExists(workDir.resolve("logs").resolve(s.id() + ".log"));
+        }
+        children.record(LAUNCHER, ProcessHandle.current().pid(), workDir.toString());
+        say("starting Kafka and PostgreSQL in " + workDir);
+        DevStack stack = DevStack.start(DevStack.Settings.defaults(workDir));
+        Suite suite = new Suite(stack, root, port -> envInt("WENZHENG_PORT_OFFSET", 0) + port);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            say("stopping ...");
+            suite.close();
+            stack.close();
+            children.forget(LAUNCHER);
+            say("stopped; nothing left running");
+            stopped.countDown();
+        }, "wenzheng-stop"));
+
+        say("kafka      " + stack.kafka().bootstrapServers());
+        say("postgres   127.0.0.1:" + stack.postgres().port() + " (databases intake, routing, sla, analytics)");
+        if (withServices) {
+            say("starting the four services ...");
+            List<Thread> tails = new ArrayList<>();
+            for (ServiceName s : ServiceName.values()) {
+                tails.add(tail(s, workDir.resolve("logs").resolve(s.id() + ".log")));
+            }
+            suite.start(Duration.ofSeconds(120));
+            loadDemoDirectory(suite.url(ServiceName.ROUTING));
+            for (ServiceName s : ServiceName.values()) {
+                say(String.format("%-10s %s   (OpenAPI %s/q/swagger-ui, health %s/q/health)", s.id(), suite.url(s),
+                        suite.url(s), suite.url(s)));
+            }
+            say("try:  curl -s -XPOST " + suite.url(ServiceName.INTAKE) + "/api/v1/petitions -H 'Content-Type: application/json' "
+                    + "-d '{\"channel\":\"WEB\",\"text\":\"小区旁工地夜间施工噪音扰民\"}'");
+            tails.forEach(t -> t.setDaemon(true));
+        }
+        say(String.format("ready in %.1f s; Ctrl-C stops everything", (System.nanoTime() - begin) / 1e9));
+        stopped.await();
+    }
+
+    private void loadDemoDirectory(String routingUrl) throws IOException, InterruptedException {
+        Path units = root.resolve("deploy/demo/units.json");
+        if (!Files.exists(units)) {
+            say("no demo unit directory at " + units);
+            return;
+        }
+        HttpResponse<String> response = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(routingUrl + "/api/v1/units"))
+                        .header("Content-Type", "application/json")
+                        .PUT(HttpRequest.BodyPublishers.ofFile(units)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        say("demo unit directory: HTTP " + response.statusCode() + " " + response.body());
+    }
+
+    private void down() {
+        ChildProcesses children = new ChildProcesses(workDir);
+        Map<String, Long> alive = children.alive();
+        Long launcher = alive.get(LAUNCHER);
+        if (launcher != null) {
+            say("stopping launcher pid " + launcher);
+            ProcessHandle.of(launcher).ifPresent(h -> ChildProcesses.stop(h, Duration.ofSeconds(60)));
+        }
+        int reaped = children.reapLeftovers();
+        say(alive.isEmpty() ? "nothing was running" : "stopped " + (reaped + (launcher == null ? 0 : 1)) + " process(es)");
+    }
+
+    private void status() {
+        Map<String, Long> alive = new ChildProcesses(workDir).alive();
+        if (alive.isEmpty()) {
+            say("nothing runs (" + workDir + ")");
+            return;
+        }
+        alive.forEach((name, pid) -> {
+            String rss = rssOf(pid);
+            String health = "";
+            for (ServiceName s : ServiceName.values()) {
+                if (s.id().equals(name)) {
+                    health = "  ready=" + ready(envInt("WENZHENG_PORT_OFFSET", 0) + s.defaultPort());
+                }
+            }
+            say(String.format("%-10s pid %-8d rss %s%s", name, pid, rss, health));
+        });
+    }
+
+    private static boolean ready(int port) {
+        try {
+            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready"))
+                    .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    static String rssOf(long pid) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    long kb = Long.parseLong(line.replaceAll("[^0-9]", ""));
+                    return (kb / 1024) + " MB";
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            // process gone
+        }
+        return "?";
+    }
+
+    /** Streams a service's log to the console, one compact prefixed line at a time. */
+    private static Thread tail(ServiceName service, Path file) {
+        Thread t = new Thread(() -> {
+            long position = 0;
+            String prefix = String.format("%-9s| ", service.id());
+            while (!Thread.currentThread().isInterrupted()) {
+                try {
+                    if (Files.exists(file)) {
+                        try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "r")) {
+                            raf.seek(position);
+                            String line;
+                            while ((line = raf.readLine()) != null) {
+                                System.out.println(prefix + new String(line.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8));
+                            }
+                            position = raf.getFilePointer();
+                        }
+                    }
+                    Thread.sleep(300);
+                } catch (IOException e) {
+                    return;
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "tail-" + service.id());
+        t.setDaemon(true);
+        t.start();
+        return t;
+    }
+
+    private static int envInt(String name, int fallback) {
+        String v = System.getenv(name);
+        return v == null || v.isBlank() ? fallback : Integer.parseInt(v.trim());
+    }
+
+    private static void say(String line) {
+        System.out.println("wenzheng | " + line);
+    }
+}

@@ -1,0 +1,216 @@
+package io.wenzheng.devstack.kafka;
+
+import io.wenzheng.devstack.process.ChildProcesses;
+import io.wenzheng.devstack.process.JavaCommand;
+import io.wenzheng.devstack.process.Ports;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.errors.TopicExistsException;
+
+/**
+ * A real single-node KRaft Kafka broker in a child JVM. Its storage is formatted afresh in the work directory on
+ * every start, so a stack never sees a previous run's messages.
+ */
+public final class KafkaBroker implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(KafkaBroker.class.getName());
+    private static final String NAME = "kafka";
+
+    private final Path dir;
+    private final int port;
+    private final ChildProcesses children;
+    private Process process;
+
+    public KafkaBroker(Path workDir, int port, ChildProcesses children) {
+        this.dir = workDir.resolve("kafka");
+        this.port = port;
+        this.children = children;
+    }
+
+    public String bootstrapServers() {
+        return "127.0.0.1:" + port;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public KafkaBroker start(int defaultPartitions) {
+        try {
+            deleteRecursively(dir);
+            Files.createDirectories(dir.resolve("data"));
+            int controllerPort = Ports.free();
+            Path config = dir.resolve("server.properties");
+            Files.writeString(config, serverProperties(controllerPort, defaultPartitions), StandardCharsets.UTF_8);
+            Path log4j = dir.resolve("log4j2.properties");
+            Files.writeString(log4j, LOG4J2, StandardCharsets.UTF_8);
+            String classpath = brokerClasspath();
+
+            run(List.of(JavaCommand.java(), "-Xmx256m", "-cp", classpath, "-Dlog4j2.configurationFile=" + log4j,
+                    "kafka.tools.StorageTool", "format", "-t", randomClusterId(), "-c", config.toString(), "--standalone"),
+                    dir.resolve("format.log"));
+
+            List<String> command = new ArrayList<>(List.of(JavaCommand.java(), "-Xms128m", "-Xmx512m", "-XX:+UseG1GC",
+                    "-Dwenzheng.devstack=" + dir, "-Dlog4j2.configurationFile=" + log4j,
+                    "-Dkafka.logs.dir=" + dir.resolve("logs"), "-cp", classpath, "kafka.Kafka", config.toString()));
+            process = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(dir.resolve("broker.log").toFile())
+                    .start();
+            children.adopt(NAME, process.pid(), "TERM", dir.toString());
+            Ports.awaitListening(port, Duration.ofSeconds(60), process, "Kafka broker (see " + dir.resolve("broker.log") + ")");
+            awaitMetadata();
+            return this;
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot start Kafka broker in " + dir, e);
+        }
+    }
+
+    /** Creates the topics that do not exist yet. */
+    public void createTopics(Collection<String> topics, int partitions) {
+        try (Admin admin = admin()) {
+            Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
+            List<NewTopic> missing = topics.stream().filter(t -> !existing.contains(t))
+                    .map(t -> new NewTopic(t, partitions, (short) 1)).toList();
+            if (!missing.isEmpty()) {
+                admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
+            }
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof TopicExistsException)) {
+                throw new IllegalStateException("cannot create topics " + topics, e.getCause());
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot create topics " + topics, e);
+        }
+    }
+
+    public Admin admin() {
+        return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000));
+    }
+
+    public boolean running() {
+        return process != null && process.isAlive();
+    }
+
+    @Override
+    public void close() {
+        if (process != null && process.isAlive()) {
+            ChildProcesses.stop(process.toHandle(), Duration.ofSeconds(30));
+        }
+        children.forget(NAME);
+    }
+
+    private void awaitMetadata() {
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (true) {
+            try (Admin admin = admin()) {
+                admin.describeCluster().nodes().get(5, TimeUnit.SECONDS);
+                return;
+            } catch (Exception e) {
+                if (System.nanoTime() > until || !process.isAlive()) {
+                    throw new IllegalStateException("Kafka broker not ready: " + e, e);
+                }
+            }
+        }
+    }
+
+    private String serverProperties(int controllerPort, int partitions) {
+        Properties p = new Properties();
+        p.setProperty("process.roles", "broker,controller");
+        p.setProperty("node.id", "1");
+        p.setProperty("controller.quorum.bootstrap.servers", "127.0.0.1:" + controllerPort);
+        p.setProperty("listeners", "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
+        p.setProperty("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
+        p.setProperty("controller.listener.names", "CONTROLLER");
+        p.setProperty("inter.broker.listener.name", "PLAINTEXT");
+        p.setProperty("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+        p.setProperty("log.dirs", dir.resolve("data").toString());
+        p.setProperty("num.partitions", Integer.toString(partitions));
+        p.setProperty("offsets.topic.replication.factor", "1");
+        p.setProperty("offsets.topic.num.partitions", "6");
+        p.setProperty("transaction.state.log.replication.factor", "1");
+        p.setProperty("transaction.state.log.min.isr", "1");
+        p.setProperty("share.coordinator.state.topic.replication.factor", "1");
+        p.setProperty("share.coordinator.state.topic.min.isr", "1");
+        p.setProperty("group.initial.rebalance.delay.ms", "0");
+        p.setProperty("auto.create.topics.enable", "true");
+        p.setProperty("log.segment.bytes", Integer.toString(64 * 1024 * 1024));
+        StringBuilder out = new StringBuilder();
+        p.forEach((k, v) -> out.append(k).append('=').append(v).append('\n'));
+        return out.toString();
+    }
+
+    private static void run(List<String> command, Path logFile) throws IOException {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(logFile.toFile()).start();
+        try {
+            if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0) {
+                p.destroyForcibly();
+                throw new IllegalStateException("command failed: " + String.join(" ", command.subList(command.size() - 6, command.size()))
+                        + "\n" + Files.readString(logFile));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The broker's classpath, resolved at build time; the broker never shares the caller's classpath. */
+    static String brokerClasspath() throws IOException {
+        try (InputStream in = KafkaBroker.class.getResourceAsStream("/io/wenzheng/devstack/broker.classpath")) {
+            if (in == null) {
+                throw new IllegalStateException("broker.classpath missing: build dev-stack with Maven first");
+            }
+            String deps = new String(in.readAllBytes(), StandardCharsets.UTF_8).trim();
+            return deps;
+        }
+    }
+
+    private static String randomClusterId() {
+        UUID uuid = UUID.randomUUID();
+        java.nio.ByteBuffer bytes = java.nio.ByteBuffer.allocate(16);
+        bytes.putLong(uuid.getMostSignificantBits()).putLong(uuid.getLeastSignificantBits());
+        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes.array());
+    }
+
+    static void deleteRecursively(Path path) throws IOException {
+        if (!Files.exists(path)) {
+            return;
+        }
+        try (var walk = Files.walk(path)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+
+    private static final String LOG4J2 = """
+            status = warn
+            appender.console.type = Console
+            appender.console.name = STDOUT
+            appender.console.layout.type = PatternLayout
+            appender.console.layout.pattern = %d{HH:mm:ss.SSS} %-5p [%c{1}] %m%n
+            rootLogger.level = WARN
+            rootLogger.appenderRef.stdout.ref = STDOUT
+            logger.kafka.name = kafka
+            logger.kafka.level = WARN
+            logger.server.name = kafka.server.KafkaRaftServer
+            logger.server.level = INFO
+            """;
+}

@@ -1,0 +1,117 @@
+package io.wenzheng.devstack.postgres;
+
+import io.wenzheng.devstack.process.ChildProcesses;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Collection;
+
+/**
+ * A real PostgreSQL 17 server (zonky embedded binaries) with one database and one scram-sha-256 role per service.
+ * Only the superuser keeps zonky's passwordless access, for administration from this JVM.
+ */
+public final class PostgresServer implements AutoCloseable {
+    private static final String NAME = "postgres";
+
+    private final Path dataDir;
+    private final int port;
+    private final ChildProcesses children;
+    private EmbeddedPostgres postgres;
+    private long postmasterPid;
+
+    public PostgresServer(Path workDir, int port, ChildProcesses children) {
+        this.dataDir = workDir.resolve("postgres");
+        this.port = port;
+        this.children = children;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public PostgresServer start(Collection<ServiceDatabase> databases) {
+        try {
+            Files.createDirectories(dataDir.getParent());
+            postgres = EmbeddedPostgres.builder()
+                    .setPort(port)
+                    .setDataDirectory(dataDir)
+                    .setCleanDataDirectory(true)
+                    .setRegisterShutdownHook(false)
+                    .setPGStartupWait(Duration.ofSeconds(60))
+                    .setServerConfig("password_encryption", "scram-sha-256")
+                    .setServerConfig("max_connections", "300")
+                    .setServerConfig("listen_addresses", "127.0.0.1")
+                    .setOutputRedirector(ProcessBuilder.Redirect.DISCARD)
+                    .setErrorRedirector(ProcessBuilder.Redirect.appendTo(dataDir.getParent().resolve("postgres.log").toFile()))
+                    .start();
+            postmasterPid = postmasterPid();
+            children.adopt(NAME, postmasterPid, "INT", dataDir.toString());
+            try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+                for (ServiceDatabase db : databases) {
+                    s.execute("CREATE ROLE \"" + db.user() + "\" LOGIN PASSWORD '" + db.password().replace("'", "''") + "'");
+                    s.execute("CREATE DATABASE \"" + db.name() + "\" OWNER \"" + db.user() + "\"");
+                    s.execute("REVOKE ALL ON DATABASE \"" + db.name() + "\" FROM PUBLIC");
+                }
+                requirePasswords();
+                s.execute("SELECT pg_reload_conf()");
+            }
+            return this;
+        } catch (IOException | SQLException e) {
+            throw new IllegalStateException("cannot start PostgreSQL in " + dataDir, e);
+        }
+    }
+
+    public String jdbcUrl(String database) {
+        return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
+    }
+
+    public String reactiveUrl(String database) {
+        return "postgresql://127.0.0.1:" + port + "/" + database;
+    }
+
+    /** A superuser connection, for tests that inspect or break things on purpose. */
+    public Connection superuserConnection(String database) throws SQLException {
+        return postgres.getDatabase("postgres", database).getConnection();
+    }
+
+    public boolean running() {
+        return postgres != null && Files.exists(dataDir.resolve("postmaster.pid"));
+    }
+
+    @Override
+    public void close() {
+        if (postgres != null) {
+            try {
+                postgres.close();
+                // pg_ctl may return before the postmaster has exited; callers rely on "closed" meaning gone.
+                ProcessHandle.of(postmasterPid).ifPresent(h -> ChildProcesses.stop(h, Duration.ofSeconds(30)));
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot stop PostgreSQL", e);
+            } finally {
+                postgres = null;
+                children.forget(NAME);
+            }
+        }
+    }
+
+    private long postmasterPid() throws IOException {
+        return Long.parseLong(Files.readAllLines(dataDir.resolve("postmaster.pid"), StandardCharsets.UTF_8).get(0).trim());
+    }
+
+    private void requirePasswords() throws IOException {
+        Files.writeString(dataDir.resolve("pg_hba.conf"), """
+                # Written by the Wenzheng dev stack: app roles must authenticate with scram-sha-256.
+                local all postgres trust
+                host  all postgres 127.0.0.1/32 trust
+                local all all scram-sha-256
+                host  all all 127.0.0.1/32 scram-sha-256
+                host  all all ::1/128 scram-sha-256
+                """, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,146 @@
+package io.wenzheng.devstack.suite;
+
+import io.wenzheng.devstack.process.ChildProcesses;
+import io.wenzheng.devstack.process.JavaCommand;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** One service jar running as its own process, as it would in production. */
+public final class ServiceProcess implements AutoCloseable {
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private final ServiceName service;
+    private final Path jar;
+    private final int port;
+    private final Path logFile;
+    private final Path workDir;
+    private final ChildProcesses children;
+    private final Map<String, String> config;
+    private Process process;
+
+    ServiceProcess(ServiceName service, Path jar, int port, Path workDir, ChildProcesses children, Map<String, String> config) {
+        this.service = service;
+        this.jar = jar;
+        this.port = port;
+        this.workDir = workDir;
+        this.logFile = workDir.resolve("logs").resolve(service.id() + ".log");
+        this.children = children;
+        this.config = config;
+    }
+
+    public ServiceName service() {
+        return service;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    public Path logFile() {
+        return logFile;
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    public boolean alive() {
+        return process != null && process.isAlive();
+    }
+
+    public ServiceProcess start() {
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " is missing: build the suite with 'mvn -DskipTests package' first");
+        }
+        try {
+            Files.createDirectories(logFile.getParent());
+            List<String> command = new ArrayList<>(List.of(JavaCommand.java(), "-Xmx" + service.heap(), "-XX:+UseSerialGC",
+                    "-XX:TieredStopAtLevel=1", "-Dwenzheng.stack=" + workDir, "-Dquarkus.http.port=" + port));
+            command.addAll(List.of("-jar", jar.toString()));
+            ProcessBuilder builder = new ProcessBuilder(command);
+            // Environment, not -D: secrets stay out of the process list.
+            config.forEach((k, v) -> builder.environment().put(environmentName(k), v));
+            process = builder
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
+                    .start();
+            children.adopt(service.id(), process.pid(), "TERM", workDir.toString());
+            return this;
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot start " + service.module(), e);
+        }
+    }
+
+    /** MicroProfile Config's environment-variable form of a property name. */
+    static String environmentName(String property) {
+        return property.replaceAll("[^A-Za-z0-9]", "_").toUpperCase(java.util.Locale.ROOT);
+    }
+
+    /** Blocks until the service's readiness check (Kafka and database included) says UP. */
+    public void awaitReady(Duration timeout) {
+        Instant until = Instant.now().plus(timeout);
+        while (true) {
+            if (!alive()) {
+                throw new IllegalStateException(service.module() + " exited with " + process.exitValue() + "; see " + logFile);
+            }
+            if (ready()) {
+                return;
+            }
+            if (Instant.now().isAfter(until)) {
+                throw new IllegalStateException(service.module() + " not ready after " + timeout + "; see " + logFile);
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    public boolean ready() {
+        try {
+            HttpResponse<Void> response = HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/q/health/ready"))
+                    .timeout(Duration.ofSeconds(3)).build(), HttpResponse.BodyHandlers.discarding());
+            return response.statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** SIGKILL: no shutdown hook, no goodbye. What a crash looks like. */
+    public void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        children.forget(service.id());
+    }
+
+    @Override
+    public void close() {
+        if (alive()) {
+            ChildProcesses.stop(process.toHandle(), Duration.ofSeconds(20));
+        }
+        children.forget(service.id());
+    }
+}

@@ -1,0 +1,81 @@
+package io.wenzheng.devstack.suite;
+
+import io.wenzheng.devstack.DevStack;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.IntUnaryOperator;
+
+/** The four service jars running against a dev stack. */
+public final class Suite implements AutoCloseable {
+    private final DevStack stack;
+    private final Path root;
+    private final Map<ServiceName, ServiceProcess> services = new EnumMap<>(ServiceName.class);
+    private final Map<ServiceName, Integer> ports = new EnumMap<>(ServiceName.class);
+    private final Map<ServiceName, Map<String, String>> extraConfig = new EnumMap<>(ServiceName.class);
+
+    /**
+     * @param root the repository root, where each service's {@code target/quarkus-app} lives
+     * @param portFor chooses each service's HTTP port from its default
+     */
+    public Suite(DevStack stack, Path root, IntUnaryOperator portFor) {
+        this.stack = stack;
+        this.root = root;
+        for (ServiceName s : ServiceName.values()) {
+            ports.put(s, portFor.applyAsInt(s.defaultPort()));
+        }
+    }
+
+    /** Extra configuration for one service, applied on its next start. */
+    public Suite configure(ServiceName service, String key, String value) {
+        extraConfig.computeIfAbsent(service, s -> new LinkedHashMap<>()).put(key, value);
+        return this;
+    }
+
+    public static Path jarOf(Path root, ServiceName service) {
+        return root.resolve(service.module()).resolve("target/quarkus-app/quarkus-run.jar");
+    }
+
+    /** Starts every service at once and waits until all are ready. */
+    public Suite start(Duration timeout) {
+        for (ServiceName s : ServiceName.values()) {
+            services.put(s, newProcess(s).start());
+        }
+        services.values().forEach(p -> p.awaitReady(timeout));
+        return this;
+    }
+
+    public ServiceProcess service(ServiceName name) {
+        return services.get(name);
+    }
+
+    public String url(ServiceName name) {
+        return "http://127.0.0.1:" + ports.get(name);
+    }
+
+    /** Starts a service again after {@link ServiceProcess#kill()} or a stop. */
+    public ServiceProcess restart(ServiceName name, Duration timeout) {
+        ServiceProcess old = services.get(name);
+        if (old != null) {
+            old.close();
+        }
+        ServiceProcess fresh = newProcess(name).start();
+        services.put(name, fresh);
+        fresh.awaitReady(timeout);
+        return fresh;
+    }
+
+    private ServiceProcess newProcess(ServiceName s) {
+        Map<String, String> config = new LinkedHashMap<>(stack.configFor(s));
+        config.putAll(extraConfig.getOrDefault(s, Map.of()));
+        return new ServiceProcess(s, jarOf(root, s), ports.get(s), stack.settings().workDir(), stack.children(), config);
+    }
+
+    @Override
+    public void close() {
+        services.values().parallelStream().forEach(ServiceProcess::close);
+        services.clear();
+    }
+}
