@@ -73,6 +73,9 @@ public final class ChildProcesses {
         try (var files = Files.list(pidDir)) {
             for (Path file : files.filter(f -> f.toString().endsWith(".pid")).toList()) {
                 Optional<ProcessHandle> leftover = recorded(file);
+                if (leftover.isPresent() && leftover.get().pid() == ProcessHandle.current().pid()) {
+                    continue; // the launcher records itself before it starts the stack
+                }
                 if (leftover.isPresent()) {
                     LOG.warning("stopping " + file.getFileName() + " (pid " + leftover.get().pid() + ") left by an earlier run");
                     stop(leftover.get(), Duration.ofSeconds(20));

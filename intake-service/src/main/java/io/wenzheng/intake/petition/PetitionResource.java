@@ -1,0 +1,49 @@
+package io.wenzheng.intake.petition;
+
+import io.smallrye.mutiny.Uni;
+import io.wenzheng.kit.problem.ProblemException;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/petitions")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "petitions")
+public class PetitionResource {
+    @Inject
+    PetitionIntake intake;
+
+    @POST
+    @Operation(summary = "Accept a petition", description = "Stores it durably and emits wenzheng.petition.received.v1 through the outbox.")
+    @APIResponse(responseCode = "201", description = "accepted; Location names the petition")
+    @APIResponse(responseCode = "400", description = "invalid input, as application/problem+json naming the field")
+    public Uni<Response> submit(@Valid @NotNull PetitionSubmission submission) {
+        return intake.submit(submission).map(receipt -> Response
+                .created(URI.create("/api/v1/petitions/" + receipt.id()))
+                .entity(receipt).build());
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "A petition with its status, unit, deadline and full event history")
+    @APIResponse(responseCode = "404", description = "no such petition")
+    public Uni<PetitionView> get(@PathParam("id") String id) {
+        if (!PetitionIds.isValid(id)) {
+            throw ProblemException.notFound("petition " + id);
+        }
+        return intake.view(id).onItem().ifNull().failWith(() -> ProblemException.notFound("petition " + id));
+    }
+}

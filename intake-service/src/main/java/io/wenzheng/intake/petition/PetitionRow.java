@@ -1,0 +1,54 @@
+package io.wenzheng.intake.petition;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import io.wenzheng.contracts.Channel;
+import io.wenzheng.contracts.TimeBasis;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+@Entity
+@Table(name = "petition")
+public class PetitionRow extends PanacheEntityBase {
+    @Id
+    public String id;
+    @Column(name = "tracking_code", nullable = false, unique = true)
+    public String trackingCode;
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Channel channel;
+    public String subject;
+    @Column(name = "body", nullable = false, columnDefinition = "text")
+    public String text;
+    public String address;
+    public Double latitude;
+    public Double longitude;
+    @Column(name = "citizen_ref")
+    public String citizenRef;
+    /** Name and phone, AES-GCM sealed; never leaves intake in clear. */
+    @Column(name = "contact_sealed", columnDefinition = "text")
+    public String contactSealed;
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public PetitionStatus status;
+    public String category;
+    @Column(name = "unit_code")
+    public String unitCode;
+    @Column(name = "unit_name")
+    public String unitName;
+    @Column(name = "first_response_due")
+    public Instant firstResponseDue;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "time_basis")
+    public TimeBasis timeBasis;
+    @Column(nullable = false)
+    public boolean overdue;
+    @Column(name = "received_at", nullable = false)
+    public Instant receivedAt;
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+}

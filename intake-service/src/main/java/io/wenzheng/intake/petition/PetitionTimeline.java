@@ -1,0 +1,66 @@
+package io.wenzheng.intake.petition;
+
+import io.smallrye.mutiny.Uni;
+import io.wenzheng.contracts.DeadlineBreached;
+import io.wenzheng.contracts.DeadlineSet;
+import io.wenzheng.contracts.EventJson;
+import io.wenzheng.contracts.PetitionRouted;
+import io.wenzheng.contracts.PetitionTriaged;
+import io.wenzheng.kit.KitConfig;
+import io.wenzheng.kit.inbox.ConsumedEvent;
+import io.wenzheng.kit.inbox.EventConsumer;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+/** Follows what routing and SLA say about our petitions, so that one GET tells the whole story. */
+@ApplicationScoped
+public class PetitionTimeline {
+    private final EventConsumer consumer;
+    private final String self;
+
+    @Inject
+    public PetitionTimeline(EventConsumer consumer, KitConfig kit) {
+        this.consumer = consumer;
+        this.self = kit.service();
+    }
+
+    @Incoming("lifecycle-in")
+    public Uni<Void> lifecycle(Message<String> message) {
+        return consumer.consume(message, "intake-timeline", this::apply);
+    }
+
+    @Incoming("sla-in")
+    public Uni<Void> sla(Message<String> message) {
+        return consumer.consume(message, "intake-timeline", this::apply);
+    }
+
+    Uni<Void> apply(ConsumedEvent event) {
+        if (self.equals(event.source())) {
+            return Uni.createFrom().voidItem(); // our own events entered the history when we wrote them
+        }
+        return PetitionRow.<PetitionRow>findById(event.petitionId()).chain(row -> {
+            if (row == null) {
+                throw new IllegalArgumentException("event " + event.id() + " names unknown petition " + event.petitionId());
+            }
+            row.status = row.status.after(event.type());
+            if (event.data() instanceof PetitionRouted routed) {
+                row.category = routed.category();
+                row.unitCode = routed.unitCode();
+                row.unitName = routed.unitName();
+            } else if (event.data() instanceof PetitionTriaged triaged) {
+                row.category = triaged.suggestedCategory();
+            } else if (event.data() instanceof DeadlineSet deadline) {
+                row.firstResponseDue = deadline.dueAt();
+                row.timeBasis = deadline.timeBasis();
+            } else if (event.data() instanceof DeadlineBreached) {
+                row.overdue = true;
+            }
+            row.updatedAt = Instant.now();
+            return PetitionIntake.record(event.id(), event.type().type(), event.source(), event.time(),
+                    EventJson.write(event.data()), row.id);
+        });
+    }
+}

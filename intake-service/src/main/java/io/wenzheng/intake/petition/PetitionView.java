@@ -1,0 +1,41 @@
+package io.wenzheng.intake.petition;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonRawValue;
+import io.wenzheng.contracts.Channel;
+import io.wenzheng.contracts.TimeBasis;
+import java.time.Instant;
+import java.util.List;
+
+/** A petition as staff see it: where it stands, who has it, when the pledge expires, and everything that happened. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record PetitionView(
+        String id,
+        String trackingCode,
+        Channel channel,
+        String subject,
+        String text,
+        PetitionStatus status,
+        String category,
+        Unit unit,
+        Deadline deadline,
+        Instant receivedAt,
+        List<Event> history) {
+
+    public record Unit(String code, String name) {
+    }
+
+    public record Deadline(Instant dueAt, TimeBasis timeBasis, boolean overdue) {
+    }
+
+    public record Event(String id, String type, String source, Instant occurredAt, @JsonRawValue String data) {
+    }
+
+    static PetitionView of(PetitionRow p, List<HistoryRow> history) {
+        return new PetitionView(p.id, p.trackingCode, p.channel, p.subject, p.text, p.status, p.category,
+                p.unitCode == null ? null : new Unit(p.unitCode, p.unitName),
+                p.firstResponseDue == null ? null : new Deadline(p.firstResponseDue, p.timeBasis, p.overdue),
+                p.receivedAt,
+                history.stream().map(h -> new Event(h.eventId, h.eventType, h.source, h.occurredAt, h.data)).toList());
+    }
+}

@@ -1,0 +1,29 @@
+package io.wenzheng.kit;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** What the shared outbox and inbox need to know about the service they run in. */
+@ConfigMapping(prefix = "wenzheng")
+public interface KitConfig {
+
+    /** The service's name; it becomes the CloudEvents {@code source}. */
+    String service();
+
+    Outbox outbox();
+
+    interface Outbox {
+        /** Rows the relay publishes per round. */
+        @WithDefault("200")
+        int batchSize();
+
+        /** Pause between relay rounds when the outbox is drained: the floor of event latency. */
+        @WithDefault("100ms")
+        Duration interval();
+
+        /** How long a relay round waits for the broker's acknowledgements before it gives up and retries later. */
+        @WithDefault("30s")
+        Duration sendTimeout();
+    }
+}

@@ -1,0 +1,69 @@
+package io.wenzheng.kit;
+
+import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
+import io.smallrye.common.vertx.VertxContext;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import java.time.Duration;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.jboss.logging.Logger;
+
+/**
+ * Runs a reactive task again and again, each round on a fresh Vert.x duplicated context (what Hibernate Reactive
+ * needs), with a delay chosen from the round's result. Quarkus' scheduler cannot go below one second; the outbox
+ * relay needs 100 ms, and a busy loop must be able to go again at once.
+ */
+public final class PollingLoop<T> {
+    private static final Logger LOG = Logger.getLogger(PollingLoop.class);
+
+    private final Vertx vertx;
+    private final String name;
+    private final Supplier<Uni<T>> task;
+    private final Function<T, Duration> nextDelay;
+    private final Duration afterFailure;
+    private volatile boolean running;
+
+    public PollingLoop(Vertx vertx, String name, Supplier<Uni<T>> task, Function<T, Duration> nextDelay, Duration afterFailure) {
+        this.vertx = vertx;
+        this.name = name;
+        this.task = task;
+        this.nextDelay = nextDelay;
+        this.afterFailure = afterFailure;
+    }
+
+    public void start() {
+        running = true;
+        schedule(Duration.ZERO);
+    }
+
+    public void stop() {
+        running = false;
+    }
+
+    private void schedule(Duration delay) {
+        if (!running) {
+            return;
+        }
+        if (delay.isZero()) {
+            vertx.runOnContext(ignored -> round());
+        } else {
+            vertx.setTimer(Math.max(1, delay.toMillis()), ignored -> round());
+        }
+    }
+
+    private void round() {
+        if (!running) {
+            return;
+        }
+        Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
+        VertxContextSafetyToggle.setContextSafe(context, true);
+        context.runOnContext(ignored -> task.get().subscribe().with(
+                result -> schedule(nextDelay.apply(result)),
+                failure -> {
+                    LOG.warnf("%s round failed, retrying in %s: %s", name, afterFailure, failure.toString());
+                    schedule(afterFailure);
+                }));
+    }
+}

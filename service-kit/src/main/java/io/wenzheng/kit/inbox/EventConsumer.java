@@ -1,0 +1,115 @@
+package io.wenzheng.kit.inbox;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
+import io.wenzheng.contracts.EventJson;
+import io.wenzheng.contracts.EventType;
+import io.wenzheng.contracts.MalformedEventException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.function.Function;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.jboss.logging.Logger;
+
+/**
+ * The one way a service consumes an event: parse the CloudEvent, skip it if this consumer already processed its id,
+ * otherwise run the handler and record the id in the same transaction, and acknowledge only after the commit.
+ * Poison messages are nacked straight away, which sends them to the channel's dead-letter topic with the reason;
+ * transient failures retry with backoff first.
+ */
+@ApplicationScoped
+public class EventConsumer {
+    private static final Logger LOG = Logger.getLogger(EventConsumer.class);
+
+    private final MeterRegistry registry;
+
+    @Inject
+    public EventConsumer(MeterRegistry registry) {
+        this.registry = registry;
+    }
+
+    /** Outcome of one delivery, for metrics and tests. */
+    public enum Outcome { PROCESSED, DUPLICATE, IGNORED, DEAD_LETTERED }
+
+    public Uni<Void> consume(Message<String> message, String consumer, Function<ConsumedEvent, Uni<Void>> handler) {
+        ConsumedEvent event;
+        try {
+            Optional<ConsumedEvent> parsed = parse(message);
+            if (parsed.isEmpty()) {
+                count(consumer, Outcome.IGNORED);
+                return Uni.createFrom().completionStage(message::ack);
+            }
+            event = parsed.get();
+        } catch (MalformedEventException e) {
+            return deadLetter(message, consumer, e);
+        }
+        return Panache.withTransaction(() -> processOnce(consumer, event, handler))
+                .onFailure(EventConsumer::transientFailure).retry()
+                .withBackOff(Duration.ofMillis(200), Duration.ofSeconds(5)).atMost(10)
+                .onItemOrFailure().transformToUni((outcome, failure) -> {
+                    if (failure != null) {
+                        return deadLetter(message, consumer, failure);
+                    }
+                    count(consumer, outcome);
+                    return Uni.createFrom().completionStage(message::ack);
+                });
+    }
+
+    private Uni<Outcome> processOnce(String consumer, ConsumedEvent event, Function<ConsumedEvent, Uni<Void>> handler) {
+        String key = InboxEntry.key(consumer, event.id());
+        return InboxEntry.<InboxEntry>findById(key).chain(seen -> {
+            if (seen != null) {
+                return Uni.createFrom().item(Outcome.DUPLICATE);
+            }
+            InboxEntry entry = new InboxEntry();
+            entry.id = key;
+            entry.consumer = consumer;
+            entry.eventId = event.id();
+            entry.eventType = event.type().type();
+            entry.processedAt = Instant.now();
+            return handler.apply(event).chain(() -> entry.persist()).replaceWith(Outcome.PROCESSED);
+        });
+    }
+
+    /** Reads the CloudEvent; empty for event types this suite version does not know (types are additive). */
+    static Optional<ConsumedEvent> parse(Message<String> message) {
+        IncomingCloudEventMetadata<?> ce = message.getMetadata(IncomingCloudEventMetadata.class)
+                .orElseThrow(() -> new MalformedEventException("not a CloudEvent: ce_* headers missing"));
+        if (ce.getId() == null || ce.getId().isBlank()) {
+            throw new MalformedEventException("CloudEvent without id");
+        }
+        Optional<EventType> type = EventType.ofType(ce.getType());
+        if (type.isEmpty()) {
+            return Optional.empty();
+        }
+        Object data = message.getPayload();
+        if (!(data instanceof String json) || json.isBlank()) {
+            throw new MalformedEventException("CloudEvent " + ce.getId() + " has no data");
+        }
+        var payload = EventJson.read(json, type.get());
+        if (ce.getSubject().isPresent() && !ce.getSubject().get().equals(payload.petitionId())) {
+            throw new MalformedEventException("subject " + ce.getSubject().get() + " does not match petitionId " + payload.petitionId());
+        }
+        Instant time = ce.getTimeStamp().map(t -> t.toInstant()).orElse(Instant.now());
+        return Optional.of(new ConsumedEvent(ce.getId(), type.get(), String.valueOf(ce.getSource()), time, payload));
+    }
+
+    private static boolean transientFailure(Throwable failure) {
+        return !(failure instanceof MalformedEventException || failure instanceof IllegalArgumentException);
+    }
+
+    private Uni<Void> deadLetter(Message<String> message, String consumer, Throwable reason) {
+        LOG.warnf("%s: dead-lettering message: %s", consumer, reason.getMessage());
+        count(consumer, Outcome.DEAD_LETTERED);
+        return Uni.createFrom().completionStage(() -> message.nack(reason));
+    }
+
+    private void count(String consumer, Outcome outcome) {
+        registry.counter("wenzheng.consumer.events", "consumer", consumer, "outcome", outcome.name().toLowerCase()).increment();
+    }
+}

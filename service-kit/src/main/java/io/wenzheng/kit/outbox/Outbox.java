@@ -1,0 +1,42 @@
+package io.wenzheng.kit.outbox;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import io.wenzheng.contracts.EventJson;
+import io.wenzheng.contracts.EventType;
+import io.wenzheng.contracts.PetitionEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * Records events in the caller's transaction. Call it inside {@code Panache.withTransaction}: the events commit or
+ * roll back together with the state change, and {@link OutboxRelay} publishes them afterwards.
+ */
+@ApplicationScoped
+public class Outbox {
+
+    /** Appends an event for its type's topic. */
+    public Uni<StoredEvent> append(PetitionEvent event, Instant occurredAt) {
+        return append(event, EventType.of(event).topic(), occurredAt);
+    }
+
+    /** Appends an event for an explicit topic, such as a unit's feed. */
+    public Uni<StoredEvent> append(PetitionEvent event, String topic, Instant occurredAt) {
+        EventType type = EventType.of(event);
+        OutboxEvent row = new OutboxEvent();
+        row.eventId = UUID.randomUUID().toString();
+        row.eventType = type.type();
+        row.topic = topic;
+        row.messageKey = event.petitionId();
+        row.subject = event.petitionId();
+        row.payload = EventJson.write(event);
+        row.occurredAt = occurredAt;
+        return Panache.getSession().chain(session -> session.persist(row))
+                .replaceWith(() -> new StoredEvent(row.eventId, type, occurredAt, event));
+    }
+
+    /** An event as the outbox recorded it. */
+    public record StoredEvent(String eventId, EventType type, Instant occurredAt, PetitionEvent data) {
+    }
+}

@@ -1,0 +1,123 @@
+package io.wenzheng.kit.outbox;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.vertx.core.Vertx;
+import io.wenzheng.kit.KitConfig;
+import io.wenzheng.kit.PollingLoop;
+import jakarta.enterprise.event.Observes;
+import java.time.Duration;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.jboss.logging.Logger;
+
+/**
+ * Publishes outbox rows to Kafka and marks them sent. Rows are locked with {@code FOR UPDATE SKIP LOCKED}, so
+ * several instances share the work and no row goes out twice at the same time. A crash between send and commit
+ * re-sends the row; consumers drop the duplicate by its event id.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+
+    private final MutinyEmitter<String> emitter;
+    private final KitConfig config;
+    private final Counter relayed;
+    private final Counter failures;
+    private final AtomicLong pending = new AtomicLong();
+    private PollingLoop<Integer> loop;
+
+    @Inject
+    public OutboxRelay(@Channel("outbox") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 2048) MutinyEmitter<String> emitter, KitConfig config, MeterRegistry registry) {
+        this.emitter = emitter;
+        this.config = config;
+        this.relayed = registry.counter("wenzheng.outbox.relayed");
+        this.failures = registry.counter("wenzheng.outbox.failures");
+        registry.gauge("wenzheng.outbox.pending", pending);
+    }
+
+    void start(@Observes StartupEvent started, Vertx vertx) {
+        loop = new PollingLoop<>(vertx, "outbox relay",
+                () -> relayBatch().onFailure().invoke(e -> failures.increment()),
+                sent -> sent >= config.outbox().batchSize() ? Duration.ZERO : config.outbox().interval(),
+                Duration.ofSeconds(1));
+        loop.start();
+    }
+
+    void stop(@Observes ShutdownEvent stopping) {
+        if (loop != null) {
+            loop.stop();
+        }
+    }
+
+    /** Publishes one batch; returns how many rows went out. */
+    public Uni<Integer> relayBatch() {
+        return Panache.withTransaction(() -> Panache.getSession().chain(session -> session
+                .createNativeQuery("select * from outbox_event where sent_at is null order by seq limit :n for update skip locked",
+                        OutboxEvent.class)
+                .setParameter("n", config.outbox().batchSize())
+                .getResultList()
+                .chain(rows -> rows.isEmpty() ? Uni.createFrom().item(0) : publish(rows))));
+    }
+
+    private Uni<Integer> publish(List<OutboxEvent> rows) {
+        // Acks arrive on the producer's thread; the session may only be touched on its own Vert.x context.
+        Context context = Vertx.currentContext();
+        // All sends start before any ack is awaited; the idempotent producer keeps per-partition order.
+        List<Uni<Void>> acks = rows.stream().map(this::send).toList();
+        return Uni.join().all(acks).andFailFast()
+                .ifNoItem().after(config.outbox().sendTimeout()).fail()
+                .onItem().invoke(() -> {
+                    Instant now = Instant.now();
+                    rows.forEach(r -> {
+                        r.sentAt = now;
+                        r.attempts++;
+                    });
+                    relayed.increment(rows.size());
+                })
+                .replaceWith(rows.size())
+                .emitOn(command -> context.runOnContext(ignored -> command.run()));
+    }
+
+    /** Feeds the {@code wenzheng.outbox.pending} gauge: a growing value means the broker is not taking events. */
+    @Scheduled(every = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    Uni<Void> measurePending() {
+        return Panache.withSession(() -> OutboxEvent.count("sentAt is null"))
+                .invoke(pending::set).replaceWithVoid()
+                .onFailure().recoverWithNull();
+    }
+
+    private Uni<Void> send(OutboxEvent row) {
+        var kafka = OutgoingKafkaRecordMetadata.<String>builder()
+                .withKey(row.messageKey)
+                .withTopic(row.topic)
+                .build();
+        var cloudEvent = OutgoingCloudEventMetadata.builder()
+                .withId(row.eventId)
+                .withType(row.eventType)
+                .withSource(URI.create(config.service()))
+                .withSubject(row.subject)
+                .withTimestamp(row.occurredAt.atZone(ZoneOffset.UTC))
+                .withDataContentType("application/json")
+                .build();
+        return emitter.sendMessage(Message.of(row.payload).addMetadata(kafka).addMetadata(cloudEvent));
+    }
+}
