@@ -97,7 +97,6 @@ public final class DevStackCli {
             }
             say("try:  curl -s -XPOST " + suite.url(ServiceName.INTAKE) + "/api/v1/petitions -H 'Content-Type: application/json' "
                     + "-d '{\"channel\":\"WEB\",\"text\":\"小区旁工地夜间施工噪音扰民\"}'");
-            tails.forEach(t -> t.setDaemon(true));
         }
         say(String.format("ready in %.1f s; Ctrl-C stops everything", (System.nanoTime() - begin) / 1e9));
         stopped.await();

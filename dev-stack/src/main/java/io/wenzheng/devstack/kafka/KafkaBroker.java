@@ -67,7 +67,7 @@ public final class KafkaBroker implements AutoCloseable {
                     dir.resolve("format.log"));
 
             List<String> command = new ArrayList<>(List.of(JavaCommand.java(), "-Xms128m", "-Xmx512m", "-XX:+UseG1GC",
-                    "-Dwenzheng.devstack=" + dir, "-Dlog4j2.configurationFile=" + log4j,
+                    "-Ddevstack.workdir=" + dir, "-Dlog4j2.configurationFile=" + log4j,
                     "-Dkafka.logs.dir=" + dir.resolve("logs"), "-cp", classpath, "kafka.Kafka", config.toString()));
             process = new ProcessBuilder(command)
                     .redirectErrorStream(true)

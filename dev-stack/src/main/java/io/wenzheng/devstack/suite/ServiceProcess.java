@@ -69,7 +69,7 @@ public final class ServiceProcess implements AutoCloseable {
         try {
             Files.createDirectories(logFile.getParent());
             List<String> command = new ArrayList<>(List.of(JavaCommand.java(), "-Xmx" + service.heap(), "-XX:+UseSerialGC",
-                    "-XX:TieredStopAtLevel=1", "-Dwenzheng.stack=" + workDir, "-Dquarkus.http.port=" + port));
+                    "-XX:TieredStopAtLevel=1", "-Ddevstack.workdir=" + workDir, "-Dquarkus.http.port=" + port));
             command.addAll(List.of("-jar", jar.toString()));
             ProcessBuilder builder = new ProcessBuilder(command);
             // Environment, not -D: secrets stay out of the process list.

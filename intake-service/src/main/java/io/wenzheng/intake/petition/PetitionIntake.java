@@ -1,5 +1,6 @@
 package io.wenzheng.intake.petition;
 
+import io.wenzheng.contracts.PetitionStatus;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.wenzheng.contracts.EventJson;

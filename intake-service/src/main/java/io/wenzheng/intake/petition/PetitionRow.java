@@ -1,5 +1,6 @@
 package io.wenzheng.intake.petition;
 
+import io.wenzheng.contracts.PetitionStatus;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import io.wenzheng.contracts.Channel;
 import io.wenzheng.contracts.TimeBasis;

@@ -1,5 +1,6 @@
 package io.wenzheng.intake.petition;
 
+import io.wenzheng.contracts.PetitionStatus;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonRawValue;
 import io.wenzheng.contracts.Channel;

@@ -1,6 +1,5 @@
-package io.wenzheng.intake.petition;
+package io.wenzheng.contracts;
 
-import io.wenzheng.contracts.EventType;
 
 /** Where a petition stands in its lifecycle, as intake shows it to staff and citizens. */
 public enum PetitionStatus {

@@ -1,0 +1,45 @@
+package io.wenzheng.analytics.summary;
+
+import io.wenzheng.contracts.DeadlineBreached;
+import io.wenzheng.contracts.DeadlineMet;
+import io.wenzheng.contracts.DeadlineSet;
+import io.wenzheng.contracts.EventType;
+import io.wenzheng.contracts.PetitionEvent;
+import io.wenzheng.contracts.PetitionReceived;
+import io.wenzheng.contracts.PetitionRouted;
+import io.wenzheng.contracts.PetitionStatus;
+import io.wenzheng.contracts.PetitionTriaged;
+
+/**
+ * Folds one event into a petition's fact row. Events of one petition arrive in order per topic but not across
+ * topics, so every field is written by exactly one event type and the status never moves backwards: the result is
+ * the same whatever the interleaving.
+ */
+public final class FactFolding {
+    private FactFolding() {
+    }
+
+    public static void fold(PetitionFact fact, EventType type, PetitionEvent event) {
+        fact.status = fact.status == null ? PetitionStatus.RECEIVED.after(type) : fact.status.after(type);
+        if (event instanceof PetitionReceived received) {
+            fact.channel = received.channel();
+            fact.receivedAt = received.receivedAt();
+        } else if (event instanceof PetitionRouted routed) {
+            fact.category = routed.category();
+            fact.unitCode = routed.unitCode();
+        } else if (event instanceof PetitionTriaged triaged) {
+            if (fact.category == null) {
+                fact.category = triaged.suggestedCategory();
+            }
+        } else if (event instanceof DeadlineSet set) {
+            fact.firstResponseDue = set.dueAt();
+            if (fact.slaState == null) {
+                fact.slaState = SlaState.RUNNING;
+            }
+        } else if (event instanceof DeadlineBreached) {
+            fact.slaState = SlaState.BREACHED;
+        } else if (event instanceof DeadlineMet) {
+            fact.slaState = SlaState.MET;
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package io.wenzheng.routing.decision;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** The latest routing decision for a petition, kept so routing can always explain itself. */
+@Entity
+@Table(name = "routing_decision")
+public class DecisionRow extends PanacheEntityBase {
+    @Id
+    @Column(name = "petition_id")
+    public String petitionId;
+    @Column(nullable = false)
+    public String outcome;
+    public String category;
+    @Column(name = "unit_code")
+    public String unitCode;
+    @Column(nullable = false)
+    public double confidence;
+    @Column(nullable = false, columnDefinition = "text")
+    public String reason;
+    @Column(name = "decided_at", nullable = false)
+    public Instant decidedAt;
+}

@@ -1,0 +1,45 @@
+package io.wenzheng.routing.directory;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/units")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "unit directory")
+public class UnitResource {
+
+    @GET
+    @Operation(summary = "The unit directory")
+    public Uni<List<Unit>> list() {
+        return Panache.withSession(() -> UnitRow.<UnitRow>listAll()).map(rows -> rows.stream().map(UnitRow::toUnit).toList());
+    }
+
+    @PUT
+    @Operation(summary = "Create or update units in bulk (idempotent)")
+    public Uni<Map<String, Integer>> upsert(@Valid @NotEmpty List<@Valid UnitInput> units) {
+        return Panache.withTransaction(() -> {
+            Uni<Void> chain = Uni.createFrom().voidItem();
+            for (UnitInput input : units) {
+                chain = chain.chain(() -> UnitRow.<UnitRow>findById(input.code()).chain(existing -> {
+                    UnitRow row = existing == null ? new UnitRow() : existing;
+                    row.fill(input.toUnit());
+                    return existing == null ? row.persist().replaceWithVoid() : Uni.createFrom().voidItem();
+                }));
+            }
+            return chain;
+        }).replaceWith(() -> Map.of("units", units.size()));
+    }
+}

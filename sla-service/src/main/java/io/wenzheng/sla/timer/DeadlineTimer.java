@@ -1,0 +1,42 @@
+package io.wenzheng.sla.timer;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import io.wenzheng.contracts.Pledge;
+import io.wenzheng.contracts.TimeBasis;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+@Entity
+@Table(name = "deadline_timer")
+public class DeadlineTimer extends PanacheEntityBase {
+    @Id
+    public String id;
+    @Column(name = "petition_id", nullable = false)
+    public String petitionId;
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Pledge pledge;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "time_basis", nullable = false)
+    public TimeBasis timeBasis;
+    @Column(name = "unit_code")
+    public String unitCode;
+    @Column(name = "started_at", nullable = false)
+    public Instant startedAt;
+    @Column(name = "due_at", nullable = false)
+    public Instant dueAt;
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public TimerState state;
+    @Column(name = "settled_at")
+    public Instant settledAt;
+
+    public static String idOf(String petitionId, Pledge pledge) {
+        return petitionId + "/" + pledge.name();
+    }
+}
