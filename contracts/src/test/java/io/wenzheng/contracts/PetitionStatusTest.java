@@ -1,0 +1,29 @@
+package io.wenzheng.contracts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class PetitionStatusTest {
+
+    @Test
+    void eventsMoveTheStatusForward() {
+        assertThat(PetitionStatus.RECEIVED.after(EventType.PETITION_ROUTED)).isEqualTo(PetitionStatus.ROUTED);
+        assertThat(PetitionStatus.RECEIVED.after(EventType.PETITION_TRIAGED)).isEqualTo(PetitionStatus.TRIAGE);
+        assertThat(PetitionStatus.TRIAGE.after(EventType.PETITION_ROUTED)).isEqualTo(PetitionStatus.ROUTED);
+        assertThat(PetitionStatus.ROUTED.after(EventType.PETITION_RESPONDED)).isEqualTo(PetitionStatus.RESPONDED);
+    }
+
+    @Test
+    void aLateEventNeverMovesTheStatusBack() {
+        assertThat(PetitionStatus.RESPONDED.after(EventType.PETITION_ROUTED)).isEqualTo(PetitionStatus.RESPONDED);
+        assertThat(PetitionStatus.ROUTED.after(EventType.PETITION_RECEIVED)).isEqualTo(PetitionStatus.ROUTED);
+        assertThat(PetitionStatus.ROUTED.after(EventType.PETITION_TRIAGED)).isEqualTo(PetitionStatus.ROUTED);
+    }
+
+    @Test
+    void slaEventsLeaveTheStatusAlone() {
+        assertThat(PetitionStatus.ROUTED.after(EventType.SLA_BREACHED)).isEqualTo(PetitionStatus.ROUTED);
+        assertThat(PetitionStatus.RECEIVED.after(EventType.SLA_DEADLINE_SET)).isEqualTo(PetitionStatus.RECEIVED);
+    }
+}

@@ -1,0 +1,143 @@
+package io.wenzheng.devstack.testing;
+
+import io.wenzheng.contracts.EventJson;
+import io.wenzheng.contracts.EventType;
+import io.wenzheng.contracts.PetitionEvent;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * A test's hands on the real broker: publishes CloudEvents in binary mode exactly as the services do, and reads
+ * topics from the beginning to find what the services wrote.
+ */
+public final class EventProbe implements AutoCloseable {
+    private final String bootstrap;
+    private final KafkaProducer<String, String> producer;
+
+    public EventProbe(String bootstrap) {
+        this.bootstrap = bootstrap;
+        Properties p = new Properties();
+        p.put("bootstrap.servers", bootstrap);
+        p.put("acks", "all");
+        this.producer = new KafkaProducer<>(p, new StringSerializer(), new StringSerializer());
+    }
+
+    /** A record as a consumer sees it, with its CloudEvents headers decoded. */
+    public record Seen(String topic, String key, String value, Map<String, String> headers) {
+        public String header(String name) {
+            return headers.get(name);
+        }
+    }
+
+    /** Publishes a well-formed CloudEvent; returns its id. */
+    public String publish(PetitionEvent event, String source) {
+        return publish(EventType.of(event).topic(), event, source, UUID.randomUUID().toString());
+    }
+
+    public String publish(String topic, PetitionEvent event, String source, String eventId) {
+        EventType type = EventType.of(event);
+        RecordHeaders headers = new RecordHeaders();
+        headers.add("ce_specversion", bytes("1.0"));
+        headers.add("ce_id", bytes(eventId));
+        headers.add("ce_type", bytes(type.type()));
+        headers.add("ce_source", bytes(source));
+        headers.add("ce_subject", bytes(event.petitionId()));
+        headers.add("ce_time", bytes(Instant.now().toString()));
+        headers.add("content-type", bytes("application/json"));
+        send(new ProducerRecord<>(topic, null, event.petitionId(), EventJson.write(event), headers));
+        return eventId;
+    }
+
+    /** Publishes anything at all, for poison-message tests. */
+    public void publishRaw(String topic, String key, String value, Map<String, String> headers) {
+        RecordHeaders h = new RecordHeaders();
+        headers.forEach((k, v) -> h.add(k, bytes(v)));
+        send(new ProducerRecord<>(topic, null, key, value, h));
+    }
+
+    /** Every record on a topic so far, read from the beginning. */
+    public List<Seen> readAll(String topic, Duration settle) {
+        Properties p = new Properties();
+        p.put("bootstrap.servers", bootstrap);
+        p.put("enable.auto.commit", "false");
+        try (var consumer = new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
+                    .map(i -> new TopicPartition(topic, i.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            List<Seen> out = new ArrayList<>();
+            long until = System.nanoTime() + settle.toNanos();
+            while (System.nanoTime() < until && partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
+                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
+                    out.add(seen(r));
+                }
+            }
+            return out;
+        }
+    }
+
+    /** Waits until a record on the topic matches, reading from the beginning each time. */
+    public Optional<Seen> await(String topic, Predicate<Seen> match, Duration timeout) {
+        long until = System.nanoTime() + timeout.toNanos();
+        do {
+            Optional<Seen> found = readAll(topic, Duration.ofSeconds(5)).stream().filter(match).findFirst();
+            if (found.isPresent()) {
+                return found;
+            }
+            sleep(250);
+        } while (System.nanoTime() < until);
+        return Optional.empty();
+    }
+
+    private static Seen seen(ConsumerRecord<String, String> r) {
+        Map<String, String> headers = new java.util.LinkedHashMap<>();
+        for (Header h : r.headers()) {
+            headers.put(h.key(), h.value() == null ? null : new String(h.value(), StandardCharsets.UTF_8));
+        }
+        return new Seen(r.topic(), r.key(), r.value(), headers);
+    }
+
+    private void send(ProducerRecord<String, String> record) {
+        try {
+            producer.send(record).get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot publish to " + record.topic(), e);
+        }
+    }
+
+    private static byte[] bytes(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        producer.close(Duration.ofSeconds(5));
+    }
+}

@@ -1,0 +1,105 @@
+package io.wenzheng.intake.petition;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.wenzheng.contracts.DeadlineBreached;
+import io.wenzheng.contracts.DeadlineSet;
+import io.wenzheng.contracts.PetitionRouted;
+import io.wenzheng.contracts.Pledge;
+import io.wenzheng.contracts.TimeBasis;
+import io.wenzheng.contracts.Topics;
+import io.wenzheng.devstack.testing.DevStackTestResource;
+import io.wenzheng.devstack.testing.EventProbe;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@QuarkusTestResource(value = DevStackTestResource.class, initArgs = @ResourceArg(name = "service", value = "intake"))
+class PetitionTimelineTest {
+    private EventProbe probe;
+
+    @BeforeEach
+    void openProbe() {
+        probe = new EventProbe(PetitionResourceTest.bootstrap());
+    }
+
+    @AfterEach
+    void closeProbe() {
+        probe.close();
+    }
+
+    @Test
+    void routingAndSlaEventsCompleteThePetitionsStoryOnce() {
+        String id = submit("小区噪音");
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        String routedId = UUID.randomUUID().toString();
+        PetitionRouted routed = new PetitionRouted(id, "环境保护", "A3", "A3区人民政府", 0.9, "test", now);
+        probe.publish(Topics.LIFECYCLE, routed, "routing-service", routedId);
+        probe.publish(new DeadlineSet(id, Pledge.FIRST_RESPONSE, TimeBasis.WORKING_TIME, now, now.plusSeconds(3600)), "sla-service");
+        // Redelivery of the same event must change nothing.
+        probe.publish(Topics.LIFECYCLE, routed, "routing-service", routedId);
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().get("/api/v1/petitions/" + id).then()
+                .body("status", equalTo("ROUTED"))
+                .body("unit.code", equalTo("A3"))
+                .body("deadline.dueAt", equalTo(now.plusSeconds(3600).toString()))
+                .body("deadline.timeBasis", equalTo("WORKING_TIME")));
+
+        probe.publish(new DeadlineBreached(id, Pledge.FIRST_RESPONSE, "A3", now.plusSeconds(3600), now.plusSeconds(3601)), "sla-service");
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().get("/api/v1/petitions/" + id).then()
+                .body("deadline.overdue", equalTo(true)));
+
+        JsonPath view = given().get("/api/v1/petitions/" + id).then().extract().jsonPath();
+        List<String> types = view.getList("history.type");
+        assertThat(types).containsExactly("wenzheng.petition.received.v1", "wenzheng.petition.routed.v1",
+                "wenzheng.sla.deadline-set.v1", "wenzheng.sla.breached.v1");
+        assertThat(view.getList("history.source")).containsExactly("intake-service", "routing-service", "sla-service", "sla-service");
+    }
+
+    @Test
+    void poisonMessagesGoToTheDeadLetterTopicAndDoNotBlockThePartition() {
+        String id = submit("道路拥堵");
+        String poisonId = UUID.randomUUID().toString();
+        probe.publishRaw(Topics.LIFECYCLE, id, "{this is not json", Map.of(
+                "ce_specversion", "1.0", "ce_id", poisonId, "ce_type", "wenzheng.petition.routed.v1",
+                "ce_source", "routing-service", "ce_subject", id));
+        String strangerId = UUID.randomUUID().toString();
+        probe.publish(Topics.LIFECYCLE, new PetitionRouted("01JDQ8Z6X0ABCDEFGHJKMNPQRS", "交通运输", "A-T", "交通局", 1, "x",
+                Instant.now()), "routing-service", strangerId);
+        // Same key, so same partition, after the poison: it must still be processed.
+        probe.publish(Topics.LIFECYCLE, new PetitionRouted(id, "交通运输", "A-TRANSPORT", "A市交通运输局", 1.0, "test",
+                Instant.now()), "routing-service", UUID.randomUUID().toString());
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().get("/api/v1/petitions/" + id).then()
+                .body("status", equalTo("ROUTED")).body("unit.code", equalTo("A-TRANSPORT")));
+
+        var deadLetter = probe.await(Topics.deadLetter(Topics.LIFECYCLE), r -> poisonId.equals(r.header("ce_id")), Duration.ofSeconds(20))
+                .orElseThrow(() -> new AssertionError("poison message not dead-lettered"));
+        assertThat(deadLetter.header("dead-letter-reason")).contains("not valid PetitionRouted");
+        assertThat(deadLetter.value()).isEqualTo("{this is not json");
+
+        var unknown = probe.await(Topics.deadLetter(Topics.LIFECYCLE), r -> strangerId.equals(r.header("ce_id")), Duration.ofSeconds(20))
+                .orElseThrow(() -> new AssertionError("event for an unknown petition not dead-lettered"));
+        assertThat(unknown.header("dead-letter-reason")).contains("unknown petition");
+    }
+
+    private static String submit(String text) {
+        return given().contentType(ContentType.JSON).body(Map.of("channel", "WEB", "text", text))
+                .post("/api/v1/petitions").then().statusCode(201).extract().jsonPath().getString("id");
+    }
+}
