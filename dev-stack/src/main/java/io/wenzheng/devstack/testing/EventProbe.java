@@ -73,6 +73,12 @@ public final class EventProbe implements AutoCloseable {
         send(new ProducerRecord<>(topic, null, key, value, h));
     }
 
+    /** The partition Kafka's default partitioner picks for a key. */
+    public static int partitionOf(String key, int partitions) {
+        return org.apache.kafka.common.utils.Utils.toPositive(
+                org.apache.kafka.common.utils.Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % partitions;
+    }
+
     /** Every record on a topic so far, read from the beginning. */
     public List<Seen> readAll(String topic, Duration settle) {
         Properties p = new Properties();

@@ -1,0 +1,129 @@
+package io.wenzheng.routing.decision;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.wenzheng.contracts.Channel;
+import io.wenzheng.contracts.Location;
+import io.wenzheng.contracts.PetitionReceived;
+import io.wenzheng.contracts.Topics;
+import io.wenzheng.devstack.testing.DevStackTestResource;
+import io.wenzheng.devstack.testing.EventProbe;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@QuarkusTestResource(value = DevStackTestResource.class, initArgs = @ResourceArg(name = "service", value = "routing"))
+class PetitionRoutingTest {
+    private static final AtomicInteger SEQ = new AtomicInteger();
+    private EventProbe probe;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        probe = new EventProbe(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
+        given().contentType(ContentType.JSON).body(Files.readString(Path.of("../deploy/demo/units.json")))
+                .put("/api/v1/units").then().statusCode(200).body("units", equalTo(16));
+    }
+
+    @AfterEach
+    void tearDown() {
+        probe.close();
+    }
+
+    @Test
+    void routesByDutyAndLocalityAndTellsTheUnitsFeed() {
+        String id = petitionId();
+        String eventId = probe.publish(received(id, "夜里工地施工噪音太大", "A市A3区桐梓坡西路"), "intake-service");
+
+        var routed = probe.await(Topics.LIFECYCLE, r -> id.equals(r.key()) && "wenzheng.petition.routed.v1".equals(r.header("ce_type")),
+                Duration.ofSeconds(20)).orElseThrow(() -> new AssertionError("no routed event"));
+        assertThat(routed.header("ce_source")).isEqualTo("routing-service");
+        assertThat(routed.header("ce_subject")).isEqualTo(id);
+        assertThat(routed.header("ce_id")).isNotEqualTo(eventId);
+        assertThat(routed.value()).contains("\"unitCode\":\"A3\"").contains("\"category\":\"环境保护\"");
+
+        var feed = probe.await(Topics.unitFeed("A3"), r -> id.equals(r.key()), Duration.ofSeconds(20));
+        assertThat(feed).as("the A3 unit feed carries the petition").isPresent();
+
+        given().get("/api/v1/routing/decisions/" + id).then().statusCode(200)
+                .body("outcome", equalTo("ROUTED"))
+                .body("unitCode", equalTo("A3"))
+                .body("reason", containsString("A3区"));
+    }
+
+    @Test
+    void unrecognisedTextGoesToTriage() {
+        String id = petitionId();
+        probe.publish(received(id, "你好，请问一下", null), "intake-service");
+        var triaged = probe.await(Topics.LIFECYCLE, r -> id.equals(r.key()) && "wenzheng.petition.triaged.v1".equals(r.header("ce_type")),
+                Duration.ofSeconds(20));
+        assertThat(triaged).isPresent();
+        given().get("/api/v1/routing/decisions/" + id).then().body("outcome", equalTo("TRIAGE"));
+    }
+
+    @Test
+    void aRedeliveredEventIsRoutedOnce() throws InterruptedException {
+        String id = petitionId();
+        String eventId = UUID.randomUUID().toString();
+        probe.publish(Topics.LIFECYCLE, received(id, "公司拖欠工资", null), "intake-service", eventId);
+        probe.publish(Topics.LIFECYCLE, received(id, "公司拖欠工资", null), "intake-service", eventId);
+        // A later petition on the same partition proves both copies have been consumed.
+        String marker = petitionId();
+        while (EventProbe.partitionOf(marker, 6) != EventProbe.partitionOf(id, 6)) {
+            marker = petitionId();
+        }
+        String markerId = marker;
+        probe.publish(received(markerId, "公司拖欠工资", null), "intake-service");
+        probe.await(Topics.LIFECYCLE, r -> markerId.equals(r.key()) && "wenzheng.petition.routed.v1".equals(r.header("ce_type")),
+                Duration.ofSeconds(20)).orElseThrow();
+        long routedCount = probe.readAll(Topics.LIFECYCLE, Duration.ofSeconds(5)).stream()
+                .filter(r -> id.equals(r.key()) && "wenzheng.petition.routed.v1".equals(r.header("ce_type"))).count();
+        assertThat(routedCount).isEqualTo(1);
+    }
+
+    @Test
+    void theDirectoryRejectsBadUnits() {
+        given().contentType(ContentType.JSON).body("[{\"code\":\"bad code!\",\"name\":\"x\",\"level\":\"CITY\"}]")
+                .put("/api/v1/units").then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItem(containsString("code")));
+        given().contentType(ContentType.JSON).body("[]").put("/api/v1/units").then().statusCode(400);
+        given().get("/api/v1/units").then().statusCode(200).body("code", hasItem("A-ENV"));
+    }
+
+    @Test
+    void classifyExplainsItsGuess() {
+        given().contentType(ContentType.JSON).body("{\"text\":\"医院看病排队太久\"}")
+                .post("/api/v1/routing/classify").then().statusCode(200)
+                .body("category", equalTo("卫生计生")).body("evidence", hasItem("医院"));
+    }
+
+    private static PetitionReceived received(String id, String text, String address) {
+        return new PetitionReceived(id, "TRACK" + SEQ.incrementAndGet() % 10 + "AB", Channel.WEB, null, text,
+                address == null ? null : new Location(address, null, null), null, Instant.now());
+    }
+
+    private static String petitionId() {
+        String chars = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+        StringBuilder sb = new StringBuilder("01M");
+        java.util.Random r = new java.util.Random();
+        while (sb.length() < 26) {
+            sb.append(chars.charAt(r.nextInt(32)));
+        }
+        return sb.toString();
+    }
+}
