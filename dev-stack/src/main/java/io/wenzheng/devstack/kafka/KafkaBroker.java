@@ -150,7 +150,7 @@ public final class KafkaBroker implements AutoCloseable {
         p.setProperty("share.coordinator.state.topic.replication.factor", "1");
         p.setProperty("share.coordinator.state.topic.min.isr", "1");
         p.setProperty("group.initial.rebalance.delay.ms", "0");
-        p.setProperty("auto.create.topics.enable", "true");
+        p.setProperty("auto.create.topics.enable", "false"); // as in production: topics are created on purpose
         p.setProperty("log.segment.bytes", Integer.toString(64 * 1024 * 1024));
         StringBuilder out = new StringBuilder();
         p.forEach((k, v) -> out.append(k).append('=').append(v).append('\n'));

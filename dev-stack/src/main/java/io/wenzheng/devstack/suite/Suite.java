@@ -41,6 +41,13 @@ public final class Suite implements AutoCloseable {
     /** Starts every service at once and waits until all are ready. */
     public Suite start(Duration timeout) {
         for (ServiceName s : ServiceName.values()) {
+            try {
+                java.nio.file.Files.deleteIfExists(stack.settings().workDir().resolve("logs").resolve(s.id() + ".log"));
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        for (ServiceName s : ServiceName.values()) {
             services.put(s, newProcess(s).start());
         }
         services.values().forEach(p -> p.awaitReady(timeout));

@@ -20,6 +20,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "unit directory")
 public class UnitResource {
+    @jakarta.inject.Inject
+    UnitFeeds feeds;
 
     @GET
     @Operation(summary = "The unit directory")
@@ -28,8 +30,8 @@ public class UnitResource {
     }
 
     @PUT
-    @Operation(summary = "Create or update units in bulk (idempotent)")
-    public Uni<Map<String, Integer>> upsert(@Valid @NotEmpty List<@Valid UnitInput> units) {
+    @Operation(summary = "Create or update units in bulk (idempotent); creates each unit's feed topic")
+    public Uni<Map<String, Integer>> upsert(@NotEmpty List<@Valid UnitInput> units) {
         return Panache.withTransaction(() -> {
             Uni<Void> chain = Uni.createFrom().voidItem();
             for (UnitInput input : units) {
@@ -40,6 +42,7 @@ public class UnitResource {
                 }));
             }
             return chain;
-        }).replaceWith(() -> Map.of("units", units.size()));
+        }).chain(() -> feeds.ensure(units.stream().map(UnitInput::code).toList()))
+                .map(created -> Map.of("units", units.size(), "feedsCreated", created.size()));
     }
 }

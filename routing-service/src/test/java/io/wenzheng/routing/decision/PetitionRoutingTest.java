@@ -38,6 +38,7 @@ class PetitionRoutingTest {
         probe = new EventProbe(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
         given().contentType(ContentType.JSON).body(Files.readString(Path.of("../deploy/demo/units.json")))
                 .put("/api/v1/units").then().statusCode(200).body("units", equalTo(16));
+        assertThat(probeTopics()).contains("unit.A3.feed", "unit.A-ENV.feed");
     }
 
     @AfterEach
@@ -110,6 +111,13 @@ class PetitionRoutingTest {
         given().contentType(ContentType.JSON).body("{\"text\":\"医院看病排队太久\"}")
                 .post("/api/v1/routing/classify").then().statusCode(200)
                 .body("category", equalTo("卫生计生")).body("evidence", hasItem("医院"));
+    }
+
+    private static java.util.Set<String> probeTopics() throws Exception {
+        try (var admin = org.apache.kafka.clients.admin.Admin.create(java.util.Map.of("bootstrap.servers",
+                ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class)))) {
+            return admin.listTopics().names().get(30, java.util.concurrent.TimeUnit.SECONDS);
+        }
     }
 
     private static PetitionReceived received(String id, String text, String address) {

@@ -49,6 +49,8 @@ public class EventConsumer {
             return deadLetter(message, consumer, e);
         }
         return Panache.withTransaction(() -> processOnce(consumer, event, handler))
+                .onFailure(EventConsumer::transientFailure).invoke(e -> LOG.warnf("%s: %s %s failed, will retry: %s",
+                        consumer, event.type().type(), event.id(), e.toString()))
                 .onFailure(EventConsumer::transientFailure).retry()
                 .withBackOff(Duration.ofMillis(200), Duration.ofSeconds(5)).atMost(10)
                 .onItemOrFailure().transformToUni((outcome, failure) -> {

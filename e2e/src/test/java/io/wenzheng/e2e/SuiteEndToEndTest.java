@@ -1,0 +1,153 @@
+package io.wenzheng.e2e;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.wenzheng.devstack.DevStack;
+import io.wenzheng.devstack.process.Ports;
+import io.wenzheng.devstack.suite.ServiceName;
+import io.wenzheng.devstack.suite.Suite;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/** The four real service jars, as processes, on a real broker and a real PostgreSQL. */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class SuiteEndToEndTest {
+    private static final Path ROOT = Path.of(System.getProperty("wenzheng.root", "..")).toAbsolutePath().normalize();
+    private static final String[] TEXTS = {
+            "A3区小区旁工地夜间施工噪音扰民", "公司拖欠工资三个月不发", "学校乱收补课费", "公交车司机态度恶劣，道路拥堵",
+            "医院看病排队太久", "景区门票价格乱涨", "A1区物业不作为，电梯坏了没人修", "你好"};
+    private static DevStack stack;
+    private static Suite suite;
+    private static final List<Long> pids = new ArrayList<>();
+
+    @BeforeAll
+    static void startSuite() throws Exception {
+        long begin = System.nanoTime();
+        stack = DevStack.start(DevStack.Settings.forTests(ROOT.resolve("e2e/target/e2e-stack")));
+        suite = new Suite(stack, ROOT, defaultPort -> Ports.free()).start(Duration.ofSeconds(180));
+        System.out.printf("e2e: stack and four services ready in %.1f s%n", (System.nanoTime() - begin) / 1e9);
+        given().baseUri(suite.url(ServiceName.ROUTING)).contentType(ContentType.JSON)
+                .body(Files.readString(ROOT.resolve("deploy/demo/units.json")))
+                .put("/api/v1/units").then().statusCode(200);
+        pids.addAll(stack.children().alive().values());
+    }
+
+    @AfterAll
+    static void stopSuite() {
+        if (suite != null) {
+            suite.close();
+        }
+        if (stack != null) {
+            stack.close();
+        }
+        assertThat(pids).isNotEmpty();
+        assertThat(pids).as("no broker, postmaster or service JVM outlives the test")
+                .allMatch(pid -> ProcessHandle.of(pid).map(h -> !h.isAlive()).orElse(true));
+    }
+
+    @Test
+    @Order(1)
+    void petitionsAreRoutedGivenADeadlineAndCountedOnce() {
+        long totalBefore = summary().getLong("total");
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 16; i++) {
+            ids.add(submit(TEXTS[i % TEXTS.length]));
+        }
+        for (String id : ids) {
+            await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+                JsonPath p = petition(id);
+                assertThat(p.getString("status")).isIn("ROUTED", "TRIAGE");
+                assertThat(p.getString("deadline.dueAt")).isNotNull();
+            });
+        }
+        JsonPath routed = petition(ids.get(0));
+        assertThat(routed.getString("status")).isEqualTo("ROUTED");
+        assertThat(routed.getString("unit.code")).isEqualTo("A3");
+        assertThat(petition(ids.get(7)).getString("status")).as("'你好' names no category").isEqualTo("TRIAGE");
+
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+            JsonPath summary = summary();
+            assertThat(summary.getLong("total") - totalBefore).isEqualTo(ids.size());
+            assertThat(summary.getLong("firstResponse.RUNNING")).isEqualTo(summary.getLong("total"));
+        });
+    }
+
+    @Test
+    @Order(2)
+    void aRoutingCrashMidStreamLosesNothingAndDoublesNothing() throws Exception {
+        long totalBefore = summary().getLong("total");
+        List<String> ids = Collections.synchronizedList(new ArrayList<>());
+        AtomicBoolean stop = new AtomicBoolean();
+        CompletableFuture<Void> load = CompletableFuture.runAsync(() -> {
+            int i = 0;
+            while (!stop.get() && i < 200) {
+                ids.add(submit(TEXTS[i++ % (TEXTS.length - 1)]));
+                sleep(40);
+            }
+        });
+        sleep(1500);
+        suite.service(ServiceName.ROUTING).kill();
+        int atKill = ids.size();
+        sleep(1500);
+        suite.restart(ServiceName.ROUTING, Duration.ofSeconds(120));
+        sleep(1500);
+        stop.set(true);
+        load.get();
+        System.out.printf("e2e: %d petitions posted, %d before routing was SIGKILLed%n", ids.size(), atKill);
+        assertThat(atKill).isPositive().isLessThan(ids.size());
+
+        for (String id : ids) {
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                JsonPath p = petition(id);
+                assertThat(p.getString("status")).isEqualTo("ROUTED");
+                assertThat(p.getString("deadline.dueAt")).isNotNull();
+            });
+            List<String> types = petition(id).getList("history.type");
+            assertThat(types.stream().filter("wenzheng.petition.routed.v1"::equals).count()).as("routed events of " + id).isEqualTo(1);
+            assertThat(types.stream().filter("wenzheng.sla.deadline-set.v1"::equals).count()).isEqualTo(1);
+        }
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(summary().getLong("total") - totalBefore).isEqualTo(ids.size()));
+    }
+
+    private static String submit(String text) {
+        return given().baseUri(suite.url(ServiceName.INTAKE)).contentType(ContentType.JSON)
+                .body(Map.of("channel", "WEB", "text", text))
+                .post("/api/v1/petitions").then().statusCode(201).extract().jsonPath().getString("id");
+    }
+
+    private static JsonPath petition(String id) {
+        return given().baseUri(suite.url(ServiceName.INTAKE)).get("/api/v1/petitions/" + id)
+                .then().statusCode(200).extract().jsonPath();
+    }
+
+    private static JsonPath summary() {
+        return given().baseUri(suite.url(ServiceName.ANALYTICS)).get("/api/v1/stats/summary")
+                .then().statusCode(200).extract().jsonPath();
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package io.wenzheng.routing.directory;
+
+import io.smallrye.mutiny.Uni;
+import io.wenzheng.contracts.Topics;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Creates each unit's feed topic when the unit is registered. Relying on broker auto-creation stalls the outbox
+ * relay while a new topic elects its leader, and production brokers have auto-creation switched off.
+ */
+@ApplicationScoped
+public class UnitFeeds {
+    private final Admin admin;
+    private final int partitions;
+
+    public UnitFeeds(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap,
+                     @ConfigProperty(name = "wenzheng.routing.feed-partitions", defaultValue = "3") int partitions) {
+        this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000));
+        this.partitions = partitions;
+    }
+
+    /** Creates the feeds that do not exist yet; returns the names it created. */
+    public Uni<List<String>> ensure(Collection<String> unitCodes) {
+        return Uni.createFrom().completionStage(admin.listTopics().names().toCompletionStage())
+                .chain(existing -> create(unitCodes.stream().map(Topics::unitFeed).filter(t -> !existing.contains(t)).toList()));
+    }
+
+    private Uni<List<String>> create(List<String> missing) {
+        if (missing.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        var topics = missing.stream().map(t -> new NewTopic(t, partitions, (short) -1)).toList();
+        return Uni.createFrom().completionStage(admin.createTopics(topics).all().toCompletionStage())
+                .onFailure(e -> e.getCause() instanceof org.apache.kafka.common.errors.TopicExistsException
+                        || e instanceof org.apache.kafka.common.errors.TopicExistsException).recoverWithNull()
+                .replaceWith(missing);
+    }
+
+    public Uni<Set<String>> existing() {
+        return Uni.createFrom().completionStage(admin.listTopics().names().toCompletionStage());
+    }
+
+    @PreDestroy
+    void close() {
+        admin.close();
+    }
+}
