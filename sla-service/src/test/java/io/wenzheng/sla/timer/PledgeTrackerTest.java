@@ -1,6 +1,8 @@
 package io.wenzheng.sla.timer;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -57,6 +59,9 @@ class PledgeTrackerTest {
 
         Thread.sleep(3000); // several breach-watch rounds
         assertThat(eventsOf(id, BREACHED)).hasSize(1);
+        given().get("/api/v1/deadlines/" + id).then().statusCode(200)
+                .body("[0].state", equalTo("BREACHED")).body("[0].unitCode", equalTo("A3"))
+                .body("[0].dueAt", equalTo("2026-11-28T10:00:00Z"));
     }
 
     @Test
@@ -89,6 +94,15 @@ class PledgeTrackerTest {
         probe.publish(new PetitionReceived(marker, "ABCDEFGH", Channel.WEB, null, "噪音", null, null, Instant.now()), "intake-service");
         probe.await(Topics.SLA, r -> marker.equals(r.key()) && SET.equals(r.header("ce_type")), Duration.ofSeconds(20)).orElseThrow();
         assertThat(eventsOf(id, SET)).hasSize(1);
+    }
+
+    @Test
+    void previewAnswersTheDeadlineQuestionAndRejectsBadInstants() {
+        given().queryParam("receivedAt", "2026-11-27T01:30:00Z").get("/api/v1/deadlines/preview").then().statusCode(200)
+                .body("timeBasis", equalTo("WORKING_TIME")).body("dueAt", equalTo("2026-11-27T02:30:00Z"));
+        given().queryParam("receivedAt", "yesterday").get("/api/v1/deadlines/preview").then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("receivedAt"));
+        given().get("/api/v1/deadlines/01JDQ8Z6X0ABCDEFGHJKMNPQRS").then().statusCode(404).contentType("application/problem+json");
     }
 
     private List<EventProbe.Seen> eventsOf(String id, String type) {
