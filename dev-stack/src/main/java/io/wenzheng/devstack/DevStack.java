@@ -111,6 +111,16 @@ public final class DevStack implements AutoCloseable {
         return config;
     }
 
+    /** For callers that stop things in their own order (services before the broker they depend on). */
+    public DevStack withoutShutdownHook() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException shuttingDown) {
+            // too late to matter
+        }
+        return this;
+    }
+
     @Override
     public synchronized void close() {
         try {

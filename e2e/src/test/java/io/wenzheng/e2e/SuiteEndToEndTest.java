@@ -33,6 +33,10 @@ class SuiteEndToEndTest {
     private static final String[] TEXTS = {
             "A3区小区旁工地夜间施工噪音扰民", "公司拖欠工资三个月不发", "学校乱收补课费", "公交车司机态度恶劣，道路拥堵",
             "医院看病排队太久", "景区门票价格乱涨", "A1区物业不作为，电梯坏了没人修", "你好"};
+    /** A request that takes this long has hung: intake must never wait for Kafka. */
+    private static final io.restassured.config.RestAssuredConfig HANG_GUARD = io.restassured.config.RestAssuredConfig.config()
+            .httpClient(io.restassured.config.HttpClientConfig.httpClientConfig()
+                    .setParam("http.socket.timeout", 10_000).setParam("http.connection.timeout", 5_000));
     private static DevStack stack;
     private static Suite suite;
     private static final List<Long> pids = new ArrayList<>();
@@ -127,8 +131,40 @@ class SuiteEndToEndTest {
                 assertThat(summary().getLong("total") - totalBefore).isEqualTo(ids.size()));
     }
 
+    @Test
+    @Order(3)
+    void withKafkaDownIntakeStillAcceptsAndTheRelayCatchesUp() {
+        String intake = suite.url(ServiceName.INTAKE);
+        stack.kafka().stopKeepingData();
+        List<String> ids = new ArrayList<>();
+        try {
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                    given().baseUri(intake).get("/q/health/ready").then().statusCode(503));
+            given().baseUri(intake).get("/q/health/live").then().statusCode(200);
+            for (int i = 0; i < 5; i++) {
+                long begin = System.nanoTime();
+                ids.add(submit(TEXTS[i]));
+                System.out.printf("e2e: accepted with Kafka down in %d ms%n", (System.nanoTime() - begin) / 1_000_000);
+            }
+            for (String id : ids) {
+                assertThat(petition(id).getString("status")).isEqualTo("RECEIVED");
+            }
+        } finally {
+            stack.kafka().restart();
+        }
+        for (String id : ids) {
+            await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
+                JsonPath p = petition(id);
+                assertThat(p.getString("status")).isEqualTo("ROUTED");
+                assertThat(p.getString("deadline.dueAt")).isNotNull();
+            });
+        }
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                given().baseUri(intake).get("/q/health/ready").then().statusCode(200));
+    }
+
     private static String submit(String text) {
-        return given().baseUri(suite.url(ServiceName.INTAKE)).contentType(ContentType.JSON)
+        return given().baseUri(suite.url(ServiceName.INTAKE)).config(HANG_GUARD).contentType(ContentType.JSON)
                 .body(Map.of("channel", "WEB", "text", text))
                 .post("/api/v1/petitions").then().statusCode(201).extract().jsonPath().getString("id");
     }

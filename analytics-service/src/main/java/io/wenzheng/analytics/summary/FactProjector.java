@@ -5,6 +5,7 @@ import io.wenzheng.kit.inbox.ConsumedEvent;
 import io.wenzheng.kit.inbox.EventConsumer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 import java.time.Instant;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -36,7 +37,8 @@ public class FactProjector {
     }
 
     Uni<Void> apply(ConsumedEvent event) {
-        return PetitionFact.<PetitionFact>findById(event.petitionId()).chain(existing -> {
+        // Locked, because the lifecycle and SLA channels fold into the same row concurrently.
+        return PetitionFact.<PetitionFact>findById(event.petitionId(), LockModeType.PESSIMISTIC_WRITE).chain(existing -> {
             PetitionFact fact = existing == null ? new PetitionFact() : existing;
             fact.petitionId = event.petitionId();
             FactFolding.fold(fact, event.type(), event.data());

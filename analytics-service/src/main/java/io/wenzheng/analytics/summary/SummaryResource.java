@@ -18,27 +18,39 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "statistics")
 public class SummaryResource {
 
+    /** One statement, so every count in a summary comes from the same snapshot. */
+    private static final String SUMMARY_SQL = """
+            select 'total', '', count(*) from petition_fact
+            union all select 'status', status, count(*) from petition_fact group by status
+            union all select 'channel', coalesce(channel, 'UNKNOWN'), count(*) from petition_fact group by channel
+            union all select 'category', coalesce(category, 'UNKNOWN'), count(*) from petition_fact group by category
+            union all select 'unit', coalesce(unit_code, 'UNKNOWN'), count(*) from petition_fact group by unit_code
+            union all select 'firstResponse', coalesce(sla_state, 'UNKNOWN'), count(*) from petition_fact group by sla_state
+            """;
+
     @GET
     @Path("/summary")
     @Operation(summary = "Petition counts by status, channel, category, unit and first-response outcome")
     public Uni<Summary> summary() {
-        return Panache.withSession(() -> PetitionFact.count()
-                .chain(total -> countBy("status").chain(status -> countBy("channel").chain(channel -> countBy("category")
-                        .chain(category -> countBy("unitCode").chain(unit -> countBy("slaState")
-                                .map(sla -> new Summary(total, status, channel, category, unit, sla, Instant.now()))))))));
+        return Panache.withSession(() -> Panache.getSession().chain(session -> session
+                .createNativeQuery(SUMMARY_SQL, Object[].class).getResultList()))
+                .map(SummaryResource::toSummary);
     }
 
-    private static Uni<Map<String, Long>> countBy(String field) {
-        return Panache.getSession().chain(session -> session
-                .createQuery("select coalesce(cast(f." + field + " as string), 'UNKNOWN'), count(f) from PetitionFact f group by 1",
-                        Object[].class)
-                .getResultList()
-                .map(SummaryResource::toMap));
-    }
-
-    private static Map<String, Long> toMap(List<Object[]> rows) {
-        Map<String, Long> out = new TreeMap<>();
-        rows.forEach(r -> out.merge(String.valueOf(r[0]), ((Number) r[1]).longValue(), Long::sum));
-        return out;
+    private static Summary toSummary(List<Object[]> rows) {
+        Map<String, Map<String, Long>> by = new TreeMap<>();
+        long total = 0;
+        for (Object[] row : rows) {
+            String dimension = (String) row[0];
+            long count = ((Number) row[2]).longValue();
+            if (dimension.equals("total")) {
+                total = count;
+            } else {
+                by.computeIfAbsent(dimension, d -> new TreeMap<>()).put((String) row[1], count);
+            }
+        }
+        return new Summary(total, by.getOrDefault("status", Map.of()), by.getOrDefault("channel", Map.of()),
+                by.getOrDefault("category", Map.of()), by.getOrDefault("unit", Map.of()),
+                by.getOrDefault("firstResponse", Map.of()), Instant.now());
     }
 }

@@ -61,7 +61,8 @@ class SummaryResourceTest {
             assertThat(count(after, "firstResponse.BREACHED") - breachedBefore).isEqualTo(1);
         });
         JsonPath after = summary();
-        assertThat(after.getLong("total") - before.getLong("total")).isEqualTo(3);
+        assertThat(after.getLong("total") - before.getLong("total"))
+                .as("before %s after %s", before.prettify(), after.prettify()).isEqualTo(3);
         assertThat(count(after, "byUnit.A-ENV") - count(before, "byUnit.A-ENV")).isEqualTo(3);
         assertThat(count(after, "byStatus.ROUTED") - count(before, "byStatus.ROUTED")).isEqualTo(3);
     }

@@ -69,7 +69,7 @@ public final class DevStackCli {
         }
         children.record(LAUNCHER, ProcessHandle.current().pid(), workDir.toString());
         say("starting Kafka and PostgreSQL in " + workDir);
-        DevStack stack = DevStack.start(DevStack.Settings.defaults(workDir));
+        DevStack stack = DevStack.start(DevStack.Settings.defaults(workDir)).withoutShutdownHook();
         Suite suite = new Suite(stack, root, port -> envInt("WENZHENG_PORT_OFFSET", 0) + port);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -61,25 +61,49 @@ public final class KafkaBroker implements AutoCloseable {
             Path log4j = dir.resolve("log4j2.properties");
             Files.writeString(log4j, LOG4J2, StandardCharsets.UTF_8);
             String classpath = brokerClasspath();
+            Files.deleteIfExists(dir.resolve("broker.log"));
 
             run(List.of(JavaCommand.java(), "-Xmx256m", "-cp", classpath, "-Dlog4j2.configurationFile=" + log4j,
                     "kafka.tools.StorageTool", "format", "-t", randomClusterId(), "-c", config.toString(), "--standalone"),
                     dir.resolve("format.log"));
-
-            List<String> command = new ArrayList<>(List.of(JavaCommand.java(), "-Xms128m", "-Xmx512m", "-XX:+UseG1GC",
-                    "-Ddevstack.workdir=" + dir, "-Dlog4j2.configurationFile=" + log4j,
-                    "-Dkafka.logs.dir=" + dir.resolve("logs"), "-cp", classpath, "kafka.Kafka", config.toString()));
-            process = new ProcessBuilder(command)
-                    .redirectErrorStream(true)
-                    .redirectOutput(dir.resolve("broker.log").toFile())
-                    .start();
-            children.adopt(NAME, process.pid(), "TERM", dir.toString());
-            Ports.awaitListening(port, Duration.ofSeconds(60), process, "Kafka broker (see " + dir.resolve("broker.log") + ")");
-            awaitMetadata();
+            launch();
             return this;
         } catch (IOException e) {
             throw new IllegalStateException("cannot start Kafka broker in " + dir, e);
         }
+    }
+
+    /** Stops the broker process but keeps its storage, as an outage would. */
+    public void stopKeepingData() {
+        if (process != null && process.isAlive()) {
+            ChildProcesses.stop(process.toHandle(), Duration.ofSeconds(30));
+        }
+        children.forget(NAME);
+    }
+
+    /** Starts the broker again on the same port and storage after {@link #stopKeepingData()}. */
+    public void restart() {
+        try {
+            launch();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot restart Kafka broker in " + dir, e);
+        }
+    }
+
+    private void launch() throws IOException {
+        Path config = dir.resolve("server.properties");
+            Path log4j = dir.resolve("log4j2.properties");
+        String classpath = brokerClasspath();
+        List<String> command = new ArrayList<>(List.of(JavaCommand.java(), "-Xms128m", "-Xmx512m", "-XX:+UseG1GC",
+                "-Ddevstack.workdir=" + dir, "-Dlog4j2.configurationFile=" + log4j,
+                "-Dkafka.logs.dir=" + dir.resolve("logs"), "-cp", classpath, "kafka.Kafka", config.toString()));
+        process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("broker.log").toFile()))
+                .start();
+        children.adopt(NAME, process.pid(), "TERM", dir.toString());
+        Ports.awaitListening(port, Duration.ofSeconds(60), process, "Kafka broker (see " + dir.resolve("broker.log") + ")");
+        awaitMetadata();
     }
 
     /** Creates the topics that do not exist yet. */

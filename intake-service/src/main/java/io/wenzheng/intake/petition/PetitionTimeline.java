@@ -11,6 +11,7 @@ import io.wenzheng.kit.inbox.ConsumedEvent;
 import io.wenzheng.kit.inbox.EventConsumer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 import java.time.Instant;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -41,7 +42,9 @@ public class PetitionTimeline {
         if (self.equals(event.source())) {
             return Uni.createFrom().voidItem(); // our own events entered the history when we wrote them
         }
-        return PetitionRow.<PetitionRow>findById(event.petitionId()).chain(row -> {
+        // Locked: the lifecycle and SLA channels update the same row concurrently, and a full-row update would
+        // otherwise overwrite the other channel's change with stale values.
+        return PetitionRow.<PetitionRow>findById(event.petitionId(), LockModeType.PESSIMISTIC_WRITE).chain(row -> {
             if (row == null) {
                 throw new IllegalArgumentException("event " + event.id() + " names unknown petition " + event.petitionId());
             }

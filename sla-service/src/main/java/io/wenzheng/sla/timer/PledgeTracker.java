@@ -14,6 +14,7 @@ import io.wenzheng.sla.calendar.OfficeHours;
 import io.wenzheng.sla.pledge.FirstResponsePledge;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -87,6 +88,7 @@ public class PledgeTracker {
     }
 
     private static Uni<DeadlineTimer> timer(String petitionId) {
-        return DeadlineTimer.findById(DeadlineTimer.idOf(petitionId, Pledge.FIRST_RESPONSE));
+        // Locked, so that a response and the breach watch cannot both settle one timer.
+        return DeadlineTimer.findById(DeadlineTimer.idOf(petitionId, Pledge.FIRST_RESPONSE), LockModeType.PESSIMISTIC_WRITE);
     }
 }
