@@ -7,7 +7,7 @@ import java.util.Optional;
 public enum EventType {
     PETITION_RECEIVED("wenzheng.petition.received.v1", Topics.LIFECYCLE, PetitionReceived.class),
     PETITION_ROUTED("wenzheng.petition.routed.v1", Topics.LIFECYCLE, PetitionRouted.class),
-    PETITION_TRIAGED("wenzheng.petition.triaged.v1", Topics.LIFECYCLE, PetitionTriaged.class),
+    PETITION_TRIAGE_REQUIRED("wenzheng.petition.triage-required.v1", Topics.LIFECYCLE, TriageRequired.class),
     PETITION_RESPONDED("wenzheng.petition.responded.v1", Topics.LIFECYCLE, PetitionResponded.class),
     SLA_DEADLINE_SET("wenzheng.sla.deadline-set.v1", Topics.SLA, DeadlineSet.class),
     SLA_BREACHED("wenzheng.sla.breached.v1", Topics.SLA, DeadlineBreached.class),

@@ -2,7 +2,7 @@ package io.wenzheng.contracts;
 
 /** Every event payload is about exactly one petition; its id is the Kafka key and the CloudEvents subject. */
 public sealed interface PetitionEvent
-        permits PetitionReceived, PetitionRouted, PetitionTriaged, PetitionResponded,
+        permits PetitionReceived, PetitionRouted, TriageRequired, PetitionResponded,
         DeadlineSet, DeadlineBreached, DeadlineMet {
     String petitionId();
 }

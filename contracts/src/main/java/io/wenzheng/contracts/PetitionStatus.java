@@ -12,7 +12,7 @@ public enum PetitionStatus {
     public PetitionStatus after(EventType event) {
         PetitionStatus target = switch (event) {
             case PETITION_RECEIVED -> RECEIVED;
-            case PETITION_TRIAGED -> TRIAGE;
+            case PETITION_TRIAGE_REQUIRED -> TRIAGE;
             case PETITION_ROUTED -> ROUTED;
             case PETITION_RESPONDED -> RESPONDED;
             default -> this;

@@ -9,7 +9,7 @@ class PetitionStatusTest {
     @Test
     void eventsMoveTheStatusForward() {
         assertThat(PetitionStatus.RECEIVED.after(EventType.PETITION_ROUTED)).isEqualTo(PetitionStatus.ROUTED);
-        assertThat(PetitionStatus.RECEIVED.after(EventType.PETITION_TRIAGED)).isEqualTo(PetitionStatus.TRIAGE);
+        assertThat(PetitionStatus.RECEIVED.after(EventType.PETITION_TRIAGE_REQUIRED)).isEqualTo(PetitionStatus.TRIAGE);
         assertThat(PetitionStatus.TRIAGE.after(EventType.PETITION_ROUTED)).isEqualTo(PetitionStatus.ROUTED);
         assertThat(PetitionStatus.ROUTED.after(EventType.PETITION_RESPONDED)).isEqualTo(PetitionStatus.RESPONDED);
     }
@@ -18,7 +18,7 @@ class PetitionStatusTest {
     void aLateEventNeverMovesTheStatusBack() {
         assertThat(PetitionStatus.RESPONDED.after(EventType.PETITION_ROUTED)).isEqualTo(PetitionStatus.RESPONDED);
         assertThat(PetitionStatus.ROUTED.after(EventType.PETITION_RECEIVED)).isEqualTo(PetitionStatus.ROUTED);
-        assertThat(PetitionStatus.ROUTED.after(EventType.PETITION_TRIAGED)).isEqualTo(PetitionStatus.ROUTED);
+        assertThat(PetitionStatus.ROUTED.after(EventType.PETITION_TRIAGE_REQUIRED)).isEqualTo(PetitionStatus.ROUTED);
     }
 
     @Test

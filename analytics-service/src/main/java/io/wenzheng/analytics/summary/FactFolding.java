@@ -8,7 +8,7 @@ import io.wenzheng.contracts.PetitionEvent;
 import io.wenzheng.contracts.PetitionReceived;
 import io.wenzheng.contracts.PetitionRouted;
 import io.wenzheng.contracts.PetitionStatus;
-import io.wenzheng.contracts.PetitionTriaged;
+import io.wenzheng.contracts.TriageRequired;
 
 /**
  * Folds one event into a petition's fact row. Events of one petition arrive in order per topic but not across
@@ -27,7 +27,7 @@ public final class FactFolding {
         } else if (event instanceof PetitionRouted routed) {
             fact.category = routed.category();
             fact.unitCode = routed.unitCode();
-        } else if (event instanceof PetitionTriaged triaged) {
+        } else if (event instanceof TriageRequired triaged) {
             if (fact.category == null) {
                 fact.category = triaged.suggestedCategory();
             }

@@ -5,7 +5,7 @@ import io.wenzheng.contracts.DeadlineBreached;
 import io.wenzheng.contracts.DeadlineSet;
 import io.wenzheng.contracts.EventJson;
 import io.wenzheng.contracts.PetitionRouted;
-import io.wenzheng.contracts.PetitionTriaged;
+import io.wenzheng.contracts.TriageRequired;
 import io.wenzheng.kit.KitConfig;
 import io.wenzheng.kit.inbox.ConsumedEvent;
 import io.wenzheng.kit.inbox.EventConsumer;
@@ -53,7 +53,7 @@ public class PetitionTimeline {
                 row.category = routed.category();
                 row.unitCode = routed.unitCode();
                 row.unitName = routed.unitName();
-            } else if (event.data() instanceof PetitionTriaged triaged) {
+            } else if (event.data() instanceof TriageRequired triaged) {
                 row.category = triaged.suggestedCategory();
             } else if (event.data() instanceof DeadlineSet deadline) {
                 row.firstResponseDue = deadline.dueAt();

@@ -4,7 +4,7 @@ import io.smallrye.mutiny.Uni;
 import io.wenzheng.contracts.EventType;
 import io.wenzheng.contracts.PetitionReceived;
 import io.wenzheng.contracts.PetitionRouted;
-import io.wenzheng.contracts.PetitionTriaged;
+import io.wenzheng.contracts.TriageRequired;
 import io.wenzheng.contracts.Topics;
 import io.wenzheng.kit.inbox.ConsumedEvent;
 import io.wenzheng.kit.inbox.EventConsumer;
@@ -84,7 +84,7 @@ public class PetitionRouting {
                     .replaceWithVoid();
         }
         RoutingDecision.Triage triage = (RoutingDecision.Triage) decision;
-        return outbox.append(new PetitionTriaged(petitionId, triage.suggestedCategory(), triage.confidence(), triage.reason(), now), now)
+        return outbox.append(new TriageRequired(petitionId, triage.suggestedCategory(), triage.confidence(), triage.reason(), now), now)
                 .replaceWithVoid();
     }
 }

@@ -71,7 +71,7 @@ class PetitionRoutingTest {
     void unrecognisedTextGoesToTriage() {
         String id = petitionId();
         probe.publish(received(id, "你好，请问一下", null), "intake-service");
-        var triaged = probe.await(Topics.LIFECYCLE, r -> id.equals(r.key()) && "wenzheng.petition.triaged.v1".equals(r.header("ce_type")),
+        var triaged = probe.await(Topics.LIFECYCLE, r -> id.equals(r.key()) && "wenzheng.petition.triage-required.v1".equals(r.header("ce_type")),
                 Duration.ofSeconds(20));
         assertThat(triaged).isPresent();
         given().get("/api/v1/routing/decisions/" + id).then().body("outcome", equalTo("TRIAGE"));

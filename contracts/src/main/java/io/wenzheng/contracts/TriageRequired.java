@@ -3,7 +3,7 @@ package io.wenzheng.contracts;
 import java.time.Instant;
 
 /** Routing was not confident enough and queued the petition for an operator. */
-public record PetitionTriaged(
+public record TriageRequired(
         String petitionId,
         String suggestedCategory,
         double confidence,
