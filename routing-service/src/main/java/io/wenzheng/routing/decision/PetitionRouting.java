@@ -11,7 +11,7 @@ import io.wenzheng.kit.inbox.EventConsumer;
 import io.wenzheng.kit.outbox.Outbox;
 import io.wenzheng.routing.RoutingConfig;
 import io.wenzheng.routing.classifier.Classification;
-import io.wenzheng.routing.classifier.KeywordClassifier;
+import io.wenzheng.routing.classifier.CategoryModel;
 import io.wenzheng.routing.directory.UnitRow;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -25,11 +25,12 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 public class PetitionRouting {
     private final EventConsumer consumer;
     private final Outbox outbox;
-    private final KeywordClassifier classifier = KeywordClassifier.standard();
+    private final CategoryModel classifier;
     private final Router router;
 
     @Inject
-    public PetitionRouting(EventConsumer consumer, Outbox outbox, RoutingConfig config) {
+    public PetitionRouting(EventConsumer consumer, Outbox outbox, RoutingConfig config, CategoryModel classifier) {
+        this.classifier = classifier;
         this.consumer = consumer;
         this.outbox = outbox;
         this.router = new Router(config.minConfidence());
@@ -48,7 +49,7 @@ public class PetitionRouting {
         String text = (received.subject() == null ? "" : received.subject() + " ") + received.text();
         String place = text + (received.location() != null && received.location().address() != null
                 ? " " + received.location().address() : "");
-        Classification classification = classifier.classify(text);
+        Classification classification = classifier.classify(received.subject(), received.text());
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         return UnitRow.<UnitRow>listAll()
                 .map(rows -> router.route(classification, place, rows.stream().map(UnitRow::toUnit).toList()))

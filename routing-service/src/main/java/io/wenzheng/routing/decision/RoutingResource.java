@@ -4,7 +4,8 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.wenzheng.kit.problem.ProblemException;
 import io.wenzheng.routing.classifier.Classification;
-import io.wenzheng.routing.classifier.KeywordClassifier;
+import io.wenzheng.routing.classifier.CategoryModel;
+import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -23,16 +24,17 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "routing")
 public class RoutingResource {
-    private final KeywordClassifier classifier = KeywordClassifier.standard();
+    @Inject
+    CategoryModel classifier;
 
-    public record TextInput(@NotBlank String text) {
+    public record TextInput(String subject, @NotBlank String text) {
     }
 
     @POST
     @Path("/classify")
     @Operation(summary = "Classify a text without routing it")
     public Classification classify(@Valid @NotNull TextInput input) {
-        return classifier.classify(input.text());
+        return classifier.classify(input.subject(), input.text());
     }
 
     @GET

@@ -70,7 +70,7 @@ class PetitionRoutingTest {
     @Test
     void unrecognisedTextGoesToTriage() {
         String id = petitionId();
-        probe.publish(received(id, "你好，请问一下", null), "intake-service");
+        probe.publish(received(id, "你好", null), "intake-service");
         var triaged = probe.await(Topics.LIFECYCLE, r -> id.equals(r.key()) && "wenzheng.petition.triage-required.v1".equals(r.header("ce_type")),
                 Duration.ofSeconds(20));
         assertThat(triaged).isPresent();
@@ -110,7 +110,9 @@ class PetitionRoutingTest {
     void classifyExplainsItsGuess() {
         given().contentType(ContentType.JSON).body("{\"text\":\"医院看病排队太久\"}")
                 .post("/api/v1/routing/classify").then().statusCode(200)
-                .body("category", equalTo("卫生计生")).body("evidence", hasItem("医院"));
+                .body("category", equalTo("卫生计生"))
+                .body("confidence", org.hamcrest.Matchers.greaterThan(0.5f))
+                .body("evidence.size()", org.hamcrest.Matchers.greaterThan(0));
     }
 
     private static java.util.Set<String> probeTopics() throws Exception {

@@ -1,0 +1,226 @@
+package io.wenzheng.routing.classifier;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * A trained multinomial logistic regression over TF-IDF character n-grams. Immutable and thread-safe. Weights are
+ * stored as 8-bit integers with one scale per class, which keeps the committed model small.
+ */
+public final class CategoryModel {
+    private static final int MAGIC = 0x575A4331; // "WZC1"
+
+    private final List<String> categories;
+    private final Map<String, Integer> vocabulary;
+    private final String[] features;
+    private final float[] idf;
+    private final float[][] weights; // [class][feature]
+    private final float[] bias;
+
+    CategoryModel(List<String> categories, String[] features, float[] idf, float[][] weights, float[] bias) {
+        this.categories = List.copyOf(categories);
+        this.features = features;
+        this.idf = idf;
+        this.weights = weights;
+        this.bias = bias;
+        this.vocabulary = new HashMap<>(features.length * 2);
+        for (int i = 0; i < features.length; i++) {
+            vocabulary.put(features[i], i);
+        }
+    }
+
+    public List<String> categories() {
+        return categories;
+    }
+
+    public int featureCount() {
+        return features.length;
+    }
+
+    /** Below this many letters and digits a text says too little to classify; the model abstains. */
+    static final int MIN_CHARACTERS = 4;
+
+    /** The category, its probability, and the n-grams that pushed hardest towards it. */
+    public Classification classify(String subject, String body) {
+        if (TextFeatures.normalise(subject).length() + TextFeatures.normalise(body).length() < MIN_CHARACTERS) {
+            return Classification.unknown();
+        }
+        SparseVector x = vectorise(subject, body);
+        double[] p = probabilities(x);
+        int best = 0;
+        for (int c = 1; c < p.length; c++) {
+            if (p[c] > p[best]) {
+                best = c;
+            }
+        }
+        if (x.size() == 0) {
+            return Classification.unknown();
+        }
+        return new Classification(categories.get(best), p[best], evidence(x, best, 5));
+    }
+
+    public Classification classify(String text) {
+        return classify(null, text);
+    }
+
+    double[] probabilities(SparseVector x) {
+        double[] scores = new double[categories.size()];
+        for (int c = 0; c < scores.length; c++) {
+            double s = bias[c];
+            float[] w = weights[c];
+            for (int k = 0; k < x.size(); k++) {
+                s += w[x.index(k)] * x.value(k);
+            }
+            scores[c] = s;
+        }
+        return softmax(scores);
+    }
+
+    SparseVector vectorise(String subject, String body) {
+        return vectorise(TextFeatures.counts(subject, body), vocabulary, idf);
+    }
+
+    /** Sublinear TF times IDF, L2-normalised; n-grams outside the vocabulary are dropped. */
+    static SparseVector vectorise(Map<String, Integer> counts, Map<String, Integer> vocabulary, float[] idf) {
+        int[] index = new int[counts.size()];
+        float[] value = new float[counts.size()];
+        int n = 0;
+        double norm = 0;
+        for (var e : counts.entrySet()) {
+            Integer i = vocabulary.get(e.getKey());
+            if (i != null) {
+                float v = (float) ((1 + Math.log(e.getValue())) * idf[i]);
+                index[n] = i;
+                value[n] = v;
+                norm += v * v;
+                n++;
+            }
+        }
+        float inv = norm == 0 ? 0 : (float) (1 / Math.sqrt(norm));
+        for (int k = 0; k < n; k++) {
+            value[k] *= inv;
+        }
+        return new SparseVector(Arrays.copyOf(index, n), Arrays.copyOf(value, n));
+    }
+
+    static double[] softmax(double[] scores) {
+        double max = Arrays.stream(scores).max().orElse(0);
+        double sum = 0;
+        double[] p = new double[scores.length];
+        for (int i = 0; i < p.length; i++) {
+            p[i] = Math.exp(scores[i] - max);
+            sum += p[i];
+        }
+        for (int i = 0; i < p.length; i++) {
+            p[i] /= sum;
+        }
+        return p;
+    }
+
+    private List<String> evidence(SparseVector x, int c, int limit) {
+        List<int[]> contributions = new ArrayList<>();
+        for (int k = 0; k < x.size(); k++) {
+            contributions.add(new int[] {k});
+        }
+        return contributions.stream()
+                .sorted(Comparator.comparingDouble(k -> -weights[c][x.index(k[0])] * x.value(k[0])))
+                .limit(limit)
+                .filter(k -> weights[c][x.index(k[0])] > 0)
+                .map(k -> TextFeatures.describe(features[x.index(k[0])]))
+                .toList();
+    }
+
+    public void write(OutputStream target) throws IOException {
+        try (DataOutputStream out = new DataOutputStream(new GZIPOutputStream(target, 1 << 16))) {
+            out.writeInt(MAGIC);
+            out.writeInt(categories.size());
+            for (String c : categories) {
+                out.writeUTF(c);
+            }
+            out.writeInt(features.length);
+            for (int i = 0; i < features.length; i++) {
+                out.writeUTF(features[i]);
+                out.writeFloat(idf[i]);
+            }
+            for (int c = 0; c < categories.size(); c++) {
+                out.writeFloat(bias[c]);
+                float max = 0;
+                for (float w : weights[c]) {
+                    max = Math.max(max, Math.abs(w));
+                }
+                float scale = max == 0 ? 1 : max / 127f;
+                out.writeFloat(scale);
+                for (float w : weights[c]) {
+                    out.writeByte(Math.round(w / scale));
+                }
+            }
+        }
+    }
+
+    public static CategoryModel read(InputStream source) throws IOException {
+        try (DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(new GZIPInputStream(source, 1 << 16)))) {
+            if (in.readInt() != MAGIC) {
+                throw new IOException("not a Wenzheng category model");
+            }
+            int classes = in.readInt();
+            List<String> categories = new ArrayList<>();
+            for (int c = 0; c < classes; c++) {
+                categories.add(in.readUTF());
+            }
+            int size = in.readInt();
+            String[] features = new String[size];
+            float[] idf = new float[size];
+            for (int i = 0; i < size; i++) {
+                features[i] = in.readUTF();
+                idf[i] = in.readFloat();
+            }
+            float[][] weights = new float[classes][size];
+            float[] bias = new float[classes];
+            for (int c = 0; c < classes; c++) {
+                bias[c] = in.readFloat();
+                float scale = in.readFloat();
+                for (int i = 0; i < size; i++) {
+                    weights[c][i] = in.readByte() * scale;
+                }
+            }
+            return new CategoryModel(categories, features, idf, weights, bias);
+        }
+    }
+
+    /** The model shipped with the service, trained by {@code ./wenzheng train}. */
+    public static CategoryModel bundled() {
+        try (InputStream in = CategoryModel.class.getResourceAsStream("/model/category-model.bin.gz")) {
+            if (in == null) {
+                throw new IllegalStateException("bundled model /model/category-model.bin.gz is missing; run ./wenzheng train");
+            }
+            return read(in);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read the bundled category model", e);
+        }
+    }
+
+    record SparseVector(int[] indices, float[] values) {
+        int size() {
+            return indices.length;
+        }
+
+        int index(int k) {
+            return indices[k];
+        }
+
+        float value(int k) {
+            return values[k];
+        }
+    }
+}

@@ -1,0 +1,125 @@
+package io.wenzheng.routing.classifier;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeSet;
+
+/**
+ * Trains a {@link CategoryModel}: vocabulary and IDF from the training set, then multinomial logistic regression
+ * by AdaGrad stochastic gradient descent. Deterministic for a given seed.
+ */
+public final class CategoryTrainer {
+
+    public record Settings(int minDocumentFrequency, int epochs, double learningRate, double l2, long seed) {
+        public static Settings defaults() {
+            return new Settings(2, 15, 0.4, 1e-5, 20260101L);
+        }
+    }
+
+    /** Told of each finished step, so a long training can show progress. */
+    @FunctionalInterface
+    public interface Progress {
+        void step(String stage, int done, int total);
+
+        Progress NONE = (stage, done, total) -> { };
+    }
+
+    private final Settings settings;
+
+    public CategoryTrainer(Settings settings) {
+        this.settings = settings;
+    }
+
+    public CategoryModel train(List<LabelledPetition> examples, Progress progress) {
+        if (examples.isEmpty()) {
+            throw new IllegalArgumentException("no training examples");
+        }
+        List<Map<String, Integer>> counts = new ArrayList<>(examples.size());
+        Map<String, Integer> documentFrequency = new HashMap<>();
+        for (int i = 0; i < examples.size(); i++) {
+            LabelledPetition e = examples.get(i);
+            Map<String, Integer> c = TextFeatures.counts(e.subject(), e.body());
+            counts.add(c);
+            c.keySet().forEach(f -> documentFrequency.merge(f, 1, Integer::sum));
+            if ((i + 1) % 1000 == 0 || i + 1 == examples.size()) {
+                progress.step("features", i + 1, examples.size());
+            }
+        }
+        String[] features = documentFrequency.entrySet().stream()
+                .filter(e -> e.getValue() >= settings.minDocumentFrequency())
+                .map(Map.Entry::getKey).sorted().toArray(String[]::new);
+        Map<String, Integer> vocabulary = new HashMap<>(features.length * 2);
+        float[] idf = new float[features.length];
+        int n = examples.size();
+        for (int i = 0; i < features.length; i++) {
+            vocabulary.put(features[i], i);
+            idf[i] = (float) (Math.log((1.0 + n) / (1.0 + documentFrequency.get(features[i]))) + 1);
+        }
+        List<String> categories = new ArrayList<>(new TreeSet<>(examples.stream().map(LabelledPetition::category).toList()));
+        Map<String, Integer> classIndex = new HashMap<>();
+        for (int c = 0; c < categories.size(); c++) {
+            classIndex.put(categories.get(c), c);
+        }
+        CategoryModel.SparseVector[] x = new CategoryModel.SparseVector[n];
+        int[] y = new int[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = CategoryModel.vectorise(counts.get(i), vocabulary, idf);
+            y[i] = classIndex.get(examples.get(i).category());
+        }
+
+        int k = categories.size();
+        float[][] w = new float[k][features.length];
+        float[][] g2 = new float[k][features.length];
+        float[] b = new float[k];
+        float[] bg2 = new float[k];
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        Random random = new Random(settings.seed());
+        double lr = settings.learningRate();
+        double l2 = settings.l2();
+        for (int epoch = 0; epoch < settings.epochs(); epoch++) {
+            shuffle(order, random);
+            for (int t : order) {
+                CategoryModel.SparseVector v = x[t];
+                double[] scores = new double[k];
+                for (int c = 0; c < k; c++) {
+                    double s = b[c];
+                    for (int j = 0; j < v.size(); j++) {
+                        s += w[c][v.index(j)] * v.value(j);
+                    }
+                    scores[c] = s;
+                }
+                double[] p = CategoryModel.softmax(scores);
+                for (int c = 0; c < k; c++) {
+                    double grad = p[c] - (y[t] == c ? 1 : 0);
+                    float[] wc = w[c];
+                    float[] gc = g2[c];
+                    for (int j = 0; j < v.size(); j++) {
+                        int f = v.index(j);
+                        double g = grad * v.value(j) + l2 * wc[f];
+                        gc[f] += (float) (g * g);
+                        wc[f] -= (float) (lr * g / Math.sqrt(gc[f] + 1e-8));
+                    }
+                    bg2[c] += (float) (grad * grad);
+                    b[c] -= (float) (lr * grad / Math.sqrt(bg2[c] + 1e-8));
+                }
+            }
+            progress.step("epochs", epoch + 1, settings.epochs());
+        }
+        return new CategoryModel(categories, features, idf, w, b);
+    }
+
+    private static void shuffle(int[] a, Random random) {
+        for (int i = a.length - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int tmp = a[i];
+            a[i] = a[j];
+            a[j] = tmp;
+        }
+    }
+}

@@ -1,0 +1,201 @@
+package io.wenzheng.routing.classifier.cli;
+
+import io.wenzheng.routing.classifier.CategoryModel;
+import io.wenzheng.routing.classifier.CategoryTrainer;
+import io.wenzheng.routing.classifier.Classification;
+import io.wenzheng.routing.classifier.CrossValidation;
+import io.wenzheng.routing.classifier.EvaluationReport;
+import io.wenzheng.routing.classifier.LabelledPetition;
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The classifier's command line, behind {@code ./wenzheng train} and {@code ./wenzheng classify}. Needs no running
+ * service: plain Java over the model file.
+ */
+public final class ClassifierCli {
+    private ClassifierCli() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        String command = args.length == 0 ? "help" : args[0];
+        List<String> rest = Arrays.asList(args).subList(Math.min(1, args.length), args.length);
+        switch (command) {
+            case "classify" -> classify(System.in, System.out, loadModel(option(rest, "--model", null)));
+            case "train" -> train(Path.of(option(rest, "--data", "../shared/data/petitions-labelled.tsv")),
+                    Path.of(option(rest, "--model", "routing-service/src/main/resources/model/category-model.bin.gz")),
+                    Path.of(option(rest, "--report", "docs/classifier.md")),
+                    Integer.parseInt(option(rest, "--folds", "5")));
+            case "bench" -> bench(Path.of(option(rest, "--data", "../shared/data/petitions-unlabelled.tsv")),
+                    option(rest, "--model", null));
+            default -> {
+                System.err.println("""
+                        usage:
+                          classify [--model FILE]   TSV on stdin (header id, subject, body), id/category/confidence on stdout
+                          train [--data TSV] [--model FILE] [--report MD] [--folds 5]
+                          bench [--data TSV] [--model FILE]   load time, latency and throughput""");
+                System.exit(command.equals("help") ? 0 : 2);
+            }
+        }
+    }
+
+    /** Reads {@code id, subject, body} TSV (extra columns ignored) and writes {@code id, category, confidence}. */
+    public static void classify(InputStream input, OutputStream output, CategoryModel model) throws IOException {
+        BufferedReader in = new BufferedReader(new InputStreamReader(input, StandardCharsets.UTF_8));
+        BufferedWriter out = new BufferedWriter(new OutputStreamWriter(output, StandardCharsets.UTF_8));
+        String header = in.readLine();
+        if (header == null) {
+            out.flush();
+            return;
+        }
+        List<String> columns = Arrays.asList(header.split("\t", -1));
+        int id = columns.indexOf("id");
+        int subject = columns.indexOf("subject");
+        int body = columns.indexOf("body");
+        if (id < 0 || body < 0) {
+            throw new IllegalArgumentException("the header must name the columns id, subject and body; it was: " + header);
+        }
+        out.write("id\tcategory\tconfidence\n");
+        String line;
+        while ((line = in.readLine()) != null) {
+            if (line.isBlank()) {
+                continue;
+            }
+            String[] f = line.split("\t", -1);
+            Classification c = model.classify(subject >= 0 && subject < f.length ? f[subject] : "", body < f.length ? f[body] : "");
+            String category = c.known() ? c.category() : model.categories().get(0);
+            out.write((id < f.length ? f[id] : "") + "\t" + category + "\t" + String.format(Locale.ROOT, "%.4f", c.confidence()) + "\n");
+        }
+        out.flush();
+    }
+
+    private static void train(Path data, Path modelFile, Path reportFile, int folds) throws IOException {
+        PrintStream log = System.err;
+        List<LabelledPetition> examples = readLabelled(data);
+        log.printf("training data: %d labelled petitions from %s%n", examples.size(), data);
+        CategoryTrainer.Settings settings = CategoryTrainer.Settings.defaults();
+        CategoryTrainer trainer = new CategoryTrainer(settings);
+        long begin = System.nanoTime();
+        EvaluationReport report = CrossValidation.run(examples, folds, trainer,
+                (stage, done, total) -> log.printf("  cross-validation: fold %d/%d done (%.0f s)%n", done, total, seconds(begin)));
+        log.printf("cross-validated accuracy %.4f, macro-F1 %.4f%n", report.accuracy(), report.macroF1());
+        CategoryModel model = trainer.train(examples, (stage, done, total) ->
+                log.printf("  final model: %s %d/%d (%.0f s)%n", stage, done, total, seconds(begin)));
+        Files.createDirectories(modelFile.toAbsolutePath().getParent());
+        try (OutputStream out = Files.newOutputStream(modelFile)) {
+            model.write(out);
+        }
+        log.printf("model: %d features, %d bytes, written to %s%n", model.featureCount(), Files.size(modelFile), modelFile);
+        Files.createDirectories(reportFile.toAbsolutePath().getParent());
+        Files.writeString(reportFile, reportMarkdown(report, examples.size(), folds, settings, model, Files.size(modelFile)));
+        log.printf("report written to %s in %.0f s%n", reportFile, seconds(begin));
+    }
+
+    private static void bench(Path data, String modelPath) throws IOException {
+        long loadBegin = System.nanoTime();
+        CategoryModel model = loadModel(modelPath);
+        double loadMs = (System.nanoTime() - loadBegin) / 1e6;
+        List<String[]> rows = new ArrayList<>();
+        List<String> lines = Files.readAllLines(data, StandardCharsets.UTF_8);
+        List<String> header = Arrays.asList(lines.get(0).split("\t", -1));
+        int subject = header.indexOf("subject");
+        int body = header.indexOf("body");
+        for (String line : lines.subList(1, lines.size())) {
+            String[] f = line.split("\t", -1);
+            rows.add(new String[] {subject >= 0 ? f[subject] : "", f[body]});
+        }
+        for (int warm = 0; warm < 2; warm++) {
+            rows.forEach(r -> model.classify(r[0], r[1]));
+        }
+        long[] nanos = new long[rows.size()];
+        long begin = System.nanoTime();
+        for (int i = 0; i < rows.size(); i++) {
+            long t = System.nanoTime();
+            model.classify(rows.get(i)[0], rows.get(i)[1]);
+            nanos[i] = System.nanoTime() - t;
+        }
+        double total = (System.nanoTime() - begin) / 1e9;
+        Arrays.sort(nanos);
+        System.out.printf(Locale.ROOT, "model load        %.0f ms (%d features)%n", loadMs, model.featureCount());
+        System.out.printf(Locale.ROOT, "messages          %d from %s%n", rows.size(), data);
+        System.out.printf(Locale.ROOT, "throughput        %.0f messages/s on one thread%n", rows.size() / total);
+        System.out.printf(Locale.ROOT, "latency p50       %.3f ms%n", nanos[nanos.length / 2] / 1e6);
+        System.out.printf(Locale.ROOT, "latency p99       %.3f ms%n", nanos[(int) (nanos.length * 0.99)] / 1e6);
+        System.out.printf(Locale.ROOT, "latency max       %.3f ms%n", nanos[nanos.length - 1] / 1e6);
+    }
+
+    static List<LabelledPetition> readLabelled(Path data) throws IOException {
+        List<String> lines = Files.readAllLines(data, StandardCharsets.UTF_8);
+        List<String> header = Arrays.asList(lines.get(0).split("\t", -1));
+        int id = header.indexOf("id");
+        int subject = header.indexOf("subject");
+        int body = header.indexOf("body");
+        int category = header.indexOf("category");
+        if (body < 0 || category < 0) {
+            throw new IllegalArgumentException(data + " needs the columns body and category");
+        }
+        List<LabelledPetition> out = new ArrayList<>();
+        for (String line : lines.subList(1, lines.size())) {
+            String[] f = line.split("\t", -1);
+            if (f.length > Math.max(body, category) && !f[category].isBlank()) {
+                out.add(new LabelledPetition(id >= 0 ? f[id] : "", subject >= 0 ? f[subject] : "", f[body], f[category].trim()));
+            }
+        }
+        return out;
+    }
+
+    private static CategoryModel loadModel(String path) throws IOException {
+        if (path == null) {
+            return CategoryModel.bundled();
+        }
+        try (InputStream in = Files.newInputStream(Path.of(path))) {
+            return CategoryModel.read(in);
+        }
+    }
+
+    private static String reportMarkdown(EvaluationReport report, int size, int folds, CategoryTrainer.Settings s,
+                                         CategoryModel model, long bytes) {
+        return "# The category classifier\n\n"
+                + "Multinomial logistic regression over TF-IDF character 1- to 3-grams of the subject and body (subject n-grams\n"
+                + "also count separately), trained by AdaGrad SGD in plain Java. No word segmenter: the same features work for\n"
+                + "texts that kept their spaces, lost them, or survived only segmented.\n\n"
+                + "## Reproduce\n\n```bash\n./wenzheng train      # reads ../shared/data/petitions-labelled.tsv, shows progress\n```\n\n"
+                + "It cross-validates, trains the final model on all the data, writes\n"
+                + "`routing-service/src/main/resources/model/category-model.bin.gz` (committed, so the suite works out of the box)\n"
+                + "and rewrites this page. Training is deterministic for a given seed.\n\n"
+                + String.format(Locale.ROOT, "Settings: min document frequency %d, %d epochs, learning rate %.2f, L2 %g, seed %d.%n",
+                s.minDocumentFrequency(), s.epochs(), s.learningRate(), s.l2(), s.seed())
+                + String.format(Locale.ROOT, "Model: %d features, %d bytes (weights quantised to 8 bits). Trained %s.%n%n",
+                model.featureCount(), bytes, LocalDate.now())
+                + String.format(Locale.ROOT, "## Cross-validation%n%nStratified %d-fold over %d labelled petitions. Near-duplicate twins "
+                + "(same normalised subject, or same first 40 characters of normalised body) stay in one fold, so a twin never "
+                + "scores its sibling. The published figures for this data (0.90 macro-F1 for TF-IDF + linear SVM) were measured on "
+                + "a random 70/30 split, which lets twins leak across the split.%n%n", folds, size)
+                + report.markdown()
+                + "\n## Use\n\n```bash\nprintf 'id\\tsubject\\tbody\\n1\\t拖欠工资\\t公司三个月没发工资\\n' | ./wenzheng classify\n"
+                + "./wenzheng classify-bench   # model load time, latency and throughput\n```\n";
+    }
+
+    private static double seconds(long begin) {
+        return (System.nanoTime() - begin) / 1e9;
+    }
+
+    private static String option(List<String> args, String name, String fallback) {
+        int i = args.indexOf(name);
+        return i >= 0 && i + 1 < args.size() ? args.get(i + 1) : fallback;
+    }
+}
