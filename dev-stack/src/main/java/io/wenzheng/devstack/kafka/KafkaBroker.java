@@ -64,7 +64,8 @@ public final class KafkaBroker implements AutoCloseable {
             Files.deleteIfExists(dir.resolve("broker.log"));
 
             run(List.of(JavaCommand.java(), "-Xmx256m", "-cp", classpath, "-Dlog4j2.configurationFile=" + log4j,
-                    "kafka.tools.StorageTool", "format", "-t", randomClusterId(), "-c", config.toString(), "--standalone"),
+                    // "=" form: a random id may start with "-", which the tool would take for an option.
+                    "kafka.tools.StorageTool", "format", "--cluster-id=" + randomClusterId(), "-c", config.toString(), "--standalone"),
                     dir.resolve("format.log"));
             launch();
             return this;

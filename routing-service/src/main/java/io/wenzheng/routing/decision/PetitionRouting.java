@@ -13,6 +13,7 @@ import io.wenzheng.routing.RoutingConfig;
 import io.wenzheng.routing.classifier.Classification;
 import io.wenzheng.routing.classifier.CategoryModel;
 import io.wenzheng.routing.directory.UnitRow;
+import io.wenzheng.routing.triage.TriageCase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -53,7 +54,9 @@ public class PetitionRouting {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         return UnitRow.<UnitRow>listAll()
                 .map(rows -> router.route(classification, place, rows.stream().map(UnitRow::toUnit).toList()))
-                .chain(decision -> record(received.petitionId(), decision, now).chain(() -> announce(received.petitionId(), decision, now)));
+                .chain(decision -> record(received.petitionId(), decision, now)
+                        .chain(() -> queueForOperator(received, decision, now))
+                        .chain(() -> announce(received.petitionId(), decision, now)));
     }
 
     private Uni<Void> record(String petitionId, RoutingDecision decision, Instant now) {
@@ -73,6 +76,28 @@ public class PetitionRouting {
                 row.unitCode = null;
             }
             return existing == null ? row.persist().replaceWithVoid() : Uni.createFrom().voidItem();
+        });
+    }
+
+    private Uni<Void> queueForOperator(PetitionReceived received, RoutingDecision decision, Instant now) {
+        if (!(decision instanceof RoutingDecision.Triage triage)) {
+            return Uni.createFrom().voidItem();
+        }
+        return TriageCase.<TriageCase>findById(received.petitionId()).chain(existing -> {
+            if (existing != null) {
+                return Uni.createFrom().voidItem();
+            }
+            TriageCase c = new TriageCase();
+            c.petitionId = received.petitionId();
+            c.subject = received.subject();
+            c.body = received.text();
+            c.address = received.location() == null ? null : received.location().address();
+            c.suggestedCategory = triage.suggestedCategory();
+            c.confidence = triage.confidence();
+            c.reason = triage.reason();
+            c.status = TriageCase.Status.OPEN;
+            c.createdAt = now;
+            return c.persist().replaceWithVoid();
         });
     }
 

@@ -37,6 +37,35 @@ public class RoutingResource {
         return classifier.classify(input.subject(), input.text());
     }
 
+    @Inject
+    io.wenzheng.routing.RoutingConfig config;
+
+    /** What routing would decide for a text, and why. */
+    public record Explanation(Classification classification, String outcome, String category, String unitCode,
+                              String unitName, double confidence, String reason) {
+    }
+
+    @GET
+    @Path("/explain")
+    @Operation(summary = "Explain the routing decision for any text, without creating a petition")
+    public Uni<Explanation> explain(@jakarta.ws.rs.QueryParam("text") String text,
+                                    @jakarta.ws.rs.QueryParam("subject") String subject,
+                                    @jakarta.ws.rs.QueryParam("address") String address) {
+        if (text == null || text.isBlank()) {
+            throw new ProblemException(io.wenzheng.kit.problem.Problem.of(400, "Invalid request", "text: must not be blank")
+                    .with("errors", java.util.List.of(java.util.Map.of("field", "text", "message", "must not be blank"))));
+        }
+        Classification classification = classifier.classify(subject, text);
+        String place = (subject == null ? "" : subject + " ") + text + (address == null ? "" : " " + address);
+        return Panache.withSession(() -> io.wenzheng.routing.directory.UnitRow.<io.wenzheng.routing.directory.UnitRow>listAll())
+                .map(rows -> new Router(config.minConfidence()).route(classification, place,
+                        rows.stream().map(io.wenzheng.routing.directory.UnitRow::toUnit).toList()))
+                .map(decision -> decision instanceof RoutingDecision.Routed r
+                        ? new Explanation(classification, "ROUTED", r.category(), r.unit().code(), r.unit().name(), r.confidence(), r.reason())
+                        : new Explanation(classification, "TRIAGE", ((RoutingDecision.Triage) decision).suggestedCategory(), null, null,
+                                decision.confidence(), decision.reason()));
+    }
+
     @GET
     @Path("/decisions/{petitionId}")
     @Operation(summary = "Why a petition went where it went")

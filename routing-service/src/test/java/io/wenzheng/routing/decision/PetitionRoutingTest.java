@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.awaitility.Awaitility.await;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -75,6 +76,44 @@ class PetitionRoutingTest {
                 Duration.ofSeconds(20));
         assertThat(triaged).isPresent();
         given().get("/api/v1/routing/decisions/" + id).then().body("outcome", equalTo("TRIAGE"));
+    }
+
+    @Test
+    void anOperatorDecisionRoutesATriageCaseOnceAndBecomesALabelledExample() {
+        String id = petitionId();
+        probe.publish(received(id, "你好", "A市A3区"), "intake-service");
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                given().get("/api/v1/triage").then().statusCode(200).body("petitionId", hasItem(id)));
+
+        given().contentType(ContentType.JSON).body("{\"category\":\"没有这个分类\"}")
+                .post("/api/v1/triage/" + id + "/decision").then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("category"));
+        given().contentType(ContentType.JSON).body("{\"category\":\"环境保护\"}")
+                .post("/api/v1/triage/" + id + "/decision").then().statusCode(200)
+                .body("unitCode", equalTo("A3"));
+        given().contentType(ContentType.JSON).body("{\"category\":\"环境保护\"}")
+                .post("/api/v1/triage/" + id + "/decision").then().statusCode(409).contentType("application/problem+json");
+        given().contentType(ContentType.JSON).body("{\"category\":\"环境保护\"}")
+                .post("/api/v1/triage/01JDQ8Z6X0ABCDEFGHJKMNPQRS/decision").then().statusCode(404);
+
+        var routed = probe.await(Topics.LIFECYCLE, r -> id.equals(r.key()) && "wenzheng.petition.routed.v1".equals(r.header("ce_type")),
+                Duration.ofSeconds(20)).orElseThrow(() -> new AssertionError("operator decision not published"));
+        assertThat(routed.value()).contains("\"unitCode\":\"A3\"").contains("operator decision");
+        assertThat(probe.await(Topics.unitFeed("A3"), r -> id.equals(r.key()), Duration.ofSeconds(20))).isPresent();
+        given().get("/api/v1/triage").then().body("petitionId", org.hamcrest.Matchers.not(hasItem(id)));
+        given().get("/api/v1/routing/decisions/" + id).then().body("outcome", equalTo("ROUTED")).body("reason", containsString("operator"));
+    }
+
+    @Test
+    void explainShowsClassificationAndTheRuleForAnyText() {
+        given().queryParam("text", "夜里工地施工噪音太大").queryParam("address", "A市A3区").get("/api/v1/routing/explain")
+                .then().statusCode(200)
+                .body("outcome", equalTo("ROUTED"))
+                .body("unitCode", equalTo("A3"))
+                .body("classification.category", equalTo("环境保护"))
+                .body("reason", containsString("A3区"));
+        given().queryParam("text", "你好").get("/api/v1/routing/explain").then().statusCode(200).body("outcome", equalTo("TRIAGE"));
+        given().get("/api/v1/routing/explain").then().statusCode(400).contentType("application/problem+json");
     }
 
     @Test

@@ -1,0 +1,42 @@
+package io.wenzheng.routing.triage;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** A petition waiting for an operator's decision. */
+@Entity
+@Table(name = "triage_case")
+public class TriageCase extends PanacheEntityBase {
+    public enum Status { OPEN, DECIDED }
+
+    @Id
+    @Column(name = "petition_id")
+    public String petitionId;
+    public String subject;
+    @Column(nullable = false, columnDefinition = "text")
+    public String body;
+    public String address;
+    @Column(name = "suggested_category")
+    public String suggestedCategory;
+    @Column(nullable = false)
+    public double confidence;
+    @Column(nullable = false, columnDefinition = "text")
+    public String reason;
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Status status;
+    @Column(name = "decided_category")
+    public String decidedCategory;
+    @Column(name = "decided_unit")
+    public String decidedUnit;
+    @Column(name = "decided_at")
+    public Instant decidedAt;
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+}

@@ -1,0 +1,125 @@
+package io.wenzheng.routing.triage;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import io.wenzheng.contracts.PetitionRouted;
+import io.wenzheng.contracts.Topics;
+import io.wenzheng.kit.outbox.Outbox;
+import io.wenzheng.kit.problem.Problem;
+import io.wenzheng.kit.problem.ProblemException;
+import io.wenzheng.routing.classifier.CategoryModel;
+import io.wenzheng.routing.classifier.Classification;
+import io.wenzheng.routing.decision.DecisionRow;
+import io.wenzheng.routing.decision.Router;
+import io.wenzheng.routing.decision.RoutingDecision;
+import io.wenzheng.routing.directory.Unit;
+import io.wenzheng.routing.directory.UnitRow;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/triage")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "triage")
+public class TriageResource {
+    @Inject
+    CategoryModel model;
+    @Inject
+    Outbox outbox;
+
+    /** An operator's decision: the category, and optionally the unit (otherwise routing picks it for the category). */
+    public record Decision(@NotBlank String category, String unitCode) {
+    }
+
+    @GET
+    @Operation(summary = "The operator queue: open triage cases, oldest first")
+    public Uni<List<TriageCase>> queue() {
+        return Panache.withSession(() -> TriageCase.<TriageCase>list("status = ?1 order by createdAt", TriageCase.Status.OPEN));
+    }
+
+    @POST
+    @Path("/{petitionId}/decision")
+    @Operation(summary = "Route a triage case as the operator decided; the decision also becomes a labelled example")
+    public Uni<Map<String, String>> decide(@PathParam("petitionId") String petitionId, @Valid @NotNull Decision decision) {
+        if (!model.categories().contains(decision.category())) {
+            throw invalid("category", "must be one of " + model.categories());
+        }
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        return Panache.withTransaction(() -> TriageCase.<TriageCase>findById(petitionId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+                .chain(triage -> {
+                    if (triage == null) {
+                        throw ProblemException.notFound("triage case " + petitionId);
+                    }
+                    if (triage.status != TriageCase.Status.OPEN) {
+                        throw new ProblemException(Problem.of(409, "Already decided",
+                                "triage case " + petitionId + " was decided at " + triage.decidedAt));
+                    }
+                    return UnitRow.<UnitRow>listAll().chain(rows -> {
+                        List<Unit> units = rows.stream().map(UnitRow::toUnit).toList();
+                        Unit unit = chooseUnit(decision, triage, units);
+                        String reason = "operator decision: category " + decision.category()
+                                + (decision.unitCode() == null ? ", unit by routing rules" : ", unit " + unit.code());
+                        triage.status = TriageCase.Status.DECIDED;
+                        triage.decidedCategory = decision.category();
+                        triage.decidedUnit = unit.code();
+                        triage.decidedAt = now;
+                        LabelledExample example = new LabelledExample();
+                        example.petitionId = petitionId;
+                        example.subject = triage.subject;
+                        example.body = triage.body;
+                        example.category = decision.category();
+                        example.source = "operator";
+                        example.labelledAt = now;
+                        PetitionRouted routed = new PetitionRouted(petitionId, decision.category(), unit.code(), unit.name(), 1.0, reason, now);
+                        return example.persist()
+                                .chain(() -> DecisionRow.<DecisionRow>findById(petitionId))
+                                .invoke(row -> {
+                                    if (row != null) {
+                                        row.outcome = "ROUTED";
+                                        row.category = decision.category();
+                                        row.unitCode = unit.code();
+                                        row.confidence = 1.0;
+                                        row.reason = reason;
+                                        row.decidedAt = now;
+                                    }
+                                })
+                                .chain(() -> outbox.append(routed, now))
+                                .chain(() -> outbox.append(routed, Topics.unitFeed(unit.code()), now))
+                                .replaceWith(Map.of("petitionId", petitionId, "category", decision.category(), "unitCode", unit.code()));
+                    });
+                }));
+    }
+
+    private static Unit chooseUnit(Decision decision, TriageCase triage, List<Unit> units) {
+        if (decision.unitCode() != null) {
+            return units.stream().filter(u -> u.code().equals(decision.unitCode())).findFirst()
+                    .orElseThrow(() -> invalid("unitCode", "no unit " + decision.unitCode() + " in the directory"));
+        }
+        String place = (triage.subject == null ? "" : triage.subject + " ") + triage.body + (triage.address == null ? "" : " " + triage.address);
+        RoutingDecision routed = new Router(0).route(new Classification(decision.category(), 1.0, List.of("operator")), place, units);
+        if (routed instanceof RoutingDecision.Routed r) {
+            return r.unit();
+        }
+        throw invalid("unitCode", "no unit answers for " + decision.category() + "; name the unit");
+    }
+
+    private static ProblemException invalid(String field, String message) {
+        return new ProblemException(Problem.of(400, "Invalid request", field + ": " + message)
+                .with("errors", List.of(Map.of("field", field, "message", message))));
+    }
+}
