@@ -5,7 +5,7 @@ import io.smallrye.mutiny.Uni;
 import io.wenzheng.contracts.Pledge;
 import io.wenzheng.contracts.TimeBasis;
 import io.wenzheng.kit.problem.ProblemException;
-import io.wenzheng.sla.calendar.OfficeHours;
+import io.wenzheng.sla.calendar.HolidayData;
 import io.wenzheng.sla.pledge.FirstResponsePledge;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -23,7 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "deadlines")
 public class DeadlineResource {
-    private final FirstResponsePledge pledge = new FirstResponsePledge(OfficeHours.standard());
+    private final FirstResponsePledge pledge = new FirstResponsePledge(HolidayData.defaultCalendar());
 
     public record DeadlineView(String petitionId, Pledge pledge, TimeBasis timeBasis, String unitCode,
                                Instant startedAt, Instant dueAt, TimerState state, Instant settledAt) {

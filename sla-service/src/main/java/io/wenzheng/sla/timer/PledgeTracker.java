@@ -10,7 +10,7 @@ import io.wenzheng.contracts.PetitionRouted;
 import io.wenzheng.kit.inbox.ConsumedEvent;
 import io.wenzheng.kit.inbox.EventConsumer;
 import io.wenzheng.kit.outbox.Outbox;
-import io.wenzheng.sla.calendar.OfficeHours;
+import io.wenzheng.sla.calendar.HolidayData;
 import io.wenzheng.sla.pledge.FirstResponsePledge;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -25,7 +25,7 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 public class PledgeTracker {
     private final EventConsumer consumer;
     private final Outbox outbox;
-    private final FirstResponsePledge pledge = new FirstResponsePledge(OfficeHours.standard());
+    private final FirstResponsePledge pledge = new FirstResponsePledge(HolidayData.defaultCalendar());
 
     @Inject
     public PledgeTracker(EventConsumer consumer, Outbox outbox) {

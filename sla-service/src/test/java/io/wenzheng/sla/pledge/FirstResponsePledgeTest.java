@@ -3,7 +3,7 @@ package io.wenzheng.sla.pledge;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.wenzheng.contracts.TimeBasis;
-import io.wenzheng.sla.calendar.OfficeHours;
+import io.wenzheng.sla.calendar.HolidayData;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -13,7 +13,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class FirstResponsePledgeTest {
     private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
-    private final FirstResponsePledge pledge = new FirstResponsePledge(OfficeHours.standard());
+    private final FirstResponsePledge pledge = new FirstResponsePledge(HolidayData.defaultCalendar());
 
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource({

@@ -1,0 +1,99 @@
+package io.wenzheng.sla.calendar;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class WorkCalendarTest {
+    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+    private static final WorkCalendar CALENDAR = HolidayData.defaultCalendar();
+
+    @ParameterizedTest(name = "{0} working day: {1}")
+    @CsvSource({
+            // 2026 holidays and their edges
+            "2025-12-31, true", "2026-01-01, false", "2026-01-03, false", "2026-01-04, true", "2026-01-05, true",
+            "2026-02-13, true", "2026-02-14, true", "2026-02-15, false", "2026-02-23, false", "2026-02-24, true", "2026-02-28, true",
+            "2026-03-01, false",
+            "2026-04-03, true", "2026-04-04, false", "2026-04-06, false", "2026-04-07, true",
+            "2026-04-30, true", "2026-05-01, false", "2026-05-05, false", "2026-05-06, true", "2026-05-09, true", "2026-05-10, false",
+            "2026-06-18, true", "2026-06-19, false", "2026-06-21, false", "2026-06-22, true",
+            "2026-09-20, true", "2026-09-24, true", "2026-09-25, false", "2026-09-27, false", "2026-09-28, true",
+            "2026-09-30, true", "2026-10-01, false", "2026-10-07, false", "2026-10-08, true", "2026-10-10, true", "2026-10-11, false",
+            // plain weekends and weekdays
+            "2026-11-27, true", "2026-11-28, false", "2026-11-29, false", "2026-11-30, true",
+            // 2025 samples
+            "2025-01-26, true", "2025-01-28, false", "2025-02-04, false", "2025-02-05, true", "2025-10-08, false", "2025-10-11, true",
+    })
+    void workingDays(LocalDate day, boolean working) {
+        assertThat(CALENDAR.isWorkingDay(day)).isEqualTo(working);
+    }
+
+    @ParameterizedTest(name = "{0} is working time: {1}")
+    @CsvSource({
+            "2026-11-27T08:59:59, false", "2026-11-27T09:00:00, true", "2026-11-27T11:59:59.999, true",
+            "2026-11-27T12:00:00, false", "2026-11-27T13:29:59, false", "2026-11-27T13:30:00, true",
+            "2026-11-27T17:29:59, true", "2026-11-27T17:30:00, false", "2026-11-27T23:00:00, false",
+            "2026-02-14T10:00:00, true", "2026-02-16T10:00:00, false", "2026-10-10T09:00:00, true", "2026-10-11T09:00:00, false",
+    })
+    void officeHoursAreHalfOpen(LocalDateTime local, boolean working) {
+        assertThat(CALENDAR.isWorkingTime(local.atZone(SHANGHAI).toInstant())).isEqualTo(working);
+    }
+
+    @ParameterizedTest(name = "{0} + {1} working days -> {2}")
+    @CsvSource({
+            "2026-11-27, 1, 2026-11-30T17:30", // Friday -> Monday
+            "2026-11-27, 5, 2026-12-04T17:30",
+            "2026-02-13, 1, 2026-02-14T17:30", // make-up Saturday counts
+            "2026-02-14, 5, 2026-02-28T17:30", // across the Spring Festival, ending on a make-up Saturday
+            "2026-09-30, 1, 2026-10-08T17:30", // across National Day
+            "2026-12-31, 1, 2027-01-01T17:30",
+    })
+    void nthWorkingDayAfter(LocalDate day, int n, LocalDateTime expected) {
+        if (expected.getYear() == 2027) {
+            assertThatThrownBy(() -> CALENDAR.endOfNthWorkingDayAfter(day, n))
+                    .isInstanceOf(MissingHolidayDataException.class).hasMessageContaining("2027");
+            return;
+        }
+        assertThat(CALENDAR.endOfNthWorkingDayAfter(day, n)).isEqualTo(expected.atZone(SHANGHAI));
+    }
+
+    @Test
+    void aYearWithoutDataIsALoudError() {
+        assertThatThrownBy(() -> CALENDAR.isWorkingDay(LocalDate.of(2027, 3, 1)))
+                .isInstanceOf(MissingHolidayDataException.class).hasMessageContaining("2027").hasMessageContaining("calendar/cn/2027.json");
+        assertThatThrownBy(() -> CALENDAR.isWorkingTime(Instant.parse("2024-06-03T02:00:00Z")))
+                .isInstanceOf(MissingHolidayDataException.class);
+    }
+
+    @Test
+    void seasonalHoursReplaceTheDefaultBetweenTheirDates() {
+        var summer = new SeasonalHours(LocalDate.of(2026, 7, 1), LocalDate.of(2026, 9, 30), List.of(
+                new OfficeSession(java.time.LocalTime.of(8, 30), java.time.LocalTime.of(12, 0)),
+                new OfficeSession(java.time.LocalTime.of(14, 30), java.time.LocalTime.of(18, 0))));
+        var calendar = new WorkCalendar("cn", SHANGHAI, WorkCalendar.STANDARD_HOURS, List.of(summer),
+                Map.of(2026, new HolidayYear(2026, java.util.Set.of(), java.util.Set.of())));
+        assertThat(calendar.isWorkingTime(ZonedDateTime.of(2026, 7, 1, 8, 45, 0, 0, SHANGHAI).toInstant())).isTrue();
+        assertThat(calendar.isWorkingTime(ZonedDateTime.of(2026, 7, 1, 14, 0, 0, 0, SHANGHAI).toInstant())).isFalse();
+        assertThat(calendar.isWorkingTime(ZonedDateTime.of(2026, 10, 8, 8, 45, 0, 0, SHANGHAI).toInstant())).isFalse();
+        assertThat(calendar.endOfNthWorkingDayAfter(LocalDate.of(2026, 7, 1), 1)).isEqualTo(ZonedDateTime.of(2026, 7, 2, 18, 0, 0, 0, SHANGHAI));
+    }
+
+    @Test
+    void badHolidayFilesAreRejected() {
+        assertThatThrownBy(() -> HolidayData.parse(new java.io.ByteArrayInputStream("{\"year\":2026}".getBytes())))
+                .isInstanceOf(java.io.IOException.class);
+        assertThatThrownBy(() -> HolidayData.parse(new java.io.ByteArrayInputStream(
+                "{\"year\":2026,\"days\":[{\"date\":\"2026-01-01\",\"isOffDay\":true},{\"date\":\"2026-01-01\",\"isOffDay\":false}]}".getBytes())))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+}
