@@ -20,7 +20,6 @@ import io.wenzheng.devstack.testing.DevStackTestResource;
 import io.wenzheng.devstack.testing.EventProbe;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Random;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
@@ -36,7 +35,7 @@ class SummaryResourceTest {
         Instant t = Instant.parse("2026-11-27T02:15:00Z");
         try (EventProbe probe = new EventProbe(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class))) {
             for (int i = 0; i < 3; i++) {
-                String id = petitionId();
+                String id = EventProbe.newPetitionId();
                 String received = "r-" + id;
                 String routed = "o-" + id;
                 for (int copy = 0; copy < 2; copy++) {
@@ -76,13 +75,4 @@ class SummaryResourceTest {
         return value == null ? 0 : ((Number) value).longValue();
     }
 
-    private static String petitionId() {
-        String chars = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
-        StringBuilder sb = new StringBuilder("01M");
-        Random r = new Random();
-        while (sb.length() < 26) {
-            sb.append(chars.charAt(r.nextInt(32)));
-        }
-        return sb.toString();
-    }
 }

@@ -73,6 +73,26 @@ public final class EventProbe implements AutoCloseable {
         send(new ProducerRecord<>(topic, null, key, value, h));
     }
 
+    /** A random, valid petition id (ULID alphabet) for events a test invents. */
+    public static String newPetitionId() {
+        String alphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        StringBuilder id = new StringBuilder("01M");
+        while (id.length() < 26) {
+            id.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        return id.toString();
+    }
+
+    /** A new petition id whose events land on the same partition as {@code key}'s. */
+    public static String newPetitionIdOnPartitionOf(String key, int partitions) {
+        String id = newPetitionId();
+        while (partitionOf(id, partitions) != partitionOf(key, partitions)) {
+            id = newPetitionId();
+        }
+        return id;
+    }
+
     /** The partition Kafka's default partitioner picks for a key. */
     public static int partitionOf(String key, int partitions) {
         return org.apache.kafka.common.utils.Utils.toPositive(

@@ -49,7 +49,7 @@ class PetitionRoutingTest {
 
     @Test
     void routesByDutyAndLocalityAndTellsTheUnitsFeed() {
-        String id = petitionId();
+        String id = EventProbe.newPetitionId();
         String eventId = probe.publish(received(id, "夜里工地施工噪音太大", "A市A3区桐梓坡西路"), "intake-service");
 
         var routed = probe.await(Topics.LIFECYCLE, r -> id.equals(r.key()) && "wenzheng.petition.routed.v1".equals(r.header("ce_type")),
@@ -70,7 +70,7 @@ class PetitionRoutingTest {
 
     @Test
     void unrecognisedTextGoesToTriage() {
-        String id = petitionId();
+        String id = EventProbe.newPetitionId();
         probe.publish(received(id, "你好", null), "intake-service");
         var triaged = probe.await(Topics.LIFECYCLE, r -> id.equals(r.key()) && "wenzheng.petition.triage-required.v1".equals(r.header("ce_type")),
                 Duration.ofSeconds(20));
@@ -80,7 +80,7 @@ class PetitionRoutingTest {
 
     @Test
     void anOperatorDecisionRoutesATriageCaseOnceAndBecomesALabelledExample() {
-        String id = petitionId();
+        String id = EventProbe.newPetitionId();
         probe.publish(received(id, "你好", "A市A3区"), "intake-service");
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
                 given().get("/api/v1/triage").then().statusCode(200).body("petitionId", hasItem(id)));
@@ -118,16 +118,12 @@ class PetitionRoutingTest {
 
     @Test
     void aRedeliveredEventIsRoutedOnce() throws InterruptedException {
-        String id = petitionId();
+        String id = EventProbe.newPetitionId();
         String eventId = UUID.randomUUID().toString();
         probe.publish(Topics.LIFECYCLE, received(id, "公司拖欠工资", null), "intake-service", eventId);
         probe.publish(Topics.LIFECYCLE, received(id, "公司拖欠工资", null), "intake-service", eventId);
         // A later petition on the same partition proves both copies have been consumed.
-        String marker = petitionId();
-        while (EventProbe.partitionOf(marker, 6) != EventProbe.partitionOf(id, 6)) {
-            marker = petitionId();
-        }
-        String markerId = marker;
+        String markerId = EventProbe.newPetitionIdOnPartitionOf(id, 6);
         probe.publish(received(markerId, "公司拖欠工资", null), "intake-service");
         probe.await(Topics.LIFECYCLE, r -> markerId.equals(r.key()) && "wenzheng.petition.routed.v1".equals(r.header("ce_type")),
                 Duration.ofSeconds(20)).orElseThrow();
@@ -166,13 +162,4 @@ class PetitionRoutingTest {
                 address == null ? null : new Location(address, null, null), null, Instant.now());
     }
 
-    private static String petitionId() {
-        String chars = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
-        StringBuilder sb = new StringBuilder("01M");
-        java.util.Random r = new java.util.Random();
-        while (sb.length() < 26) {
-            sb.append(chars.charAt(r.nextInt(32)));
-        }
-        return sb.toString();
-    }
 }

@@ -18,7 +18,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Random;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -44,7 +43,7 @@ class PledgeTrackerTest {
 
     @Test
     void anExpiredTimerBreachesOnceAndNamesTheUnit() throws InterruptedException {
-        String id = petitionId();
+        String id = EventProbe.newPetitionId();
         // Saturday 2026-11-28 10:00 in Shanghai: rest time, so 8 hours, long past.
         Instant received = Instant.parse("2026-11-28T02:00:00Z");
         probe.publish(new PetitionReceived(id, "ABCDEFGH", Channel.WEB, null, "噪音", null, null, received), "intake-service");
@@ -66,7 +65,7 @@ class PledgeTrackerTest {
 
     @Test
     void aResponseInTimeMeetsThePledgeAndNothingBreaches() throws InterruptedException {
-        String id = petitionId();
+        String id = EventProbe.newPetitionId();
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         probe.publish(new PetitionReceived(id, "ABCDEFGH", Channel.WECHAT, null, "噪音", null, null, now), "intake-service");
         probe.await(Topics.SLA, r -> id.equals(r.key()) && SET.equals(r.header("ce_type")), Duration.ofSeconds(20)).orElseThrow();
@@ -79,18 +78,14 @@ class PledgeTrackerTest {
 
     @Test
     void aRedeliveredReceivedEventSetsOneDeadline() {
-        String id = petitionId();
+        String id = EventProbe.newPetitionId();
         var event = new PetitionReceived(id, "ABCDEFGH", Channel.HOTLINE, null, "噪音", null, null, Instant.now());
         probe.publish(Topics.LIFECYCLE, event, "intake-service", "dup-" + id);
         probe.publish(Topics.LIFECYCLE, event, "intake-service", "dup-" + id);
         probe.publish(Topics.LIFECYCLE, event, "intake-service", "other-" + id);
         probe.await(Topics.SLA, r -> id.equals(r.key()) && SET.equals(r.header("ce_type")), Duration.ofSeconds(20)).orElseThrow();
         // Both copies and the third distinct delivery sit on one partition, before any later event of this key.
-        String later = petitionId();
-        while (EventProbe.partitionOf(later, 6) != EventProbe.partitionOf(id, 6)) {
-            later = petitionId();
-        }
-        String marker = later;
+        String marker = EventProbe.newPetitionIdOnPartitionOf(id, 6);
         probe.publish(new PetitionReceived(marker, "ABCDEFGH", Channel.WEB, null, "噪音", null, null, Instant.now()), "intake-service");
         probe.await(Topics.SLA, r -> marker.equals(r.key()) && SET.equals(r.header("ce_type")), Duration.ofSeconds(20)).orElseThrow();
         assertThat(eventsOf(id, SET)).hasSize(1);
@@ -110,13 +105,4 @@ class PledgeTrackerTest {
                 .filter(r -> id.equals(r.key()) && type.equals(r.header("ce_type"))).toList();
     }
 
-    static String petitionId() {
-        String chars = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
-        StringBuilder sb = new StringBuilder("01M");
-        Random r = new Random();
-        while (sb.length() < 26) {
-            sb.append(chars.charAt(r.nextInt(32)));
-        }
-        return sb.toString();
-    }
 }
