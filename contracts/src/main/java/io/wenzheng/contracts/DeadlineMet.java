@@ -8,5 +8,6 @@ public record DeadlineMet(
         Pledge pledge,
         String unitCode,
         Instant dueAt,
-        Instant metAt) implements PetitionEvent {
+        Instant metAt,
+        Long elapsedSeconds) implements PetitionEvent {
 }

@@ -9,8 +9,11 @@ public enum EventType {
     PETITION_ROUTED("wenzheng.petition.routed.v1", Topics.LIFECYCLE, PetitionRouted.class),
     PETITION_TRIAGE_REQUIRED("wenzheng.petition.triage-required.v1", Topics.LIFECYCLE, TriageRequired.class),
     PETITION_RESPONDED("wenzheng.petition.responded.v1", Topics.LIFECYCLE, PetitionResponded.class),
+    PETITION_RESOLVED("wenzheng.petition.resolved.v1", Topics.LIFECYCLE, PetitionResolved.class),
     SLA_DEADLINE_SET("wenzheng.sla.deadline-set.v1", Topics.SLA, DeadlineSet.class),
+    SLA_WARNING("wenzheng.sla.warning.v1", Topics.SLA, DeadlineWarning.class),
     SLA_BREACHED("wenzheng.sla.breached.v1", Topics.SLA, DeadlineBreached.class),
+    SLA_ESCALATED("wenzheng.sla.escalated.v1", Topics.SLA, DeadlineEscalated.class),
     SLA_MET("wenzheng.sla.met.v1", Topics.SLA, DeadlineMet.class);
 
     private final String type;

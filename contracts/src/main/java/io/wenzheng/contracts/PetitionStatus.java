@@ -15,6 +15,7 @@ public enum PetitionStatus {
             case PETITION_TRIAGE_REQUIRED -> TRIAGE;
             case PETITION_ROUTED -> ROUTED;
             case PETITION_RESPONDED -> RESPONDED;
+            case PETITION_RESOLVED -> RESOLVED;
             default -> this;
         };
         return target.ordinal() > ordinal() ? target : this;

@@ -8,6 +8,7 @@ import io.wenzheng.contracts.PetitionEvent;
 import io.wenzheng.contracts.PetitionReceived;
 import io.wenzheng.contracts.PetitionRouted;
 import io.wenzheng.contracts.PetitionStatus;
+import io.wenzheng.contracts.Pledge;
 import io.wenzheng.contracts.TriageRequired;
 
 /**
@@ -31,14 +32,14 @@ public final class FactFolding {
             if (fact.category == null) {
                 fact.category = triaged.suggestedCategory();
             }
-        } else if (event instanceof DeadlineSet set) {
+        } else if (event instanceof DeadlineSet set && set.pledge() == Pledge.FIRST_RESPONSE) {
             fact.firstResponseDue = set.dueAt();
             if (fact.slaState == null) {
                 fact.slaState = SlaState.RUNNING;
             }
-        } else if (event instanceof DeadlineBreached) {
+        } else if (event instanceof DeadlineBreached breached && breached.pledge() == Pledge.FIRST_RESPONSE) {
             fact.slaState = SlaState.BREACHED;
-        } else if (event instanceof DeadlineMet) {
+        } else if (event instanceof DeadlineMet met && met.pledge() == Pledge.FIRST_RESPONSE) {
             fact.slaState = SlaState.MET;
         }
     }

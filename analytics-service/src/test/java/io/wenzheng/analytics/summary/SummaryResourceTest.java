@@ -47,7 +47,7 @@ class SummaryResourceTest {
                             "sla-service", "s-" + id);
                 }
                 if (i == 0) {
-                    probe.publish(Topics.SLA, new DeadlineBreached(id, Pledge.FIRST_RESPONSE, "A-ENV", t.plusSeconds(3600), t.plusSeconds(3601)),
+                    probe.publish(Topics.SLA, new DeadlineBreached(id, Pledge.FIRST_RESPONSE, "A-ENV", t.plusSeconds(3600), t.plusSeconds(3601), false),
                             "sla-service", "b-" + id);
                 }
             }

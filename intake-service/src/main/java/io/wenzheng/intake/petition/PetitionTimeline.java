@@ -55,10 +55,10 @@ public class PetitionTimeline {
                 row.unitName = routed.unitName();
             } else if (event.data() instanceof TriageRequired triaged) {
                 row.category = triaged.suggestedCategory();
-            } else if (event.data() instanceof DeadlineSet deadline) {
+            } else if (event.data() instanceof DeadlineSet deadline && deadline.pledge() == io.wenzheng.contracts.Pledge.FIRST_RESPONSE) {
                 row.firstResponseDue = deadline.dueAt();
                 row.timeBasis = deadline.timeBasis();
-            } else if (event.data() instanceof DeadlineBreached) {
+            } else if (event.data() instanceof DeadlineBreached breached && breached.pledge() == io.wenzheng.contracts.Pledge.FIRST_RESPONSE) {
                 row.overdue = true;
             }
             row.updatedAt = Instant.now();

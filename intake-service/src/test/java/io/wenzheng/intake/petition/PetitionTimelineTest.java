@@ -60,7 +60,7 @@ class PetitionTimelineTest {
                 .body("deadline.dueAt", equalTo(now.plusSeconds(3600).toString()))
                 .body("deadline.timeBasis", equalTo("WORKING_TIME")));
 
-        probe.publish(new DeadlineBreached(id, Pledge.FIRST_RESPONSE, "A3", now.plusSeconds(3600), now.plusSeconds(3601)), "sla-service");
+        probe.publish(new DeadlineBreached(id, Pledge.FIRST_RESPONSE, "A3", now.plusSeconds(3600), now.plusSeconds(3601), false), "sla-service");
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().get("/api/v1/petitions/" + id).then()
                 .body("deadline.overdue", equalTo(true)));
 

@@ -35,6 +35,23 @@ public class DeadlineTimer extends PanacheEntityBase {
     public TimerState state;
     @Column(name = "settled_at")
     public Instant settledAt;
+    @Column(nullable = false)
+    public boolean warned;
+    @Column(name = "escalation_level", nullable = false)
+    public int escalationLevel;
+    /** When the timer must act next; null when it has nothing left to do. */
+    @Column(name = "next_fire_at")
+    public Instant nextFireAt;
+    public String category;
+
+    public TimerPolicy.Snapshot snapshot() {
+        return new TimerPolicy.Snapshot(state, startedAt, dueAt, warned, escalationLevel);
+    }
+
+    /** Recomputes {@link #nextFireAt} after any change. */
+    public void reschedule(TimerPolicy policy, Instant now) {
+        nextFireAt = policy.next(snapshot(), now).map(TimerPolicy.Step::at).orElse(null);
+    }
 
     public static String idOf(String petitionId, Pledge pledge) {
         return petitionId + "/" + pledge.name();

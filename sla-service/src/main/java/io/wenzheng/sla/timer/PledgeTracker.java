@@ -3,34 +3,46 @@ package io.wenzheng.sla.timer;
 import io.smallrye.mutiny.Uni;
 import io.wenzheng.contracts.DeadlineMet;
 import io.wenzheng.contracts.DeadlineSet;
-import io.wenzheng.contracts.Pledge;
 import io.wenzheng.contracts.PetitionReceived;
+import io.wenzheng.contracts.PetitionResolved;
 import io.wenzheng.contracts.PetitionResponded;
 import io.wenzheng.contracts.PetitionRouted;
+import io.wenzheng.contracts.Pledge;
+import io.wenzheng.contracts.TimeBasis;
 import io.wenzheng.kit.inbox.ConsumedEvent;
 import io.wenzheng.kit.inbox.EventConsumer;
 import io.wenzheng.kit.outbox.Outbox;
-import io.wenzheng.sla.calendar.HolidayData;
 import io.wenzheng.sla.pledge.FirstResponsePledge;
+import io.wenzheng.sla.pledge.ResolutionPledge;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
-/** Starts a first-response timer for each received petition, and settles it when the unit responds. */
+/**
+ * Starts the first-response and resolution timers of each received petition, keeps their unit and category up to
+ * date, and stops them when the unit responds or resolves.
+ */
 @ApplicationScoped
 public class PledgeTracker {
     private final EventConsumer consumer;
     private final Outbox outbox;
-    private final FirstResponsePledge pledge = new FirstResponsePledge(HolidayData.defaultCalendar());
+    private final FirstResponsePledge firstResponse;
+    private final ResolutionPledge resolution;
+    private final TimerPolicy policy;
 
     @Inject
-    public PledgeTracker(EventConsumer consumer, Outbox outbox) {
+    public PledgeTracker(EventConsumer consumer, Outbox outbox, FirstResponsePledge firstResponse, ResolutionPledge resolution,
+                         TimerPolicy policy) {
         this.consumer = consumer;
         this.outbox = outbox;
+        this.firstResponse = firstResponse;
+        this.resolution = resolution;
+        this.policy = policy;
     }
 
     @Incoming("lifecycle-in")
@@ -39,56 +51,90 @@ public class PledgeTracker {
     }
 
     Uni<Void> apply(ConsumedEvent event) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         if (event.data() instanceof PetitionReceived received) {
-            return start(received);
+            FirstResponsePledge.Deadline first = firstResponse.deadlineFor(received.receivedAt());
+            Instant resolveBy = resolution.dueFor(received.receivedAt(), null).toInstant();
+            return start(received.petitionId(), Pledge.FIRST_RESPONSE, first.basis(), received.receivedAt(), first.dueAt(), now)
+                    .chain(() -> start(received.petitionId(), Pledge.RESOLUTION, first.basis(), received.receivedAt(), resolveBy, now));
         }
         if (event.data() instanceof PetitionRouted routed) {
-            return timer(routed.petitionId()).invoke(t -> {
-                if (t != null) {
-                    t.unitCode = routed.unitCode();
-                }
-            }).replaceWithVoid();
+            return timer(routed.petitionId(), Pledge.FIRST_RESPONSE).invoke(t -> assign(t, routed))
+                    .chain(() -> timer(routed.petitionId(), Pledge.RESOLUTION))
+                    .chain(t -> {
+                        assign(t, routed);
+                        return recategorise(t, routed.category(), now);
+                    });
         }
         if (event.data() instanceof PetitionResponded responded) {
-            return settle(responded);
+            return settle(responded.petitionId(), Pledge.FIRST_RESPONSE, responded.unitCode(), responded.respondedAt(), now);
+        }
+        if (event.data() instanceof PetitionResolved resolved) {
+            return settle(resolved.petitionId(), Pledge.FIRST_RESPONSE, resolved.unitCode(), resolved.resolvedAt(), now)
+                    .chain(() -> settle(resolved.petitionId(), Pledge.RESOLUTION, resolved.unitCode(), resolved.resolvedAt(), now));
         }
         return Uni.createFrom().voidItem();
     }
 
-    private Uni<Void> start(PetitionReceived received) {
-        return timer(received.petitionId()).chain(existing -> {
+    private Uni<Void> start(String petitionId, Pledge pledge, TimeBasis basis, Instant startedAt, Instant dueAt, Instant now) {
+        return timer(petitionId, pledge).chain(existing -> {
             if (existing != null) {
                 return Uni.createFrom().voidItem();
             }
-            FirstResponsePledge.Deadline deadline = pledge.deadlineFor(received.receivedAt());
             DeadlineTimer timer = new DeadlineTimer();
-            timer.id = DeadlineTimer.idOf(received.petitionId(), Pledge.FIRST_RESPONSE);
-            timer.petitionId = received.petitionId();
-            timer.pledge = Pledge.FIRST_RESPONSE;
-            timer.timeBasis = deadline.basis();
-            timer.startedAt = deadline.startedAt();
-            timer.dueAt = deadline.dueAt();
+            timer.id = DeadlineTimer.idOf(petitionId, pledge);
+            timer.petitionId = petitionId;
+            timer.pledge = pledge;
+            timer.timeBasis = basis;
+            timer.startedAt = startedAt;
+            timer.dueAt = dueAt;
             timer.state = TimerState.RUNNING;
-            Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-            return timer.persist().chain(() -> outbox.append(new DeadlineSet(timer.petitionId, timer.pledge, timer.timeBasis,
-                    timer.startedAt, timer.dueAt), now)).replaceWithVoid();
+            timer.reschedule(policy, now);
+            return timer.persist().chain(() -> outbox.append(new DeadlineSet(petitionId, pledge, basis, startedAt, dueAt), now))
+                    .replaceWithVoid();
         });
     }
 
-    private Uni<Void> settle(PetitionResponded responded) {
-        return timer(responded.petitionId()).chain(timer -> {
-            if (timer == null || timer.state != TimerState.RUNNING) {
+    private static void assign(DeadlineTimer timer, PetitionRouted routed) {
+        if (timer != null) {
+            timer.unitCode = routed.unitCode();
+            timer.category = routed.category();
+        }
+    }
+
+    /** A category with its own resolution time moves a running resolution deadline. */
+    private Uni<Void> recategorise(DeadlineTimer timer, String category, Instant now) {
+        if (timer == null || timer.state != TimerState.RUNNING) {
+            return Uni.createFrom().voidItem();
+        }
+        Instant due = resolution.dueFor(timer.startedAt, category).toInstant();
+        if (due.equals(timer.dueAt)) {
+            return Uni.createFrom().voidItem();
+        }
+        timer.dueAt = due;
+        timer.reschedule(policy, now);
+        return outbox.append(new DeadlineSet(timer.petitionId, timer.pledge, timer.timeBasis, timer.startedAt, due), now).replaceWithVoid();
+    }
+
+    private Uni<Void> settle(String petitionId, Pledge pledge, String unitCode, Instant at, Instant now) {
+        return timer(petitionId, pledge).chain(timer -> {
+            if (timer == null || timer.state == TimerState.MET) {
+                return Uni.createFrom().voidItem();
+            }
+            if (timer.state == TimerState.BREACHED) {
+                timer.nextFireAt = null; // the unit acted at last: stop chasing it
                 return Uni.createFrom().voidItem();
             }
             timer.state = TimerState.MET;
-            timer.settledAt = responded.respondedAt();
-            return outbox.append(new DeadlineMet(timer.petitionId, timer.pledge, responded.unitCode(), timer.dueAt,
-                    responded.respondedAt()), Instant.now().truncatedTo(ChronoUnit.MICROS)).replaceWithVoid();
+            timer.settledAt = at;
+            timer.nextFireAt = null;
+            long elapsed = Math.max(0, Duration.between(timer.startedAt, at).toSeconds());
+            return outbox.append(new DeadlineMet(petitionId, pledge, unitCode, timer.dueAt, at, elapsed), now).replaceWithVoid();
         });
     }
 
-    private static Uni<DeadlineTimer> timer(String petitionId) {
-        // Locked, so that a response and the breach watch cannot both settle one timer.
-        return DeadlineTimer.findById(DeadlineTimer.idOf(petitionId, Pledge.FIRST_RESPONSE), LockModeType.PESSIMISTIC_WRITE);
+    // Locked, so that a unit's action and the timer watch cannot both settle one timer.
+    private static Uni<DeadlineTimer> timer(String petitionId, Pledge pledge) {
+        return DeadlineTimer.findById(DeadlineTimer.idOf(petitionId, pledge), LockModeType.PESSIMISTIC_WRITE);
     }
 }

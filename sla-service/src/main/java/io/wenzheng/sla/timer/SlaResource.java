@@ -1,0 +1,130 @@
+package io.wenzheng.sla.timer;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import io.wenzheng.contracts.Pledge;
+import io.wenzheng.contracts.TimeBasis;
+import io.wenzheng.kit.outbox.OutboxEvent;
+import io.wenzheng.kit.problem.Problem;
+import io.wenzheng.kit.problem.ProblemException;
+import io.wenzheng.sla.pledge.FirstResponsePledge;
+import io.wenzheng.sla.pledge.ResolutionPledge;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/sla")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "sla")
+public class SlaResource {
+    @Inject
+    FirstResponsePledge firstResponse;
+    @Inject
+    ResolutionPledge resolution;
+
+    public record Clock(Pledge pledge, TimeBasis timeBasis, String unitCode, String category, Instant startedAt, Instant dueAt,
+                        TimerState state, boolean warned, int escalationLevel, Instant settledAt, Instant nextActionAt) {
+        static Clock of(DeadlineTimer t) {
+            return new Clock(t.pledge, t.timeBasis, t.unitCode, t.category, t.startedAt, t.dueAt, t.state, t.warned,
+                    t.escalationLevel, t.settledAt, t.nextFireAt);
+        }
+    }
+
+    public record HistoryEntry(String type, Instant at, @com.fasterxml.jackson.annotation.JsonRawValue String data) {
+    }
+
+    public record PetitionClocks(String petitionId, List<Clock> clocks, List<HistoryEntry> history) {
+    }
+
+    public record BoardEntry(String petitionId, Pledge pledge, String unitCode, Instant dueAt, TimerState state, int escalationLevel) {
+        static BoardEntry of(DeadlineTimer t) {
+            return new BoardEntry(t.petitionId, t.pledge, t.unitCode, t.dueAt, t.state, t.escalationLevel);
+        }
+    }
+
+    public record Board(Instant asOf, List<BoardEntry> dueSoon, List<BoardEntry> breached, List<BoardEntry> escalated) {
+    }
+
+    public record Preview(Instant receivedAt, TimeBasis timeBasis, Instant firstResponseDue, Instant resolutionDue) {
+    }
+
+    @GET
+    @Path("/petitions/{petitionId}")
+    @Operation(summary = "Every clock of a petition, its state, and the SLA events it caused")
+    public Uni<PetitionClocks> petition(@PathParam("petitionId") String petitionId) {
+        return Panache.withSession(() -> DeadlineTimer.<DeadlineTimer>list("petitionId = ?1 order by pledge", petitionId)
+                .chain(timers -> {
+                    if (timers.isEmpty()) {
+                        throw ProblemException.notFound("SLA clocks for petition " + petitionId);
+                    }
+                    return OutboxEvent.<OutboxEvent>list("subject = ?1 and topic = ?2 order by seq", petitionId, io.wenzheng.contracts.Topics.SLA)
+                            .map(events -> new PetitionClocks(petitionId, timers.stream().map(Clock::of).toList(),
+                                    events.stream().map(e -> new HistoryEntry(e.eventType, e.occurredAt, e.payload)).toList()));
+                }));
+    }
+
+    @GET
+    @Path("/board")
+    @Operation(summary = "The supervisor's board: due soon, breached and escalated, optionally for one unit")
+    public Uni<Board> board(@QueryParam("unit") String unit, @QueryParam("within") @DefaultValue("PT1H") String within) {
+        Duration window;
+        try {
+            window = Duration.parse(within);
+        } catch (DateTimeParseException e) {
+            throw invalid("within", "must be an ISO-8601 duration such as PT1H");
+        }
+        Instant now = Instant.now();
+        String unitFilter = unit == null ? "" : " and unitCode = :unit";
+        return Panache.withSession(() -> query("state = :state and dueAt <= :until" + unitFilter + " order by dueAt",
+                Map.of("state", TimerState.RUNNING, "until", now.plus(window)), unit)
+                .chain(dueSoon -> query("state = :state and escalationLevel = 0" + unitFilter + " order by dueAt",
+                        Map.of("state", TimerState.BREACHED), unit)
+                        .chain(breached -> query("state = :state and escalationLevel > 0" + unitFilter + " order by escalationLevel desc, dueAt",
+                                Map.of("state", TimerState.BREACHED), unit)
+                                .map(escalated -> new Board(now, dueSoon, breached, escalated)))));
+    }
+
+    private static Uni<List<BoardEntry>> query(String where, Map<String, Object> params, String unit) {
+        Map<String, Object> all = new java.util.HashMap<>(params);
+        if (unit != null) {
+            all.put("unit", unit);
+        }
+        return DeadlineTimer.<DeadlineTimer>find(where, all).page(0, 500).list()
+                .map(list -> list.stream().map(BoardEntry::of).toList());
+    }
+
+    @GET
+    @Path("/preview")
+    @Operation(summary = "The deadlines a petition received at the given instant would get")
+    public Preview preview(@QueryParam("receivedAt") String receivedAt, @QueryParam("category") String category) {
+        Instant at;
+        try {
+            at = receivedAt == null ? Instant.now() : Instant.parse(receivedAt);
+        } catch (DateTimeParseException e) {
+            throw invalid("receivedAt", "must be an ISO-8601 instant such as 2026-11-27T02:15:00Z");
+        }
+        try {
+            FirstResponsePledge.Deadline d = firstResponse.deadlineFor(at);
+            return new Preview(at, d.basis(), d.dueAt(), resolution.dueFor(at, category).toInstant());
+        } catch (io.wenzheng.sla.calendar.MissingHolidayDataException e) {
+            throw invalid("receivedAt", e.getMessage());
+        }
+    }
+
+    private static ProblemException invalid(String field, String message) {
+        return new ProblemException(Problem.of(400, "Invalid request", field + ": " + message)
+                .with("errors", List.of(Map.of("field", field, "message", message))));
+    }
+}

@@ -1,0 +1,110 @@
+package io.wenzheng.sla.timer;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Vertx;
+import io.wenzheng.contracts.DeadlineBreached;
+import io.wenzheng.contracts.DeadlineEscalated;
+import io.wenzheng.contracts.DeadlineWarning;
+import io.wenzheng.contracts.PetitionEvent;
+import io.wenzheng.contracts.Topics;
+import io.wenzheng.kit.PollingLoop;
+import io.wenzheng.kit.outbox.Outbox;
+import io.wenzheng.sla.SlaConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+/**
+ * Fires due timer actions: warnings, breaches and escalation steps. Each round locks due timers with
+ * {@code FOR UPDATE SKIP LOCKED}, applies one step to each and writes its event in the same transaction, so several
+ * sla-service instances never fire one action twice, and a restart fires at once what came due while it was down.
+ */
+@ApplicationScoped
+public class TimerWatch {
+    private final Outbox outbox;
+    private final SlaConfig config;
+    private final TimerPolicy policy;
+    private final MeterRegistry registry;
+    private PollingLoop<Integer> loop;
+
+    @Inject
+    public TimerWatch(Outbox outbox, SlaConfig config, TimerPolicy policy, MeterRegistry registry) {
+        this.outbox = outbox;
+        this.config = config;
+        this.policy = policy;
+        this.registry = registry;
+    }
+
+    void start(@Observes StartupEvent started, Vertx vertx) {
+        loop = new PollingLoop<>(vertx, "timer watch", this::fireDue,
+                fired -> fired >= config.batchSize() ? Duration.ZERO : config.pollInterval(), Duration.ofSeconds(2));
+        loop.start();
+    }
+
+    void stop(@Observes ShutdownEvent stopping) {
+        if (loop != null) {
+            loop.stop();
+        }
+    }
+
+    public Uni<Integer> fireDue() {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        return Panache.withTransaction(() -> Panache.getSession().chain(session -> session
+                .createNativeQuery("select * from deadline_timer where next_fire_at <= :now "
+                        + "order by next_fire_at limit :n for update skip locked", DeadlineTimer.class)
+                .setParameter("now", now)
+                .setParameter("n", config.batchSize())
+                .getResultList()
+                .chain(due -> fire(due, now))));
+    }
+
+    private Uni<Integer> fire(List<DeadlineTimer> due, Instant now) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (DeadlineTimer timer : due) {
+            chain = chain.chain(() -> step(timer, now));
+        }
+        return chain.replaceWith(due.size());
+    }
+
+    private Uni<Void> step(DeadlineTimer timer, Instant now) {
+        var step = policy.next(timer.snapshot(), now).orElse(null);
+        if (step == null || step.at().isAfter(now)) {
+            timer.reschedule(policy, now);
+            return Uni.createFrom().voidItem();
+        }
+        Duration lateness = Duration.between(step.at(), now);
+        registry.timer("wenzheng.sla.firing.lateness").record(lateness);
+        PetitionEvent event;
+        boolean toUnitFeed = false;
+        if (step instanceof TimerPolicy.Step.Warn) {
+            timer.warned = true;
+            event = new DeadlineWarning(timer.petitionId, timer.pledge, timer.unitCode, timer.dueAt, policy.warnShare(), now);
+            toUnitFeed = timer.unitCode != null;
+        } else if (step instanceof TimerPolicy.Step.Breach) {
+            timer.state = TimerState.BREACHED;
+            timer.settledAt = now;
+            event = new DeadlineBreached(timer.petitionId, timer.pledge, timer.unitCode, timer.dueAt, now,
+                    lateness.compareTo(config.lateAfter()) > 0);
+        } else {
+            TimerPolicy.Step.Escalate escalate = (TimerPolicy.Step.Escalate) step;
+            timer.escalationLevel = escalate.level();
+            event = new DeadlineEscalated(timer.petitionId, timer.pledge, timer.unitCode, escalate.level(), escalate.to(),
+                    timer.dueAt, now);
+        }
+        timer.reschedule(policy, now);
+        registry.counter("wenzheng.sla.fired", "action", step.getClass().getSimpleName().toLowerCase()).increment();
+        Uni<?> written = outbox.append(event, now);
+        if (toUnitFeed) {
+            written = written.chain(() -> outbox.append(event, Topics.unitFeed(timer.unitCode), now));
+        }
+        return written.replaceWithVoid();
+    }
+}
