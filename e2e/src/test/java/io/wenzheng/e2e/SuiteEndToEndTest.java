@@ -125,7 +125,8 @@ class SuiteEndToEndTest {
             });
             List<String> types = petition(id).getList("history.type");
             assertThat(types.stream().filter("wenzheng.petition.routed.v1"::equals).count()).as("routed events of " + id).isEqualTo(1);
-            assertThat(types.stream().filter("wenzheng.sla.deadline-set.v1"::equals).count()).isEqualTo(1);
+            assertThat(types.stream().filter("wenzheng.sla.deadline-set.v1"::equals).count())
+                    .as("one deadline per pledge: first response and resolution").isEqualTo(2);
         }
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 assertThat(summary().getLong("total") - totalBefore).isEqualTo(ids.size()));
@@ -161,6 +162,83 @@ class SuiteEndToEndTest {
         }
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
                 given().baseUri(intake).get("/q/health/ready").then().statusCode(200));
+    }
+
+    @Test
+    @Order(4)
+    void tenThousandTimersOnTwoSlaInstancesWithACrashFireExactlyOnce() throws Exception {
+        int count = 10_000;
+        var second = suite.startAnother(ServiceName.SLA, "sla-2", Ports.free(), Duration.ofSeconds(120));
+        List<String> ids = new ArrayList<>();
+        java.time.Instant now = java.time.Instant.now();
+        try (var c = stack.postgres().superuserConnection("sla");
+             var insert = c.prepareStatement("insert into deadline_timer (id, petition_id, pledge, time_basis, unit_code, started_at, "
+                     + "due_at, state, warned, escalation_level, next_fire_at) values (?, ?, 'FIRST_RESPONSE', 'REST_TIME', 'A3', ?, ?, "
+                     + "'RUNNING', true, 0, ?)")) {
+            for (int i = 0; i < count; i++) {
+                String id = io.wenzheng.devstack.testing.EventProbe.newPetitionId();
+                ids.add(id);
+                var due = java.sql.Timestamp.from(now.plusMillis(2_000 + (i * 13_000L) / count));
+                insert.setString(1, id + "/FIRST_RESPONSE");
+                insert.setString(2, id);
+                insert.setTimestamp(3, java.sql.Timestamp.from(now.minus(Duration.ofHours(8))));
+                insert.setTimestamp(4, due);
+                insert.setTimestamp(5, due);
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+        // Crash one instance while deadlines are firing, and bring it back.
+        sleep(6_000);
+        suite.service(ServiceName.SLA).kill();
+        sleep(3_000);
+        suite.restart(ServiceName.SLA, Duration.ofSeconds(120));
+        second.close();
+
+        await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofSeconds(1)).until(() ->
+                scalar("select count(*) from deadline_timer where state = 'BREACHED' and escalation_level >= 1 and petition_id = any(?)", ids) == count);
+        try (var c = stack.postgres().superuserConnection("sla");
+             var rs = c.createStatement().executeQuery("select percentile_cont(0.5) within group (order by extract(epoch from settled_at - due_at)), "
+                     + "percentile_cont(0.99) within group (order by extract(epoch from settled_at - due_at)) from deadline_timer "
+                     + "where id like '%/FIRST_RESPONSE' and settled_at is not null and due_at > now() - interval '10 minutes'")) {
+            rs.next();
+            System.out.printf("e2e: %d timers on two instances with a SIGKILL: breach lateness p50 %.3f s, p99 %.3f s%n",
+                    count, rs.getDouble(1), rs.getDouble(2));
+        }
+
+        java.util.Set<String> wanted = new java.util.HashSet<>(ids);
+        java.util.Map<String, java.util.Set<String>> breaches = new java.util.HashMap<>();
+        java.util.Map<String, java.util.Set<String>> escalations = new java.util.HashMap<>();
+        try (var probe = new io.wenzheng.devstack.testing.EventProbe(stack.kafka().bootstrapServers())) {
+            await().atMost(Duration.ofSeconds(120)).untilAsserted(() -> {
+                breaches.clear();
+                escalations.clear();
+                for (var r : probe.readAll(io.wenzheng.contracts.Topics.SLA, Duration.ofSeconds(60))) {
+                    if (!wanted.contains(r.key())) {
+                        continue;
+                    }
+                    var into = "wenzheng.sla.breached.v1".equals(r.header("ce_type")) ? breaches
+                            : "wenzheng.sla.escalated.v1".equals(r.header("ce_type")) ? escalations : null;
+                    if (into != null) {
+                        into.computeIfAbsent(r.key(), k -> new java.util.HashSet<>()).add(r.header("ce_id"));
+                    }
+                }
+                assertThat(breaches.keySet()).as("petitions with a breach event").hasSize(count);
+                assertThat(escalations.keySet()).as("petitions with a first escalation").hasSize(count);
+            });
+        }
+        assertThat(breaches.values()).as("no deadline fired twice").allMatch(events -> events.size() == 1);
+        assertThat(escalations.values()).as("no escalation fired twice").allMatch(events -> events.size() == 1);
+    }
+
+    private static long scalar(String sql, List<String> ids) throws Exception {
+        try (var c = stack.postgres().superuserConnection("sla"); var st = c.prepareStatement(sql)) {
+            st.setArray(1, c.createArrayOf("varchar", ids.toArray()));
+            try (var rs = st.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
     }
 
     private static String submit(String text) {

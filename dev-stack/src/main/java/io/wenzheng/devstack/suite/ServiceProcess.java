@@ -20,6 +20,7 @@ public final class ServiceProcess implements AutoCloseable {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final ServiceName service;
+    private final String instance;
     private final Path jar;
     private final int port;
     private final Path logFile;
@@ -28,12 +29,14 @@ public final class ServiceProcess implements AutoCloseable {
     private final Map<String, String> config;
     private Process process;
 
-    ServiceProcess(ServiceName service, Path jar, int port, Path workDir, ChildProcesses children, Map<String, String> config) {
+    ServiceProcess(ServiceName service, String instance, Path jar, int port, Path workDir, ChildProcesses children,
+                   Map<String, String> config) {
         this.service = service;
+        this.instance = instance;
         this.jar = jar;
         this.port = port;
         this.workDir = workDir;
-        this.logFile = workDir.resolve("logs").resolve(service.id() + ".log");
+        this.logFile = workDir.resolve("logs").resolve(instance + ".log");
         this.children = children;
         this.config = config;
     }
@@ -78,7 +81,7 @@ public final class ServiceProcess implements AutoCloseable {
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
                     .start();
-            children.adopt(service.id(), process.pid(), "TERM", workDir.toString());
+            children.adopt(instance, process.pid(), "TERM", workDir.toString());
             return this;
         } catch (IOException e) {
             throw new IllegalStateException("cannot start " + service.module(), e);
@@ -133,7 +136,7 @@ public final class ServiceProcess implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        children.forget(service.id());
+        children.forget(instance);
     }
 
     @Override
@@ -141,6 +144,6 @@ public final class ServiceProcess implements AutoCloseable {
         if (alive()) {
             ChildProcesses.stop(process.toHandle(), Duration.ofSeconds(20));
         }
-        children.forget(service.id());
+        children.forget(instance);
     }
 }

@@ -15,6 +15,7 @@ public final class Suite implements AutoCloseable {
     private final Map<ServiceName, ServiceProcess> services = new EnumMap<>(ServiceName.class);
     private final Map<ServiceName, Integer> ports = new EnumMap<>(ServiceName.class);
     private final Map<ServiceName, Map<String, String>> extraConfig = new EnumMap<>(ServiceName.class);
+    private final java.util.List<ServiceProcess> others = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /**
      * @param root the repository root, where each service's {@code target/quarkus-app} lives
@@ -74,14 +75,28 @@ public final class Suite implements AutoCloseable {
         return fresh;
     }
 
+    /** Starts one more instance of a service on another port, sharing its database and consumer groups. */
+    public ServiceProcess startAnother(ServiceName s, String instance, int port, Duration timeout) {
+        ServiceProcess extra = newProcess(s, instance, port).start();
+        others.add(extra);
+        extra.awaitReady(timeout);
+        return extra;
+    }
+
     private ServiceProcess newProcess(ServiceName s) {
+        return newProcess(s, s.id(), ports.get(s));
+    }
+
+    private ServiceProcess newProcess(ServiceName s, String instance, int port) {
         Map<String, String> config = new LinkedHashMap<>(stack.configFor(s));
         config.putAll(extraConfig.getOrDefault(s, Map.of()));
-        return new ServiceProcess(s, jarOf(root, s), ports.get(s), stack.settings().workDir(), stack.children(), config);
+        return new ServiceProcess(s, instance, jarOf(root, s), port, stack.settings().workDir(), stack.children(), config);
     }
 
     @Override
     public void close() {
+        others.parallelStream().forEach(ServiceProcess::close);
+        others.clear();
         services.values().parallelStream().forEach(ServiceProcess::close);
         services.clear();
     }
