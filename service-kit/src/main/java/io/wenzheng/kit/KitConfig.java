@@ -22,8 +22,12 @@ public interface KitConfig {
         @WithDefault("100ms")
         Duration interval();
 
+        /** Failed deliveries after which a row is parked instead of retried. */
+        @WithDefault("5")
+        int maxAttempts();
+
         /** How long a relay round waits for the broker's acknowledgements before it gives up and retries later. */
-        @WithDefault("30s")
+        @WithDefault("10s")
         Duration sendTimeout();
     }
 }

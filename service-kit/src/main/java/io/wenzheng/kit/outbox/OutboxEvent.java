@@ -46,4 +46,8 @@ public class OutboxEvent extends PanacheEntityBase {
 
     @Column(name = "last_error", columnDefinition = "text")
     public String lastError;
+
+    /** Set when the relay gave up on the row; see {@code wenzheng.outbox.max-attempts}. */
+    @Column(name = "parked_at")
+    public Instant parkedAt;
 }

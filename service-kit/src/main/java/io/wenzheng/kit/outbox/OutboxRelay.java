@@ -22,6 +22,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
@@ -70,7 +71,7 @@ public class OutboxRelay {
     /** Publishes one batch; returns how many rows went out. */
     public Uni<Integer> relayBatch() {
         return Panache.withTransaction(() -> Panache.getSession().chain(session -> session
-                .createNativeQuery("select * from outbox_event where sent_at is null order by seq limit :n for update skip locked",
+                .createNativeQuery("select * from outbox_event where sent_at is null and parked_at is null order by seq limit :n for update skip locked",
                         OutboxEvent.class)
                 .setParameter("n", config.outbox().batchSize())
                 .getResultList()
@@ -80,27 +81,56 @@ public class OutboxRelay {
     private Uni<Integer> publish(List<OutboxEvent> rows) {
         // Acks arrive on the producer's thread; the session may only be touched on its own Vert.x context.
         Context context = Vertx.currentContext();
-        // All sends start before any ack is awaited; the idempotent producer keeps per-partition order.
-        List<Uni<Void>> acks = rows.stream().map(this::send).toList();
-        return Uni.join().all(acks).andFailFast()
-                .ifNoItem().after(config.outbox().sendTimeout()).fail()
-                .onItem().invoke(() -> {
-                    Instant now = Instant.now();
-                    rows.forEach(r -> {
-                        r.sentAt = now;
-                        r.attempts++;
-                    });
-                    relayed.increment(rows.size());
-                })
-                .replaceWith(rows.size())
+        // All sends start before any ack is awaited; the idempotent producer keeps per-partition order. Each row
+        // reports its own outcome, so one undeliverable row (a topic that does not exist) cannot hold back the rest.
+        List<Uni<Optional<Throwable>>> outcomes = rows.stream()
+                .map(row -> send(row)
+                        .ifNoItem().after(config.outbox().sendTimeout()).fail()
+                        .onItem().transform(ignored -> Optional.<Throwable>empty())
+                        .onFailure().recoverWithItem(Optional::of))
+                .toList();
+        return Uni.join().all(outcomes).andFailFast()
+                .map(failures -> settle(rows, failures))
                 .emitOn(command -> context.runOnContext(ignored -> command.run()));
+    }
+
+    private int settle(List<OutboxEvent> rows, List<Optional<Throwable>> failures) {
+        Instant now = Instant.now();
+        int sent = 0;
+        for (int i = 0; i < rows.size(); i++) {
+            OutboxEvent row = rows.get(i);
+            row.attempts++;
+            Optional<Throwable> failure = failures.get(i);
+            if (failure.isEmpty()) {
+                row.sentAt = now;
+                sent++;
+            } else {
+                row.lastError = String.valueOf(failure.get());
+                recordFailure(row);
+            }
+        }
+        relayed.increment(sent);
+        return sent;
+    }
+
+    private void recordFailure(OutboxEvent row) {
+        failures.increment();
+        if (row.attempts >= config.outbox().maxAttempts()) {
+            // Parked: kept for an operator, no longer retried. Its sent_at stays null and parked_at says why.
+            row.parkedAt = Instant.now();
+            LOG.errorf("outbox row %d (%s to %s) parked after %d attempts: %s", row.seq, row.eventType, row.topic,
+                    row.attempts, row.lastError);
+        } else {
+            LOG.warnf("outbox row %d (%s to %s) not delivered, attempt %d: %s", row.seq, row.eventType, row.topic,
+                    row.attempts, row.lastError);
+        }
     }
 
     /** Feeds the {@code wenzheng.outbox.pending} gauge: a growing value means the broker is not taking events. */
     @Scheduled(every = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> measurePending() {
-        return Panache.withSession(() -> OutboxEvent.count("sentAt is null"))
+        return Panache.withSession(() -> OutboxEvent.count("sentAt is null and parkedAt is null"))
                 .invoke(pending::set).replaceWithVoid()
                 .onFailure().recoverWithNull();
     }
