@@ -90,23 +90,34 @@ public class OutboxRelay {
                         .onFailure().recoverWithItem(Optional::of))
                 .toList();
         return Uni.join().all(outcomes).andFailFast()
-                .map(failures -> settle(rows, failures))
+                .map(results -> settle(rows, results))
                 .emitOn(command -> context.runOnContext(ignored -> command.run()));
     }
 
-    private int settle(List<OutboxEvent> rows, List<Optional<Throwable>> failures) {
+    private int settle(List<OutboxEvent> rows, List<Optional<Throwable>> outcomes) {
         Instant now = Instant.now();
         int sent = 0;
         for (int i = 0; i < rows.size(); i++) {
-            OutboxEvent row = rows.get(i);
-            row.attempts++;
-            Optional<Throwable> failure = failures.get(i);
-            if (failure.isEmpty()) {
-                row.sentAt = now;
+            if (outcomes.get(i).isEmpty()) {
+                rows.get(i).sentAt = now;
+                rows.get(i).attempts++;
                 sent++;
-            } else {
+            }
+        }
+        // Only when the broker took other rows in this round is a failure the row's own fault. When nothing went
+        // through, the broker is away: that must never park anything, however long the outage.
+        boolean brokerUp = sent > 0;
+        for (int i = 0; i < rows.size(); i++) {
+            Optional<Throwable> failure = outcomes.get(i);
+            if (failure.isPresent()) {
+                OutboxEvent row = rows.get(i);
                 row.lastError = String.valueOf(failure.get());
-                recordFailure(row);
+                if (brokerUp) {
+                    row.attempts++;
+                    recordFailure(row);
+                } else {
+                    failures.increment();
+                }
             }
         }
         relayed.increment(sent);
