@@ -8,6 +8,8 @@ public enum EventType {
     PETITION_RECEIVED("wenzheng.petition.received.v1", Topics.LIFECYCLE, PetitionReceived.class),
     PETITION_ROUTED("wenzheng.petition.routed.v1", Topics.LIFECYCLE, PetitionRouted.class),
     PETITION_TRIAGE_REQUIRED("wenzheng.petition.triage-required.v1", Topics.LIFECYCLE, TriageRequired.class),
+    PETITION_RETURNED("wenzheng.petition.returned.v1", Topics.LIFECYCLE, PetitionReturned.class),
+    PETITION_TRANSFERRED("wenzheng.petition.transferred.v1", Topics.LIFECYCLE, PetitionTransferred.class),
     PETITION_RESPONDED("wenzheng.petition.responded.v1", Topics.LIFECYCLE, PetitionResponded.class),
     PETITION_RESOLVED("wenzheng.petition.resolved.v1", Topics.LIFECYCLE, PetitionResolved.class),
     SLA_DEADLINE_SET("wenzheng.sla.deadline-set.v1", Topics.SLA, DeadlineSet.class),

@@ -2,7 +2,8 @@ package io.wenzheng.contracts;
 
 /** Every event payload is about exactly one petition; its id is the Kafka key and the CloudEvents subject. */
 public sealed interface PetitionEvent
-        permits PetitionReceived, PetitionRouted, TriageRequired, PetitionResponded, PetitionResolved,
+        permits PetitionReceived, PetitionRouted, TriageRequired, PetitionReturned, PetitionTransferred, PetitionResponded,
+        PetitionResolved,
         DeadlineSet, DeadlineWarning, DeadlineBreached, DeadlineEscalated, DeadlineMet {
     String petitionId();
 }

@@ -18,7 +18,16 @@ class PetitionStatusTest {
     void aLateEventNeverMovesTheStatusBack() {
         assertThat(PetitionStatus.RESPONDED.after(EventType.PETITION_ROUTED)).isEqualTo(PetitionStatus.RESPONDED);
         assertThat(PetitionStatus.ROUTED.after(EventType.PETITION_RECEIVED)).isEqualTo(PetitionStatus.ROUTED);
-        assertThat(PetitionStatus.ROUTED.after(EventType.PETITION_TRIAGE_REQUIRED)).isEqualTo(PetitionStatus.ROUTED);
+    }
+
+    @Test
+    void aPetitionCanBounceBetweenUnitsUntilOneResponds() {
+        assertThat(PetitionStatus.ROUTED.after(EventType.PETITION_RETURNED)).isEqualTo(PetitionStatus.RETURNED);
+        assertThat(PetitionStatus.RETURNED.after(EventType.PETITION_ROUTED)).isEqualTo(PetitionStatus.ROUTED);
+        assertThat(PetitionStatus.RETURNED.after(EventType.PETITION_TRIAGE_REQUIRED)).isEqualTo(PetitionStatus.TRIAGE);
+        assertThat(PetitionStatus.ROUTED.after(EventType.PETITION_TRANSFERRED)).isEqualTo(PetitionStatus.TRANSFERRED);
+        assertThat(PetitionStatus.ROUTED.after(EventType.PETITION_RECEIVED)).as("a redelivered receipt").isEqualTo(PetitionStatus.ROUTED);
+        assertThat(PetitionStatus.RESPONDED.after(EventType.PETITION_RETURNED)).isEqualTo(PetitionStatus.RESPONDED);
     }
 
     @Test

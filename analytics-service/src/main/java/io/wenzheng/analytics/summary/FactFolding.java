@@ -28,6 +28,8 @@ public final class FactFolding {
         } else if (event instanceof PetitionRouted routed) {
             fact.category = routed.category();
             fact.unitCode = routed.unitCode();
+        } else if (event instanceof io.wenzheng.contracts.PetitionTransferred transferred) {
+            fact.unitCode = transferred.toUnitCode();
         } else if (event instanceof TriageRequired triaged) {
             if (fact.category == null) {
                 fact.category = triaged.suggestedCategory();

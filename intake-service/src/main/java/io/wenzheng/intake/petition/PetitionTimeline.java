@@ -53,6 +53,10 @@ public class PetitionTimeline {
                 row.category = routed.category();
                 row.unitCode = routed.unitCode();
                 row.unitName = routed.unitName();
+            } else if (event.data() instanceof io.wenzheng.contracts.PetitionTransferred transferred) {
+                row.category = transferred.category() == null ? row.category : transferred.category();
+                row.unitCode = transferred.toUnitCode();
+                row.unitName = transferred.toUnitName();
             } else if (event.data() instanceof TriageRequired triaged) {
                 row.category = triaged.suggestedCategory();
             } else if (event.data() instanceof DeadlineSet deadline && deadline.pledge() == io.wenzheng.contracts.Pledge.FIRST_RESPONSE) {

@@ -98,6 +98,28 @@ class PetitionTimelineTest {
         assertThat(unknown.header("dead-letter-reason")).contains("unknown petition");
     }
 
+    @Test
+    void theResponsibleUnitCanHandAPetitionBackWithAReason() {
+        String id = submit("小区噪音");
+        probe.publish(new PetitionRouted(id, "环境保护", "A3", "A3区人民政府", 0.9, "test", Instant.now()), "routing-service");
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().get("/api/v1/petitions/" + id).then()
+                .body("status", equalTo("ROUTED")));
+
+        given().contentType(ContentType.JSON).body(Map.of("unitCode", "A-ENV", "reason", "不归我们管"))
+                .post("/api/v1/petitions/" + id + "/hand-back").then().statusCode(409).contentType("application/problem+json");
+        given().contentType(ContentType.JSON).body(Map.of("unitCode", "A3", "reason", " "))
+                .post("/api/v1/petitions/" + id + "/hand-back").then().statusCode(400).contentType("application/problem+json");
+        given().contentType(ContentType.JSON).body(Map.of("unitCode", "A3", "reason", "该工地由市生态环境局直接监管"))
+                .post("/api/v1/petitions/" + id + "/hand-back").then().statusCode(202)
+                .body("status", equalTo("RETURNED")).body("unit", org.hamcrest.Matchers.nullValue());
+        given().contentType(ContentType.JSON).body(Map.of("unitCode", "A3", "reason", "again"))
+                .post("/api/v1/petitions/" + id + "/hand-back").then().statusCode(409);
+
+        var returned = probe.await(Topics.LIFECYCLE, r -> id.equals(r.key()) && "wenzheng.petition.returned.v1".equals(r.header("ce_type")),
+                Duration.ofSeconds(20)).orElseThrow();
+        assertThat(returned.value()).contains("\"unitCode\":\"A3\"").contains("该工地由市生态环境局直接监管");
+    }
+
     private static String submit(String text) {
         return given().contentType(ContentType.JSON).body(Map.of("channel", "WEB", "text", text))
                 .post("/api/v1/petitions").then().statusCode(201).extract().jsonPath().getString("id");

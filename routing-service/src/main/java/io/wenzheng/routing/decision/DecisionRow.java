@@ -25,4 +25,12 @@ public class DecisionRow extends PanacheEntityBase {
     public String reason;
     @Column(name = "decided_at", nullable = false)
     public Instant decidedAt;
+    /** The routed text, kept to route again after a hand-back. */
+    @com.fasterxml.jackson.annotation.JsonIgnore
+    public String subject;
+    @com.fasterxml.jackson.annotation.JsonIgnore
+    @Column(columnDefinition = "text")
+    public String body;
+    @com.fasterxml.jackson.annotation.JsonIgnore
+    public String address;
 }

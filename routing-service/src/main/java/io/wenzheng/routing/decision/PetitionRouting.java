@@ -1,27 +1,35 @@
 package io.wenzheng.routing.decision;
 
 import io.smallrye.mutiny.Uni;
-import io.wenzheng.contracts.EventType;
 import io.wenzheng.contracts.PetitionReceived;
+import io.wenzheng.contracts.PetitionReturned;
 import io.wenzheng.contracts.PetitionRouted;
-import io.wenzheng.contracts.TriageRequired;
 import io.wenzheng.contracts.Topics;
+import io.wenzheng.contracts.TriageRequired;
 import io.wenzheng.kit.inbox.ConsumedEvent;
 import io.wenzheng.kit.inbox.EventConsumer;
 import io.wenzheng.kit.outbox.Outbox;
 import io.wenzheng.routing.RoutingConfig;
-import io.wenzheng.routing.classifier.Classification;
 import io.wenzheng.routing.classifier.CategoryModel;
+import io.wenzheng.routing.classifier.Classification;
 import io.wenzheng.routing.directory.UnitRow;
+import io.wenzheng.routing.handback.HandBack;
 import io.wenzheng.routing.triage.TriageCase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
-/** Routes every received petition: classify, choose a unit, record why, tell the lifecycle and the unit's feed. */
+/**
+ * Routes every received petition (classify, choose a unit, record why, tell the lifecycle and the unit's feed), and
+ * routes it again when a unit hands it back, never to a unit that returned it. After two hand-backs a supervisor
+ * decides instead: that stops the ping-pong between units.
+ */
 @ApplicationScoped
 public class PetitionRouting {
     private final EventConsumer consumer;
@@ -31,10 +39,17 @@ public class PetitionRouting {
 
     @Inject
     public PetitionRouting(EventConsumer consumer, Outbox outbox, RoutingConfig config, CategoryModel classifier) {
-        this.classifier = classifier;
         this.consumer = consumer;
         this.outbox = outbox;
+        this.classifier = classifier;
         this.router = new Router(config.minConfidence());
+    }
+
+    /** What routing needs to know about a petition. */
+    record Petition(String id, String subject, String body, String address) {
+        String place() {
+            return (subject == null ? "" : subject + " ") + body + (address == null ? "" : " " + address);
+        }
     }
 
     @Incoming("lifecycle-in")
@@ -43,26 +58,81 @@ public class PetitionRouting {
     }
 
     Uni<Void> apply(ConsumedEvent event) {
-        if (event.type() != EventType.PETITION_RECEIVED) {
-            return Uni.createFrom().voidItem();
-        }
-        PetitionReceived received = (PetitionReceived) event.data();
-        String text = (received.subject() == null ? "" : received.subject() + " ") + received.text();
-        String place = text + (received.location() != null && received.location().address() != null
-                ? " " + received.location().address() : "");
-        Classification classification = classifier.classify(received.subject(), received.text());
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        return UnitRow.<UnitRow>listAll()
-                .map(rows -> router.route(classification, place, rows.stream().map(UnitRow::toUnit).toList()))
-                .chain(decision -> record(received.petitionId(), decision, now)
-                        .chain(() -> queueForOperator(received, decision, now))
-                        .chain(() -> announce(received.petitionId(), decision, now)));
+        if (event.data() instanceof PetitionReceived received) {
+            Petition petition = new Petition(received.petitionId(), received.subject(), received.text(),
+                    received.location() == null ? null : received.location().address());
+            return route(petition, Set.of(), now);
+        }
+        if (event.data() instanceof PetitionReturned returned) {
+            return handBack(returned, now);
+        }
+        return Uni.createFrom().voidItem();
     }
 
-    private Uni<Void> record(String petitionId, RoutingDecision decision, Instant now) {
-        return DecisionRow.<DecisionRow>findById(petitionId).chain(existing -> {
+    private Uni<Void> route(Petition petition, Set<String> excluded, Instant now) {
+        Classification classification = classifier.classify(petition.subject(), petition.body());
+        return UnitRow.<UnitRow>listAll()
+                .map(rows -> router.route(classification, petition.place(),
+                        rows.stream().map(UnitRow::toUnit).filter(u -> !excluded.contains(u.code())).toList()))
+                .chain(decision -> record(petition, decision, now)
+                        .chain(() -> decision instanceof RoutingDecision.Triage triage
+                                ? queueForOperator(petition, triage.suggestedCategory(), triage.confidence(), triage.reason(), now)
+                                : Uni.createFrom().voidItem())
+                        .chain(() -> announce(petition.id(), decision, now)));
+    }
+
+    private Uni<Void> handBack(PetitionReturned returned, Instant now) {
+        return DecisionRow.<DecisionRow>findById(returned.petitionId()).chain(decision -> {
+            if (decision == null || decision.body == null) {
+                throw new IllegalArgumentException("hand-back of petition " + returned.petitionId() + " that routing never routed");
+            }
+            HandBack handBack = new HandBack();
+            handBack.petitionId = returned.petitionId();
+            handBack.unitCode = returned.unitCode();
+            handBack.reason = returned.reason();
+            handBack.returnedAt = returned.returnedAt();
+            Petition petition = new Petition(decision.petitionId, decision.subject, decision.body, decision.address);
+            return handBack.persist()
+                    .chain(() -> HandBack.<HandBack>list("petitionId", returned.petitionId()))
+                    .chain(all -> {
+                        List<String> units = all.stream().map(h -> h.unitCode).toList();
+                        if (all.size() >= HandBack.PING_PONG_LIMIT) {
+                            String reason = "handed back " + all.size() + " times (by " + String.join(", ", units)
+                                    + "; last reason: " + returned.reason() + "): a supervisor must decide";
+                            return toSupervisor(petition, decision.category, reason, now);
+                        }
+                        return route(petition, units.stream().collect(Collectors.toSet()), now);
+                    });
+        });
+    }
+
+    private Uni<Void> toSupervisor(Petition petition, String category, String reason, Instant now) {
+        RoutingDecision.Triage triage = new RoutingDecision.Triage(category, 0.0, reason);
+        return record(petition, triage, now)
+                .chain(() -> TriageCase.<TriageCase>findById(petition.id()))
+                .chain(existing -> {
+                    if (existing != null) {
+                        existing.status = TriageCase.Status.OPEN;
+                        existing.reason = reason;
+                        existing.supervisor = true;
+                        existing.decidedAt = null;
+                        return Uni.createFrom().voidItem();
+                    }
+                    return queueForOperator(petition, category, 0.0, reason, now)
+                            .chain(() -> TriageCase.<TriageCase>findById(petition.id()))
+                            .invoke(c -> c.supervisor = true).replaceWithVoid();
+                })
+                .chain(() -> announce(petition.id(), triage, now));
+    }
+
+    private Uni<Void> record(Petition petition, RoutingDecision decision, Instant now) {
+        return DecisionRow.<DecisionRow>findById(petition.id()).chain(existing -> {
             DecisionRow row = existing == null ? new DecisionRow() : existing;
-            row.petitionId = petitionId;
+            row.petitionId = petition.id();
+            row.subject = petition.subject();
+            row.body = petition.body();
+            row.address = petition.address();
             row.confidence = decision.confidence();
             row.reason = decision.reason();
             row.decidedAt = now;
@@ -79,22 +149,19 @@ public class PetitionRouting {
         });
     }
 
-    private Uni<Void> queueForOperator(PetitionReceived received, RoutingDecision decision, Instant now) {
-        if (!(decision instanceof RoutingDecision.Triage triage)) {
-            return Uni.createFrom().voidItem();
-        }
-        return TriageCase.<TriageCase>findById(received.petitionId()).chain(existing -> {
+    private Uni<Void> queueForOperator(Petition petition, String category, double confidence, String reason, Instant now) {
+        return TriageCase.<TriageCase>findById(petition.id()).chain(existing -> {
             if (existing != null) {
                 return Uni.createFrom().voidItem();
             }
             TriageCase c = new TriageCase();
-            c.petitionId = received.petitionId();
-            c.subject = received.subject();
-            c.body = received.text();
-            c.address = received.location() == null ? null : received.location().address();
-            c.suggestedCategory = triage.suggestedCategory();
-            c.confidence = triage.confidence();
-            c.reason = triage.reason();
+            c.petitionId = petition.id();
+            c.subject = petition.subject();
+            c.body = petition.body();
+            c.address = petition.address();
+            c.suggestedCategory = category;
+            c.confidence = confidence;
+            c.reason = reason;
             c.status = TriageCase.Status.OPEN;
             c.createdAt = now;
             return c.persist().replaceWithVoid();
@@ -103,14 +170,18 @@ public class PetitionRouting {
 
     private Uni<Void> announce(String petitionId, RoutingDecision decision, Instant now) {
         if (decision instanceof RoutingDecision.Routed routed) {
-            PetitionRouted event = new PetitionRouted(petitionId, routed.category(), routed.unit().code(), routed.unit().name(),
-                    routed.confidence(), routed.reason(), now);
-            return outbox.append(event, now)
-                    .chain(() -> outbox.append(event, Topics.unitFeed(routed.unit().code()), now))
-                    .replaceWithVoid();
+            return announceRouted(outbox, new PetitionRouted(petitionId, routed.category(), routed.unit().code(), routed.unit().name(),
+                    routed.confidence(), routed.reason(), now), now);
         }
         RoutingDecision.Triage triage = (RoutingDecision.Triage) decision;
         return outbox.append(new TriageRequired(petitionId, triage.suggestedCategory(), triage.confidence(), triage.reason(), now), now)
+                .replaceWithVoid();
+    }
+
+    /** A routed petition goes on the lifecycle topic and, without PII, on the unit's own feed. */
+    public static Uni<Void> announceRouted(Outbox outbox, PetitionRouted event, Instant now) {
+        return outbox.append(event, now)
+                .chain(() -> outbox.append(event, Topics.unitFeed(event.unitCode()), now))
                 .replaceWithVoid();
     }
 }

@@ -39,4 +39,7 @@ public class TriageCase extends PanacheEntityBase {
     public Instant decidedAt;
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
+    /** Set when the petition bounced between units: a supervisor, not an operator, decides. */
+    @Column(nullable = false)
+    public boolean supervisor;
 }

@@ -98,8 +98,7 @@ public class TriageResource {
                                         row.decidedAt = now;
                                     }
                                 })
-                                .chain(() -> outbox.append(routed, now))
-                                .chain(() -> outbox.append(routed, Topics.unitFeed(unit.code()), now))
+                                .chain(() -> io.wenzheng.routing.decision.PetitionRouting.announceRouted(outbox, routed, now))
                                 .replaceWith(Map.of("petitionId", petitionId, "category", decision.category(), "unitCode", unit.code()));
                     });
                 }));

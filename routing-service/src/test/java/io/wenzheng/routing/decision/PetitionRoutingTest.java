@@ -105,6 +105,53 @@ class PetitionRoutingTest {
     }
 
     @Test
+    void aHandedBackPetitionGoesElsewhereAndAfterTwoBouncesToASupervisor() {
+        String id = EventProbe.newPetitionId();
+        probe.publish(received(id, "夜里工地施工噪音太大，吵得睡不着", "A市A3区"), "intake-service");
+        awaitRouted(id, "A3");
+
+        probe.publish(new io.wenzheng.contracts.PetitionReturned(id, "A3", "市级重点工程，由市生态环境局监管", Instant.now()), "intake-service");
+        awaitRouted(id, "A-ENV");
+
+        probe.publish(new io.wenzheng.contracts.PetitionReturned(id, "A-ENV", "不属于本单位职责", Instant.now()), "intake-service");
+        var triage = probe.await(Topics.LIFECYCLE, r -> id.equals(r.key()) && "wenzheng.petition.triage-required.v1".equals(r.header("ce_type")),
+                Duration.ofSeconds(20)).orElseThrow(() -> new AssertionError("no supervisor triage after two hand-backs"));
+        assertThat(triage.value()).contains("handed back 2 times").contains("A3").contains("A-ENV").contains("supervisor");
+        given().get("/api/v1/triage").then().body("find { it.petitionId == '" + id + "' }.supervisor", equalTo(true));
+    }
+
+    @Test
+    void anOperatorTransfersAPetitionToAnotherUnit() {
+        String id = EventProbe.newPetitionId();
+        probe.publish(received(id, "夜里工地施工噪音太大，吵得睡不着", "A市A3区"), "intake-service");
+        awaitRouted(id, "A3");
+
+        given().contentType(ContentType.JSON).body(java.util.Map.of("petitionId", id, "unitCode", "NOPE", "reason", "x"))
+                .post("/api/v1/routing/transfers").then().statusCode(400).contentType("application/problem+json");
+        given().contentType(ContentType.JSON).body(java.util.Map.of("petitionId", id, "unitCode", "A3", "reason", "x"))
+                .post("/api/v1/routing/transfers").then().statusCode(409);
+        given().contentType(ContentType.JSON).body(java.util.Map.of("petitionId", "01JDQ8Z6X0ABCDEFGHJKMNPQRS", "unitCode", "A-ENV", "reason", "x"))
+                .post("/api/v1/routing/transfers").then().statusCode(404);
+        given().contentType(ContentType.JSON).body(java.util.Map.of("petitionId", id, "unitCode", "A-ENV"))
+                .post("/api/v1/routing/transfers").then().statusCode(400).body("errors.field", hasItem("reason"));
+        given().contentType(ContentType.JSON).body(java.util.Map.of("petitionId", id, "unitCode", "A-ENV", "reason", "市级重点工程"))
+                .post("/api/v1/routing/transfers").then().statusCode(200)
+                .body("fromUnitCode", equalTo("A3")).body("toUnitCode", equalTo("A-ENV"));
+
+        assertThat(probe.await(Topics.LIFECYCLE, r -> id.equals(r.key()) && "wenzheng.petition.transferred.v1".equals(r.header("ce_type")),
+                Duration.ofSeconds(20))).isPresent();
+        assertThat(probe.await(Topics.unitFeed("A-ENV"), r -> id.equals(r.key()) && "wenzheng.petition.transferred.v1".equals(r.header("ce_type")),
+                Duration.ofSeconds(20))).as("the new unit is told").isPresent();
+        given().get("/api/v1/routing/decisions/" + id).then().body("unitCode", equalTo("A-ENV"));
+    }
+
+    private void awaitRouted(String id, String unit) {
+        probe.await(Topics.LIFECYCLE, r -> id.equals(r.key()) && "wenzheng.petition.routed.v1".equals(r.header("ce_type"))
+                && r.value().contains("\"unitCode\":\"" + unit + "\""), Duration.ofSeconds(20))
+                .orElseThrow(() -> new AssertionError(id + " not routed to " + unit));
+    }
+
+    @Test
     void explainShowsClassificationAndTheRuleForAnyText() {
         given().queryParam("text", "夜里工地施工噪音太大").queryParam("address", "A市A3区").get("/api/v1/routing/explain")
                 .then().statusCode(200)

@@ -66,6 +66,12 @@ public class PledgeTracker {
                         return recategorise(t, routed.category(), now);
                     });
         }
+        if (event.data() instanceof io.wenzheng.contracts.PetitionTransferred transferred) {
+            // The pledge is to the citizen: a transfer moves the clocks to the new unit, it does not restart them.
+            return timer(transferred.petitionId(), Pledge.FIRST_RESPONSE).invoke(t -> moveTo(t, transferred.toUnitCode()))
+                    .chain(() -> timer(transferred.petitionId(), Pledge.RESOLUTION)).invoke(t -> moveTo(t, transferred.toUnitCode()))
+                    .replaceWithVoid();
+        }
         if (event.data() instanceof PetitionResponded responded) {
             return settle(responded.petitionId(), Pledge.FIRST_RESPONSE, responded.unitCode(), responded.respondedAt(), now);
         }
@@ -99,6 +105,12 @@ public class PledgeTracker {
         if (timer != null) {
             timer.unitCode = routed.unitCode();
             timer.category = routed.category();
+        }
+    }
+
+    private static void moveTo(DeadlineTimer timer, String unitCode) {
+        if (timer != null) {
+            timer.unitCode = unitCode;
         }
     }
 

@@ -1,0 +1,14 @@
+package io.wenzheng.contracts;
+
+import java.time.Instant;
+
+/** 转办: an operator moved the petition to another unit. Also sent to the new unit's feed. */
+public record PetitionTransferred(
+        String petitionId,
+        String fromUnitCode,
+        String toUnitCode,
+        String toUnitName,
+        String category,
+        String reason,
+        Instant transferredAt) implements PetitionEvent {
+}

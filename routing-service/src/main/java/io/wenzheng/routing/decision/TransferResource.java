@@ -1,0 +1,71 @@
+package io.wenzheng.routing.decision;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import io.wenzheng.contracts.PetitionTransferred;
+import io.wenzheng.contracts.Topics;
+import io.wenzheng.kit.outbox.Outbox;
+import io.wenzheng.kit.problem.Problem;
+import io.wenzheng.kit.problem.ProblemException;
+import io.wenzheng.routing.directory.UnitRow;
+import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/routing/transfers")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "routing")
+public class TransferResource {
+    @Inject
+    Outbox outbox;
+
+    /** 转办: move a petition to another unit, with a reason. */
+    public record Transfer(@NotBlank String petitionId, @NotBlank String unitCode, @NotBlank @Size(max = 2000) String reason) {
+    }
+
+    @POST
+    @Operation(summary = "Transfer a petition to another unit (转办); the new unit's feed is told")
+    public Uni<PetitionTransferred> transfer(@Valid @NotNull Transfer transfer) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        return Panache.withTransaction(() -> DecisionRow.<DecisionRow>findById(transfer.petitionId(), LockModeType.PESSIMISTIC_WRITE)
+                .chain(decision -> {
+                    if (decision == null) {
+                        throw ProblemException.notFound("routed petition " + transfer.petitionId());
+                    }
+                    if (transfer.unitCode().equals(decision.unitCode)) {
+                        throw new ProblemException(Problem.of(409, "Already there", "petition " + transfer.petitionId()
+                                + " is already with " + decision.unitCode));
+                    }
+                    return UnitRow.<UnitRow>findById(transfer.unitCode()).chain(unit -> {
+                        if (unit == null) {
+                            throw new ProblemException(Problem.of(400, "Invalid request", "unitCode: no unit " + transfer.unitCode())
+                                    .with("errors", List.of(Map.of("field", "unitCode", "message", "no such unit in the directory"))));
+                        }
+                        PetitionTransferred event = new PetitionTransferred(transfer.petitionId(), decision.unitCode, unit.code,
+                                unit.name, decision.category, transfer.reason().strip(), now);
+                        decision.outcome = "ROUTED";
+                        decision.unitCode = unit.code;
+                        decision.reason = "transferred from " + event.fromUnitCode() + ": " + event.reason();
+                        decision.decidedAt = now;
+                        return outbox.append(event, now)
+                                .chain(() -> outbox.append(event, Topics.unitFeed(unit.code), now))
+                                .replaceWith(event);
+                    });
+                }));
+    }
+}
