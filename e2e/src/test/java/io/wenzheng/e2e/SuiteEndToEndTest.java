@@ -134,6 +134,36 @@ class SuiteEndToEndTest {
 
     @Test
     @Order(3)
+    void aHandBackAndATransferTravelThroughTheWholeSuite() {
+        String id = submit("A3区小区旁工地夜间施工噪音扰民");
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(petition(id).getString("unit.code")).isEqualTo("A3"));
+
+        given().baseUri(suite.url(ServiceName.INTAKE)).contentType(ContentType.JSON)
+                .body(Map.of("unitCode", "A3", "reason", "该工地由市生态环境局直接监管"))
+                .post("/api/v1/petitions/" + id + "/hand-back").then().statusCode(202);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            JsonPath p = petition(id);
+            assertThat(p.getString("status")).isEqualTo("ROUTED");
+            assertThat(p.getString("unit.code")).isEqualTo("A-ENV");
+        });
+
+        given().baseUri(suite.url(ServiceName.ROUTING)).contentType(ContentType.JSON)
+                .body(Map.of("petitionId", id, "unitCode", "A1", "reason", "工地实际位于A1区"))
+                .post("/api/v1/routing/transfers").then().statusCode(200);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            JsonPath p = petition(id);
+            assertThat(p.getString("status")).isEqualTo("TRANSFERRED");
+            assertThat(p.getString("unit.code")).isEqualTo("A1");
+            given().baseUri(suite.url(ServiceName.SLA)).get("/api/v1/sla/petitions/" + id).then().statusCode(200)
+                    .body("clocks.unitCode", org.hamcrest.Matchers.everyItem(org.hamcrest.Matchers.equalTo("A1")));
+        });
+        assertThat(petition(id).getList("history.type", String.class)).containsSubsequence(
+                "wenzheng.petition.received.v1", "wenzheng.petition.routed.v1", "wenzheng.petition.returned.v1",
+                "wenzheng.petition.routed.v1", "wenzheng.petition.transferred.v1");
+    }
+
+    @Test
+    @Order(4)
     void withKafkaDownIntakeStillAcceptsAndTheRelayCatchesUp() {
         String intake = suite.url(ServiceName.INTAKE);
         stack.kafka().stopKeepingData();
@@ -165,7 +195,7 @@ class SuiteEndToEndTest {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void tenThousandTimersOnTwoSlaInstancesWithACrashFireExactlyOnce() throws Exception {
         int count = 10_000;
         var second = suite.startAnother(ServiceName.SLA, "sla-2", Ports.free(), Duration.ofSeconds(120));
