@@ -13,8 +13,8 @@ import io.wenzheng.contracts.TriageRequired;
 
 /**
  * Folds one event into a petition's fact row. Events of one petition arrive in order per topic but not across
- * topics, so every field is written by exactly one event type and the status never moves backwards: the result is
- * the same whatever the interleaving.
+ * topics, so each field is written from one topic only (unit and category from the lifecycle, the first-response
+ * state from the SLA topic) and the status never moves backwards: the result is the same whatever the interleaving.
  */
 public final class FactFolding {
     private FactFolding() {
