@@ -74,6 +74,28 @@ public final class CategoryModel {
         return classify(null, text);
     }
 
+    /**
+     * Learns from one confirmed example (an operator's correction) with a single gradient step, so the next petition
+     * already benefits. Only n-grams in the vocabulary learn; new words wait for the next full training. Readers do
+     * not lock: a classification that overlaps an update sees some weights before it and some after, which is
+     * harmless for a single step.
+     */
+    public synchronized void learn(String subject, String body, String category, double rate) {
+        int y = categories.indexOf(category);
+        if (y < 0) {
+            throw new IllegalArgumentException("unknown category " + category + "; one of " + categories);
+        }
+        SparseVector x = vectorise(subject, body);
+        double[] p = probabilities(x);
+        for (int c = 0; c < p.length; c++) {
+            double g = p[c] - (c == y ? 1 : 0);
+            for (int k = 0; k < x.size(); k++) {
+                weights[c][x.index(k)] -= (float) (rate * g * x.value(k));
+            }
+            bias[c] -= (float) (rate * g);
+        }
+    }
+
     double[] probabilities(SparseVector x) {
         double[] scores = new double[categories.size()];
         for (int c = 0; c < scores.length; c++) {

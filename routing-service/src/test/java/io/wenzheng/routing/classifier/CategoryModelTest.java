@@ -59,6 +59,21 @@ class CategoryModelTest {
     }
 
     @Test
+    void learningACorrectionMovesThatPetitionTowardsTheTaughtCategory() {
+        CategoryModel model = new CategoryTrainer(CategoryTrainer.Settings.defaults()).train(CORPUS, CategoryTrainer.Progress.NONE);
+        String text = "地铁站旁边工厂排放废气";
+        double before = model.probabilities(model.vectorise("", text))[model.categories().indexOf("交通运输")];
+        for (int i = 0; i < 5; i++) {
+            model.learn("", text, "交通运输", 0.5);
+        }
+        double after = model.probabilities(model.vectorise("", text))[model.categories().indexOf("交通运输")];
+        assertThat(after).isGreaterThan(before);
+        assertThat(model.classify("", text).category()).isEqualTo("交通运输");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> model.learn("", text, "不存在", 0.5))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void trainingIsDeterministic() throws Exception {
         var trainer = new CategoryTrainer(CategoryTrainer.Settings.defaults());
         ByteArrayOutputStream a = new ByteArrayOutputStream();
