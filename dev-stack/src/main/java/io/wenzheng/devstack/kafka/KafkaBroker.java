@@ -130,10 +130,6 @@ public final class KafkaBroker implements AutoCloseable {
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000));
     }
 
-    public boolean running() {
-        return process != null && process.isAlive();
-    }
-
     @Override
     public void close() {
         if (process != null && process.isAlive()) {

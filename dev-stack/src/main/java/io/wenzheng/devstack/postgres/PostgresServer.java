@@ -80,10 +80,6 @@ public final class PostgresServer implements AutoCloseable {
         return postgres.getDatabase("postgres", database).getConnection();
     }
 
-    public boolean running() {
-        return postgres != null && Files.exists(dataDir.resolve("postmaster.pid"));
-    }
-
     @Override
     public void close() {
         if (postgres != null) {

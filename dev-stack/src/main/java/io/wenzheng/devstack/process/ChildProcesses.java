@@ -25,10 +25,6 @@ public final class ChildProcesses {
         this.pidDir = workDir.resolve("pids");
     }
 
-    public Path pidDir() {
-        return pidDir;
-    }
-
     /** Records the child and arms a watchdog that sends {@code signal} to it if this JVM dies first. */
     public void adopt(String name, long pid, String signal, String marker) {
         record(name, pid, marker);

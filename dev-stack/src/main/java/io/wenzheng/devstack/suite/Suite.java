@@ -4,7 +4,6 @@ import io.wenzheng.devstack.DevStack;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.IntUnaryOperator;
 
@@ -14,7 +13,6 @@ public final class Suite implements AutoCloseable {
     private final Path root;
     private final Map<ServiceName, ServiceProcess> services = new EnumMap<>(ServiceName.class);
     private final Map<ServiceName, Integer> ports = new EnumMap<>(ServiceName.class);
-    private final Map<ServiceName, Map<String, String>> extraConfig = new EnumMap<>(ServiceName.class);
     private final java.util.List<ServiceProcess> others = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /**
@@ -27,12 +25,6 @@ public final class Suite implements AutoCloseable {
         for (ServiceName s : ServiceName.values()) {
             ports.put(s, portFor.applyAsInt(s.defaultPort()));
         }
-    }
-
-    /** Extra configuration for one service, applied on its next start. */
-    public Suite configure(ServiceName service, String key, String value) {
-        extraConfig.computeIfAbsent(service, s -> new LinkedHashMap<>()).put(key, value);
-        return this;
     }
 
     public static Path jarOf(Path root, ServiceName service) {
@@ -88,9 +80,7 @@ public final class Suite implements AutoCloseable {
     }
 
     private ServiceProcess newProcess(ServiceName s, String instance, int port) {
-        Map<String, String> config = new LinkedHashMap<>(stack.configFor(s));
-        config.putAll(extraConfig.getOrDefault(s, Map.of()));
-        return new ServiceProcess(s, instance, jarOf(root, s), port, stack.settings().workDir(), stack.children(), config);
+        return new ServiceProcess(s, instance, jarOf(root, s), port, stack.settings().workDir(), stack.children(), stack.configFor(s));
     }
 
     @Override

@@ -7,7 +7,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -44,10 +43,6 @@ public class UnitFeeds {
                 .onFailure(e -> e.getCause() instanceof org.apache.kafka.common.errors.TopicExistsException
                         || e instanceof org.apache.kafka.common.errors.TopicExistsException).recoverWithNull()
                 .replaceWith(missing);
-    }
-
-    public Uni<Set<String>> existing() {
-        return Uni.createFrom().completionStage(admin.listTopics().names().toCompletionStage());
     }
 
     @PreDestroy
