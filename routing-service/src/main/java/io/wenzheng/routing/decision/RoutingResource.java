@@ -52,8 +52,7 @@ public class RoutingResource {
                                     @jakarta.ws.rs.QueryParam("subject") String subject,
                                     @jakarta.ws.rs.QueryParam("address") String address) {
         if (text == null || text.isBlank()) {
-            throw new ProblemException(io.wenzheng.kit.problem.Problem.of(400, "Invalid request", "text: must not be blank")
-                    .with("errors", java.util.List.of(java.util.Map.of("field", "text", "message", "must not be blank"))));
+            throw ProblemException.invalid("text", "must not be blank");
         }
         Classification classification = classifier.classify(subject, text);
         String place = (subject == null ? "" : subject + " ") + text + (address == null ? "" : " " + address);

@@ -21,8 +21,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
-import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -53,8 +51,7 @@ public class TransferResource {
                     }
                     return UnitRow.<UnitRow>findById(transfer.unitCode()).chain(unit -> {
                         if (unit == null) {
-                            throw new ProblemException(Problem.of(400, "Invalid request", "unitCode: no unit " + transfer.unitCode())
-                                    .with("errors", List.of(Map.of("field", "unitCode", "message", "no such unit in the directory"))));
+                            throw ProblemException.invalid("unitCode", "no unit " + transfer.unitCode() + " in the directory");
                         }
                         PetitionTransferred event = new PetitionTransferred(transfer.petitionId(), decision.unitCode, unit.code,
                                 unit.name, decision.category, transfer.reason().strip(), now);

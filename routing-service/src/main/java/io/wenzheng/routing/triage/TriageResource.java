@@ -3,7 +3,6 @@ package io.wenzheng.routing.triage;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.wenzheng.contracts.PetitionRouted;
-import io.wenzheng.contracts.Topics;
 import io.wenzheng.kit.outbox.Outbox;
 import io.wenzheng.kit.problem.Problem;
 import io.wenzheng.kit.problem.ProblemException;
@@ -57,7 +56,7 @@ public class TriageResource {
     @Operation(summary = "Route a triage case as the operator decided; the decision also becomes a labelled example")
     public Uni<Map<String, String>> decide(@PathParam("petitionId") String petitionId, @Valid @NotNull Decision decision) {
         if (!model.categories().contains(decision.category())) {
-            throw invalid("category", "must be one of " + model.categories());
+            throw ProblemException.invalid("category", "must be one of " + model.categories());
         }
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         return Panache.withTransaction(() -> TriageCase.<TriageCase>findById(petitionId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
@@ -107,18 +106,14 @@ public class TriageResource {
     private static Unit chooseUnit(Decision decision, TriageCase triage, List<Unit> units) {
         if (decision.unitCode() != null) {
             return units.stream().filter(u -> u.code().equals(decision.unitCode())).findFirst()
-                    .orElseThrow(() -> invalid("unitCode", "no unit " + decision.unitCode() + " in the directory"));
+                    .orElseThrow(() -> ProblemException.invalid("unitCode", "no unit " + decision.unitCode() + " in the directory"));
         }
         String place = (triage.subject == null ? "" : triage.subject + " ") + triage.body + (triage.address == null ? "" : " " + triage.address);
         RoutingDecision routed = new Router(0).route(new Classification(decision.category(), 1.0, List.of("operator")), place, units);
         if (routed instanceof RoutingDecision.Routed r) {
             return r.unit();
         }
-        throw invalid("unitCode", "no unit answers for " + decision.category() + "; name the unit");
+        throw ProblemException.invalid("unitCode", "no unit answers for " + decision.category() + "; name the unit");
     }
 
-    private static ProblemException invalid(String field, String message) {
-        return new ProblemException(Problem.of(400, "Invalid request", field + ": " + message)
-                .with("errors", List.of(Map.of("field", field, "message", message))));
-    }
 }

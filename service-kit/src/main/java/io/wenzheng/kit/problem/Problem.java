@@ -19,6 +19,12 @@ public record Problem(Map<String, Object> body) {
         return new Problem(body);
     }
 
+    /** 400 naming one field, in the same shape as bean-validation failures. */
+    public static Problem invalid(String field, String message) {
+        return of(400, "Invalid request", field + ": " + message)
+                .with("errors", java.util.List.of(Map.of("field", field, "message", message)));
+    }
+
     public Problem with(String key, Object value) {
         body.put(key, value);
         return this;

@@ -13,6 +13,10 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(Problem.of(404, "Not found", what + " does not exist"));
     }
 
+    public static ProblemException invalid(String field, String message) {
+        return new ProblemException(Problem.invalid(field, message));
+    }
+
     public Problem problem() {
         return problem;
     }

@@ -35,8 +35,7 @@ public class ProblemMappers {
         String message = e instanceof InvalidFormatException invalid && invalid.getTargetType() != null && invalid.getTargetType().isEnum()
                 ? "must be one of " + java.util.Arrays.toString(invalid.getTargetType().getEnumConstants())
                 : "has the wrong type";
-        return Problem.of(400, "Invalid request", field + ": " + message)
-                .with("errors", List.of(Map.of("field", field, "message", message))).response();
+        return Problem.invalid(field, message).response();
     }
 
     @ServerExceptionMapper

@@ -5,7 +5,6 @@ import io.smallrye.mutiny.Uni;
 import io.wenzheng.contracts.Pledge;
 import io.wenzheng.contracts.TimeBasis;
 import io.wenzheng.kit.outbox.OutboxEvent;
-import io.wenzheng.kit.problem.Problem;
 import io.wenzheng.kit.problem.ProblemException;
 import io.wenzheng.sla.pledge.FirstResponsePledge;
 import io.wenzheng.sla.pledge.ResolutionPledge;
@@ -83,7 +82,7 @@ public class SlaResource {
         try {
             window = Duration.parse(within);
         } catch (DateTimeParseException e) {
-            throw invalid("within", "must be an ISO-8601 duration such as PT1H");
+            throw ProblemException.invalid("within", "must be an ISO-8601 duration such as PT1H");
         }
         Instant now = Instant.now();
         String unitFilter = unit == null ? "" : " and unitCode = :unit";
@@ -113,18 +112,14 @@ public class SlaResource {
         try {
             at = receivedAt == null ? Instant.now() : Instant.parse(receivedAt);
         } catch (DateTimeParseException e) {
-            throw invalid("receivedAt", "must be an ISO-8601 instant such as 2026-11-27T02:15:00Z");
+            throw ProblemException.invalid("receivedAt", "must be an ISO-8601 instant such as 2026-11-27T02:15:00Z");
         }
         try {
             FirstResponsePledge.Deadline d = firstResponse.deadlineFor(at);
             return new Preview(at, d.basis(), d.dueAt(), resolution.dueFor(at, category).toInstant());
         } catch (io.wenzheng.sla.calendar.MissingHolidayDataException e) {
-            throw invalid("receivedAt", e.getMessage());
+            throw ProblemException.invalid("receivedAt", e.getMessage());
         }
     }
 
-    private static ProblemException invalid(String field, String message) {
-        return new ProblemException(Problem.of(400, "Invalid request", field + ": " + message)
-                .with("errors", List.of(Map.of("field", field, "message", message))));
-    }
 }
