@@ -11,12 +11,16 @@ public enum EventType {
     PETITION_RETURNED("wenzheng.petition.returned.v1", Topics.LIFECYCLE, PetitionReturned.class),
     PETITION_TRANSFERRED("wenzheng.petition.transferred.v1", Topics.LIFECYCLE, PetitionTransferred.class),
     PETITION_RESPONDED("wenzheng.petition.responded.v1", Topics.LIFECYCLE, PetitionResponded.class),
+    PETITION_PROGRESS_REPORTED("wenzheng.petition.progress-reported.v1", Topics.LIFECYCLE, PetitionProgressReported.class),
+    PETITION_AWAITING_CITIZEN("wenzheng.petition.awaiting-citizen.v1", Topics.LIFECYCLE, PetitionAwaitingCitizen.class),
+    PETITION_CITIZEN_REPLIED("wenzheng.petition.citizen-replied.v1", Topics.LIFECYCLE, CitizenReplied.class),
     PETITION_RESOLVED("wenzheng.petition.resolved.v1", Topics.LIFECYCLE, PetitionResolved.class),
     SLA_DEADLINE_SET("wenzheng.sla.deadline-set.v1", Topics.SLA, DeadlineSet.class),
     SLA_WARNING("wenzheng.sla.warning.v1", Topics.SLA, DeadlineWarning.class),
     SLA_BREACHED("wenzheng.sla.breached.v1", Topics.SLA, DeadlineBreached.class),
     SLA_ESCALATED("wenzheng.sla.escalated.v1", Topics.SLA, DeadlineEscalated.class),
-    SLA_MET("wenzheng.sla.met.v1", Topics.SLA, DeadlineMet.class);
+    SLA_MET("wenzheng.sla.met.v1", Topics.SLA, DeadlineMet.class),
+    SLA_PAUSED("wenzheng.sla.paused.v1", Topics.SLA, DeadlinePaused.class);
 
     private final String type;
     private final String topic;

@@ -3,7 +3,7 @@ package io.wenzheng.contracts;
 /** Every event payload is about exactly one petition; its id is the Kafka key and the CloudEvents subject. */
 public sealed interface PetitionEvent
         permits PetitionReceived, PetitionRouted, TriageRequired, PetitionReturned, PetitionTransferred, PetitionResponded,
-        PetitionResolved,
-        DeadlineSet, DeadlineWarning, DeadlineBreached, DeadlineEscalated, DeadlineMet {
+        PetitionProgressReported, PetitionAwaitingCitizen, CitizenReplied, PetitionResolved,
+        DeadlineSet, DeadlineWarning, DeadlineBreached, DeadlineEscalated, DeadlineMet, DeadlinePaused {
     String petitionId();
 }

@@ -10,5 +10,7 @@ public record PetitionRouted(
         String unitName,
         double confidence,
         String reason,
-        Instant routedAt) implements PetitionEvent {
+        Instant routedAt,
+        /** The business calendar of the unit (its region); null for the default region. */
+        String calendarRegion) implements PetitionEvent {
 }

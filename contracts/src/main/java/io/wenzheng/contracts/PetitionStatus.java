@@ -2,7 +2,7 @@ package io.wenzheng.contracts;
 
 /** Where a petition stands in its lifecycle, as intake shows it to staff and citizens. */
 public enum PetitionStatus {
-    RECEIVED, TRIAGE, RETURNED, TRANSFERRED, ROUTED, ACCEPTED, RESPONDED, IN_PROGRESS, RESOLVED, CLOSED;
+    RECEIVED, TRIAGE, RETURNED, TRANSFERRED, ROUTED, ACCEPTED, RESPONDED, IN_PROGRESS, AWAITING_CITIZEN, RESOLVED, CLOSED;
 
     /**
      * The status after an event. The main path only moves forward, so a late or redelivered event cannot undo a later
@@ -17,9 +17,14 @@ public enum PetitionStatus {
             case PETITION_TRANSFERRED -> TRANSFERRED;
             case PETITION_ROUTED -> ROUTED;
             case PETITION_RESPONDED -> RESPONDED;
+            case PETITION_PROGRESS_REPORTED -> IN_PROGRESS;
+            case PETITION_AWAITING_CITIZEN -> AWAITING_CITIZEN;
             case PETITION_RESOLVED -> RESOLVED;
             default -> this;
         };
+        if (this == AWAITING_CITIZEN && event == EventType.PETITION_CITIZEN_REPLIED) {
+            return IN_PROGRESS; // the one step back: only the citizen's answer ends the wait
+        }
         boolean bouncing = target.ordinal() <= ROUTED.ordinal() && target != RECEIVED && ordinal() <= ROUTED.ordinal();
         return bouncing || target.ordinal() > ordinal() ? target : this;
     }

@@ -10,5 +10,7 @@ public record PetitionTransferred(
         String toUnitName,
         String category,
         String reason,
-        Instant transferredAt) implements PetitionEvent {
+        Instant transferredAt,
+        /** The business calendar of the unit (its region); null for the default region. */
+        String calendarRegion) implements PetitionEvent {
 }

@@ -35,4 +35,14 @@ class PetitionStatusTest {
         assertThat(PetitionStatus.ROUTED.after(EventType.SLA_BREACHED)).isEqualTo(PetitionStatus.ROUTED);
         assertThat(PetitionStatus.RECEIVED.after(EventType.SLA_DEADLINE_SET)).isEqualTo(PetitionStatus.RECEIVED);
     }
+
+    @Test
+    void waitingForTheCitizenEndsOnlyWithTheCitizensAnswer() {
+        assertThat(PetitionStatus.RESPONDED.after(EventType.PETITION_PROGRESS_REPORTED)).isEqualTo(PetitionStatus.IN_PROGRESS);
+        assertThat(PetitionStatus.IN_PROGRESS.after(EventType.PETITION_AWAITING_CITIZEN)).isEqualTo(PetitionStatus.AWAITING_CITIZEN);
+        assertThat(PetitionStatus.AWAITING_CITIZEN.after(EventType.PETITION_PROGRESS_REPORTED)).isEqualTo(PetitionStatus.AWAITING_CITIZEN);
+        assertThat(PetitionStatus.AWAITING_CITIZEN.after(EventType.PETITION_CITIZEN_REPLIED)).isEqualTo(PetitionStatus.IN_PROGRESS);
+        assertThat(PetitionStatus.AWAITING_CITIZEN.after(EventType.PETITION_RESOLVED)).isEqualTo(PetitionStatus.RESOLVED);
+        assertThat(PetitionStatus.RESOLVED.after(EventType.PETITION_CITIZEN_REPLIED)).as("a late answer").isEqualTo(PetitionStatus.RESOLVED);
+    }
 }

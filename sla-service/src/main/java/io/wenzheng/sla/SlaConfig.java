@@ -5,15 +5,17 @@ import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
 
 @ConfigMapping(prefix = "wenzheng.sla")
 public interface SlaConfig {
-    /** How often the timer watch looks for due actions: the worst-case lateness of an SLA event. */
-    @WithDefault("1s")
+    /** How often the timer watch looks for due actions when it last found none. */
+    @WithDefault("200ms")
     Duration pollInterval();
 
     /** Timer actions fired per transaction. */
-    @WithDefault("100")
+    @WithDefault("200")
     int batchSize();
 
     /** Share of the allowed time after which the unit is warned (催办). */
@@ -28,10 +30,74 @@ public interface SlaConfig {
     @WithDefault("5s")
     Duration lateAfter();
 
-    /** Working days to resolve (办结), unless the category says otherwise. */
-    @WithDefault("5")
-    int resolutionWorkingDays();
+    /** The calendar of petitions whose unit names no region, and of petitions not yet routed. */
+    @WithDefault("cn")
+    String defaultRegion();
 
-    /** Working days to resolve, per first-level category. */
-    Map<String, Integer> resolutionWorkingDaysByCategory();
+    /** Business calendars by region. The default region gets the standard calendar when it is not configured. */
+    Map<String, Region> regions();
+
+    /** The pledge for every category that {@link #categories()} does not override. */
+    Policy policy();
+
+    /** Per first-level category: the parts of the pledge that differ from {@link #policy()}. */
+    Map<String, PolicyOverride> categories();
+
+    interface Region {
+        @WithDefault("Asia/Shanghai")
+        String zone();
+
+        /** Office sessions of a working day, half-open, as {@code HH:mm-HH:mm}. */
+        @WithDefault("09:00-12:00,13:30-17:30")
+        List<String> officeHours();
+
+        /** Office hours that replace the default ones between two dates, for example summer hours. */
+        Map<String, Season> seasons();
+
+        /** The bundled holiday files, {@code calendar/<holidays>/<year>.json} on the classpath. */
+        @WithDefault("cn")
+        String holidays();
+
+        /** A directory of further holiday-cn files, one per year; a year found here replaces the bundled one. */
+        Optional<String> holidayDirectory();
+    }
+
+    interface Season {
+        /** First day, ISO date, included. */
+        String from();
+
+        /** Last day, ISO date, included. */
+        String to();
+
+        List<String> officeHours();
+    }
+
+    interface Policy {
+        @WithDefault("1h")
+        Duration workingTimeResponse();
+
+        @WithDefault("8h")
+        Duration restTimeResponse();
+
+        @WithDefault("5")
+        int resolutionWorkingDays();
+
+        @WithDefault("3")
+        int progressWorkingDays();
+
+        @WithDefault("true")
+        boolean pauseWhileWaitingForCitizen();
+    }
+
+    interface PolicyOverride {
+        Optional<Duration> workingTimeResponse();
+
+        Optional<Duration> restTimeResponse();
+
+        OptionalInt resolutionWorkingDays();
+
+        OptionalInt progressWorkingDays();
+
+        Optional<Boolean> pauseWhileWaitingForCitizen();
+    }
 }

@@ -1,6 +1,7 @@
 package io.wenzheng.sla.calendar;
 
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -13,7 +14,7 @@ import java.util.Map;
  * A region's business calendar: its time zone, office hours, weekends, statutory holidays and make-up working days.
  * Working time is a working day inside office hours; everything else is rest time.
  */
-public final class WorkCalendar implements BusinessCalendar {
+public final class WorkCalendar {
     public static final List<OfficeSession> STANDARD_HOURS = List.of(
             new OfficeSession(LocalTime.of(9, 0), LocalTime.of(12, 0)),
             new OfficeSession(LocalTime.of(13, 30), LocalTime.of(17, 30)));
@@ -28,9 +29,22 @@ public final class WorkCalendar implements BusinessCalendar {
                         Map<Integer, HolidayYear> holidays) {
         this.region = region;
         this.zone = zone;
-        this.hours = List.copyOf(hours);
+        this.hours = ordered(hours);
         this.seasons = List.copyOf(seasons);
+        this.seasons.forEach(s -> ordered(s.sessions()));
         this.holidays = Map.copyOf(holidays);
+    }
+
+    private static List<OfficeSession> ordered(List<OfficeSession> sessions) {
+        if (sessions.isEmpty()) {
+            throw new IllegalArgumentException("a working day needs at least one office session");
+        }
+        for (int i = 1; i < sessions.size(); i++) {
+            if (sessions.get(i).start().isBefore(sessions.get(i - 1).end())) {
+                throw new IllegalArgumentException("office sessions must be in order and must not overlap: " + sessions);
+            }
+        }
+        return List.copyOf(sessions);
     }
 
     public String region() {
@@ -57,7 +71,6 @@ public final class WorkCalendar implements BusinessCalendar {
         return dow != DayOfWeek.SATURDAY && dow != DayOfWeek.SUNDAY;
     }
 
-    @Override
     public boolean isWorkingTime(Instant instant) {
         ZonedDateTime local = instant.atZone(zone);
         if (!isWorkingDay(local.toLocalDate())) {
@@ -87,5 +100,70 @@ public final class WorkCalendar implements BusinessCalendar {
         }
         List<OfficeSession> sessions = sessionsOn(d);
         return d.atTime(sessions.get(sessions.size() - 1).end()).atZone(zone);
+    }
+
+    /** The working time inside [from, to); zero when {@code to} is not after {@code from}. */
+    public Duration workingTimeBetween(Instant from, Instant to) {
+        Duration total = Duration.ZERO;
+        if (!to.isAfter(from)) {
+            return total;
+        }
+        LocalDate last = to.atZone(zone).toLocalDate();
+        for (LocalDate d = from.atZone(zone).toLocalDate(); !d.isAfter(last); d = d.plusDays(1)) {
+            if (!isWorkingDay(d)) {
+                continue;
+            }
+            for (OfficeSession s : sessionsOn(d)) {
+                Instant start = max(from, d.atTime(s.start()).atZone(zone).toInstant());
+                Instant end = min(to, d.atTime(s.end()).atZone(zone).toInstant());
+                if (end.isAfter(start)) {
+                    total = total.plus(Duration.between(start, end));
+                }
+            }
+        }
+        return total;
+    }
+
+    /**
+     * The instant at which {@code amount} of working time has passed since {@code from}: the inverse of
+     * {@link #workingTimeBetween}. A positive amount that ends exactly with a session ends at the session's end.
+     */
+    public Instant plusWorkingTime(Instant from, Duration amount) {
+        if (amount.isNegative()) {
+            throw new IllegalArgumentException("working time to add must not be negative: " + amount);
+        }
+        if (amount.isZero()) {
+            return from;
+        }
+        Duration left = amount;
+        LocalDate d = from.atZone(zone).toLocalDate();
+        for (int days = 0; days < MAX_DAYS_SEARCHED; days++, d = d.plusDays(1)) {
+            if (!isWorkingDay(d)) {
+                continue;
+            }
+            for (OfficeSession s : sessionsOn(d)) {
+                Instant start = max(from, d.atTime(s.start()).atZone(zone).toInstant());
+                Instant end = d.atTime(s.end()).atZone(zone).toInstant();
+                if (!end.isAfter(start)) {
+                    continue;
+                }
+                Duration here = Duration.between(start, end);
+                if (here.compareTo(left) >= 0) {
+                    return start.plus(left);
+                }
+                left = left.minus(here);
+            }
+        }
+        throw new IllegalArgumentException(amount + " of working time does not fit in " + MAX_DAYS_SEARCHED + " days");
+    }
+
+    private static final int MAX_DAYS_SEARCHED = 3 * 366;
+
+    private static Instant max(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
+    }
+
+    private static Instant min(Instant a, Instant b) {
+        return a.isBefore(b) ? a : b;
     }
 }

@@ -1,10 +1,12 @@
 package io.wenzheng.sla.cli;
 
 import io.wenzheng.contracts.TimeBasis;
+import io.wenzheng.sla.calendar.CalendarRegions;
 import io.wenzheng.sla.calendar.HolidayData;
 import io.wenzheng.sla.calendar.WorkCalendar;
-import io.wenzheng.sla.pledge.FirstResponsePledge;
-import io.wenzheng.sla.pledge.ResolutionPledge;
+import io.wenzheng.sla.pledge.PetitionDeadlines;
+import io.wenzheng.sla.pledge.PolicyBook;
+import io.wenzheng.sla.pledge.SlaRules;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,10 +16,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.util.Map;
 
 /**
  * {@code ./wenzheng deadline}: the default region's deadlines for receipt instants, one JSON object per line.
@@ -27,12 +27,10 @@ public final class DeadlineCli {
     private static final DateTimeFormatter ISO = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
     private static final ZoneOffset CHINA = ZoneOffset.ofHours(8);
 
-    private final FirstResponsePledge firstResponse;
-    private final ResolutionPledge resolution;
+    private final SlaRules rules;
 
     public DeadlineCli(WorkCalendar calendar) {
-        this.firstResponse = new FirstResponsePledge(calendar);
-        this.resolution = new ResolutionPledge(calendar, ResolutionPledge.DEFAULT_WORKING_DAYS, Map.of());
+        this.rules = new SlaRules(CalendarRegions.single(calendar), PolicyBook.standard());
     }
 
     public static void main(String[] args) throws IOException {
@@ -69,12 +67,13 @@ public final class DeadlineCli {
         String category = parts.length > 1 && !parts[1].isBlank() ? parts[1].strip() : null;
         try {
             Instant received = OffsetDateTime.parse(parts[0].strip(), ISO).toInstant();
-            FirstResponsePledge.Deadline first = firstResponse.deadlineFor(received);
-            ZonedDateTime resolve = resolution.dueFor(received, category);
+            PetitionDeadlines deadlines = rules.deadlines(null, category);
+            PetitionDeadlines.FirstResponse first = deadlines.firstResponse(received);
+            Instant resolve = deadlines.resolutionDue(received);
             out.println("{\"receivedAt\":\"" + format(received) + "\",\"window\":\""
                     + (first.basis() == TimeBasis.WORKING_TIME ? "WORKING" : "REST")
                     + "\",\"firstResponseDue\":\"" + format(first.dueAt())
-                    + "\",\"resolutionDue\":\"" + format(resolve.toInstant()) + "\"}");
+                    + "\",\"resolutionDue\":\"" + format(resolve) + "\"}");
             return 0;
         } catch (DateTimeParseException e) {
             return error(out, line, "not an ISO-8601 instant with an offset, such as 2026-11-27T10:15:00+08:00");

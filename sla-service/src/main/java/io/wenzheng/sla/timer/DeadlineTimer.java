@@ -43,6 +43,10 @@ public class DeadlineTimer extends PanacheEntityBase {
     @Column(name = "next_fire_at")
     public Instant nextFireAt;
     public String category;
+    /** The region whose calendar the timer follows; null for the default region. */
+    public String region;
+    @Column(name = "paused_at")
+    public Instant pausedAt;
 
     public TimerPolicy.Snapshot snapshot() {
         return new TimerPolicy.Snapshot(state, startedAt, dueAt, warned, escalationLevel);

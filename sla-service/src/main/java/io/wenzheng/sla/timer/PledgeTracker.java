@@ -1,19 +1,24 @@
 package io.wenzheng.sla.timer;
 
 import io.smallrye.mutiny.Uni;
+import io.wenzheng.contracts.CitizenReplied;
 import io.wenzheng.contracts.DeadlineMet;
+import io.wenzheng.contracts.DeadlinePaused;
 import io.wenzheng.contracts.DeadlineSet;
+import io.wenzheng.contracts.PetitionAwaitingCitizen;
+import io.wenzheng.contracts.PetitionProgressReported;
 import io.wenzheng.contracts.PetitionReceived;
 import io.wenzheng.contracts.PetitionResolved;
 import io.wenzheng.contracts.PetitionResponded;
 import io.wenzheng.contracts.PetitionRouted;
+import io.wenzheng.contracts.PetitionTransferred;
 import io.wenzheng.contracts.Pledge;
 import io.wenzheng.contracts.TimeBasis;
 import io.wenzheng.kit.inbox.ConsumedEvent;
 import io.wenzheng.kit.inbox.EventConsumer;
 import io.wenzheng.kit.outbox.Outbox;
-import io.wenzheng.sla.pledge.FirstResponsePledge;
-import io.wenzheng.sla.pledge.ResolutionPledge;
+import io.wenzheng.sla.pledge.PetitionDeadlines;
+import io.wenzheng.sla.pledge.SlaRules;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
@@ -22,26 +27,28 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
+import org.jboss.logging.Logger;
 
 /**
- * Starts the first-response and resolution timers of each received petition, keeps their unit and category up to
- * date, and stops them when the unit responds or resolves.
+ * Keeps a petition's clocks in step with its lifecycle: starts the first-response and resolution clocks at receipt,
+ * moves them when routing names a unit, category or region, starts the progress clock at the first response,
+ * pauses and resumes while the unit waits for the citizen, and stops them when the unit acts.
  */
 @ApplicationScoped
 public class PledgeTracker {
+    private static final Logger LOG = Logger.getLogger(PledgeTracker.class);
+    private static final Pledge[] ALL = Pledge.values();
+
     private final EventConsumer consumer;
     private final Outbox outbox;
-    private final FirstResponsePledge firstResponse;
-    private final ResolutionPledge resolution;
+    private final SlaRules rules;
     private final TimerPolicy policy;
 
     @Inject
-    public PledgeTracker(EventConsumer consumer, Outbox outbox, FirstResponsePledge firstResponse, ResolutionPledge resolution,
-                         TimerPolicy policy) {
+    public PledgeTracker(EventConsumer consumer, Outbox outbox, SlaRules rules, TimerPolicy policy) {
         this.consumer = consumer;
         this.outbox = outbox;
-        this.firstResponse = firstResponse;
-        this.resolution = resolution;
+        this.rules = rules;
         this.policy = policy;
     }
 
@@ -52,37 +59,52 @@ public class PledgeTracker {
 
     Uni<Void> apply(ConsumedEvent event) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        if (event.data() instanceof PetitionReceived received) {
-            FirstResponsePledge.Deadline first = firstResponse.deadlineFor(received.receivedAt());
-            Instant resolveBy = resolution.dueFor(received.receivedAt(), null).toInstant();
-            return start(received.petitionId(), Pledge.FIRST_RESPONSE, first.basis(), received.receivedAt(), first.dueAt(), now)
-                    .chain(() -> start(received.petitionId(), Pledge.RESOLUTION, first.basis(), received.receivedAt(), resolveBy, now));
+        Object data = event.data();
+        if (data instanceof PetitionReceived received) {
+            PetitionDeadlines deadlines = rules.deadlines(null, null);
+            PetitionDeadlines.FirstResponse first = deadlines.firstResponse(received.receivedAt());
+            return start(received.petitionId(), Pledge.FIRST_RESPONSE, first.basis(), received.receivedAt(), first.dueAt(), null, now)
+                    .chain(() -> start(received.petitionId(), Pledge.RESOLUTION, first.basis(), received.receivedAt(),
+                            deadlines.resolutionDue(received.receivedAt()), null, now));
         }
-        if (event.data() instanceof PetitionRouted routed) {
-            return timer(routed.petitionId(), Pledge.FIRST_RESPONSE).invoke(t -> assign(t, routed))
-                    .chain(() -> timer(routed.petitionId(), Pledge.RESOLUTION))
-                    .chain(t -> {
-                        assign(t, routed);
-                        return recategorise(t, routed.category(), now);
-                    });
+        if (data instanceof PetitionRouted routed) {
+            return forEachTimer(routed.petitionId(), t -> moveTo(t, routed.unitCode(), routed.category(), routed.calendarRegion(), now));
         }
-        if (event.data() instanceof io.wenzheng.contracts.PetitionTransferred transferred) {
+        if (data instanceof PetitionTransferred transferred) {
             // The pledge is to the citizen: a transfer moves the clocks to the new unit, it does not restart them.
-            return timer(transferred.petitionId(), Pledge.FIRST_RESPONSE).invoke(t -> moveTo(t, transferred.toUnitCode()))
-                    .chain(() -> timer(transferred.petitionId(), Pledge.RESOLUTION)).invoke(t -> moveTo(t, transferred.toUnitCode()))
-                    .replaceWithVoid();
+            return forEachTimer(transferred.petitionId(), t -> moveTo(t, transferred.toUnitCode(),
+                    transferred.category() == null ? t.category : transferred.category(), transferred.calendarRegion(), now));
         }
-        if (event.data() instanceof PetitionResponded responded) {
-            return settle(responded.petitionId(), Pledge.FIRST_RESPONSE, responded.unitCode(), responded.respondedAt(), now);
+        if (data instanceof PetitionResponded responded) {
+            return settle(responded.petitionId(), Pledge.FIRST_RESPONSE, responded.unitCode(), responded.respondedAt(), now)
+                    .chain(() -> startProgress(responded.petitionId(), responded.respondedAt(), now));
         }
-        if (event.data() instanceof PetitionResolved resolved) {
-            return settle(resolved.petitionId(), Pledge.FIRST_RESPONSE, resolved.unitCode(), resolved.resolvedAt(), now)
-                    .chain(() -> settle(resolved.petitionId(), Pledge.RESOLUTION, resolved.unitCode(), resolved.resolvedAt(), now));
+        if (data instanceof PetitionProgressReported progress) {
+            // A progress report reaches the citizen too, so it also counts as a first response.
+            return settle(progress.petitionId(), Pledge.FIRST_RESPONSE, progress.unitCode(), progress.reportedAt(), now)
+                    .chain(() -> settle(progress.petitionId(), Pledge.PROGRESS, progress.unitCode(), progress.reportedAt(), now))
+                    .chain(() -> startProgress(progress.petitionId(), progress.reportedAt(), now));
+        }
+        if (data instanceof PetitionAwaitingCitizen waiting) {
+            return pause(waiting.petitionId(), Pledge.RESOLUTION, waiting.askedAt(), now)
+                    .chain(() -> pause(waiting.petitionId(), Pledge.PROGRESS, waiting.askedAt(), now));
+        }
+        if (data instanceof CitizenReplied replied) {
+            return resume(replied.petitionId(), Pledge.RESOLUTION, replied.repliedAt(), now)
+                    .chain(() -> resume(replied.petitionId(), Pledge.PROGRESS, replied.repliedAt(), now));
+        }
+        if (data instanceof PetitionResolved resolved) {
+            Uni<Void> chain = Uni.createFrom().voidItem();
+            for (Pledge pledge : ALL) {
+                chain = chain.chain(() -> settle(resolved.petitionId(), pledge, resolved.unitCode(), resolved.resolvedAt(), now));
+            }
+            return chain;
         }
         return Uni.createFrom().voidItem();
     }
 
-    private Uni<Void> start(String petitionId, Pledge pledge, TimeBasis basis, Instant startedAt, Instant dueAt, Instant now) {
+    private Uni<Void> start(String petitionId, Pledge pledge, TimeBasis basis, Instant startedAt, Instant dueAt,
+                            DeadlineTimer like, Instant now) {
         return timer(petitionId, pledge).chain(existing -> {
             if (existing != null) {
                 return Uni.createFrom().voidItem();
@@ -95,37 +117,107 @@ public class PledgeTracker {
             timer.startedAt = startedAt;
             timer.dueAt = dueAt;
             timer.state = TimerState.RUNNING;
+            if (like != null) {
+                timer.unitCode = like.unitCode;
+                timer.category = like.category;
+                timer.region = like.region;
+            }
             timer.reschedule(policy, now);
-            return timer.persist().chain(() -> outbox.append(new DeadlineSet(petitionId, pledge, basis, startedAt, dueAt), now))
-                    .replaceWithVoid();
+            return timer.persist().chain(() -> announce(timer, now));
         });
     }
 
-    private static void assign(DeadlineTimer timer, PetitionRouted routed) {
-        if (timer != null) {
-            timer.unitCode = routed.unitCode();
-            timer.category = routed.category();
-        }
+    /**
+     * Starts, or starts again, the progress clock of an unresolved petition. The first window opens with the first
+     * response, each next one with the last report.
+     */
+    private Uni<Void> startProgress(String petitionId, Instant since, Instant now) {
+        return timer(petitionId, Pledge.RESOLUTION).chain(resolution -> {
+            if (resolution == null || resolution.state == TimerState.MET) {
+                return Uni.createFrom().voidItem();
+            }
+            Instant due = deadlinesOf(resolution).progressDue(since);
+            return timer(petitionId, Pledge.PROGRESS).chain(progress -> {
+                if (progress == null) {
+                    return start(petitionId, Pledge.PROGRESS, resolution.timeBasis, since, due, resolution, now);
+                }
+                if (progress.state == TimerState.PAUSED || !since.isAfter(progress.startedAt)) {
+                    return Uni.createFrom().voidItem(); // waiting for the citizen, or a redelivered older report
+                }
+                progress.startedAt = since;
+                progress.dueAt = due;
+                progress.state = TimerState.RUNNING;
+                progress.settledAt = null;
+                progress.warned = false;
+                progress.escalationLevel = 0;
+                progress.reschedule(policy, now);
+                return announce(progress, now);
+            });
+        });
     }
 
-    private static void moveTo(DeadlineTimer timer, String unitCode) {
-        if (timer != null) {
-            timer.unitCode = unitCode;
-        }
-    }
-
-    /** A category with its own resolution time moves a running resolution deadline. */
-    private Uni<Void> recategorise(DeadlineTimer timer, String category, Instant now) {
-        if (timer == null || timer.state != TimerState.RUNNING) {
+    private Uni<Void> moveTo(DeadlineTimer timer, String unitCode, String category, String region, Instant now) {
+        timer.unitCode = unitCode;
+        timer.category = category;
+        timer.region = knownRegion(region, timer.petitionId);
+        if (timer.state != TimerState.RUNNING) {
             return Uni.createFrom().voidItem();
         }
-        Instant due = resolution.dueFor(timer.startedAt, category).toInstant();
-        if (due.equals(timer.dueAt)) {
+        // The unit's region and the category's policy may change what was promised at receipt.
+        PetitionDeadlines deadlines = deadlinesOf(timer);
+        Instant due;
+        TimeBasis basis = timer.timeBasis;
+        switch (timer.pledge) {
+            case FIRST_RESPONSE -> {
+                PetitionDeadlines.FirstResponse first = deadlines.firstResponse(timer.startedAt);
+                due = first.dueAt();
+                basis = first.basis();
+            }
+            case RESOLUTION -> due = deadlines.resolutionDue(timer.startedAt);
+            default -> due = deadlines.progressDue(timer.startedAt);
+        }
+        if (due.equals(timer.dueAt) && basis == timer.timeBasis) {
             return Uni.createFrom().voidItem();
         }
         timer.dueAt = due;
+        timer.timeBasis = basis;
         timer.reschedule(policy, now);
-        return outbox.append(new DeadlineSet(timer.petitionId, timer.pledge, timer.timeBasis, timer.startedAt, due), now).replaceWithVoid();
+        return announce(timer, now);
+    }
+
+    private String knownRegion(String region, String petitionId) {
+        if (region == null || rules.regions().knows(region)) {
+            return region;
+        }
+        LOG.warnf("petition %s: unit region '%s' has no calendar here (regions: %s); using the default calendar",
+                petitionId, region, rules.regions().names());
+        return null;
+    }
+
+    private Uni<Void> pause(String petitionId, Pledge pledge, Instant at, Instant now) {
+        return timer(petitionId, pledge).chain(timer -> {
+            if (timer == null || timer.state != TimerState.RUNNING || !deadlinesOf(timer).policy().pauseWhileWaitingForCitizen()) {
+                return Uni.createFrom().voidItem();
+            }
+            long left = rules.regions().calendar(timer.region).workingTimeBetween(at, timer.dueAt).toSeconds();
+            timer.state = TimerState.PAUSED;
+            timer.pausedAt = at;
+            timer.nextFireAt = null;
+            return outbox.append(new DeadlinePaused(petitionId, pledge, timer.unitCode, timer.dueAt, left, at), now).replaceWithVoid();
+        });
+    }
+
+    private Uni<Void> resume(String petitionId, Pledge pledge, Instant at, Instant now) {
+        return timer(petitionId, pledge).chain(timer -> {
+            if (timer == null || timer.state != TimerState.PAUSED) {
+                return Uni.createFrom().voidItem();
+            }
+            timer.dueAt = deadlinesOf(timer).resumedDue(timer.pausedAt, timer.dueAt, at.isBefore(timer.pausedAt) ? timer.pausedAt : at);
+            timer.state = TimerState.RUNNING;
+            timer.pausedAt = null;
+            timer.reschedule(policy, now);
+            return announce(timer, now);
+        });
     }
 
     private Uni<Void> settle(String petitionId, Pledge pledge, String unitCode, Instant at, Instant now) {
@@ -135,14 +227,33 @@ public class PledgeTracker {
             }
             if (timer.state == TimerState.BREACHED) {
                 timer.nextFireAt = null; // the unit acted at last: stop chasing it
+                timer.settledAt = at;
                 return Uni.createFrom().voidItem();
             }
             timer.state = TimerState.MET;
             timer.settledAt = at;
+            timer.pausedAt = null;
             timer.nextFireAt = null;
             long elapsed = Math.max(0, Duration.between(timer.startedAt, at).toSeconds());
             return outbox.append(new DeadlineMet(petitionId, pledge, unitCode, timer.dueAt, at, elapsed), now).replaceWithVoid();
         });
+    }
+
+    private Uni<Void> announce(DeadlineTimer timer, Instant now) {
+        return outbox.append(new DeadlineSet(timer.petitionId, timer.pledge, timer.timeBasis, timer.startedAt, timer.dueAt), now)
+                .replaceWithVoid();
+    }
+
+    private PetitionDeadlines deadlinesOf(DeadlineTimer timer) {
+        return rules.deadlines(timer.region, timer.category);
+    }
+
+    private Uni<Void> forEachTimer(String petitionId, java.util.function.Function<DeadlineTimer, Uni<Void>> action) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (Pledge pledge : ALL) {
+            chain = chain.chain(() -> timer(petitionId, pledge).chain(t -> t == null ? Uni.createFrom().voidItem() : action.apply(t)));
+        }
+        return chain;
     }
 
     // Locked, so that a unit's action and the timer watch cannot both settle one timer.

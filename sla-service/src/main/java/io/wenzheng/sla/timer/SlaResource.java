@@ -6,8 +6,8 @@ import io.wenzheng.contracts.Pledge;
 import io.wenzheng.contracts.TimeBasis;
 import io.wenzheng.kit.outbox.OutboxEvent;
 import io.wenzheng.kit.problem.ProblemException;
-import io.wenzheng.sla.pledge.FirstResponsePledge;
-import io.wenzheng.sla.pledge.ResolutionPledge;
+import io.wenzheng.sla.pledge.PetitionDeadlines;
+import io.wenzheng.sla.pledge.SlaRules;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -29,15 +29,14 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "sla")
 public class SlaResource {
     @Inject
-    FirstResponsePledge firstResponse;
-    @Inject
-    ResolutionPledge resolution;
+    SlaRules rules;
 
     public record Clock(Pledge pledge, TimeBasis timeBasis, String unitCode, String category, Instant startedAt, Instant dueAt,
-                        TimerState state, boolean warned, int escalationLevel, Instant settledAt, Instant nextActionAt) {
+                        String region, TimerState state, boolean warned, int escalationLevel, Instant pausedAt,
+                        Instant settledAt, Instant nextActionAt) {
         static Clock of(DeadlineTimer t) {
-            return new Clock(t.pledge, t.timeBasis, t.unitCode, t.category, t.startedAt, t.dueAt, t.state, t.warned,
-                    t.escalationLevel, t.settledAt, t.nextFireAt);
+            return new Clock(t.pledge, t.timeBasis, t.unitCode, t.category, t.startedAt, t.dueAt, t.region, t.state, t.warned,
+                    t.escalationLevel, t.pausedAt, t.settledAt, t.nextFireAt);
         }
     }
 
@@ -56,7 +55,8 @@ public class SlaResource {
     public record Board(Instant asOf, List<BoardEntry> dueSoon, List<BoardEntry> breached, List<BoardEntry> escalated) {
     }
 
-    public record Preview(Instant receivedAt, TimeBasis timeBasis, Instant firstResponseDue, Instant resolutionDue) {
+    public record Preview(Instant receivedAt, String region, String category, TimeBasis timeBasis, Instant firstResponseDue,
+                          Instant resolutionDue) {
     }
 
     @GET
@@ -107,16 +107,22 @@ public class SlaResource {
     @GET
     @Path("/preview")
     @Operation(summary = "The deadlines a petition received at the given instant would get")
-    public Preview preview(@QueryParam("receivedAt") String receivedAt, @QueryParam("category") String category) {
+    public Preview preview(@QueryParam("receivedAt") String receivedAt, @QueryParam("category") String category,
+                           @QueryParam("region") String region) {
         Instant at;
         try {
             at = receivedAt == null ? Instant.now() : Instant.parse(receivedAt);
         } catch (DateTimeParseException e) {
             throw ProblemException.invalid("receivedAt", "must be an ISO-8601 instant such as 2026-11-27T02:15:00Z");
         }
+        if (region != null && !rules.regions().knows(region)) {
+            throw ProblemException.invalid("region", "no calendar for region " + region + "; regions: " + rules.regions().names());
+        }
         try {
-            FirstResponsePledge.Deadline d = firstResponse.deadlineFor(at);
-            return new Preview(at, d.basis(), d.dueAt(), resolution.dueFor(at, category).toInstant());
+            PetitionDeadlines deadlines = rules.deadlines(region, category);
+            PetitionDeadlines.FirstResponse first = deadlines.firstResponse(at);
+            return new Preview(at, region == null ? rules.regions().defaultRegion() : region, category, first.basis(),
+                    first.dueAt(), deadlines.resolutionDue(at));
         } catch (io.wenzheng.sla.calendar.MissingHolidayDataException e) {
             throw ProblemException.invalid("receivedAt", e.getMessage());
         }

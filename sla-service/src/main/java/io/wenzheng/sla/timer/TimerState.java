@@ -2,5 +2,9 @@ package io.wenzheng.sla.timer;
 
 /** A deadline timer runs until the unit acts (MET) or time runs out (BREACHED). */
 public enum TimerState {
-    RUNNING, MET, BREACHED
+    RUNNING,
+    /** Stopped while the unit waits for the citizen; it keeps the working time it had left. */
+    PAUSED,
+    MET,
+    BREACHED
 }

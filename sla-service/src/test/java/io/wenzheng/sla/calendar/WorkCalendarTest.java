@@ -96,4 +96,35 @@ class WorkCalendarTest {
                 "{\"year\":2026,\"days\":[{\"date\":\"2026-01-01\",\"isOffDay\":true},{\"date\":\"2026-01-01\",\"isOffDay\":false}]}".getBytes())))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @ParameterizedTest(name = "[{0}, {1}) holds {2} of working time")
+    @CsvSource({
+            "2026-11-27T09:00:00, 2026-11-27T12:00:00, PT3H",
+            "2026-11-27T11:00:00, 2026-11-27T14:00:00, PT1H30M", // lunch does not count
+            "2026-11-27T17:00:00, 2026-11-30T09:30:00, PT1H", // Friday's last half hour, Monday's first
+            "2026-11-27T00:00:00, 2026-11-28T00:00:00, PT7H", // a whole working day
+            "2026-09-30T17:00:00, 2026-10-08T09:10:00, PT40M", // National Day: nothing from 10/1 to 10/7
+            "2026-10-09T17:00:00, 2026-10-10T10:00:00, PT1H30M", // the make-up Saturday counts
+            "2026-02-14T17:00:00, 2026-02-24T09:30:00, PT1H", // make-up Saturday, then Spring Festival
+            "2026-11-27T12:00:00, 2026-11-27T12:00:00, PT0S",
+            "2026-11-27T15:00:00, 2026-11-27T10:00:00, PT0S", // backwards: none
+    })
+    void workingTimeBetween(String from, String to, java.time.Duration expected) {
+        assertThat(CALENDAR.workingTimeBetween(at(from), at(to))).isEqualTo(expected);
+        if (!expected.isZero()) {
+            assertThat(CALENDAR.plusWorkingTime(at(from), expected)).isBeforeOrEqualTo(at(to));
+        }
+    }
+
+    @Test
+    void overlappingOrMalformedOfficeHoursAreRefused() {
+        assertThatThrownBy(() -> OfficeSession.parse("9-12")).hasMessageContaining("09:00-12:00");
+        assertThatThrownBy(() -> new WorkCalendar("x", SHANGHAI,
+                List.of(OfficeSession.parse("09:00-12:00"), OfficeSession.parse("11:00-17:00")), List.of(), Map.of()))
+                .hasMessageContaining("must not overlap");
+    }
+
+    private static Instant at(String local) {
+        return ZonedDateTime.of(LocalDateTime.parse(local), SHANGHAI).toInstant();
+    }
 }

@@ -10,6 +10,10 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.wenzheng.contracts.Channel;
 import io.wenzheng.contracts.PetitionReceived;
+import io.wenzheng.contracts.CitizenReplied;
+import io.wenzheng.contracts.PetitionAwaitingCitizen;
+import io.wenzheng.contracts.PetitionProgressReported;
+import io.wenzheng.contracts.PetitionResolved;
 import io.wenzheng.contracts.PetitionResponded;
 import io.wenzheng.contracts.PetitionRouted;
 import io.wenzheng.contracts.Topics;
@@ -32,6 +36,11 @@ class PledgeTrackerTest {
     private static final String MET = "wenzheng.sla.met.v1";
     private static final String WARNING = "wenzheng.sla.warning.v1";
     private static final String ESCALATED = "wenzheng.sla.escalated.v1";
+    private static final String PAUSED = "wenzheng.sla.paused.v1";
+    private static final java.time.ZoneId SHANGHAI = java.time.ZoneId.of("Asia/Shanghai");
+    private static final io.wenzheng.sla.calendar.WorkCalendar CALENDAR = io.wenzheng.sla.calendar.HolidayData.defaultCalendar();
+    private static final io.wenzheng.sla.pledge.PetitionDeadlines DEADLINES =
+            new io.wenzheng.sla.pledge.PetitionDeadlines(CALENDAR, io.wenzheng.sla.pledge.PledgePolicy.DEFAULT);
     private EventProbe probe;
 
     @BeforeEach
@@ -57,7 +66,7 @@ class PledgeTrackerTest {
         // Saturday 2026-11-28 10:00 in Shanghai: rest time, so 8 hours, long past.
         Instant received = Instant.parse("2026-11-28T02:00:00Z");
         probe.publish(new PetitionReceived(id, "ABCDEFGH", Channel.WEB, null, "噪音", null, null, received), "intake-service");
-        probe.publish(new PetitionRouted(id, "环境保护", "A3", "A3区", 0.9, "test", received.plusSeconds(1)), "routing-service");
+        probe.publish(new PetitionRouted(id, "环境保护", "A3", "A3区", 0.9, "test", received.plusSeconds(1), null), "routing-service");
 
         var set = probe.await(Topics.SLA, r -> id.equals(r.key()) && SET.equals(r.header("ce_type")) && r.value().contains("FIRST_RESPONSE"),
                 Duration.ofSeconds(20)).orElseThrow();
@@ -123,18 +132,19 @@ class PledgeTrackerTest {
 
     @Test
     void aUnitIsWarnedAtEightyPercentOnThePetitionTopicAndItsFeed() {
-        var pledge = new io.wenzheng.sla.pledge.FirstResponsePledge(io.wenzheng.sla.calendar.HolidayData.defaultCalendar());
+        var pledge = new io.wenzheng.sla.pledge.PetitionDeadlines(io.wenzheng.sla.calendar.HolidayData.defaultCalendar(),
+                io.wenzheng.sla.pledge.PledgePolicy.DEFAULT);
         Instant now = Instant.now();
         // A receipt instant whose warning time has passed but whose deadline is still at least two minutes away.
         Instant received = java.util.stream.IntStream.rangeClosed(1, 470).mapToObj(m -> now.minus(Duration.ofMinutes(m)))
                 .filter(t -> {
-                    var d = pledge.deadlineFor(t);
+                    var d = pledge.firstResponse(t);
                     Instant warnAt = t.plusMillis(Math.round(Duration.between(t, d.dueAt()).toMillis() * 0.8));
                     return !warnAt.isAfter(now) && d.dueAt().isAfter(now.plus(Duration.ofMinutes(2)));
                 }).findFirst().orElseThrow();
         String id = EventProbe.newPetitionId();
         probe.publish(new PetitionReceived(id, "ABCDEFGH", Channel.WEB, null, "噪音", null, null, received), "intake-service");
-        probe.publish(new PetitionRouted(id, "环境保护", "A3", "A3区", 0.9, "test", received), "routing-service");
+        probe.publish(new PetitionRouted(id, "环境保护", "A3", "A3区", 0.9, "test", received, null), "routing-service");
 
         var warning = probe.await(Topics.SLA, r -> id.equals(r.key()) && WARNING.equals(r.header("ce_type")), Duration.ofSeconds(20))
                 .orElseThrow(() -> new AssertionError("no warning"));
@@ -155,6 +165,100 @@ class PledgeTrackerTest {
                 .body("detail", org.hamcrest.Matchers.containsString("no holiday data for 2027"));
         given().queryParam("within", "soon").get("/api/v1/sla/board").then().statusCode(400);
         given().get("/api/v1/sla/petitions/01JDQ8Z6X0ABCDEFGHJKMNPQRS").then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
+    void theFirstResponseOpensAProgressClockThatEachReportRestarts() {
+        String id = EventProbe.newPetitionId();
+        Instant received = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        Instant responded = received.plusSeconds(60);
+        Instant reported = received.plus(Duration.ofDays(2));
+        probe.publish(new PetitionReceived(id, "ABCDEFGH", Channel.WEB, null, "噪音", null, null, received), "intake-service");
+        probe.publish(new PetitionRouted(id, "环境保护", "A3", "A3区", 0.9, "test", received, null), "routing-service");
+        probe.publish(new PetitionResponded(id, "A3", "已收到", responded), "intake-service");
+
+        var progress = awaitSla(id, SET, "\"pledge\":\"PROGRESS\"");
+        assertThat(progress.value()).contains("\"dueAt\":\"" + DEADLINES.progressDue(responded) + "\"");
+
+        probe.publish(new PetitionProgressReported(id, "A3", "已约谈商户", reported), "intake-service");
+        assertThat(awaitSla(id, MET, "\"pledge\":\"PROGRESS\"").value()).contains("\"elapsedSeconds\":" + (2 * 86400 - 60));
+        await().atMost(Duration.ofSeconds(20)).until(() -> eventsOf(id, SET).stream().anyMatch(
+                r -> r.value().contains("PROGRESS") && r.value().contains("\"dueAt\":\"" + DEADLINES.progressDue(reported) + "\"")));
+
+        probe.publish(new PetitionResolved(id, "A3", "已整改", reported.plusSeconds(3600)), "intake-service");
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().get("/api/v1/sla/petitions/" + id).then().statusCode(200)
+                .body("clocks.state", org.hamcrest.Matchers.everyItem(equalTo("MET")))
+                .body("clocks.pledge", org.hamcrest.Matchers.containsInAnyOrder("FIRST_RESPONSE", "RESOLUTION", "PROGRESS")));
+    }
+
+    @Test
+    void waitingForTheCitizenStopsTheResolutionClockAndTheAnswerRestartsItWithTheTimeLeft() {
+        String id = EventProbe.newPetitionId();
+        Instant received = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        Instant asked = received.plusSeconds(120);
+        Instant answered = asked.plus(Duration.ofDays(3));
+        probe.publish(new PetitionReceived(id, "ABCDEFGH", Channel.WEB, null, "噪音", null, null, received), "intake-service");
+        probe.publish(new PetitionRouted(id, "环境保护", "A3", "A3区", 0.9, "test", received, null), "routing-service");
+        probe.publish(new PetitionResponded(id, "A3", "已收到", received.plusSeconds(60)), "intake-service");
+        awaitSla(id, SET, "PROGRESS");
+        probe.publish(new PetitionAwaitingCitizen(id, "A3", "请提供门牌号", asked), "intake-service");
+
+        Instant resolutionDue = DEADLINES.resolutionDue(received);
+        long left = CALENDAR.workingTimeBetween(asked, resolutionDue).toSeconds();
+        var paused = awaitSla(id, PAUSED, "RESOLUTION");
+        assertThat(paused.value()).contains("\"workingSecondsLeft\":" + left);
+        awaitSla(id, PAUSED, "PROGRESS");
+        given().get("/api/v1/sla/petitions/" + id).then().statusCode(200)
+                .body("clocks.find { it.pledge == 'RESOLUTION' }.state", equalTo("PAUSED"))
+                .body("clocks.find { it.pledge == 'RESOLUTION' }.nextActionAt", org.hamcrest.Matchers.nullValue());
+
+        probe.publish(new CitizenReplied(id, "建设路12号", answered), "intake-service");
+        Instant moved = DEADLINES.resumedDue(asked, resolutionDue, answered);
+        assertThat(moved).isAfter(resolutionDue);
+        assertThat(CALENDAR.workingTimeBetween(answered, moved).toSeconds()).isEqualTo(left);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().get("/api/v1/sla/petitions/" + id).then()
+                .body("clocks.find { it.pledge == 'RESOLUTION' }.state", equalTo("RUNNING"))
+                .body("clocks.find { it.pledge == 'RESOLUTION' }.dueAt", equalTo(moved.toString())));
+    }
+
+    @Test
+    void aCategoryThatDoesNotPauseAndAUnitInAnotherRegionChangeTheDeadlines() {
+        // A working day at least two days ahead, 09:30 in Shanghai: office time in the default region, not yet in Xinjiang.
+        java.time.LocalDate day = java.time.LocalDate.now(SHANGHAI).plusDays(2);
+        while (!CALENDAR.isWorkingDay(day)) {
+            day = day.plusDays(1);
+        }
+        Instant received = day.atTime(9, 30).atZone(SHANGHAI).toInstant();
+        String id = EventProbe.newPetitionId();
+        probe.publish(new PetitionReceived(id, "ABCDEFGH", Channel.WEB, null, "违建", null, null, received), "intake-service");
+        assertThat(awaitSla(id, SET, "FIRST_RESPONSE").value()).contains("WORKING_TIME")
+                .contains("\"dueAt\":\"" + received.plus(Duration.ofHours(1)) + "\"");
+        Instant defaultResolution = DEADLINES.resolutionDue(received);
+
+        probe.publish(new PetitionRouted(id, "城乡建设", "A3", "A3区", 0.9, "test", received, "xinjiang"), "routing-service");
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().get("/api/v1/sla/petitions/" + id).then()
+                .body("clocks.find { it.pledge == 'FIRST_RESPONSE' }.timeBasis", equalTo("REST_TIME"))
+                .body("clocks.find { it.pledge == 'FIRST_RESPONSE' }.dueAt", equalTo(received.plus(Duration.ofHours(8)).toString()))
+                .body("clocks.find { it.pledge == 'FIRST_RESPONSE' }.region", equalTo("xinjiang")));
+        // 城乡建设 has ten working days, and Xinjiang's office day ends at 19:30 rather than 17:30.
+        Instant tenDays = new io.wenzheng.sla.pledge.PetitionDeadlines(CALENDAR,
+                new io.wenzheng.sla.pledge.PledgePolicy(Duration.ofHours(1), Duration.ofHours(8), 10, 3, true)).resolutionDue(received);
+        assertThat(tenDays).isAfter(defaultResolution);
+        given().get("/api/v1/sla/petitions/" + id).then()
+                .body("clocks.find { it.pledge == 'RESOLUTION' }.dueAt", equalTo(tenDays.plus(Duration.ofHours(2)).toString()));
+
+        probe.publish(new PetitionResponded(id, "A3", "已收到", received.plusSeconds(60)), "intake-service");
+        awaitSla(id, SET, "PROGRESS");
+        probe.publish(new PetitionAwaitingCitizen(id, "A3", "请提供照片", received.plusSeconds(120)), "intake-service");
+        String marker = EventProbe.newPetitionIdOnPartitionOf(id, 6);
+        probe.publish(new PetitionReceived(marker, "ABCDEFGH", Channel.WEB, null, "噪音", null, null, Instant.now()), "intake-service");
+        awaitSla(marker, SET, "FIRST_RESPONSE");
+        assertThat(eventsOf(id, PAUSED)).as("城乡建设 does not pause while waiting").isEmpty();
+    }
+
+    private EventProbe.Seen awaitSla(String id, String type, String contains) {
+        return probe.await(Topics.SLA, r -> id.equals(r.key()) && type.equals(r.header("ce_type")) && r.value().contains(contains),
+                Duration.ofSeconds(20)).orElseThrow(() -> new AssertionError("no " + type + " with " + contains + " for " + id));
     }
 
     private List<EventProbe.Seen> eventsOf(String id, String type) {

@@ -1,0 +1,78 @@
+package io.wenzheng.sla;
+
+import io.wenzheng.sla.calendar.CalendarRegions;
+import io.wenzheng.sla.calendar.HolidayData;
+import io.wenzheng.sla.calendar.HolidayYear;
+import io.wenzheng.sla.calendar.OfficeSession;
+import io.wenzheng.sla.calendar.SeasonalHours;
+import io.wenzheng.sla.calendar.WorkCalendar;
+import io.wenzheng.sla.pledge.PledgePolicy;
+import io.wenzheng.sla.pledge.PolicyBook;
+import io.wenzheng.sla.pledge.SlaRules;
+import io.wenzheng.sla.timer.TimerPolicy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Builds the calendars, the policies and the timer schedule once from configuration; a bad value stops startup. */
+public class SlaWiring {
+
+    @Produces
+    @ApplicationScoped
+    TimerPolicy timerPolicy(SlaConfig config) {
+        return new TimerPolicy(config.warnShare(), config.escalationDelays());
+    }
+
+    @Produces
+    @Singleton
+    SlaRules rules(SlaConfig config) {
+        return new SlaRules(regions(config), policies(config));
+    }
+
+    static CalendarRegions regions(SlaConfig config) {
+        Map<String, WorkCalendar> calendars = new HashMap<>();
+        config.regions().forEach((name, region) -> calendars.put(name, calendar(name, region)));
+        if (!calendars.containsKey(config.defaultRegion())) {
+            calendars.put(config.defaultRegion(), new WorkCalendar(config.defaultRegion(), ZoneId.of("Asia/Shanghai"),
+                    WorkCalendar.STANDARD_HOURS, List.of(), HolidayData.bundled("cn")));
+        }
+        return new CalendarRegions(config.defaultRegion(), calendars);
+    }
+
+    private static WorkCalendar calendar(String name, SlaConfig.Region region) {
+        try {
+            Map<Integer, HolidayYear> years = new HashMap<>(HolidayData.bundled(region.holidays()));
+            region.holidayDirectory().ifPresent(dir -> years.putAll(HolidayData.directory(Path.of(dir))));
+            List<SeasonalHours> seasons = region.seasons().values().stream()
+                    .map(s -> new SeasonalHours(LocalDate.parse(s.from()), LocalDate.parse(s.to()), sessions(s.officeHours())))
+                    .toList();
+            return new WorkCalendar(name, ZoneId.of(region.zone()), sessions(region.officeHours()), seasons, years);
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("wenzheng.sla.regions." + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static List<OfficeSession> sessions(List<String> text) {
+        return text.stream().map(OfficeSession::parse).toList();
+    }
+
+    static PolicyBook policies(SlaConfig config) {
+        SlaConfig.Policy p = config.policy();
+        PledgePolicy defaults = new PledgePolicy(p.workingTimeResponse(), p.restTimeResponse(), p.resolutionWorkingDays(),
+                p.progressWorkingDays(), p.pauseWhileWaitingForCitizen());
+        Map<String, PledgePolicy> byCategory = new HashMap<>();
+        config.categories().forEach((category, o) -> byCategory.put(category, new PledgePolicy(
+                o.workingTimeResponse().orElse(defaults.workingTimeResponse()),
+                o.restTimeResponse().orElse(defaults.restTimeResponse()),
+                o.resolutionWorkingDays().orElse(defaults.resolutionWorkingDays()),
+                o.progressWorkingDays().orElse(defaults.progressWorkingDays()),
+                o.pauseWhileWaitingForCitizen().orElse(defaults.pauseWhileWaitingForCitizen()))));
+        return new PolicyBook(defaults, byCategory);
+    }
+}
