@@ -171,7 +171,7 @@ public class PetitionRouting {
     private Uni<Void> announce(String petitionId, RoutingDecision decision, Instant now) {
         if (decision instanceof RoutingDecision.Routed routed) {
             return announceRouted(outbox, new PetitionRouted(petitionId, routed.category(), routed.unit().code(), routed.unit().name(),
-                    routed.confidence(), routed.reason(), now, null), now);
+                    routed.confidence(), routed.reason(), now, routed.unit().calendarRegion()), now);
         }
         RoutingDecision.Triage triage = (RoutingDecision.Triage) decision;
         return outbox.append(new TriageRequired(petitionId, triage.suggestedCategory(), triage.confidence(), triage.reason(), now), now)

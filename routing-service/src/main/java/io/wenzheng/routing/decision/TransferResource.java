@@ -54,7 +54,7 @@ public class TransferResource {
                             throw ProblemException.invalid("unitCode", "no unit " + transfer.unitCode() + " in the directory");
                         }
                         PetitionTransferred event = new PetitionTransferred(transfer.petitionId(), decision.unitCode, unit.code,
-                                unit.name, decision.category, transfer.reason().strip(), now, null);
+                                unit.name, decision.category, transfer.reason().strip(), now, unit.calendarRegion);
                         decision.outcome = "ROUTED";
                         decision.unitCode = unit.code;
                         decision.reason = "transferred from " + event.fromUnitCode() + ": " + event.reason();

@@ -13,9 +13,10 @@ public record UnitInput(
         String parentCode,
         @NotNull UnitLevel level,
         List<@NotBlank String> duties,
-        List<@NotBlank String> areas) {
+        List<@NotBlank String> areas,
+        @Pattern(regexp = "[a-z0-9-]{1,64}", message = "lower-case letters, digits and '-' only") String calendarRegion) {
 
     Unit toUnit() {
-        return new Unit(code, name, parentCode, level, duties == null ? List.of() : duties, areas == null ? List.of() : areas);
+        return new Unit(code, name, parentCode, level, duties == null ? List.of() : duties, areas == null ? List.of() : areas, calendarRegion);
     }
 }

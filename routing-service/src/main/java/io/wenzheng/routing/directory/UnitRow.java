@@ -31,11 +31,13 @@ public class UnitRow extends PanacheEntityBase {
     public String duties;
     @Column(nullable = false, columnDefinition = "text")
     public String areas;
+    @Column(name = "calendar_region")
+    public String calendarRegion;
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 
     public Unit toUnit() {
-        return new Unit(code, name, parentCode, level, read(duties), read(areas));
+        return new Unit(code, name, parentCode, level, read(duties), read(areas), calendarRegion);
     }
 
     public void fill(Unit unit) {
@@ -45,6 +47,7 @@ public class UnitRow extends PanacheEntityBase {
         level = unit.level();
         duties = write(unit.duties());
         areas = write(unit.areas());
+        calendarRegion = unit.calendarRegion();
         updatedAt = Instant.now();
     }
 

@@ -84,7 +84,8 @@ public class TriageResource {
                         example.category = decision.category();
                         example.source = "operator";
                         example.labelledAt = now;
-                        PetitionRouted routed = new PetitionRouted(petitionId, decision.category(), unit.code(), unit.name(), 1.0, reason, now, null);
+                        PetitionRouted routed = new PetitionRouted(petitionId, decision.category(), unit.code(), unit.name(), 1.0, reason, now,
+                                unit.calendarRegion());
                         return example.persist()
                                 .chain(() -> DecisionRow.<DecisionRow>findById(petitionId))
                                 .invoke(row -> {

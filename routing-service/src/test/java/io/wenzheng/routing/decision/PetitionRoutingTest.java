@@ -139,7 +139,8 @@ class PetitionRoutingTest {
                 .body("fromUnitCode", equalTo("A3")).body("toUnitCode", equalTo("A-ENV"));
 
         assertThat(probe.await(Topics.LIFECYCLE, r -> id.equals(r.key()) && "wenzheng.petition.transferred.v1".equals(r.header("ce_type")),
-                Duration.ofSeconds(20))).isPresent();
+                Duration.ofSeconds(20))).get().extracting(EventProbe.Seen::value).asString()
+                .as("the new unit's calendar travels with it, for its SLA clocks").contains("\"calendarRegion\":\"cn\"");
         assertThat(probe.await(Topics.unitFeed("A-ENV"), r -> id.equals(r.key()) && "wenzheng.petition.transferred.v1".equals(r.header("ce_type")),
                 Duration.ofSeconds(20))).as("the new unit is told").isPresent();
         given().get("/api/v1/routing/decisions/" + id).then().body("unitCode", equalTo("A-ENV"));
@@ -184,8 +185,11 @@ class PetitionRoutingTest {
         given().contentType(ContentType.JSON).body("[{\"code\":\"bad code!\",\"name\":\"x\",\"level\":\"CITY\"}]")
                 .put("/api/v1/units").then().statusCode(400).contentType("application/problem+json")
                 .body("errors.field", hasItem(containsString("code")));
+        given().contentType(ContentType.JSON).body("[{\"code\":\"X1\",\"name\":\"x\",\"level\":\"CITY\",\"calendarRegion\":\"Xin Jiang\"}]")
+                .put("/api/v1/units").then().statusCode(400).body("errors.field", hasItem(containsString("calendarRegion")));
         given().contentType(ContentType.JSON).body("[]").put("/api/v1/units").then().statusCode(400);
-        given().get("/api/v1/units").then().statusCode(200).body("code", hasItem("A-ENV"));
+        given().get("/api/v1/units").then().statusCode(200).body("code", hasItem("A-ENV"))
+                .body("find { it.code == 'A-ENV' }.calendarRegion", equalTo("cn"));
     }
 
     @Test

@@ -9,9 +9,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class RouterTest {
-    private static final Unit ENV = new Unit("A-ENV", "A市生态环境局", "A", UnitLevel.DEPARTMENT, List.of("环境保护"), List.of());
-    private static final Unit A3 = new Unit("A3", "A3区人民政府", "A", UnitLevel.DISTRICT, List.of("环境保护", "城乡建设"), List.of("A3区"));
-    private static final Unit STREET = new Unit("A3-XS", "星沙街道", "A3", UnitLevel.STREET, List.of("城乡建设"), List.of("星沙"));
+    private static final Unit ENV = new Unit("A-ENV", "A市生态环境局", "A", UnitLevel.DEPARTMENT, List.of("环境保护"), List.of(), null);
+    private static final Unit A3 = new Unit("A3", "A3区人民政府", "A", UnitLevel.DISTRICT, List.of("环境保护", "城乡建设"), List.of("A3区"), null);
+    private static final Unit STREET = new Unit("A3-XS", "星沙街道", "A3", UnitLevel.STREET, List.of("城乡建设"), List.of("星沙"), "cn");
     private static final List<Unit> UNITS = List.of(ENV, A3, STREET);
     private final Router router = new Router(0.5);
 
