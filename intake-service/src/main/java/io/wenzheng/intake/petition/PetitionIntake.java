@@ -5,10 +5,7 @@ import io.smallrye.mutiny.Uni;
 import io.wenzheng.contracts.EventJson;
 import io.wenzheng.contracts.Location;
 import io.wenzheng.contracts.PetitionReceived;
-import io.wenzheng.contracts.PetitionReturned;
 import io.wenzheng.contracts.PetitionStatus;
-import io.wenzheng.kit.problem.Problem;
-import io.wenzheng.kit.problem.ProblemException;
 import io.wenzheng.intake.citizen.ContactVault;
 import io.wenzheng.kit.KitConfig;
 import io.wenzheng.kit.outbox.Outbox;
@@ -61,39 +58,13 @@ public class PetitionIntake {
                 .replaceWith(() -> new PetitionReceipt(row.id, row.trackingCode, row.status, row.receivedAt));
     }
 
-    public Uni<PetitionView> handBack(String id, String unitCode, String reason) {
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        return Panache.withTransaction(() -> PetitionRow.<PetitionRow>findById(id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
-                .chain(row -> {
-                    if (row == null) {
-                        throw ProblemException.notFound("petition " + id);
-                    }
-                    if (!unitCode.equals(row.unitCode)) {
-                        throw new ProblemException(Problem.of(409, "Not with this unit",
-                                "petition " + id + " is with " + (row.unitCode == null ? "no unit" : row.unitCode) + ", not " + unitCode));
-                    }
-                    if (row.status.ordinal() > PetitionStatus.ROUTED.ordinal()) {
-                        throw new ProblemException(Problem.of(409, "Too late to hand back",
-                                "petition " + id + " is " + row.status + "; a unit that has acted resolves or asks for a transfer"));
-                    }
-                    PetitionReturned event = new PetitionReturned(id, unitCode, reason.strip(), now);
-                    row.status = row.status.after(io.wenzheng.contracts.EventType.PETITION_RETURNED);
-                    row.unitCode = null;
-                    row.unitName = null;
-                    row.updatedAt = now;
-                    return outbox.append(event, now)
-                            .chain(stored -> record(stored.eventId(), stored.type().type(), source, now, EventJson.write(event), id));
-                }))
-                .chain(() -> view(id));
-    }
-
     public Uni<PetitionView> view(String id) {
         return Panache.withSession(() -> PetitionRow.<PetitionRow>findById(id).chain(row -> row == null
                 ? Uni.createFrom().nullItem()
                 : HistoryRow.of(id).map(history -> PetitionView.of(row, history))));
     }
 
-    static Uni<Void> record(String eventId, String type, String source, Instant at, String data, String petitionId) {
+    public static Uni<Void> record(String eventId, String type, String source, Instant at, String data, String petitionId) {
         HistoryRow h = new HistoryRow();
         h.petitionId = petitionId;
         h.eventId = eventId;

@@ -36,24 +36,6 @@ public class PetitionResource {
                 .entity(receipt).build());
     }
 
-    /** A unit's reason for handing a petition back (回退). */
-    public record HandBack(@jakarta.validation.constraints.NotBlank String unitCode,
-                           @jakarta.validation.constraints.NotBlank @jakarta.validation.constraints.Size(max = 2000) String reason) {
-    }
-
-    @POST
-    @Path("/{id}/hand-back")
-    @Operation(summary = "The responsible unit hands the petition back with a reason; routing tries again")
-    @APIResponse(responseCode = "202", description = "handed back; wenzheng.petition.returned.v1 is on its way")
-    @APIResponse(responseCode = "409", description = "the petition is not with that unit, or the unit has already responded")
-    public Uni<Response> handBack(@PathParam("id") String id, @Valid @NotNull HandBack handBack) {
-        if (!PetitionIds.isValid(id)) {
-            throw ProblemException.notFound("petition " + id);
-        }
-        return intake.handBack(id, handBack.unitCode(), handBack.reason())
-                .map(view -> Response.accepted(view).build());
-    }
-
     @GET
     @Path("/{id}")
     @Operation(summary = "A petition with its status, unit, deadline and full event history")

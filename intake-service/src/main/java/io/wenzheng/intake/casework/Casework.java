@@ -1,0 +1,63 @@
+package io.wenzheng.intake.casework;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import io.wenzheng.contracts.EventJson;
+import io.wenzheng.contracts.EventType;
+import io.wenzheng.contracts.PetitionEvent;
+import io.wenzheng.intake.petition.PetitionIntake;
+import io.wenzheng.intake.petition.PetitionRow;
+import io.wenzheng.intake.petition.PetitionView;
+import io.wenzheng.kit.KitConfig;
+import io.wenzheng.kit.outbox.Outbox;
+import io.wenzheng.kit.problem.Problem;
+import io.wenzheng.kit.problem.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+/** Applies a unit's or a citizen's action: the new status, the history entry and the event commit together. */
+@ApplicationScoped
+public class Casework {
+    private final Outbox outbox;
+    private final PetitionIntake intake;
+    private final String source;
+
+    @Inject
+    public Casework(Outbox outbox, PetitionIntake intake, KitConfig kit) {
+        this.outbox = outbox;
+        this.intake = intake;
+        this.source = kit.service();
+    }
+
+    public Uni<PetitionView> act(String id, CaseAction action) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        return Panache.withTransaction(() -> PetitionRow.<PetitionRow>findById(id, LockModeType.PESSIMISTIC_WRITE)
+                .chain(row -> {
+                    if (row == null) {
+                        throw ProblemException.notFound("petition " + id);
+                    }
+                    if (action.unitCode() != null && !action.unitCode().equals(row.unitCode)) {
+                        throw new ProblemException(Problem.of(409, "Not with this unit",
+                                "petition " + id + " is with " + (row.unitCode == null ? "no unit" : row.unitCode) + ", not " + action.unitCode()));
+                    }
+                    if (!action.allowedIn(row.status)) {
+                        throw new ProblemException(Problem.of(409, "Not now",
+                                "petition " + id + " is " + row.status + "; cannot " + action.verb()));
+                    }
+                    PetitionEvent event = action.event(id, now);
+                    EventType type = EventType.of(event);
+                    row.status = row.status.after(type);
+                    if (action instanceof CaseAction.HandBack) {
+                        row.unitCode = null;
+                        row.unitName = null;
+                    }
+                    row.updatedAt = now;
+                    return outbox.append(event, now)
+                            .chain(stored -> PetitionIntake.record(stored.eventId(), type.type(), source, now, EventJson.write(event), id));
+                }))
+                .chain(() -> intake.view(id));
+    }
+}

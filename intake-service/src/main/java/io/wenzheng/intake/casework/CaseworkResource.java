@@ -1,0 +1,93 @@
+package io.wenzheng.intake.casework;
+
+import io.smallrye.mutiny.Uni;
+import io.wenzheng.intake.petition.PetitionIds;
+import io.wenzheng.intake.petition.PetitionView;
+import io.wenzheng.kit.problem.ProblemException;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The unit's steps on a petition, and the citizen's answer. Each answers 202 with the petition as it now stands. */
+@Path("/api/v1/petitions/{id}")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "casework")
+@APIResponse(responseCode = "202", description = "done; the event is on its way")
+@APIResponse(responseCode = "400", description = "invalid input, as application/problem+json naming the field")
+@APIResponse(responseCode = "404", description = "no such petition")
+@APIResponse(responseCode = "409", description = "the petition is not with that unit, or its status does not allow this step")
+public class CaseworkResource {
+    @Inject
+    Casework casework;
+
+    public record UnitMessage(@NotBlank String unitCode, @NotBlank @Size(max = 4000) String message) {
+    }
+
+    public record HandBackReason(@NotBlank String unitCode, @NotBlank @Size(max = 2000) String reason) {
+    }
+
+    public record CitizenMessage(@NotBlank @Size(max = 4000) String message) {
+    }
+
+    @POST
+    @Path("/hand-back")
+    @Operation(summary = "回退: the unit hands the petition back with a reason; routing tries again")
+    public Uni<Response> handBack(@PathParam("id") String id, @Valid @NotNull HandBackReason body) {
+        return act(id, new CaseAction.HandBack(body.unitCode(), body.reason().strip()));
+    }
+
+    @POST
+    @Path("/responses")
+    @Operation(summary = "The unit's first response to the citizen; stops the first-response clock")
+    public Uni<Response> respond(@PathParam("id") String id, @Valid @NotNull UnitMessage body) {
+        return act(id, new CaseAction.Respond(body.unitCode(), body.message().strip()));
+    }
+
+    @POST
+    @Path("/progress-reports")
+    @Operation(summary = "进展: a progress update; restarts the progress clock")
+    public Uni<Response> reportProgress(@PathParam("id") String id, @Valid @NotNull UnitMessage body) {
+        return act(id, new CaseAction.ReportProgress(body.unitCode(), body.message().strip()));
+    }
+
+    @POST
+    @Path("/questions")
+    @Operation(summary = "The unit asks the citizen for something; the resolution clock may pause until the answer")
+    public Uni<Response> ask(@PathParam("id") String id, @Valid @NotNull UnitMessage body) {
+        return act(id, new CaseAction.AskCitizen(body.unitCode(), body.message().strip()));
+    }
+
+    @POST
+    @Path("/citizen-replies")
+    @Operation(summary = "The citizen answers the unit's question; paused clocks run again")
+    public Uni<Response> citizenReply(@PathParam("id") String id, @Valid @NotNull CitizenMessage body) {
+        return act(id, new CaseAction.CitizenAnswer(body.message().strip()));
+    }
+
+    @POST
+    @Path("/resolution")
+    @Operation(summary = "办结: the unit resolves the petition, with a summary for the citizen")
+    public Uni<Response> resolve(@PathParam("id") String id, @Valid @NotNull UnitMessage body) {
+        return act(id, new CaseAction.Resolve(body.unitCode(), body.message().strip()));
+    }
+
+    private Uni<Response> act(String id, CaseAction action) {
+        if (!PetitionIds.isValid(id)) {
+            throw ProblemException.notFound("petition " + id);
+        }
+        return casework.act(id, action).map((PetitionView view) -> Response.accepted(view).build());
+    }
+}

@@ -1,0 +1,100 @@
+package io.wenzheng.intake.casework;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.wenzheng.contracts.PetitionRouted;
+import io.wenzheng.contracts.Topics;
+import io.wenzheng.devstack.testing.DevStackTestResource;
+import io.wenzheng.devstack.testing.EventProbe;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@QuarkusTestResource(value = DevStackTestResource.class, initArgs = @ResourceArg(name = "service", value = "intake"))
+class CaseworkResourceTest {
+    private EventProbe probe;
+
+    @BeforeEach
+    void openProbe() {
+        probe = new EventProbe(org.eclipse.microprofile.config.ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
+    }
+
+    @AfterEach
+    void closeProbe() {
+        probe.close();
+    }
+
+    @Test
+    void aUnitRespondsAsksTheCitizenReportsProgressAndResolves() {
+        String id = routedTo("A3");
+        String path = "/api/v1/petitions/" + id;
+
+        post(path + "/progress-reports", Map.of("unitCode", "A3", "message", "处理中")).statusCode(409)
+                .contentType("application/problem+json").body("detail", org.hamcrest.Matchers.containsString("respond first"));
+        post(path + "/responses", Map.of("unitCode", "A-ENV", "message", "收到")).statusCode(409)
+                .body("title", equalTo("Not with this unit"));
+        post(path + "/responses", Map.of("unitCode", "A3", "message", " ")).statusCode(400)
+                .body("errors.field", org.hamcrest.Matchers.hasItem(org.hamcrest.Matchers.containsString("message")));
+        post(path + "/responses", Map.of("unitCode", "A3", "message", "已收到，今晚派人核查")).statusCode(202)
+                .body("status", equalTo("RESPONDED"));
+        post(path + "/responses", Map.of("unitCode", "A3", "message", "again")).statusCode(409);
+
+        post(path + "/questions", Map.of("unitCode", "A3", "message", "请提供具体门牌号")).statusCode(202)
+                .body("status", equalTo("AWAITING_CITIZEN"));
+        post(path + "/questions", Map.of("unitCode", "A3", "message", "还有")).statusCode(409);
+        post(path + "/progress-reports", Map.of("unitCode", "A3", "message", "等待市民补充信息")).statusCode(202)
+                .body("status", equalTo("AWAITING_CITIZEN"));
+        post(path + "/citizen-replies", Map.of("message", "建设路12号")).statusCode(202).body("status", equalTo("IN_PROGRESS"));
+        post(path + "/citizen-replies", Map.of("message", "again")).statusCode(409);
+
+        post(path + "/resolution", Map.of("unitCode", "A3", "message", "已责令商户整改，复查达标")).statusCode(202)
+                .body("status", equalTo("RESOLVED"))
+                .body("history.type", hasItems("wenzheng.petition.responded.v1", "wenzheng.petition.awaiting-citizen.v1",
+                        "wenzheng.petition.progress-reported.v1", "wenzheng.petition.citizen-replied.v1", "wenzheng.petition.resolved.v1"));
+        post(path + "/resolution", Map.of("unitCode", "A3", "message", "again")).statusCode(409);
+        post(path + "/hand-back", Map.of("unitCode", "A3", "reason", "too late")).statusCode(409);
+
+        List<String> published = List.of("wenzheng.petition.responded.v1", "wenzheng.petition.awaiting-citizen.v1",
+                "wenzheng.petition.progress-reported.v1", "wenzheng.petition.citizen-replied.v1", "wenzheng.petition.resolved.v1");
+        for (String type : published) {
+            var seen = probe.await(Topics.LIFECYCLE, r -> id.equals(r.key()) && type.equals(r.header("ce_type")), Duration.ofSeconds(20))
+                    .orElseThrow(() -> new AssertionError(type + " not published"));
+            assertThat(seen.header("ce_source")).isEqualTo("intake-service");
+        }
+    }
+
+    @Test
+    void unknownPetitionsAndMalformedIdsAreNotFound() {
+        post("/api/v1/petitions/01JDQ8Z6X0ABCDEFGHJKMNPQRS/responses", Map.of("unitCode", "A3", "message", "m")).statusCode(404)
+                .contentType("application/problem+json");
+        post("/api/v1/petitions/not-an-id/resolution", Map.of("unitCode", "A3", "message", "m")).statusCode(404);
+        given().contentType(ContentType.JSON).body("{").post("/api/v1/petitions/01JDQ8Z6X0ABCDEFGHJKMNPQRS/responses")
+                .then().statusCode(400).contentType("application/problem+json");
+    }
+
+    private String routedTo(String unit) {
+        String id = given().contentType(ContentType.JSON).body(Map.of("channel", "WEB", "text", "楼下餐馆油烟扰民"))
+                .post("/api/v1/petitions").then().statusCode(201).extract().jsonPath().getString("id");
+        probe.publish(new PetitionRouted(id, "环境保护", unit, unit + "区人民政府", 0.9, "test", Instant.now(), null), "routing-service");
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().get("/api/v1/petitions/" + id).then()
+                .body("status", equalTo("ROUTED")));
+        return id;
+    }
+
+    private static io.restassured.response.ValidatableResponse post(String path, Map<String, String> body) {
+        return given().contentType(ContentType.JSON).body(body).post(path).then();
+    }
+}
