@@ -10,8 +10,11 @@ import java.util.OptionalInt;
 
 @ConfigMapping(prefix = "wenzheng.sla")
 public interface SlaConfig {
-    /** How often the timer watch looks for due actions when it last found none. */
-    @WithDefault("200ms")
+    /**
+     * The longest the timer watch sleeps between rounds. It wakes earlier when it knows of an action due sooner;
+     * this bounds how long a timer another instance writes, due sooner than any it knew, may wait.
+     */
+    @WithDefault("500ms")
     Duration pollInterval();
 
     /** Timer actions fired per transaction. */

@@ -47,6 +47,8 @@ public final class PostgresServer implements AutoCloseable {
                     .setServerConfig("password_encryption", "scram-sha-256")
                     .setServerConfig("max_connections", "300")
                     .setServerConfig("listen_addresses", "127.0.0.1")
+                    // Commit times let the timer benchmark measure when a firing became visible, not when it began.
+                    .setServerConfig("track_commit_timestamp", "on")
                     .setOutputRedirector(ProcessBuilder.Redirect.DISCARD)
                     .setErrorRedirector(ProcessBuilder.Redirect.appendTo(dataDir.getParent().resolve("postgres.log").toFile()))
                     .start();

@@ -27,10 +27,15 @@ public final class ServiceProcess implements AutoCloseable {
     private final Path workDir;
     private final ChildProcesses children;
     private final Map<String, String> config;
+    private final List<String> jvmOptions;
     private Process process;
 
+    /** Quick start-up over peak speed: right for a developer's suite and for tests, not for benchmarks. */
+    static final List<String> DEVELOPMENT_JVM = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+
     ServiceProcess(ServiceName service, String instance, Path jar, int port, Path workDir, ChildProcesses children,
-                   Map<String, String> config) {
+                   Map<String, String> config, List<String> jvmOptions) {
+        this.jvmOptions = List.copyOf(jvmOptions);
         this.service = service;
         this.instance = instance;
         this.jar = jar;
@@ -71,8 +76,9 @@ public final class ServiceProcess implements AutoCloseable {
         }
         try {
             Files.createDirectories(logFile.getParent());
-            List<String> command = new ArrayList<>(List.of(JavaCommand.java(), "-Xmx" + service.heap(), "-XX:+UseSerialGC",
-                    "-XX:TieredStopAtLevel=1", "-Ddevstack.workdir=" + workDir, "-Dquarkus.http.port=" + port));
+            List<String> command = new ArrayList<>(List.of(JavaCommand.java(), "-Xmx" + service.heap()));
+            command.addAll(jvmOptions);
+            command.addAll(List.of("-Ddevstack.workdir=" + workDir, "-Dquarkus.http.port=" + port));
             command.addAll(List.of("-jar", jar.toString()));
             ProcessBuilder builder = new ProcessBuilder(command);
             // Environment, not -D: secrets stay out of the process list.

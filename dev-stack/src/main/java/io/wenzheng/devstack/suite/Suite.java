@@ -75,12 +75,28 @@ public final class Suite implements AutoCloseable {
         return extra;
     }
 
+    /**
+     * Starts one instance of a service with its own JVM options and extra configuration, for benchmarks: they want
+     * the JIT's full speed and settings a developer's suite does not use.
+     */
+    public ServiceProcess startTuned(ServiceName s, String instance, int port, java.util.List<String> jvmOptions,
+                                     Map<String, String> extraConfig, Duration timeout) {
+        Map<String, String> config = new java.util.HashMap<>(stack.configFor(s));
+        config.putAll(extraConfig);
+        ServiceProcess tuned = new ServiceProcess(s, instance, jarOf(root, s), port, stack.settings().workDir(), stack.children(),
+                config, jvmOptions).start();
+        others.add(tuned);
+        tuned.awaitReady(timeout);
+        return tuned;
+    }
+
     private ServiceProcess newProcess(ServiceName s) {
         return newProcess(s, s.id(), ports.get(s));
     }
 
     private ServiceProcess newProcess(ServiceName s, String instance, int port) {
-        return new ServiceProcess(s, instance, jarOf(root, s), port, stack.settings().workDir(), stack.children(), stack.configFor(s));
+        return new ServiceProcess(s, instance, jarOf(root, s), port, stack.settings().workDir(), stack.children(), stack.configFor(s),
+                ServiceProcess.DEVELOPMENT_JVM);
     }
 
     @Override

@@ -26,14 +26,22 @@ import java.util.List;
  * Fires due timer actions: warnings, breaches and escalation steps. Each round locks due timers with
  * {@code FOR UPDATE SKIP LOCKED}, applies one step to each and writes its event in the same transaction, so several
  * sla-service instances never fire one action twice, and a restart fires at once what came due while it was down.
+ * Between rounds the watch sleeps until the next action is due, but never longer than the poll interval, so a timer
+ * written by another instance is seen within that interval.
  */
 @ApplicationScoped
 public class TimerWatch {
+    private static final Duration LOCKED_ELSEWHERE_PAUSE = Duration.ofMillis(20);
+
     private final Outbox outbox;
     private final SlaConfig config;
     private final TimerPolicy policy;
     private final MeterRegistry registry;
-    private PollingLoop<Integer> loop;
+    private PollingLoop<Round> loop;
+
+    /** What a round did, and when the earliest remaining action is due (null: none). */
+    public record Round(int fired, Instant nextDue) {
+    }
 
     @Inject
     public TimerWatch(Outbox outbox, SlaConfig config, TimerPolicy policy, MeterRegistry registry) {
@@ -44,8 +52,7 @@ public class TimerWatch {
     }
 
     void start(@Observes StartupEvent started, Vertx vertx) {
-        loop = new PollingLoop<>(vertx, "timer watch", this::fireDue,
-                fired -> fired >= config.batchSize() ? Duration.ZERO : config.pollInterval(), Duration.ofSeconds(2));
+        loop = new PollingLoop<>(vertx, "timer watch", this::fireDue, this::sleepAfter, Duration.ofSeconds(2));
         loop.start();
     }
 
@@ -55,7 +62,22 @@ public class TimerWatch {
         }
     }
 
-    public Uni<Integer> fireDue() {
+    Duration sleepAfter(Round round) {
+        if (round.fired() >= config.batchSize()) {
+            return Duration.ZERO;
+        }
+        if (round.nextDue() == null) {
+            return config.pollInterval();
+        }
+        Duration untilDue = Duration.between(Instant.now(), round.nextDue());
+        if (untilDue.isNegative() || untilDue.isZero()) {
+            // Due but not ours: another instance holds it. Give its transaction a moment rather than spin.
+            return round.fired() > 0 ? Duration.ZERO : LOCKED_ELSEWHERE_PAUSE;
+        }
+        return untilDue.compareTo(config.pollInterval()) < 0 ? untilDue : config.pollInterval();
+    }
+
+    public Uni<Round> fireDue() {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         return Panache.withTransaction(() -> Panache.getSession().chain(session -> session
                 .createNativeQuery("select * from deadline_timer where next_fire_at <= :now "
@@ -63,7 +85,11 @@ public class TimerWatch {
                 .setParameter("now", now)
                 .setParameter("n", config.batchSize())
                 .getResultList()
-                .chain(due -> fire(due, now))));
+                .chain(due -> fire(due, now))))
+                .chain(fired -> Panache.withSession(() -> Panache.getSession().chain(session -> session
+                        .createNativeQuery("select min(next_fire_at) from deadline_timer where next_fire_at is not null", Instant.class)
+                        .getSingleResultOrNull()))
+                        .map(next -> new Round(fired, next)));
     }
 
     private Uni<Integer> fire(List<DeadlineTimer> due, Instant now) {
