@@ -78,6 +78,9 @@ final class QuartzTimers implements TimerEngine {
         p.setProperty("org.quartz.jobStore.class", "org.quartz.impl.jdbcjobstore.JobStoreTX");
         p.setProperty("org.quartz.jobStore.driverDelegateClass", "org.quartz.impl.jdbcjobstore.PostgreSQLDelegate");
         p.setProperty("org.quartz.jobStore.isClustered", "true");
+        // sla-service fires a late deadline late, never skips it; a misfire threshold of an hour makes Quartz do the
+        // same, instead of parking late triggers for its misfire handler (which stalled them in a first run).
+        p.setProperty("org.quartz.jobStore.misfireThreshold", "3600000");
         p.setProperty("org.quartz.jobStore.clusterCheckinInterval", "5000");
         p.setProperty("org.quartz.jobStore.dataSource", "qz");
         p.setProperty("org.quartz.dataSource.qz.provider", "hikaricp");
@@ -108,6 +111,8 @@ final class QuartzTimers implements TimerEngine {
                         long at = d.dueAt().toEpochMilli();
                         return SCHED + "," + d.petitionId() + ",bench,breach,bench," + at + ",-1,5,WAITING,SIMPLE," + at + ",0,0";
                     }, "qrtz_triggers");
+            // Without fresh statistics the foreign-key checks of the next COPY scan the whole trigger table per row.
+            s.execute("analyze qrtz_triggers");
             Copy.rows(c, "qrtz_simple_triggers", "sched_name, trigger_name, trigger_group, repeat_count, repeat_interval, times_triggered",
                     count, i -> SCHED + "," + deadline.apply(i).petitionId() + ",bench,0,0,0", "qrtz_simple_triggers");
             Copy.rows(c, "bench_timer", "id, state, due_at", count,

@@ -26,7 +26,7 @@ import java.util.stream.Collectors;
 public final class TimerBenchmark {
 
     record Result(String engine, int pending, Duration load, Lateness steady, Lateness burst, double burstPerSecond,
-                  int duplicates, int missed) {
+                  int duplicates, int unfired) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -83,7 +83,8 @@ public final class TimerBenchmark {
         List<Plan.Deadline> firing = plan.firing(start);
         engine.arm(firing);
         Instant burstAt = plan.burstAt(start);
-        Instant giveUp = burstAt.plus(Duration.ofSeconds(Math.max(180, plan.burst() / 20)));
+        // A slow engine gets time to finish; what it has not fired by then is reported as unfired, not hidden.
+        Instant giveUp = burstAt.plus(Duration.ofSeconds(Math.max(300, plan.firingCount() / 40)));
         long fired = 0;
         while (fired < plan.firingCount() && Instant.now().isBefore(giveUp)) {
             Thread.sleep(5000);
@@ -103,15 +104,15 @@ public final class TimerBenchmark {
             }
         }
         seen.retainAll(expected);
-        int missed = expected.size() - seen.size();
+        int unfired = expected.size() - seen.size();
         List<Firing> steadyFirings = firings.stream().filter(f -> f.petitionId().startsWith(Plan.STEADY)).toList();
         List<Firing> burstFirings = firings.stream().filter(f -> f.petitionId().startsWith(Plan.BURST)).toList();
         Instant lastBurst = burstFirings.stream().map(Firing::committedAt).max(Instant::compareTo).orElse(burstAt);
         double perSecond = burstFirings.size() / Math.max(0.001, Duration.between(burstAt, lastBurst).toNanos() / 1e9);
         Result r = new Result(engine.name(), plan.pending(), load, Lateness.of(steadyFirings.stream().map(Firing::lateness).toList()),
-                Lateness.of(burstFirings.stream().map(Firing::lateness).toList()), perSecond, duplicates, missed);
-        System.out.printf("timer-bench | %s: steady p50 %s p99 %s; burst %,.0f/s; duplicates %d, missed %d%n", label,
-                Lateness.millis(r.steady().p50()), Lateness.millis(r.steady().p99()), perSecond, duplicates, missed);
+                Lateness.of(burstFirings.stream().map(Firing::lateness).toList()), perSecond, duplicates, unfired);
+        System.out.printf("timer-bench | %s: steady p50 %s p99 %s; burst %,.0f/s; duplicates %d, unfired %d%n", label,
+                Lateness.millis(r.steady().p50()), Lateness.millis(r.steady().p99()), perSecond, duplicates, unfired);
         return r;
     }
 
@@ -120,13 +121,13 @@ public final class TimerBenchmark {
         md.append(String.format("Each run: %,d deadlines due evenly over %d s (%,.0f/s), then %,d due at one instant, on top of the "
                 + "pending ones. Lateness = commit of the firing transaction − due time. Quartz: JobStoreTX, clustered, %d threads, "
                 + "batch acquisition %d.%n%n", steady, window.toSeconds(), steady / (double) window.toSeconds(), burst, quartzThreads, quartzThreads));
-        md.append("| engine | pending | load | steady p50 | steady p99 | steady max | burst p50 | burst p99 | burst throughput | duplicates | missed |\n");
+        md.append("| engine | pending | load | steady p50 | steady p99 | steady max | burst p50 | burst p99 | burst throughput | duplicates | unfired at cut-off |\n");
         md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (Result r : results) {
             md.append(String.format("| %s | %,d | %.1f s | %s | %s | %s | %s | %s | %,.0f/s | %d | %d |%n", r.engine(), r.pending(),
                     r.load().toMillis() / 1000.0, Lateness.millis(r.steady().p50()), Lateness.millis(r.steady().p99()),
                     Lateness.millis(r.steady().max()), Lateness.millis(r.burst().p50()), Lateness.millis(r.burst().p99()),
-                    r.burstPerSecond(), r.duplicates(), r.missed()));
+                    r.burstPerSecond(), r.duplicates(), r.unfired()));
         }
         md.append("\n| pending | steady p99, quartz ÷ wenzheng | burst throughput, wenzheng ÷ quartz |\n|---:|---:|---:|\n");
         for (Result w : results) {

@@ -12,5 +12,7 @@ public record PetitionRouted(
         String reason,
         Instant routedAt,
         /** The business calendar of the unit (its region); null for the default region. */
-        String calendarRegion) implements PetitionEvent {
+        String calendarRegion,
+        /** Which rule chose the unit and the words that decided; null from producers older than this field. */
+        RoutingExplanation explanation) implements PetitionEvent {
 }

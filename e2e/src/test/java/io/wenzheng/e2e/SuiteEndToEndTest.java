@@ -48,8 +48,8 @@ class SuiteEndToEndTest {
         suite = new Suite(stack, ROOT, defaultPort -> Ports.free()).start(Duration.ofSeconds(180));
         System.out.printf("e2e: stack and four services ready in %.1f s%n", (System.nanoTime() - begin) / 1e9);
         given().baseUri(suite.url(ServiceName.ROUTING)).contentType(ContentType.JSON)
-                .body(Files.readString(ROOT.resolve("deploy/demo/units.json")))
-                .put("/api/v1/units").then().statusCode(200);
+                .body(Files.readString(ROOT.resolve("deploy/demo/directory.json")))
+                .put("/api/v1/directory").then().statusCode(200);
         pids.addAll(stack.children().alive().values());
     }
 
@@ -164,6 +164,39 @@ class SuiteEndToEndTest {
 
     @Test
     @Order(4)
+    void theUnitsCaseworkStopsPausesAndRestartsTheClocks() {
+        String id = submit("A3区小区旁工地夜间施工噪音扰民");
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(petition(id).getString("unit.code")).isEqualTo("A3"));
+        String sla = suite.url(ServiceName.SLA);
+
+        unitAction(id, "responses", Map.of("unitCode", "A3", "message", "已收到，今晚派人到现场核查"));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().baseUri(sla).get("/api/v1/sla/petitions/" + id).then()
+                .body("clocks.find { it.pledge == 'FIRST_RESPONSE' }.state", org.hamcrest.Matchers.equalTo("MET"))
+                .body("clocks.find { it.pledge == 'PROGRESS' }.state", org.hamcrest.Matchers.equalTo("RUNNING")));
+
+        unitAction(id, "questions", Map.of("unitCode", "A3", "message", "请提供施工的具体时段"));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().baseUri(sla).get("/api/v1/sla/petitions/" + id).then()
+                .body("clocks.find { it.pledge == 'RESOLUTION' }.state", org.hamcrest.Matchers.equalTo("PAUSED")));
+        unitAction(id, "citizen-replies", Map.of("message", "每晚十点以后"));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().baseUri(sla).get("/api/v1/sla/petitions/" + id).then()
+                .body("clocks.find { it.pledge == 'RESOLUTION' }.state", org.hamcrest.Matchers.equalTo("RUNNING")));
+
+        unitAction(id, "resolution", Map.of("unitCode", "A3", "message", "已责令工地夜间停工"));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            given().baseUri(sla).get("/api/v1/sla/petitions/" + id).then()
+                    .body("clocks.state", org.hamcrest.Matchers.everyItem(org.hamcrest.Matchers.equalTo("MET")))
+                    .body("history.type", org.hamcrest.Matchers.hasItems("wenzheng.sla.paused.v1", "wenzheng.sla.met.v1"));
+            assertThat(petition(id).getString("status")).isEqualTo("RESOLVED");
+        });
+    }
+
+    private void unitAction(String id, String action, Map<String, String> body) {
+        given().baseUri(suite.url(ServiceName.INTAKE)).contentType(ContentType.JSON).body(body)
+                .post("/api/v1/petitions/" + id + "/" + action).then().statusCode(202);
+    }
+
+    @Test
+    @Order(5)
     void withKafkaDownIntakeStillAcceptsAndTheRelayCatchesUp() {
         String intake = suite.url(ServiceName.INTAKE);
         stack.kafka().stopKeepingData();
@@ -195,7 +228,7 @@ class SuiteEndToEndTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void tenThousandTimersOnTwoSlaInstancesWithACrashFireExactlyOnce() throws Exception {
         int count = 10_000;
         var second = suite.startAnother(ServiceName.SLA, "sla-2", Ports.free(), Duration.ofSeconds(120));

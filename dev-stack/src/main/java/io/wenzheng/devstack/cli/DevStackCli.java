@@ -103,15 +103,16 @@ public final class DevStackCli {
     }
 
     private void loadDemoDirectory(String routingUrl) throws IOException, InterruptedException {
-        Path units = root.resolve("deploy/demo/units.json");
-        if (!Files.exists(units)) {
-            say("no demo unit directory at " + units);
+        // WENZHENG_DIRECTORY picks another directory file, e.g. deploy/demo/yinchuan/directory.json.
+        Path directory = root.resolve(System.getenv().getOrDefault("WENZHENG_DIRECTORY", "deploy/demo/directory.json"));
+        if (!Files.exists(directory)) {
+            say("no unit directory at " + directory);
             return;
         }
         HttpResponse<String> response = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create(routingUrl + "/api/v1/units"))
+                HttpRequest.newBuilder(URI.create(routingUrl + "/api/v1/directory"))
                         .header("Content-Type", "application/json")
-                        .PUT(HttpRequest.BodyPublishers.ofFile(units)).build(),
+                        .PUT(HttpRequest.BodyPublishers.ofFile(directory)).build(),
                 HttpResponse.BodyHandlers.ofString());
         say("demo unit directory: HTTP " + response.statusCode() + " " + response.body());
     }

@@ -33,4 +33,6 @@ public class DecisionRow extends PanacheEntityBase {
     public String body;
     @com.fasterxml.jackson.annotation.JsonIgnore
     public String address;
+    public Double latitude;
+    public Double longitude;
 }

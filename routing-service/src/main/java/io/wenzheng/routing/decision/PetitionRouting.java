@@ -4,6 +4,7 @@ import io.smallrye.mutiny.Uni;
 import io.wenzheng.contracts.PetitionReceived;
 import io.wenzheng.contracts.PetitionReturned;
 import io.wenzheng.contracts.PetitionRouted;
+import io.wenzheng.contracts.RoutingExplanation;
 import io.wenzheng.contracts.Topics;
 import io.wenzheng.contracts.TriageRequired;
 import io.wenzheng.kit.inbox.ConsumedEvent;
@@ -12,6 +13,7 @@ import io.wenzheng.kit.outbox.Outbox;
 import io.wenzheng.routing.RoutingConfig;
 import io.wenzheng.routing.classifier.CategoryModel;
 import io.wenzheng.routing.classifier.Classification;
+import io.wenzheng.routing.directory.RuleRow;
 import io.wenzheng.routing.directory.UnitRow;
 import io.wenzheng.routing.handback.HandBack;
 import io.wenzheng.routing.triage.TriageCase;
@@ -46,9 +48,9 @@ public class PetitionRouting {
     }
 
     /** What routing needs to know about a petition. */
-    record Petition(String id, String subject, String body, String address) {
-        String place() {
-            return (subject == null ? "" : subject + " ") + body + (address == null ? "" : " " + address);
+    record Petition(String id, String subject, String body, String address, Double latitude, Double longitude) {
+        PlaceClues place() {
+            return PlaceClues.of(subject, body, address, latitude, longitude);
         }
     }
 
@@ -60,8 +62,9 @@ public class PetitionRouting {
     Uni<Void> apply(ConsumedEvent event) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         if (event.data() instanceof PetitionReceived received) {
+            var where = received.location();
             Petition petition = new Petition(received.petitionId(), received.subject(), received.text(),
-                    received.location() == null ? null : received.location().address());
+                    where == null ? null : where.address(), where == null ? null : where.latitude(), where == null ? null : where.longitude());
             return route(petition, Set.of(), now);
         }
         if (event.data() instanceof PetitionReturned returned) {
@@ -72,9 +75,9 @@ public class PetitionRouting {
 
     private Uni<Void> route(Petition petition, Set<String> excluded, Instant now) {
         Classification classification = classifier.classify(petition.subject(), petition.body());
-        return UnitRow.<UnitRow>listAll()
-                .map(rows -> router.route(classification, petition.place(),
-                        rows.stream().map(UnitRow::toUnit).filter(u -> !excluded.contains(u.code())).toList()))
+        return UnitRow.<UnitRow>listAll().chain(rows -> RuleRow.<RuleRow>listAll().map(rules -> router.route(classification,
+                        petition.place(), rows.stream().map(UnitRow::toUnit).filter(u -> !excluded.contains(u.code())).toList(),
+                        rules.stream().map(RuleRow::toRule).toList())))
                 .chain(decision -> record(petition, decision, now)
                         .chain(() -> decision instanceof RoutingDecision.Triage triage
                                 ? queueForOperator(petition, triage.suggestedCategory(), triage.confidence(), triage.reason(), now)
@@ -92,7 +95,8 @@ public class PetitionRouting {
             handBack.unitCode = returned.unitCode();
             handBack.reason = returned.reason();
             handBack.returnedAt = returned.returnedAt();
-            Petition petition = new Petition(decision.petitionId, decision.subject, decision.body, decision.address);
+            Petition petition = new Petition(decision.petitionId, decision.subject, decision.body, decision.address,
+                    decision.latitude, decision.longitude);
             return handBack.persist()
                     .chain(() -> HandBack.<HandBack>list("petitionId", returned.petitionId()))
                     .chain(all -> {
@@ -133,6 +137,8 @@ public class PetitionRouting {
             row.subject = petition.subject();
             row.body = petition.body();
             row.address = petition.address();
+            row.latitude = petition.latitude();
+            row.longitude = petition.longitude();
             row.confidence = decision.confidence();
             row.reason = decision.reason();
             row.decidedAt = now;
@@ -171,7 +177,8 @@ public class PetitionRouting {
     private Uni<Void> announce(String petitionId, RoutingDecision decision, Instant now) {
         if (decision instanceof RoutingDecision.Routed routed) {
             return announceRouted(outbox, new PetitionRouted(petitionId, routed.category(), routed.unit().code(), routed.unit().name(),
-                    routed.confidence(), routed.reason(), now, routed.unit().calendarRegion()), now);
+                    routed.confidence(), routed.reason(), now, routed.unit().calendarRegion(),
+                    new RoutingExplanation(routed.rule(), routed.matchedTerms())), now);
         }
         RoutingDecision.Triage triage = (RoutingDecision.Triage) decision;
         return outbox.append(new TriageRequired(petitionId, triage.suggestedCategory(), triage.confidence(), triage.reason(), now), now)

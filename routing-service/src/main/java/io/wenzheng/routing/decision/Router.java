@@ -1,15 +1,22 @@
 package io.wenzheng.routing.decision;
 
 import io.wenzheng.routing.classifier.Classification;
+import io.wenzheng.routing.directory.RoutingRule;
 import io.wenzheng.routing.directory.Unit;
 import io.wenzheng.routing.directory.UnitLevel;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
- * Chooses a unit by duty and locality: among units responsible for the category, one whose area the petition names
- * wins (属地管理); otherwise the city-level department answers. Low confidence or no responsible unit means triage.
+ * Chooses a unit, in this order: an override rule whose place the petition names; the most local responsible unit
+ * whose area or landmark the petition names (属地管理); the most local responsible unit whose territory holds the
+ * petition's coordinates; the category's lead department; any city-level unit that answers for the category. Low
+ * confidence or no responsible unit means triage. Every decision says which rule chose and which words decided.
  */
 public final class Router {
     private final double minConfidence;
@@ -18,35 +25,75 @@ public final class Router {
         this.minConfidence = minConfidence;
     }
 
-    public RoutingDecision route(Classification classification, String placeText, List<Unit> units) {
+    public RoutingDecision route(Classification classification, PlaceClues clues, List<Unit> units, List<RoutingRule> rules) {
         if (!classification.known()) {
             return new RoutingDecision.Triage(null, 0.0, "no category recognised; an operator must classify it");
         }
-        String evidence = "category " + classification.category() + " from " + String.join(", ", classification.evidence());
+        String category = classification.category();
+        String evidence = "category " + category + " from " + String.join(", ", classification.evidence());
         if (classification.confidence() < minConfidence) {
-            return new RoutingDecision.Triage(classification.category(), classification.confidence(),
+            return new RoutingDecision.Triage(category, classification.confidence(),
                     evidence + String.format("; confidence %.2f is below %.2f", classification.confidence(), minConfidence));
         }
-        List<Unit> responsible = units.stream().filter(u -> u.answersFor(classification.category())).toList();
-        Optional<Unit> local = responsible.stream().filter(u -> u.covers(placeText))
-                .max(Comparator.comparingInt(u -> u.level().ordinal()));
-        if (local.isPresent()) {
-            Unit unit = local.get();
-            return new RoutingDecision.Routed(classification.category(), unit, classification.confidence(),
-                    evidence + "; the petition names " + matchedArea(unit, placeText) + ", covered by " + unit.code());
+        Map<String, Unit> byCode = units.stream().collect(Collectors.toMap(Unit::code, Function.identity(), (a, b) -> a));
+
+        Optional<RoutingRule> override = rules.stream()
+                .filter(r -> r.isOverride() && r.appliesTo(category) && r.namedIn(clues.text()) && byCode.containsKey(r.unitCode()))
+                .max(Comparator.comparingInt(RoutingRule::priority));
+        if (override.isPresent()) {
+            RoutingRule rule = override.get();
+            return routed(classification, byCode.get(rule.unitCode()), "override:" + rule.name(), rule.place(),
+                    evidence + "; override rule '" + rule.name() + "': the petition names " + rule.place());
+        }
+
+        List<Unit> responsible = units.stream().filter(u -> u.answersFor(category)).toList();
+        Optional<Unit> named = responsible.stream().filter(u -> u.level() != UnitLevel.CITY && u.covers(clues.text()))
+                .max(Comparator.<Unit>comparingInt(u -> u.level().ordinal())
+                        .thenComparingInt(u -> u.placeNamedIn(clues.text()).orElse("").length()));
+        if (named.isPresent()) {
+            Unit unit = named.get();
+            String place = unit.placeNamedIn(clues.text()).orElseThrow();
+            return routed(classification, unit, "locality", place,
+                    evidence + "; the petition names " + place + ", covered by " + unit.code());
+        }
+
+        if (clues.hasCoordinates()) {
+            Optional<Unit> around = responsible.stream()
+                    .filter(u -> u.territory() != null && u.territory().contains(clues.latitude(), clues.longitude()))
+                    .filter(u -> u.level() != UnitLevel.CITY)
+                    .max(Comparator.<Unit>comparingInt(u -> u.level().ordinal())
+                            .thenComparingDouble(u -> -u.territory().distanceKm(clues.latitude(), clues.longitude())));
+            if (around.isPresent()) {
+                String point = String.format("%.4f,%.4f", clues.latitude(), clues.longitude());
+                return routed(classification, around.get(), "coordinates", point,
+                        evidence + "; the coordinates " + point + " lie in the territory of " + around.get().code());
+            }
+        }
+
+        Optional<RoutingRule> lead = rules.stream()
+                .filter(r -> !r.isOverride() && r.appliesTo(category) && byCode.containsKey(r.unitCode()))
+                .max(Comparator.comparingInt(RoutingRule::priority));
+        if (lead.isPresent()) {
+            Unit unit = byCode.get(lead.get().unitCode());
+            return routed(classification, unit, "lead:" + lead.get().name(), null,
+                    evidence + "; no locality named, so the lead department " + unit.code() + " answers");
         }
         Optional<Unit> cityWide = responsible.stream()
                 .filter(u -> u.level() == UnitLevel.DEPARTMENT || u.level() == UnitLevel.CITY)
                 .min(Comparator.comparing(Unit::code));
         if (cityWide.isPresent()) {
-            return new RoutingDecision.Routed(classification.category(), cityWide.get(), classification.confidence(),
+            return routed(classification, cityWide.get(), "city-department", null,
                     evidence + "; no local unit named, so the city department " + cityWide.get().code() + " answers");
         }
-        return new RoutingDecision.Triage(classification.category(), classification.confidence(),
-                evidence + "; no unit in the directory answers for " + classification.category());
+        return new RoutingDecision.Triage(category, classification.confidence(),
+                evidence + "; no unit in the directory answers for " + category);
     }
 
-    private static String matchedArea(Unit unit, String text) {
-        return unit.areas().stream().filter(text::contains).findFirst().orElse("?");
+    private static RoutingDecision.Routed routed(Classification c, Unit unit, String rule, String place, String reason) {
+        List<String> terms = new ArrayList<>(c.evidence());
+        if (place != null) {
+            terms.add(place);
+        }
+        return new RoutingDecision.Routed(c.category(), unit, c.confidence(), rule, List.copyOf(terms), reason);
     }
 }

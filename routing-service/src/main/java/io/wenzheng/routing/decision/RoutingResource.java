@@ -5,7 +5,10 @@ import io.smallrye.mutiny.Uni;
 import io.wenzheng.kit.problem.ProblemException;
 import io.wenzheng.routing.classifier.Classification;
 import io.wenzheng.routing.classifier.CategoryModel;
+import io.wenzheng.routing.directory.RuleRow;
+import io.wenzheng.routing.directory.UnitRow;
 import jakarta.inject.Inject;
+import java.util.List;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -42,7 +45,7 @@ public class RoutingResource {
 
     /** What routing would decide for a text, and why. */
     public record Explanation(Classification classification, String outcome, String category, String unitCode,
-                              String unitName, double confidence, String reason) {
+                              String unitName, double confidence, String rule, List<String> matchedTerms, String reason) {
     }
 
     @GET
@@ -50,19 +53,25 @@ public class RoutingResource {
     @Operation(summary = "Explain the routing decision for any text, without creating a petition")
     public Uni<Explanation> explain(@jakarta.ws.rs.QueryParam("text") String text,
                                     @jakarta.ws.rs.QueryParam("subject") String subject,
-                                    @jakarta.ws.rs.QueryParam("address") String address) {
+                                    @jakarta.ws.rs.QueryParam("address") String address,
+                                    @jakarta.ws.rs.QueryParam("latitude") Double latitude,
+                                    @jakarta.ws.rs.QueryParam("longitude") Double longitude) {
         if (text == null || text.isBlank()) {
             throw ProblemException.invalid("text", "must not be blank");
         }
         Classification classification = classifier.classify(subject, text);
-        String place = (subject == null ? "" : subject + " ") + text + (address == null ? "" : " " + address);
-        return Panache.withSession(() -> io.wenzheng.routing.directory.UnitRow.<io.wenzheng.routing.directory.UnitRow>listAll())
-                .map(rows -> new Router(config.minConfidence()).route(classification, place,
-                        rows.stream().map(io.wenzheng.routing.directory.UnitRow::toUnit).toList()))
+        if ((latitude == null) != (longitude == null)) {
+            throw ProblemException.invalid(latitude == null ? "latitude" : "longitude", "give both coordinates or neither");
+        }
+        PlaceClues place = PlaceClues.of(subject, text, address, latitude, longitude);
+        return Panache.withSession(() -> UnitRow.<UnitRow>listAll().chain(rows -> RuleRow.<RuleRow>listAll()
+                        .map(rules -> new Router(config.minConfidence()).route(classification, place,
+                                rows.stream().map(UnitRow::toUnit).toList(), rules.stream().map(RuleRow::toRule).toList()))))
                 .map(decision -> decision instanceof RoutingDecision.Routed r
-                        ? new Explanation(classification, "ROUTED", r.category(), r.unit().code(), r.unit().name(), r.confidence(), r.reason())
+                        ? new Explanation(classification, "ROUTED", r.category(), r.unit().code(), r.unit().name(), r.confidence(),
+                                r.rule(), r.matchedTerms(), r.reason())
                         : new Explanation(classification, "TRIAGE", ((RoutingDecision.Triage) decision).suggestedCategory(), null, null,
-                                decision.confidence(), decision.reason()));
+                                decision.confidence(), null, List.of(), decision.reason()));
     }
 
     @GET

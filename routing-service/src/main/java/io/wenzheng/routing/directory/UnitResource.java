@@ -41,7 +41,7 @@ public class UnitResource {
                     return existing == null ? row.persist().replaceWithVoid() : Uni.createFrom().voidItem();
                 }));
             }
-            return chain;
+            return chain.chain(DirectoryResource::markEdited);
         }).chain(() -> feeds.ensure(units.stream().map(UnitInput::code).toList()))
                 .map(created -> Map.of("units", units.size(), "feedsCreated", created.size()));
     }

@@ -33,11 +33,21 @@ public class UnitRow extends PanacheEntityBase {
     public String areas;
     @Column(name = "calendar_region")
     public String calendarRegion;
+    @Column(nullable = false, columnDefinition = "text")
+    public String landmarks = "[]";
+    public Double latitude;
+    public Double longitude;
+    @Column(name = "radius_km")
+    public Double radiusKm;
+    @Column(name = "escalation_contact")
+    public String escalationContact;
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 
     public Unit toUnit() {
-        return new Unit(code, name, parentCode, level, read(duties), read(areas), calendarRegion);
+        GeoArea territory = latitude == null || longitude == null || radiusKm == null ? null : new GeoArea(latitude, longitude, radiusKm);
+        return new Unit(code, name, parentCode, level, read(duties), read(areas), calendarRegion, read(landmarks), territory,
+                escalationContact);
     }
 
     public void fill(Unit unit) {
@@ -48,6 +58,11 @@ public class UnitRow extends PanacheEntityBase {
         duties = write(unit.duties());
         areas = write(unit.areas());
         calendarRegion = unit.calendarRegion();
+        landmarks = write(unit.landmarks());
+        latitude = unit.territory() == null ? null : unit.territory().latitude();
+        longitude = unit.territory() == null ? null : unit.territory().longitude();
+        radiusKm = unit.territory() == null ? null : unit.territory().radiusKm();
+        escalationContact = unit.escalationContact();
         updatedAt = Instant.now();
     }
 

@@ -11,6 +11,10 @@ import io.wenzheng.routing.classifier.Classification;
 import io.wenzheng.routing.decision.DecisionRow;
 import io.wenzheng.routing.decision.Router;
 import io.wenzheng.routing.decision.RoutingDecision;
+import io.wenzheng.contracts.RoutingExplanation;
+import io.wenzheng.routing.decision.PlaceClues;
+import io.wenzheng.routing.directory.RoutingRule;
+import io.wenzheng.routing.directory.RuleRow;
 import io.wenzheng.routing.directory.Unit;
 import io.wenzheng.routing.directory.UnitRow;
 import jakarta.inject.Inject;
@@ -68,9 +72,9 @@ public class TriageResource {
                         throw new ProblemException(Problem.of(409, "Already decided",
                                 "triage case " + petitionId + " was decided at " + triage.decidedAt));
                     }
-                    return UnitRow.<UnitRow>listAll().chain(rows -> {
-                        List<Unit> units = rows.stream().map(UnitRow::toUnit).toList();
-                        Unit unit = chooseUnit(decision, triage, units);
+                    return UnitRow.<UnitRow>listAll().chain(rows -> RuleRow.<RuleRow>listAll().map(r -> Map.entry(rows, r))).chain(directory -> {
+                        List<Unit> units = directory.getKey().stream().map(UnitRow::toUnit).toList();
+                        Unit unit = chooseUnit(decision, triage, units, directory.getValue().stream().map(RuleRow::toRule).toList());
                         String reason = "operator decision: category " + decision.category()
                                 + (decision.unitCode() == null ? ", unit by routing rules" : ", unit " + unit.code());
                         triage.status = TriageCase.Status.DECIDED;
@@ -85,7 +89,7 @@ public class TriageResource {
                         example.source = "operator";
                         example.labelledAt = now;
                         PetitionRouted routed = new PetitionRouted(petitionId, decision.category(), unit.code(), unit.name(), 1.0, reason, now,
-                                unit.calendarRegion());
+                                unit.calendarRegion(), new RoutingExplanation("operator", List.of()));
                         return example.persist()
                                 .chain(() -> DecisionRow.<DecisionRow>findById(petitionId))
                                 .invoke(row -> {
@@ -104,13 +108,13 @@ public class TriageResource {
                 }));
     }
 
-    private static Unit chooseUnit(Decision decision, TriageCase triage, List<Unit> units) {
+    private static Unit chooseUnit(Decision decision, TriageCase triage, List<Unit> units, List<RoutingRule> rules) {
         if (decision.unitCode() != null) {
             return units.stream().filter(u -> u.code().equals(decision.unitCode())).findFirst()
                     .orElseThrow(() -> ProblemException.invalid("unitCode", "no unit " + decision.unitCode() + " in the directory"));
         }
-        String place = (triage.subject == null ? "" : triage.subject + " ") + triage.body + (triage.address == null ? "" : " " + triage.address);
-        RoutingDecision routed = new Router(0).route(new Classification(decision.category(), 1.0, List.of("operator")), place, units);
+        PlaceClues place = PlaceClues.of(triage.subject, triage.body, triage.address, null, null);
+        RoutingDecision routed = new Router(0).route(new Classification(decision.category(), 1.0, List.of("operator")), place, units, rules);
         if (routed instanceof RoutingDecision.Routed r) {
             return r.unit();
         }

@@ -37,8 +37,8 @@ class PetitionRoutingTest {
     @BeforeEach
     void setUp() throws Exception {
         probe = new EventProbe(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
-        given().contentType(ContentType.JSON).body(Files.readString(Path.of("../deploy/demo/units.json")))
-                .put("/api/v1/units").then().statusCode(200).body("units", equalTo(16));
+        given().contentType(ContentType.JSON).body(Files.readString(Path.of("../deploy/demo/directory.json")))
+                .put("/api/v1/directory").then().statusCode(200).body("units", equalTo(16));
         assertThat(probeTopics()).contains("unit.A3.feed", "unit.A-ENV.feed");
     }
 
@@ -57,7 +57,8 @@ class PetitionRoutingTest {
         assertThat(routed.header("ce_source")).isEqualTo("routing-service");
         assertThat(routed.header("ce_subject")).isEqualTo(id);
         assertThat(routed.header("ce_id")).isNotEqualTo(eventId);
-        assertThat(routed.value()).contains("\"unitCode\":\"A3\"").contains("\"category\":\"环境保护\"");
+        assertThat(routed.value()).contains("\"unitCode\":\"A3\"").contains("\"category\":\"环境保护\"")
+                .contains("\"explanation\":{\"rule\":\"locality\"").contains("\"A3区\"]");
 
         var feed = probe.await(Topics.unitFeed("A3"), r -> id.equals(r.key()), Duration.ofSeconds(20));
         assertThat(feed).as("the A3 unit feed carries the petition").isPresent();

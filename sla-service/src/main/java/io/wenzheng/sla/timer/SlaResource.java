@@ -52,7 +52,8 @@ public class SlaResource {
         }
     }
 
-    public record Board(Instant asOf, List<BoardEntry> dueSoon, List<BoardEntry> breached, List<BoardEntry> escalated) {
+    public record Board(Instant asOf, List<BoardEntry> dueSoon, List<BoardEntry> breached, List<BoardEntry> escalated,
+                        List<BoardEntry> waitingForCitizen) {
     }
 
     public record Preview(Instant receivedAt, String region, String category, TimeBasis timeBasis, Instant firstResponseDue,
@@ -76,7 +77,7 @@ public class SlaResource {
 
     @GET
     @Path("/board")
-    @Operation(summary = "The supervisor's board: due soon, breached and escalated, optionally for one unit")
+    @Operation(summary = "The supervisor's board: due soon, breached, escalated and waiting for the citizen, optionally for one unit")
     public Uni<Board> board(@QueryParam("unit") String unit, @QueryParam("within") @DefaultValue("PT1H") String within) {
         Duration window;
         try {
@@ -92,7 +93,9 @@ public class SlaResource {
                         Map.of("state", TimerState.BREACHED), unit)
                         .chain(breached -> query("state = :state and escalationLevel > 0" + unitFilter + " order by escalationLevel desc, dueAt",
                                 Map.of("state", TimerState.BREACHED), unit)
-                                .map(escalated -> new Board(now, dueSoon, breached, escalated)))));
+                                .chain(escalated -> query("state = :state" + unitFilter + " order by dueAt",
+                                        Map.of("state", TimerState.PAUSED), unit)
+                                        .map(paused -> new Board(now, dueSoon, breached, escalated, paused))))));
     }
 
     private static Uni<List<BoardEntry>> query(String where, Map<String, Object> params, String unit) {
