@@ -108,7 +108,9 @@ public final class TimerBenchmark {
         List<Firing> steadyFirings = firings.stream().filter(f -> f.petitionId().startsWith(Plan.STEADY)).toList();
         List<Firing> burstFirings = firings.stream().filter(f -> f.petitionId().startsWith(Plan.BURST)).toList();
         Instant lastBurst = burstFirings.stream().map(Firing::committedAt).max(Instant::compareTo).orElse(burstAt);
-        double perSecond = burstFirings.size() / Math.max(0.001, Duration.between(burstAt, lastBurst).toNanos() / 1e9);
+        // No burst firing at all means no throughput to speak of, not an infinite ratio.
+        double perSecond = burstFirings.isEmpty() ? Double.NaN
+                : burstFirings.size() / Math.max(0.001, Duration.between(burstAt, lastBurst).toNanos() / 1e9);
         Result r = new Result(engine.name(), plan.pending(), load, Lateness.of(steadyFirings.stream().map(Firing::lateness).toList()),
                 Lateness.of(burstFirings.stream().map(Firing::lateness).toList()), perSecond, duplicates, unfired);
         System.out.printf("timer-bench | %s: steady p50 %s p99 %s; burst %,.0f/s; duplicates %d, unfired %d%n", label,
@@ -124,10 +126,11 @@ public final class TimerBenchmark {
         md.append("| engine | pending | load | steady p50 | steady p99 | steady max | burst p50 | burst p99 | burst throughput | duplicates | unfired at cut-off |\n");
         md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (Result r : results) {
-            md.append(String.format("| %s | %,d | %.1f s | %s | %s | %s | %s | %s | %,.0f/s | %d | %d |%n", r.engine(), r.pending(),
+            md.append(String.format("| %s | %,d | %.1f s | %s | %s | %s | %s | %s | %s | %d | %d |%n", r.engine(), r.pending(),
                     r.load().toMillis() / 1000.0, Lateness.millis(r.steady().p50()), Lateness.millis(r.steady().p99()),
                     Lateness.millis(r.steady().max()), Lateness.millis(r.burst().p50()), Lateness.millis(r.burst().p99()),
-                    r.burstPerSecond(), r.duplicates(), r.unfired()));
+                    Double.isNaN(r.burstPerSecond()) ? "none fired" : String.format("%,.0f/s", r.burstPerSecond()),
+                    r.duplicates(), r.unfired()));
         }
         md.append("\n| pending | steady p99, quartz ÷ wenzheng | burst throughput, wenzheng ÷ quartz |\n|---:|---:|---:|\n");
         for (Result w : results) {
@@ -135,9 +138,10 @@ public final class TimerBenchmark {
                 continue;
             }
             results.stream().filter(q -> q.engine().equals("quartz") && q.pending() == w.pending()).findFirst().ifPresent(q ->
-                    md.append(String.format("| %,d | %.1f× | %.1f× |%n", w.pending(),
+                    md.append(String.format("| %,d | %.1f× | %s |%n", w.pending(),
                             q.steady().p99().toNanos() / (double) Math.max(1, w.steady().p99().toNanos()),
-                            w.burstPerSecond() / Math.max(0.001, q.burstPerSecond()))));
+                            Double.isNaN(q.burstPerSecond()) ? "quartz fired none of the burst by the cut-off"
+                                    : String.format("%.1f×", w.burstPerSecond() / q.burstPerSecond()))));
         }
         return md.toString();
     }

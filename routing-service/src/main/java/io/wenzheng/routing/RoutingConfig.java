@@ -6,4 +6,8 @@ import io.smallrye.config.ConfigMapping;
 public interface RoutingConfig {
     /** Classifier confidence below which a petition goes to an operator (triage). */
     double minConfidence();
+
+    /** Step size of the online update per operator correction; 0 turns online learning off. */
+    @io.smallrye.config.WithDefault("0.1")
+    double onlineLearningRate();
 }

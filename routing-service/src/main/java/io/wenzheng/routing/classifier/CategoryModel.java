@@ -7,8 +7,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPInputStream;
@@ -22,7 +20,7 @@ public final class CategoryModel {
     private static final int MAGIC = 0x575A4331; // "WZC1"
 
     private final List<String> categories;
-    private final Map<String, Integer> vocabulary;
+    private final NgramIndex vocabulary;
     private final String[] features;
     private final float[] idf;
     private final float[][] weights; // [class][feature]
@@ -34,10 +32,7 @@ public final class CategoryModel {
         this.idf = idf;
         this.weights = weights;
         this.bias = bias;
-        this.vocabulary = new HashMap<>(features.length * 2);
-        for (int i = 0; i < features.length; i++) {
-            vocabulary.put(features[i], i);
-        }
+        this.vocabulary = new NgramIndex(features);
     }
 
     public List<String> categories() {
@@ -48,15 +43,25 @@ public final class CategoryModel {
         return features.length;
     }
 
+    String feature(int index) {
+        return features[index];
+    }
+
+    float idf(int index) {
+        return idf[index];
+    }
+
     /** Below this many letters and digits a text says too little to classify; the model abstains. */
     static final int MIN_CHARACTERS = 4;
 
     /** The category, its probability, and the n-grams that pushed hardest towards it. */
     public Classification classify(String subject, String body) {
-        if (TextFeatures.normalise(subject).length() + TextFeatures.normalise(body).length() < MIN_CHARACTERS) {
+        String s = TextFeatures.normalise(subject);
+        String b = TextFeatures.normalise(body);
+        if (s.length() + b.length() < MIN_CHARACTERS) {
             return Classification.unknown();
         }
-        SparseVector x = vectorise(subject, body);
+        SparseVector x = vectoriseNormalised(s, b);
         double[] p = probabilities(x);
         int best = 0;
         for (int c = 1; c < p.length; c++) {
@@ -110,7 +115,27 @@ public final class CategoryModel {
     }
 
     SparseVector vectorise(String subject, String body) {
-        return vectorise(TextFeatures.counts(subject, body), vocabulary, idf);
+        return vectoriseNormalised(TextFeatures.normalise(subject), TextFeatures.normalise(body));
+    }
+
+    private SparseVector vectoriseNormalised(String subject, String body) {
+        NgramIndex.Counts counts = TextFeatures.indexedCounts(subject, body, vocabulary);
+        int n = counts.size();
+        int[] index = new int[n];
+        float[] value = new float[n];
+        double norm = 0;
+        for (int k = 0; k < n; k++) {
+            int i = counts.key(k);
+            float v = (float) ((1 + Math.log(counts.count(k))) * idf[i]);
+            index[k] = i;
+            value[k] = v;
+            norm += v * v;
+        }
+        float inv = norm == 0 ? 0 : (float) (1 / Math.sqrt(norm));
+        for (int k = 0; k < n; k++) {
+            value[k] *= inv;
+        }
+        return new SparseVector(index, value);
     }
 
     /** Sublinear TF times IDF, L2-normalised; n-grams outside the vocabulary are dropped. */
@@ -150,17 +175,33 @@ public final class CategoryModel {
         return p;
     }
 
+    /** The n-grams that pushed hardest towards class {@code c}, strongest first (a partial selection, not a sort). */
     private List<String> evidence(SparseVector x, int c, int limit) {
-        List<int[]> contributions = new ArrayList<>();
+        int[] best = new int[limit];
+        double[] score = new double[limit];
+        int found = 0;
         for (int k = 0; k < x.size(); k++) {
-            contributions.add(new int[] {k});
+            float w = weights[c][x.index(k)];
+            if (w <= 0) {
+                continue;
+            }
+            double contribution = w * x.value(k);
+            if (found < limit || contribution > score[found - 1]) {
+                int at = found < limit ? found++ : limit - 1;
+                while (at > 0 && score[at - 1] < contribution) {
+                    best[at] = best[at - 1];
+                    score[at] = score[at - 1];
+                    at--;
+                }
+                best[at] = k;
+                score[at] = contribution;
+            }
         }
-        return contributions.stream()
-                .sorted(Comparator.comparingDouble(k -> -weights[c][x.index(k[0])] * x.value(k[0])))
-                .limit(limit)
-                .filter(k -> weights[c][x.index(k[0])] > 0)
-                .map(k -> TextFeatures.describe(features[x.index(k[0])]))
-                .toList();
+        List<String> out = new ArrayList<>(found);
+        for (int i = 0; i < found; i++) {
+            out.add(TextFeatures.describe(features[x.index(best[i])]));
+        }
+        return out;
     }
 
     public void write(OutputStream target) throws IOException {

@@ -9,7 +9,7 @@ import java.util.Map;
  */
 public final class TextFeatures {
     static final int MAX_N = 3;
-    private static final char SUBJECT_MARK = '\u0001';
+    static final char SUBJECT_MARK = '\u0001';
 
     private TextFeatures() {
     }
@@ -31,13 +31,15 @@ public final class TextFeatures {
             return "";
         }
         StringBuilder out = new StringBuilder(text.length());
-        text.codePoints().forEach(cp -> {
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
             if (Character.isDigit(cp)) {
                 out.append('0');
             } else if (Character.isLetter(cp)) {
                 out.appendCodePoint(Character.toLowerCase(cp));
             }
-        });
+            i += Character.charCount(cp);
+        }
         return out.toString();
     }
 
@@ -45,6 +47,34 @@ public final class TextFeatures {
         for (int i = 0; i < text.length(); i++) {
             for (int n = 1; n <= MAX_N && i + n <= text.length(); n++) {
                 counts.merge(prefix + text.substring(i, i + n), 1, Integer::sum);
+            }
+        }
+    }
+
+    /**
+     * Counts of the in-vocabulary n-grams, by feature index: the same as {@link #counts} looked up, without the
+     * strings. Takes the subject and body already {@link #normalise normalised}.
+     */
+    static NgramIndex.Counts indexedCounts(String s, String b, NgramIndex vocabulary) {
+        NgramIndex.Counts counts = new NgramIndex.Counts(Math.min(4096, (2 * s.length() + b.length()) * MAX_N));
+        addIndexed(counts, s, NgramIndex.NO_MARK, vocabulary);
+        addIndexed(counts, b, NgramIndex.NO_MARK, vocabulary);
+        addIndexed(counts, s, SUBJECT_MARK, vocabulary);
+        return counts;
+    }
+
+    /**
+     * Stops extending an n-gram once it is outside the vocabulary: the vocabulary is chosen by document frequency,
+     * and no longer n-gram occurs in more documents than its own prefix, so none of its extensions is in it either.
+     */
+    private static void addIndexed(NgramIndex.Counts counts, String text, char mark, NgramIndex vocabulary) {
+        for (int i = 0; i < text.length(); i++) {
+            for (int n = 1; n <= MAX_N && i + n <= text.length(); n++) {
+                int index = vocabulary.indexOf(mark, text, i, n);
+                if (index < 0) {
+                    break;
+                }
+                counts.add(index);
             }
         }
     }

@@ -42,6 +42,18 @@ public class RoutingResource {
 
     @Inject
     io.wenzheng.routing.RoutingConfig config;
+    @Inject
+    io.wenzheng.routing.classifier.OnlineLearning learning;
+
+    public record ModelInfo(List<String> categories, int features, long correctionsLearned) {
+    }
+
+    @GET
+    @Path("/model")
+    @Operation(summary = "The category model in use: its categories, vocabulary size and operator corrections learned since start-up")
+    public ModelInfo model() {
+        return new ModelInfo(classifier.categories(), classifier.featureCount(), learning.learned());
+    }
 
     /** What routing would decide for a text, and why. */
     public record Explanation(Classification classification, String outcome, String category, String unitCode,

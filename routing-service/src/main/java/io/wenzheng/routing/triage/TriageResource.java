@@ -43,6 +43,8 @@ public class TriageResource {
     @Inject
     CategoryModel model;
     @Inject
+    io.wenzheng.routing.classifier.OnlineLearning learning;
+    @Inject
     Outbox outbox;
 
     /** An operator's decision: the category, and optionally the unit (otherwise routing picks it for the category). */
@@ -63,6 +65,7 @@ public class TriageResource {
             throw ProblemException.invalid("category", "must be one of " + model.categories());
         }
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        LabelledExample[] taught = new LabelledExample[1];
         return Panache.withTransaction(() -> TriageCase.<TriageCase>findById(petitionId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
                 .chain(triage -> {
                     if (triage == null) {
@@ -82,6 +85,7 @@ public class TriageResource {
                         triage.decidedUnit = unit.code();
                         triage.decidedAt = now;
                         LabelledExample example = new LabelledExample();
+                        taught[0] = example;
                         example.petitionId = petitionId;
                         example.subject = triage.subject;
                         example.body = triage.body;
@@ -105,7 +109,7 @@ public class TriageResource {
                                 .chain(() -> io.wenzheng.routing.decision.PetitionRouting.announceRouted(outbox, routed, now))
                                 .replaceWith(Map.of("petitionId", petitionId, "category", decision.category(), "unitCode", unit.code()));
                     });
-                }));
+                })).invoke(() -> learning.learn(taught[0]));
     }
 
     private static Unit chooseUnit(Decision decision, TriageCase triage, List<Unit> units, List<RoutingRule> rules) {

@@ -30,6 +30,31 @@ class CategoryModelTest {
     }
 
     @Test
+    void theAllocationFreeVectorMatchesTheStringKeyedOne() {
+        CategoryModel model = CategoryModel.bundled();
+        java.util.Map<String, Integer> vocabulary = new java.util.HashMap<>();
+        float[] idf = new float[model.featureCount()];
+        for (int i = 0; i < model.featureCount(); i++) {
+            vocabulary.put(model.feature(i), i);
+            idf[i] = model.idf(i);
+        }
+        String[][] texts = {{"小区噪音", "A3区某工地夜间施工噪音扰民，严重影响休息。"}, {null, "公交车司机态度恶劣"},
+                {"", "ＡＢＣ 123 拖欠工资 拖欠工资 拖欠工资"}, {"讨薪", "x".repeat(5000) + "老板拖欠工资"}};
+        for (String[] t : texts) {
+            var fast = model.vectorise(t[0], t[1]);
+            var reference = CategoryModel.vectorise(TextFeatures.counts(t[0], t[1]), vocabulary, idf);
+            java.util.Map<Integer, Float> expected = new java.util.HashMap<>();
+            for (int k = 0; k < reference.size(); k++) {
+                expected.put(reference.index(k), reference.value(k));
+            }
+            assertThat(fast.size()).isEqualTo(reference.size());
+            for (int k = 0; k < fast.size(); k++) {
+                assertThat(fast.value(k)).isCloseTo(expected.get(fast.index(k)), org.assertj.core.data.Offset.offset(1e-6f));
+            }
+        }
+    }
+
+    @Test
     void confidencesAreProbabilities() {
         CategoryModel model = new CategoryTrainer(CategoryTrainer.Settings.defaults()).train(CORPUS, CategoryTrainer.Progress.NONE);
         var x = model.vectorise("", "噪音扰民");

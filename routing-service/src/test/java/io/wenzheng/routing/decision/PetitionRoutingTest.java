@@ -89,9 +89,11 @@ class PetitionRoutingTest {
         given().contentType(ContentType.JSON).body("{\"category\":\"没有这个分类\"}")
                 .post("/api/v1/triage/" + id + "/decision").then().statusCode(400).contentType("application/problem+json")
                 .body("errors[0].field", equalTo("category"));
+        int learnedBefore = given().get("/api/v1/routing/model").then().statusCode(200).extract().path("correctionsLearned");
         given().contentType(ContentType.JSON).body("{\"category\":\"环境保护\"}")
                 .post("/api/v1/triage/" + id + "/decision").then().statusCode(200)
                 .body("unitCode", equalTo("A3"));
+        given().get("/api/v1/routing/model").then().body("correctionsLearned", equalTo(learnedBefore + 1));
         given().contentType(ContentType.JSON).body("{\"category\":\"环境保护\"}")
                 .post("/api/v1/triage/" + id + "/decision").then().statusCode(409).contentType("application/problem+json");
         given().contentType(ContentType.JSON).body("{\"category\":\"环境保护\"}")
