@@ -21,6 +21,8 @@ public final class CategoryModel {
 
     private final List<String> categories;
     private final NgramIndex vocabulary;
+    /** The longest n-gram in the vocabulary: what the training settings were, read off the features themselves. */
+    private final int maxN;
     private final String[] features;
     private final float[] idf;
     private final float[][] weights; // [class][feature]
@@ -33,6 +35,11 @@ public final class CategoryModel {
         this.weights = weights;
         this.bias = bias;
         this.vocabulary = new NgramIndex(features);
+        int longest = 1;
+        for (String f : features) {
+            longest = Math.max(longest, f.isEmpty() || f.charAt(0) != TextFeatures.SUBJECT_MARK ? f.length() : f.length() - 1);
+        }
+        this.maxN = longest;
     }
 
     public List<String> categories() {
@@ -119,7 +126,7 @@ public final class CategoryModel {
     }
 
     private SparseVector vectoriseNormalised(String subject, String body) {
-        NgramIndex.Counts counts = TextFeatures.indexedCounts(subject, body, vocabulary);
+        NgramIndex.Counts counts = TextFeatures.indexedCounts(subject, body, vocabulary, maxN);
         int n = counts.size();
         int[] index = new int[n];
         float[] value = new float[n];

@@ -13,9 +13,10 @@ import java.util.TreeSet;
  */
 public final class CategoryTrainer {
 
-    public record Settings(int minDocumentFrequency, int epochs, double learningRate, double l2, long seed) {
+    /** @param maxN the longest character n-gram used as a feature */
+    public record Settings(int minDocumentFrequency, int epochs, double learningRate, double l2, long seed, int maxN) {
         public static Settings defaults() {
-            return new Settings(2, 15, 0.4, 1e-5, 20260101L);
+            return new Settings(2, 15, 0.4, 1e-5, 20260101L, TextFeatures.MAX_N);
         }
     }
 
@@ -41,7 +42,7 @@ public final class CategoryTrainer {
         Map<String, Integer> documentFrequency = new HashMap<>();
         for (int i = 0; i < examples.size(); i++) {
             LabelledPetition e = examples.get(i);
-            Map<String, Integer> c = TextFeatures.counts(e.subject(), e.body());
+            Map<String, Integer> c = TextFeatures.counts(e.subject(), e.body(), settings.maxN());
             counts.add(c);
             c.keySet().forEach(f -> documentFrequency.merge(f, 1, Integer::sum));
             if ((i + 1) % 1000 == 0 || i + 1 == examples.size()) {

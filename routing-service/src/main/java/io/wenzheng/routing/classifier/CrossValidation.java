@@ -16,15 +16,23 @@ public final class CrossValidation {
     private CrossValidation() {
     }
 
-    /** Fold number of each example. */
+    /** Fold number of each example, twins kept together. */
     public static int[] folds(List<LabelledPetition> examples, int k) {
+        return folds(examples, k, true);
+    }
+
+    /**
+     * Fold number of each example. Without {@code keepTwins} every petition is its own group, so twins may straddle
+     * folds as they do in a random split: only for comparing with figures published that way.
+     */
+    public static int[] folds(List<LabelledPetition> examples, int k, boolean keepTwins) {
         int n = examples.size();
         int[] parent = new int[n];
         for (int i = 0; i < n; i++) {
             parent[i] = i;
         }
         Map<String, Integer> firstWithKey = new HashMap<>();
-        for (int i = 0; i < n; i++) {
+        for (int i = 0; keepTwins && i < n; i++) {
             for (String key : twinKeys(examples.get(i))) {
                 Integer other = firstWithKey.putIfAbsent(key, i);
                 if (other != null) {
@@ -75,7 +83,11 @@ public final class CrossValidation {
     /** Trains on k-1 folds and predicts the held-out one, k times; returns the report over all predictions. */
     public static EvaluationReport run(List<LabelledPetition> examples, int k, CategoryTrainer trainer,
                                        CategoryTrainer.Progress progress) {
-        int[] fold = folds(examples, k);
+        return run(examples, folds(examples, k), k, trainer, progress);
+    }
+
+    public static EvaluationReport run(List<LabelledPetition> examples, int[] fold, int k, CategoryTrainer trainer,
+                                       CategoryTrainer.Progress progress) {
         List<String> categories = new ArrayList<>(new TreeSet<>(examples.stream().map(LabelledPetition::category).toList()));
         EvaluationReport report = new EvaluationReport(categories);
         for (int f = 0; f < k; f++) {

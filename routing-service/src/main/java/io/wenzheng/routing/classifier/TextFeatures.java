@@ -8,6 +8,7 @@ import java.util.Map;
  * spaces, lost them, or survived only segmented. The subject counts separately, because it names the issue.
  */
 public final class TextFeatures {
+    /** The longest n-gram of the default settings. */
     static final int MAX_N = 3;
     static final char SUBJECT_MARK = '\u0001';
 
@@ -16,12 +17,17 @@ public final class TextFeatures {
 
     /** Term counts of every n-gram (1 to 3 characters) of the normalised subject and body. */
     public static Map<String, Integer> counts(String subject, String body) {
+        return counts(subject, body, MAX_N);
+    }
+
+    /** Term counts of every n-gram of 1 to {@code maxN} characters of the normalised subject and body. */
+    public static Map<String, Integer> counts(String subject, String body, int maxN) {
         Map<String, Integer> counts = new HashMap<>();
         String s = normalise(subject);
         String b = normalise(body);
-        add(counts, s, "");
-        add(counts, b, "");
-        add(counts, s, String.valueOf(SUBJECT_MARK));
+        add(counts, s, "", maxN);
+        add(counts, b, "", maxN);
+        add(counts, s, String.valueOf(SUBJECT_MARK), maxN);
         return counts;
     }
 
@@ -43,9 +49,9 @@ public final class TextFeatures {
         return out.toString();
     }
 
-    private static void add(Map<String, Integer> counts, String text, String prefix) {
+    private static void add(Map<String, Integer> counts, String text, String prefix, int maxN) {
         for (int i = 0; i < text.length(); i++) {
-            for (int n = 1; n <= MAX_N && i + n <= text.length(); n++) {
+            for (int n = 1; n <= maxN && i + n <= text.length(); n++) {
                 counts.merge(prefix + text.substring(i, i + n), 1, Integer::sum);
             }
         }
@@ -55,11 +61,11 @@ public final class TextFeatures {
      * Counts of the in-vocabulary n-grams, by feature index: the same as {@link #counts} looked up, without the
      * strings. Takes the subject and body already {@link #normalise normalised}.
      */
-    static NgramIndex.Counts indexedCounts(String s, String b, NgramIndex vocabulary) {
-        NgramIndex.Counts counts = new NgramIndex.Counts(Math.min(4096, (2 * s.length() + b.length()) * MAX_N));
-        addIndexed(counts, s, NgramIndex.NO_MARK, vocabulary);
-        addIndexed(counts, b, NgramIndex.NO_MARK, vocabulary);
-        addIndexed(counts, s, SUBJECT_MARK, vocabulary);
+    static NgramIndex.Counts indexedCounts(String s, String b, NgramIndex vocabulary, int maxN) {
+        NgramIndex.Counts counts = new NgramIndex.Counts(Math.min(4096, (2 * s.length() + b.length()) * maxN));
+        addIndexed(counts, s, NgramIndex.NO_MARK, vocabulary, maxN);
+        addIndexed(counts, b, NgramIndex.NO_MARK, vocabulary, maxN);
+        addIndexed(counts, s, SUBJECT_MARK, vocabulary, maxN);
         return counts;
     }
 
@@ -67,9 +73,9 @@ public final class TextFeatures {
      * Stops extending an n-gram once it is outside the vocabulary: the vocabulary is chosen by document frequency,
      * and no longer n-gram occurs in more documents than its own prefix, so none of its extensions is in it either.
      */
-    private static void addIndexed(NgramIndex.Counts counts, String text, char mark, NgramIndex vocabulary) {
+    private static void addIndexed(NgramIndex.Counts counts, String text, char mark, NgramIndex vocabulary, int maxN) {
         for (int i = 0; i < text.length(); i++) {
-            for (int n = 1; n <= MAX_N && i + n <= text.length(); n++) {
+            for (int n = 1; n <= maxN && i + n <= text.length(); n++) {
                 int index = vocabulary.indexOf(mark, text, i, n);
                 if (index < 0) {
                     break;
