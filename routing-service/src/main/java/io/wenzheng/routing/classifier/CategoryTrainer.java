@@ -13,10 +13,16 @@ import java.util.TreeSet;
  */
 public final class CategoryTrainer {
 
-    /** @param maxN the longest character n-gram used as a feature */
-    public record Settings(int minDocumentFrequency, int epochs, double learningRate, double l2, long seed, int maxN) {
+    /**
+     * @param maxN the longest character n-gram used as a feature
+     * @param classBalance 0 weighs every petition alike; 1 weighs each category's petitions by the inverse of its
+     *                     share, so small categories count as much as large ones (macro-F1 rewards that); in between,
+     *                     the inverse share raised to this power
+     */
+    public record Settings(int minDocumentFrequency, int epochs, double learningRate, double l2, long seed, int maxN,
+                           double classBalance) {
         public static Settings defaults() {
-            return new Settings(2, 15, 0.4, 1e-5, 20260101L, TextFeatures.MAX_N);
+            return new Settings(2, 15, 0.4, 1e-5, 20260101L, TextFeatures.MAX_N, 0.0);
         }
     }
 
@@ -80,6 +86,7 @@ public final class CategoryTrainer {
         for (int i = 0; i < n; i++) {
             order[i] = i;
         }
+        double[] classWeight = classWeights(y, k, settings.classBalance());
         Random random = new Random(settings.seed());
         double lr = settings.learningRate();
         double l2 = settings.l2();
@@ -97,7 +104,7 @@ public final class CategoryTrainer {
                 }
                 double[] p = CategoryModel.softmax(scores);
                 for (int c = 0; c < k; c++) {
-                    double grad = p[c] - (y[t] == c ? 1 : 0);
+                    double grad = (p[c] - (y[t] == c ? 1 : 0)) * classWeight[y[t]];
                     float[] wc = w[c];
                     float[] gc = g2[c];
                     for (int j = 0; j < v.size(); j++) {
@@ -113,6 +120,18 @@ public final class CategoryTrainer {
             progress.step("epochs", epoch + 1, settings.epochs());
         }
         return new CategoryModel(categories, features, idf, w, b);
+    }
+
+    static double[] classWeights(int[] y, int k, double power) {
+        int[] count = new int[k];
+        for (int label : y) {
+            count[label]++;
+        }
+        double[] weight = new double[k];
+        for (int c = 0; c < k; c++) {
+            weight[c] = count[c] == 0 ? 1 : Math.pow((double) y.length / (k * count[c]), power);
+        }
+        return weight;
     }
 
     private static void shuffle(int[] a, Random random) {

@@ -53,7 +53,7 @@ public final class ClassifierCli {
                           train [--data TSV] [--model FILE] [--report MD] [--folds 5]
                           bench [--data TSV] [--model FILE]   load time, latency and throughput
                           curve [--data TSV] [--rate 0.1]     accuracy after 0, 100 and 500 operator corrections
-                          experiment [--split twins|leaky] [--min-df N] [--epochs N] [--lr X] [--l2 X] [--max-n N]
+                          experiment [--split twins|leaky] [--min-df N] [--epochs N] [--lr X] [--l2 X] [--max-n N] [--class-balance X]
                                                               cross-validate other settings; writes nothing""");
                 System.exit(command.equals("help") ? 0 : 2);
             }
@@ -96,7 +96,8 @@ public final class ClassifierCli {
                 Integer.parseInt(option(rest, "--epochs", String.valueOf(d.epochs()))),
                 Double.parseDouble(option(rest, "--lr", String.valueOf(d.learningRate()))),
                 Double.parseDouble(option(rest, "--l2", String.valueOf(d.l2()))), d.seed(),
-                Integer.parseInt(option(rest, "--max-n", String.valueOf(d.maxN()))));
+                Integer.parseInt(option(rest, "--max-n", String.valueOf(d.maxN()))),
+                Double.parseDouble(option(rest, "--class-balance", String.valueOf(d.classBalance()))));
     }
 
     /** Cross-validates a variant of the settings, so a change to the defaults is measured before it is made. */
@@ -249,8 +250,8 @@ public final class ClassifierCli {
                 + "It cross-validates, trains the final model on all the data, writes\n"
                 + "`routing-service/src/main/resources/model/category-model.bin.gz` (committed, so the suite works out of the box)\n"
                 + "and rewrites this page. Training is deterministic for a given seed.\n\n"
-                + String.format(Locale.ROOT, "Settings: character 1- to %d-grams, min document frequency %d, %d epochs, learning rate %.2f, L2 %g, seed %d.%n",
-                s.maxN(), s.minDocumentFrequency(), s.epochs(), s.learningRate(), s.l2(), s.seed())
+                + String.format(Locale.ROOT, "Settings: character 1- to %d-grams, min document frequency %d, %d epochs, learning rate %.2f, L2 %g, class balance %.2f, seed %d.%n",
+                s.maxN(), s.minDocumentFrequency(), s.epochs(), s.learningRate(), s.l2(), s.classBalance(), s.seed())
                 + String.format(Locale.ROOT, "Model: %d features, %d bytes (weights quantised to 8 bits). Trained %s.%n%n",
                 model.featureCount(), bytes, LocalDate.now())
                 + String.format(Locale.ROOT, "## Cross-validation%n%nStratified %d-fold over %d labelled petitions. Near-duplicate twins "
