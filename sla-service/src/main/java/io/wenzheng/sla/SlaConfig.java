@@ -43,7 +43,7 @@ public interface SlaConfig {
     /** The pledge for every category that {@link #categories()} does not override. */
     Policy policy();
 
-    /** Per first-level category: the parts of the pledge that differ from {@link #policy()}. */
+    /** Per first-level category: the parts of the pledge that differ from {@link #policy()} (and the region's). */
     Map<String, PolicyOverride> categories();
 
     interface Region {
@@ -63,6 +63,9 @@ public interface SlaConfig {
 
         /** A directory of further holiday-cn files, one per year; a year found here replaces the bundled one. */
         Optional<String> holidayDirectory();
+
+        /** The parts of the pledge that differ in this region; a category's own setting still wins. */
+        Optional<PolicyOverride> policy();
     }
 
     interface Season {

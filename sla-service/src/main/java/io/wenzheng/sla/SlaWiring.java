@@ -7,6 +7,7 @@ import io.wenzheng.sla.calendar.OfficeSession;
 import io.wenzheng.sla.calendar.SeasonalHours;
 import io.wenzheng.sla.calendar.WorkCalendar;
 import io.wenzheng.sla.pledge.PledgePolicy;
+import io.wenzheng.sla.pledge.PolicyChange;
 import io.wenzheng.sla.pledge.PolicyBook;
 import io.wenzheng.sla.pledge.SlaRules;
 import io.wenzheng.sla.timer.TimerPolicy;
@@ -66,13 +67,26 @@ public class SlaWiring {
         SlaConfig.Policy p = config.policy();
         PledgePolicy defaults = new PledgePolicy(p.workingTimeResponse(), p.restTimeResponse(), p.resolutionWorkingDays(),
                 p.progressWorkingDays(), p.pauseWhileWaitingForCitizen());
-        Map<String, PledgePolicy> byCategory = new HashMap<>();
-        config.categories().forEach((category, o) -> byCategory.put(category, new PledgePolicy(
-                o.workingTimeResponse().orElse(defaults.workingTimeResponse()),
-                o.restTimeResponse().orElse(defaults.restTimeResponse()),
-                o.resolutionWorkingDays().orElse(defaults.resolutionWorkingDays()),
-                o.progressWorkingDays().orElse(defaults.progressWorkingDays()),
-                o.pauseWhileWaitingForCitizen().orElse(defaults.pauseWhileWaitingForCitizen()))));
-        return new PolicyBook(defaults, byCategory);
+        Map<String, PolicyChange> byRegion = new HashMap<>();
+        config.regions().forEach((region, r) -> r.policy().ifPresent(o -> byRegion.put(region, change(o))));
+        Map<String, PolicyChange> byCategory = new HashMap<>();
+        config.categories().forEach((category, o) -> byCategory.put(category, change(o)));
+        PolicyBook book = new PolicyBook(defaults, byRegion, byCategory);
+        // Build every combination once, so an impossible value (0 working days, say) stops start-up, not an event.
+        for (String region : byRegion.keySet()) {
+            for (String category : byCategory.keySet()) {
+                book.policyFor(region, category);
+            }
+            book.policyFor(region, null);
+        }
+        byCategory.keySet().forEach(category -> book.policyFor(null, category));
+        return book;
+    }
+
+    private static PolicyChange change(SlaConfig.PolicyOverride o) {
+        return new PolicyChange(o.workingTimeResponse().orElse(null), o.restTimeResponse().orElse(null),
+                o.resolutionWorkingDays().isPresent() ? o.resolutionWorkingDays().getAsInt() : null,
+                o.progressWorkingDays().isPresent() ? o.progressWorkingDays().getAsInt() : null,
+                o.pauseWhileWaitingForCitizen().orElse(null));
     }
 }

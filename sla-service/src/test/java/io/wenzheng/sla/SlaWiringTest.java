@@ -72,6 +72,23 @@ class SlaWiringTest {
     }
 
     @Test
+    void aRegionChangesThePledgeAndACategoryChangesItInEveryRegion() {
+        SlaRules rules = rules(Map.of(
+                "wenzheng.sla.regions.xinjiang.office-hours", "10:00-14:00,15:30-19:30",
+                "wenzheng.sla.regions.xinjiang.policy.resolution-working-days", "7",
+                "wenzheng.sla.regions.xinjiang.policy.rest-time-response", "12h",
+                "wenzheng.sla.categories.\"城乡建设\".resolution-working-days", "10"));
+        assertThat(rules.deadlines("xinjiang", "环境保护").policy().resolutionWorkingDays()).isEqualTo(7);
+        assertThat(rules.deadlines("xinjiang", "环境保护").policy().restTimeResponse()).isEqualTo(java.time.Duration.ofHours(12));
+        assertThat(rules.deadlines("xinjiang", "城乡建设").policy().resolutionWorkingDays()).isEqualTo(10);
+        assertThat(rules.deadlines("xinjiang", "城乡建设").policy().restTimeResponse()).isEqualTo(java.time.Duration.ofHours(12));
+        assertThat(rules.deadlines("cn", "环境保护").policy().resolutionWorkingDays()).isEqualTo(5);
+        assertThat(rules.deadlines(null, null).policy()).isEqualTo(io.wenzheng.sla.pledge.PledgePolicy.DEFAULT);
+        assertThatThrownBy(() -> rules(Map.of("wenzheng.sla.categories.\"城乡建设\".progress-working-days", "0")))
+                .hasMessageContaining("at least one working day");
+    }
+
+    @Test
     void aMistakeInTheCalendarStopsStartupAndNamesTheKey() {
         assertThatThrownBy(() -> rules(Map.of("wenzheng.sla.regions.xinjiang.office-hours", "10-14")))
                 .hasMessageContaining("wenzheng.sla.regions.xinjiang").hasMessageContaining("09:00-12:00");
