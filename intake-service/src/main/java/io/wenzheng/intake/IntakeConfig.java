@@ -1,9 +1,37 @@
 package io.wenzheng.intake;
 
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.Map;
 
 @ConfigMapping(prefix = "wenzheng.intake")
 public interface IntakeConfig {
     /** Base64 of the 256-bit key that protects citizen contact data. Production takes it from a Kubernetes secret. */
     String piiKey();
+
+    /** WeChat Official Accounts (微信公众号), by the name in their callback URL {@code /channels/wechat/{account}}. */
+    Map<String, WeChatAccount> wechatAccounts();
+
+    /** How far a platform's signed timestamp may be from our clock before the request counts as stale. */
+    @WithDefault("300s")
+    Duration channelClockSkew();
+
+    /** The largest platform callback body accepted. */
+    @WithDefault("65536")
+    int channelMaxBodyBytes();
+
+    interface WeChatAccount {
+        /** The Token set in the WeChat admin console. */
+        String token();
+
+        /** The 43-character EncodingAESKey of secure mode. */
+        String encodingAesKey();
+
+        String appId();
+
+        /** Refuse plaintext callbacks (the console's "安全模式" only). */
+        @WithDefault("false")
+        boolean secureOnly();
+    }
 }

@@ -62,6 +62,12 @@ public final class ContactVault {
         return "c-" + HexFormat.of().formatHex(hmac(referenceKey, normalised.getBytes(StandardCharsets.UTF_8)), 0, 8);
     }
 
+    /** A stable opaque reference for a citizen known by a platform id (a WeChat openid, a Weibo uid). */
+    public String citizenRef(io.wenzheng.contracts.Channel platform, String platformId) {
+        String key = platform.name() + ":" + platformId;
+        return "c-" + HexFormat.of().formatHex(hmac(referenceKey, key.getBytes(StandardCharsets.UTF_8)), 0, 8);
+    }
+
     private static byte[] derive(byte[] master, String purpose) {
         return hmac(new SecretKeySpec(master, "HmacSHA256"), purpose.getBytes(StandardCharsets.UTF_8));
     }

@@ -6,6 +6,8 @@ import io.wenzheng.contracts.EventJson;
 import io.wenzheng.contracts.Location;
 import io.wenzheng.contracts.PetitionReceived;
 import io.wenzheng.contracts.PetitionStatus;
+import io.wenzheng.intake.channel.ChannelMessage;
+import io.wenzheng.intake.channel.ChannelOrigin;
 import io.wenzheng.intake.citizen.ContactVault;
 import io.wenzheng.kit.KitConfig;
 import io.wenzheng.kit.outbox.Outbox;
@@ -29,6 +31,14 @@ public class PetitionIntake {
     }
 
     public Uni<PetitionReceipt> submit(PetitionSubmission submission) {
+        return submit(submission, null);
+    }
+
+    /**
+     * Accepts a petition that arrived on a platform: the platform message is recorded with the petition, in the
+     * same transaction, so a retry of the message finds it ({@link ChannelMessage}).
+     */
+    public Uni<PetitionReceipt> submit(PetitionSubmission submission, ChannelOrigin origin) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         PetitionRow row = new PetitionRow();
         row.id = PetitionIds.newId(now);
@@ -42,9 +52,18 @@ public class PetitionIntake {
             row.longitude = submission.location().longitude();
         }
         var contact = submission.contact();
-        if (contact != null && (contact.phone() != null || contact.name() != null)) {
-            row.contactSealed = vault.encrypt(EventJson.mapper().valueToTree(contact).toString());
-            row.citizenRef = contact.phone() == null ? null : vault.citizenRef(contact.phone());
+        String platformId = origin == null ? null : origin.citizenPlatformId();
+        if ((contact != null && (contact.phone() != null || contact.name() != null)) || platformId != null) {
+            var sealed = EventJson.mapper().createObjectNode();
+            if (contact != null) {
+                sealed.put("name", contact.name()).put("phone", contact.phone());
+            }
+            if (platformId != null) {
+                sealed.put("platformId", platformId);
+            }
+            row.contactSealed = vault.encrypt(sealed.toString());
+            row.citizenRef = contact != null && contact.phone() != null ? vault.citizenRef(contact.phone())
+                    : platformId != null ? vault.citizenRef(row.channel, platformId) : null;
         }
         row.status = PetitionStatus.RECEIVED;
         row.receivedAt = now;
@@ -54,8 +73,18 @@ public class PetitionIntake {
                 row.citizenRef, now);
         return Panache.withTransaction(() -> row.<PetitionRow>persist()
                 .chain(() -> outbox.append(event, now))
-                .chain(stored -> record(stored.eventId(), stored.type().type(), source, now, EventJson.write(event), row.id)))
+                .chain(stored -> record(stored.eventId(), stored.type().type(), source, now, EventJson.write(event), row.id))
+                .chain(() -> origin == null || origin.messageId() == null ? Uni.createFrom().voidItem() : remember(row, origin, now)))
                 .replaceWith(() -> new PetitionReceipt(row.id, row.trackingCode, row.status, row.receivedAt));
+    }
+
+    private static Uni<Void> remember(PetitionRow row, ChannelOrigin origin, Instant now) {
+        ChannelMessage message = new ChannelMessage();
+        message.key = new ChannelMessage.Key(row.channel, origin.account(), origin.messageId());
+        message.petitionId = row.id;
+        message.trackingCode = row.trackingCode;
+        message.receivedAt = now;
+        return message.persist().replaceWithVoid();
     }
 
     public Uni<PetitionView> view(String id) {
