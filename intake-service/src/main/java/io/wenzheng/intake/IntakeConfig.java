@@ -13,6 +13,14 @@ public interface IntakeConfig {
     /** WeChat Official Accounts (微信公众号), by the name in their callback URL {@code /channels/wechat/{account}}. */
     Map<String, WeChatAccount> wechatAccounts();
 
+    /** Weibo accounts on the fan-service platform (粉丝服务平台), by the name in {@code /channels/weibo/{account}}. */
+    Map<String, WeiboAccount> weiboAccounts();
+
+    interface WeiboAccount {
+        /** The app secret that signs pushes. */
+        String appSecret();
+    }
+
     /** How far a platform's signed timestamp may be from our clock before the request counts as stale. */
     @WithDefault("300s")
     Duration channelClockSkew();

@@ -3,17 +3,13 @@ package io.wenzheng.intake.channel.wechat;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
-import java.util.Arrays;
 import java.util.Base64;
-import java.util.HexFormat;
 import javax.crypto.Cipher;
 import javax.crypto.spec.IvParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * The WeChat Official Account message crypto: the SHA-1 signatures of URL verification and of secure mode, and the
- * AES-256-CBC envelope (random 16 bytes, 4-byte length, message, appid; PKCS#7 padding to 32-byte blocks; the IV is
+ * The WeChat Official Account's secure-mode envelope: AES-256-CBC (random 16 bytes, 4-byte length, message, appid; PKCS#7 padding to 32-byte blocks; the IV is
  * the first 16 bytes of the key).
  */
 public final class WeChatCrypto {
@@ -29,23 +25,6 @@ public final class WeChatCrypto {
         }
         this.key = Base64.getDecoder().decode(encodingAesKey + "=");
         this.appId = appId;
-    }
-
-    /** sha1 of the sorted, concatenated parts, in lower-case hex: both signatures WeChat uses. */
-    public static String signature(String... parts) {
-        String[] sorted = parts.clone();
-        Arrays.sort(sorted);
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-1").digest(String.join("", sorted).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** Constant-time comparison of a computed signature with the one a request carries. */
-    public static boolean matches(String expected, String given) {
-        return given != null && MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII), given.getBytes(StandardCharsets.US_ASCII));
     }
 
     public String encrypt(String message, byte[] random16) {

@@ -1,14 +1,13 @@
 package io.wenzheng.intake.channel.wechat;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.wenzheng.contracts.Channel;
 import io.wenzheng.intake.IntakeConfig;
-import io.wenzheng.intake.channel.ChannelMessage;
+import io.wenzheng.intake.channel.ChannelIntake;
 import io.wenzheng.intake.channel.ChannelOrigin;
+import io.wenzheng.intake.channel.PlatformSignature;
 import io.wenzheng.intake.channel.ReplayGuard;
 import io.wenzheng.intake.channel.SafeXml;
-import io.wenzheng.intake.petition.PetitionIntake;
 import io.wenzheng.kit.problem.Problem;
 import io.wenzheng.kit.problem.ProblemException;
 import jakarta.inject.Inject;
@@ -42,7 +41,7 @@ public class WeChatResource {
     @Inject
     ReplayGuard replayGuard;
     @Inject
-    PetitionIntake intake;
+    ChannelIntake channelIntake;
 
     @GET
     @Produces(MediaType.TEXT_PLAIN)
@@ -52,7 +51,7 @@ public class WeChatResource {
                          @QueryParam("echostr") String echostr) {
         IntakeConfig.WeChatAccount account = account(name);
         if (timestamp == null || nonce == null || echostr == null
-                || !WeChatCrypto.matches(WeChatCrypto.signature(account.token(), timestamp, nonce), signature)) {
+                || !PlatformSignature.matches(PlatformSignature.of(account.token(), timestamp, nonce), signature)) {
             throw ReplayGuard.forbidden("bad signature");
         }
         return echostr;
@@ -82,7 +81,7 @@ public class WeChatResource {
             if (envelope == null || envelope.isBlank()) {
                 throw bad("secure mode without an Encrypt element");
             }
-            if (!WeChatCrypto.matches(WeChatCrypto.signature(account.token(), timestamp, nonce, envelope), msgSignature)) {
+            if (!PlatformSignature.matches(PlatformSignature.of(account.token(), timestamp, nonce, envelope), msgSignature)) {
                 throw ReplayGuard.forbidden("bad msg_signature");
             }
             try {
@@ -94,7 +93,7 @@ public class WeChatResource {
             if (account.secureOnly()) {
                 throw ReplayGuard.forbidden("account " + name + " accepts secure mode only");
             }
-            if (!WeChatCrypto.matches(WeChatCrypto.signature(account.token(), timestamp, nonce), signature)) {
+            if (!PlatformSignature.matches(PlatformSignature.of(account.token(), timestamp, nonce), signature)) {
                 throw ReplayGuard.forbidden("bad signature");
             }
             inner = body;
@@ -113,20 +112,7 @@ public class WeChatResource {
         if (message.isEvent() || submission.isEmpty()) {
             return Uni.createFrom().item(Optional.empty());
         }
-        ChannelMessage.Key key = new ChannelMessage.Key(Channel.WECHAT, account, message.messageId());
-        Uni<Optional<String>> existing = Panache.withSession(() -> ChannelMessage.<ChannelMessage>findById(key))
-                .map(m -> Optional.ofNullable(m).map(x -> x.trackingCode));
-        return existing.chain(found -> found.isPresent()
-                ? Uni.createFrom().item(found)
-                : intake.submit(submission.get(), new ChannelOrigin(account, message.messageId(), message.from()))
-                        .map(receipt -> Optional.of(receipt.trackingCode()))
-                        // A retry racing the first delivery loses on the primary key; the winner's code answers both.
-                        .onFailure().recoverWithUni(failure -> existing.map(again -> {
-                            if (again.isEmpty()) {
-                                throw failure instanceof RuntimeException r ? r : new IllegalStateException(failure);
-                            }
-                            return again;
-                        })));
+        return channelIntake.file(submission.get(), new ChannelOrigin(account, message.messageId(), message.from())).map(Optional::of);
     }
 
     private static String reply(WeChatMessage to, String text) {
@@ -142,7 +128,7 @@ public class WeChatResource {
         String timestamp = String.valueOf(Instant.now().getEpochSecond());
         String nonce = String.valueOf(1_000_000_000L + RANDOM.nextInt(1_000_000_000));
         return "<xml><Encrypt>" + SafeXml.cdata(envelope) + "</Encrypt><MsgSignature>"
-                + SafeXml.cdata(WeChatCrypto.signature(account.token(), timestamp, nonce, envelope)) + "</MsgSignature><TimeStamp>"
+                + SafeXml.cdata(PlatformSignature.of(account.token(), timestamp, nonce, envelope)) + "</MsgSignature><TimeStamp>"
                 + timestamp + "</TimeStamp><Nonce>" + SafeXml.cdata(nonce) + "</Nonce></xml>";
     }
 

@@ -50,7 +50,7 @@ class WeChatChannelTest {
     @Test
     void urlVerificationEchoesOnlyForTheRightSignature() {
         String ts = now();
-        given().queryParams(Map.of("signature", WeChatCrypto.signature(TOKEN, ts, "n1"), "timestamp", ts, "nonce", "n1", "echostr", "hello-42"))
+        given().queryParams(Map.of("signature", io.wenzheng.intake.channel.PlatformSignature.of(TOKEN, ts, "n1"), "timestamp", ts, "nonce", "n1", "echostr", "hello-42"))
                 .get(URL).then().statusCode(200).body(equalTo("hello-42"));
         given().queryParams(Map.of("signature", "0".repeat(40), "timestamp", ts, "nonce", "n1", "echostr", "x"))
                 .get(URL).then().statusCode(403).contentType("application/problem+json");
@@ -89,12 +89,12 @@ class WeChatChannelTest {
         String ts = now();
         String nonce = "n" + UUID.randomUUID();
         String reply = given().contentType("text/xml").body(outer.getBytes(StandardCharsets.UTF_8))
-                .queryParams(Map.of("signature", WeChatCrypto.signature(TOKEN, ts, nonce), "timestamp", ts, "nonce", nonce,
-                        "encrypt_type", "aes", "msg_signature", WeChatCrypto.signature(TOKEN, ts, nonce, envelope)))
+                .queryParams(Map.of("signature", io.wenzheng.intake.channel.PlatformSignature.of(TOKEN, ts, nonce), "timestamp", ts, "nonce", nonce,
+                        "encrypt_type", "aes", "msg_signature", io.wenzheng.intake.channel.PlatformSignature.of(TOKEN, ts, nonce, envelope)))
                 .post(URL).then().statusCode(200).extract().asString();
         Map<String, String> sealed = SafeXml.fields(reply.getBytes(StandardCharsets.UTF_8), 65536);
         assertThat(sealed.get("MsgSignature")).isEqualTo(
-                WeChatCrypto.signature(TOKEN, sealed.get("TimeStamp"), sealed.get("Nonce"), sealed.get("Encrypt")));
+                io.wenzheng.intake.channel.PlatformSignature.of(TOKEN, sealed.get("TimeStamp"), sealed.get("Nonce"), sealed.get("Encrypt")));
         String opened = CRYPTO.decrypt(sealed.get("Encrypt"));
         assertThat(opened).contains("oSecure");
         code(opened);
@@ -108,7 +108,7 @@ class WeChatChannelTest {
                 .encrypt(inner, "0123456789abcdef".getBytes(StandardCharsets.US_ASCII));
         String n2 = "n" + UUID.randomUUID();
         given().contentType("text/xml").body("<xml><Encrypt>" + SafeXml.cdata(foreign) + "</Encrypt></xml>")
-                .queryParams(Map.of("timestamp", ts, "nonce", n2, "encrypt_type", "aes", "msg_signature", WeChatCrypto.signature(TOKEN, ts, n2, foreign)))
+                .queryParams(Map.of("timestamp", ts, "nonce", n2, "encrypt_type", "aes", "msg_signature", io.wenzheng.intake.channel.PlatformSignature.of(TOKEN, ts, n2, foreign)))
                 .post(URL).then().statusCode(403);
     }
 
@@ -155,7 +155,7 @@ class WeChatChannelTest {
         String ts2 = now();
         String n2 = "n" + UUID.randomUUID();
         given().contentType("application/json").body("{}")
-                .queryParams(Map.of("signature", WeChatCrypto.signature(TOKEN, ts2, n2), "timestamp", ts2, "nonce", n2))
+                .queryParams(Map.of("signature", io.wenzheng.intake.channel.PlatformSignature.of(TOKEN, ts2, n2), "timestamp", ts2, "nonce", n2))
                 .post(URL).then().statusCode(415);
         plaintext("<xml><Content>" + "长".repeat(30_000) + "</Content></xml>", now(), "n" + UUID.randomUUID()).then().statusCode(413);
 
@@ -214,7 +214,7 @@ class WeChatChannelTest {
 
     private static Response plaintext(byte[] xml, String ts, String nonce) {
         return given().contentType("text/xml").body(xml)
-                .queryParams(Map.of("signature", WeChatCrypto.signature(TOKEN, ts, nonce), "timestamp", ts, "nonce", nonce, "openid", "x"))
+                .queryParams(Map.of("signature", io.wenzheng.intake.channel.PlatformSignature.of(TOKEN, ts, nonce), "timestamp", ts, "nonce", nonce, "openid", "x"))
                 .post(URL);
     }
 

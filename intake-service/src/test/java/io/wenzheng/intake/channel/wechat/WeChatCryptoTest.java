@@ -13,7 +13,7 @@ class WeChatCryptoTest {
 
     @Test
     void urlVerificationSignature() {
-        assertThat(WeChatCrypto.signature("pamtest", "1409304348", "xxxxxx")).isEqualTo("76480565cbe296026c53aaacd1ad523a1ddba24f");
+        assertThat(io.wenzheng.intake.channel.PlatformSignature.of("pamtest", "1409304348", "xxxxxx")).isEqualTo("76480565cbe296026c53aaacd1ad523a1ddba24f");
     }
 
     @Test
