@@ -14,5 +14,7 @@ public record PetitionReceived(
         String text,
         Location location,
         String citizenRef,
-        Instant receivedAt) implements PetitionEvent {
+        Instant receivedAt,
+        /** A first-level category named by whoever took the petition (a hotline operator); null when none was. */
+        String categoryHint) implements PetitionEvent {
 }

@@ -39,7 +39,7 @@ class SummaryResourceTest {
                 String received = "r-" + id;
                 String routed = "o-" + id;
                 for (int copy = 0; copy < 2; copy++) {
-                    probe.publish(Topics.LIFECYCLE, new PetitionReceived(id, "ABCDEFGH", Channel.ALIPAY, null, "噪音", null, null, t),
+                    probe.publish(Topics.LIFECYCLE, new PetitionReceived(id, "ABCDEFGH", Channel.ALIPAY, null, "噪音", null, null, t, null),
                             "intake-service", received);
                     probe.publish(Topics.LIFECYCLE, new PetitionRouted(id, "环境保护", "A-ENV", "生态环境局", 1, "x", t, null, null),
                             "routing-service", routed);

@@ -31,14 +31,18 @@ public class PetitionIntake {
     }
 
     public Uni<PetitionReceipt> submit(PetitionSubmission submission) {
-        return submit(submission, null);
+        return submit(submission, null, null);
+    }
+
+    public Uni<PetitionReceipt> submit(PetitionSubmission submission, ChannelOrigin origin) {
+        return submit(submission, origin, null);
     }
 
     /**
-     * Accepts a petition that arrived on a platform: the platform message is recorded with the petition, in the
-     * same transaction, so a retry of the message finds it ({@link ChannelMessage}).
+     * Accepts a petition. One that arrived on a platform has its platform message recorded with it, in the same
+     * transaction, so a retry of the message finds it ({@link ChannelMessage}); a category hint travels to routing.
      */
-    public Uni<PetitionReceipt> submit(PetitionSubmission submission, ChannelOrigin origin) {
+    public Uni<PetitionReceipt> submit(PetitionSubmission submission, ChannelOrigin origin, String categoryHint) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         PetitionRow row = new PetitionRow();
         row.id = PetitionIds.newId(now);
@@ -70,12 +74,32 @@ public class PetitionIntake {
         row.updatedAt = now;
         PetitionReceived event = new PetitionReceived(row.id, row.trackingCode, row.channel, row.subject, row.text,
                 row.address == null && row.latitude == null ? null : new Location(row.address, row.latitude, row.longitude),
-                row.citizenRef, now);
+                row.citizenRef, now, categoryHint);
         return Panache.withTransaction(() -> row.<PetitionRow>persist()
                 .chain(() -> outbox.append(event, now))
                 .chain(stored -> record(stored.eventId(), stored.type().type(), source, now, EventJson.write(event), row.id))
                 .chain(() -> origin == null || origin.messageId() == null ? Uni.createFrom().voidItem() : remember(row, origin, now)))
                 .replaceWith(() -> new PetitionReceipt(row.id, row.trackingCode, row.status, row.receivedAt));
+    }
+
+    /** Like {@link #submit(PetitionSubmission, ChannelOrigin, String)}, but a message filed before returns its receipt. */
+    public Uni<PetitionReceipt> submitOnce(PetitionSubmission submission, ChannelOrigin origin, String categoryHint) {
+        if (origin == null || origin.messageId() == null) {
+            return submit(submission, origin, categoryHint);
+        }
+        ChannelMessage.Key key = new ChannelMessage.Key(submission.channel(), origin.account(), origin.messageId());
+        Uni<PetitionReceipt> earlier = Panache.withSession(() -> ChannelMessage.<ChannelMessage>findById(key)
+                .chain(m -> m == null ? Uni.createFrom().<PetitionRow>nullItem() : PetitionRow.<PetitionRow>findById(m.petitionId)))
+                .map(row -> row == null ? null : new PetitionReceipt(row.id, row.trackingCode, row.status, row.receivedAt));
+        return earlier.chain(found -> found != null ? Uni.createFrom().item(found)
+                : submit(submission, origin, categoryHint)
+                        // A second delivery racing the first loses on the primary key; the first one's receipt answers both.
+                        .onFailure().recoverWithUni(failure -> earlier.map(again -> {
+                            if (again == null) {
+                                throw failure instanceof RuntimeException r ? r : new IllegalStateException(failure);
+                            }
+                            return again;
+                        })));
     }
 
     private static Uni<Void> remember(PetitionRow row, ChannelOrigin origin, Instant now) {

@@ -28,10 +28,17 @@ public class PetitionResource {
 
     @POST
     @Operation(summary = "Accept a petition", description = "Stores it durably and emits wenzheng.petition.received.v1 through the outbox.")
-    @APIResponse(responseCode = "201", description = "accepted; Location names the petition")
+    @APIResponse(responseCode = "201", description = "accepted; Location names the petition. With an Idempotency-Key header, "
+            + "a repeated key returns the petition the first request filed")
     @APIResponse(responseCode = "400", description = "invalid input, as application/problem+json naming the field")
-    public Uni<Response> submit(@Valid @NotNull PetitionSubmission submission) {
-        return intake.submit(submission).map(receipt -> Response
+    public Uni<Response> submit(@Valid @NotNull PetitionSubmission submission,
+                                @jakarta.ws.rs.HeaderParam("Idempotency-Key") String idempotencyKey) {
+        if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 100)) {
+            throw ProblemException.invalid("Idempotency-Key", "must be 1 to 100 characters");
+        }
+        // A repeated key is a client retrying: it gets the petition the first request filed.
+        var origin = idempotencyKey == null ? null : new io.wenzheng.intake.channel.ChannelOrigin("idempotency-key", idempotencyKey, null);
+        return intake.submitOnce(submission, origin, null).map(receipt -> Response
                 .created(URI.create("/api/v1/petitions/" + receipt.id()))
                 .entity(receipt).build());
     }

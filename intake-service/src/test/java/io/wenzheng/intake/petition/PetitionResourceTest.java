@@ -92,6 +92,22 @@ class PetitionResourceTest {
     }
 
     @Test
+    void aRepeatedIdempotencyKeyReturnsTheFirstPetition() {
+        String key = "retry-" + java.util.UUID.randomUUID();
+        String body = "{\"channel\":\"WEB\",\"text\":\"井盖丢失，很危险\"}";
+        String first = given().contentType(ContentType.JSON).header("Idempotency-Key", key).body(body)
+                .post("/api/v1/petitions").then().statusCode(201).extract().path("id");
+        String again = given().contentType(ContentType.JSON).header("Idempotency-Key", key).body(body)
+                .post("/api/v1/petitions").then().statusCode(201).extract().path("id");
+        assertThat(again).isEqualTo(first);
+        String other = given().contentType(ContentType.JSON).header("Idempotency-Key", key + "-2").body(body)
+                .post("/api/v1/petitions").then().statusCode(201).extract().path("id");
+        assertThat(other).isNotEqualTo(first);
+        given().contentType(ContentType.JSON).header("Idempotency-Key", "x".repeat(101)).body(body)
+                .post("/api/v1/petitions").then().statusCode(400).body("errors[0].field", org.hamcrest.Matchers.equalTo("Idempotency-Key"));
+    }
+
+    @Test
     void unknownPetitionIsNotFound() {
         given().when().get("/api/v1/petitions/01JDQ8Z6X0ABCDEFGHJKMNPQRS")
                 .then().statusCode(404).contentType("application/problem+json").body("status", equalTo(404));

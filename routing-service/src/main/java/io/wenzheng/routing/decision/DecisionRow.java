@@ -35,4 +35,6 @@ public class DecisionRow extends PanacheEntityBase {
     public String address;
     public Double latitude;
     public Double longitude;
+    @jakarta.persistence.Column(name = "category_hint")
+    public String categoryHint;
 }

@@ -48,7 +48,7 @@ public class PetitionRouting {
     }
 
     /** What routing needs to know about a petition. */
-    record Petition(String id, String subject, String body, String address, Double latitude, Double longitude) {
+    record Petition(String id, String subject, String body, String address, Double latitude, Double longitude, String categoryHint) {
         PlaceClues place() {
             return PlaceClues.of(subject, body, address, latitude, longitude);
         }
@@ -64,7 +64,8 @@ public class PetitionRouting {
         if (event.data() instanceof PetitionReceived received) {
             var where = received.location();
             Petition petition = new Petition(received.petitionId(), received.subject(), received.text(),
-                    where == null ? null : where.address(), where == null ? null : where.latitude(), where == null ? null : where.longitude());
+                    where == null ? null : where.address(), where == null ? null : where.latitude(), where == null ? null : where.longitude(),
+                    received.categoryHint());
             return route(petition, Set.of(), now);
         }
         if (event.data() instanceof PetitionReturned returned) {
@@ -74,7 +75,9 @@ public class PetitionRouting {
     }
 
     private Uni<Void> route(Petition petition, Set<String> excluded, Instant now) {
-        Classification classification = classifier.classify(petition.subject(), petition.body());
+        Classification classification = petition.categoryHint() != null && classifier.categories().contains(petition.categoryHint())
+                ? new Classification(petition.categoryHint(), 1.0, List.of("category named at intake"))
+                : classifier.classify(petition.subject(), petition.body());
         return UnitRow.<UnitRow>listAll().chain(rows -> RuleRow.<RuleRow>listAll().map(rules -> router.route(classification,
                         petition.place(), rows.stream().map(UnitRow::toUnit).filter(u -> !excluded.contains(u.code())).toList(),
                         rules.stream().map(RuleRow::toRule).toList())))
@@ -96,7 +99,7 @@ public class PetitionRouting {
             handBack.reason = returned.reason();
             handBack.returnedAt = returned.returnedAt();
             Petition petition = new Petition(decision.petitionId, decision.subject, decision.body, decision.address,
-                    decision.latitude, decision.longitude);
+                    decision.latitude, decision.longitude, decision.categoryHint);
             return handBack.persist()
                     .chain(() -> HandBack.<HandBack>list("petitionId", returned.petitionId()))
                     .chain(all -> {
@@ -138,6 +141,7 @@ public class PetitionRouting {
             row.body = petition.body();
             row.address = petition.address();
             row.latitude = petition.latitude();
+            row.categoryHint = petition.categoryHint();
             row.longitude = petition.longitude();
             row.confidence = decision.confidence();
             row.reason = decision.reason();

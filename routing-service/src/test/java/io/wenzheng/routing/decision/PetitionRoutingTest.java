@@ -211,9 +211,19 @@ class PetitionRoutingTest {
         }
     }
 
+    @Test
+    void aCategoryNamedAtIntakeIsTakenInsteadOfTheClassifiersGuess() {
+        String id = EventProbe.newPetitionId();
+        probe.publish(new PetitionReceived(id, "HOTLINE1", Channel.HOTLINE, null, "夜里工地施工噪音太大", new Location("A市A3区", null, null),
+                "c-0123456789abcdef", Instant.now(), "交通运输"), "intake-service");
+        var routed = probe.await(Topics.LIFECYCLE, r -> id.equals(r.key()) && "wenzheng.petition.routed.v1".equals(r.header("ce_type")),
+                Duration.ofSeconds(20)).orElseThrow(() -> new AssertionError("no routed event"));
+        assertThat(routed.value()).contains("\"category\":\"交通运输\"").contains("category named at intake");
+    }
+
     private static PetitionReceived received(String id, String text, String address) {
         return new PetitionReceived(id, "TRACK" + SEQ.incrementAndGet() % 10 + "AB", Channel.WEB, null, text,
-                address == null ? null : new Location(address, null, null), null, Instant.now());
+                address == null ? null : new Location(address, null, null), null, Instant.now(), null);
     }
 
 }

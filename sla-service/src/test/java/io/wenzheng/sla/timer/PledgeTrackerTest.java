@@ -65,7 +65,7 @@ class PledgeTrackerTest {
         String id = EventProbe.newPetitionId();
         // Saturday 2026-11-28 10:00 in Shanghai: rest time, so 8 hours, long past.
         Instant received = Instant.parse("2026-11-28T02:00:00Z");
-        probe.publish(new PetitionReceived(id, "ABCDEFGH", Channel.WEB, null, "噪音", null, null, received), "intake-service");
+        probe.publish(new PetitionReceived(id, "ABCDEFGH", Channel.WEB, null, "噪音", null, null, received, null), "intake-service");
         probe.publish(new PetitionRouted(id, "环境保护", "A3", "A3区", 0.9, "test", received.plusSeconds(1), null, null), "routing-service");
 
         var set = probe.await(Topics.SLA, r -> id.equals(r.key()) && SET.equals(r.header("ce_type")) && r.value().contains("FIRST_RESPONSE"),
@@ -104,7 +104,7 @@ class PledgeTrackerTest {
     void aResponseInTimeMeetsThePledgeAndNothingBreaches() throws InterruptedException {
         String id = EventProbe.newPetitionId();
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        probe.publish(new PetitionReceived(id, "ABCDEFGH", Channel.WECHAT, null, "噪音", null, null, now), "intake-service");
+        probe.publish(new PetitionReceived(id, "ABCDEFGH", Channel.WECHAT, null, "噪音", null, null, now, null), "intake-service");
         probe.await(Topics.SLA, r -> id.equals(r.key()) && SET.equals(r.header("ce_type")), Duration.ofSeconds(20)).orElseThrow();
         probe.publish(new PetitionResponded(id, "A3", "已收到", now.plusSeconds(60)), "intake-service");
 
@@ -117,14 +117,14 @@ class PledgeTrackerTest {
     @Test
     void aRedeliveredReceivedEventSetsOneDeadline() {
         String id = EventProbe.newPetitionId();
-        var event = new PetitionReceived(id, "ABCDEFGH", Channel.HOTLINE, null, "噪音", null, null, Instant.now());
+        var event = new PetitionReceived(id, "ABCDEFGH", Channel.HOTLINE, null, "噪音", null, null, Instant.now(), null);
         probe.publish(Topics.LIFECYCLE, event, "intake-service", "dup-" + id);
         probe.publish(Topics.LIFECYCLE, event, "intake-service", "dup-" + id);
         probe.publish(Topics.LIFECYCLE, event, "intake-service", "other-" + id);
         probe.await(Topics.SLA, r -> id.equals(r.key()) && SET.equals(r.header("ce_type")), Duration.ofSeconds(20)).orElseThrow();
         // Both copies and the third distinct delivery sit on one partition, before any later event of this key.
         String marker = EventProbe.newPetitionIdOnPartitionOf(id, 6);
-        probe.publish(new PetitionReceived(marker, "ABCDEFGH", Channel.WEB, null, "噪音", null, null, Instant.now()), "intake-service");
+        probe.publish(new PetitionReceived(marker, "ABCDEFGH", Channel.WEB, null, "噪音", null, null, Instant.now(), null), "intake-service");
         probe.await(Topics.SLA, r -> marker.equals(r.key()) && SET.equals(r.header("ce_type")), Duration.ofSeconds(20)).orElseThrow();
         assertThat(eventsOf(id, SET)).hasSize(2);
         assertThat(eventsOf(id, SET)).anyMatch(r -> r.value().contains("FIRST_RESPONSE")).anyMatch(r -> r.value().contains("RESOLUTION"));
@@ -143,7 +143,7 @@ class PledgeTrackerTest {
                     return !warnAt.isAfter(now) && d.dueAt().isAfter(now.plus(Duration.ofMinutes(2)));
                 }).findFirst().orElseThrow();
         String id = EventProbe.newPetitionId();
-        probe.publish(new PetitionReceived(id, "ABCDEFGH", Channel.WEB, null, "噪音", null, null, received), "intake-service");
+        probe.publish(new PetitionReceived(id, "ABCDEFGH", Channel.WEB, null, "噪音", null, null, received, null), "intake-service");
         probe.publish(new PetitionRouted(id, "环境保护", "A3", "A3区", 0.9, "test", received, null, null), "routing-service");
 
         var warning = probe.await(Topics.SLA, r -> id.equals(r.key()) && WARNING.equals(r.header("ce_type")), Duration.ofSeconds(20))
@@ -173,7 +173,7 @@ class PledgeTrackerTest {
         Instant received = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         Instant responded = received.plusSeconds(60);
         Instant reported = received.plus(Duration.ofDays(2));
-        probe.publish(new PetitionReceived(id, "ABCDEFGH", Channel.WEB, null, "噪音", null, null, received), "intake-service");
+        probe.publish(new PetitionReceived(id, "ABCDEFGH", Channel.WEB, null, "噪音", null, null, received, null), "intake-service");
         probe.publish(new PetitionRouted(id, "环境保护", "A3", "A3区", 0.9, "test", received, null, null), "routing-service");
         probe.publish(new PetitionResponded(id, "A3", "已收到", responded), "intake-service");
 
@@ -197,7 +197,7 @@ class PledgeTrackerTest {
         Instant received = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         Instant asked = received.plusSeconds(120);
         Instant answered = asked.plus(Duration.ofDays(3));
-        probe.publish(new PetitionReceived(id, "ABCDEFGH", Channel.WEB, null, "噪音", null, null, received), "intake-service");
+        probe.publish(new PetitionReceived(id, "ABCDEFGH", Channel.WEB, null, "噪音", null, null, received, null), "intake-service");
         probe.publish(new PetitionRouted(id, "环境保护", "A3", "A3区", 0.9, "test", received, null, null), "routing-service");
         probe.publish(new PetitionResponded(id, "A3", "已收到", received.plusSeconds(60)), "intake-service");
         awaitSla(id, SET, "PROGRESS");
@@ -233,7 +233,7 @@ class PledgeTrackerTest {
         }
         Instant received = day.atTime(9, 30).atZone(SHANGHAI).toInstant();
         String id = EventProbe.newPetitionId();
-        probe.publish(new PetitionReceived(id, "ABCDEFGH", Channel.WEB, null, "违建", null, null, received), "intake-service");
+        probe.publish(new PetitionReceived(id, "ABCDEFGH", Channel.WEB, null, "违建", null, null, received, null), "intake-service");
         assertThat(awaitSla(id, SET, "FIRST_RESPONSE").value()).contains("WORKING_TIME")
                 .contains("\"dueAt\":\"" + received.plus(Duration.ofHours(1)) + "\"");
         Instant defaultResolution = DEADLINES.resolutionDue(received);
@@ -254,7 +254,7 @@ class PledgeTrackerTest {
         awaitSla(id, SET, "PROGRESS");
         probe.publish(new PetitionAwaitingCitizen(id, "A3", "请提供照片", received.plusSeconds(120)), "intake-service");
         String marker = EventProbe.newPetitionIdOnPartitionOf(id, 6);
-        probe.publish(new PetitionReceived(marker, "ABCDEFGH", Channel.WEB, null, "噪音", null, null, Instant.now()), "intake-service");
+        probe.publish(new PetitionReceived(marker, "ABCDEFGH", Channel.WEB, null, "噪音", null, null, Instant.now(), null), "intake-service");
         awaitSla(marker, SET, "FIRST_RESPONSE");
         assertThat(eventsOf(id, PAUSED)).as("城乡建设 does not pause while waiting").isEmpty();
     }

@@ -3,11 +3,11 @@ package io.wenzheng.intake.channel.wechat;
 import io.smallrye.mutiny.Uni;
 import io.wenzheng.contracts.Channel;
 import io.wenzheng.intake.IntakeConfig;
-import io.wenzheng.intake.channel.ChannelIntake;
 import io.wenzheng.intake.channel.ChannelOrigin;
 import io.wenzheng.intake.channel.PlatformSignature;
 import io.wenzheng.intake.channel.ReplayGuard;
 import io.wenzheng.intake.channel.SafeXml;
+import io.wenzheng.intake.petition.PetitionIntake;
 import io.wenzheng.kit.problem.Problem;
 import io.wenzheng.kit.problem.ProblemException;
 import jakarta.inject.Inject;
@@ -41,7 +41,7 @@ public class WeChatResource {
     @Inject
     ReplayGuard replayGuard;
     @Inject
-    ChannelIntake channelIntake;
+    PetitionIntake intake;
 
     @GET
     @Produces(MediaType.TEXT_PLAIN)
@@ -112,7 +112,8 @@ public class WeChatResource {
         if (message.isEvent() || submission.isEmpty()) {
             return Uni.createFrom().item(Optional.empty());
         }
-        return channelIntake.file(submission.get(), new ChannelOrigin(account, message.messageId(), message.from())).map(Optional::of);
+        return intake.submitOnce(submission.get(), new ChannelOrigin(account, message.messageId(), message.from()), null)
+                .map(receipt -> Optional.of(receipt.trackingCode()));
     }
 
     private static String reply(WeChatMessage to, String text) {

@@ -6,10 +6,10 @@ import io.smallrye.mutiny.Uni;
 import io.wenzheng.contracts.Channel;
 import io.wenzheng.contracts.EventJson;
 import io.wenzheng.intake.IntakeConfig;
-import io.wenzheng.intake.channel.ChannelIntake;
 import io.wenzheng.intake.channel.ChannelOrigin;
 import io.wenzheng.intake.channel.PlatformSignature;
 import io.wenzheng.intake.channel.ReplayGuard;
+import io.wenzheng.intake.petition.PetitionIntake;
 import io.wenzheng.kit.problem.Problem;
 import io.wenzheng.kit.problem.ProblemException;
 import jakarta.inject.Inject;
@@ -38,7 +38,7 @@ public class WeiboResource {
     @Inject
     ReplayGuard replayGuard;
     @Inject
-    ChannelIntake channelIntake;
+    PetitionIntake intake;
 
     @GET
     @Produces(MediaType.TEXT_PLAIN)
@@ -73,7 +73,8 @@ public class WeiboResource {
         WeiboPush push = new WeiboPush(parse(body));
         return replayGuard.admit(Channel.WEIBO, name, nonce, signedAt, body)
                 .chain(() -> push.petition()
-                        .map(s -> channelIntake.file(s, new ChannelOrigin(name, push.messageId(), push.senderId()))
+                        .map(s -> intake.submitOnce(s, new ChannelOrigin(name, push.messageId(), push.senderId()), null)
+                                .map(receipt -> receipt.trackingCode())
                                 .map(code -> reply(push, "您的诉求已受理，查询码 " + code + "，可凭此码查询办理进度。")))
                         .orElseGet(() -> Uni.createFrom().item("")));
     }
