@@ -1,0 +1,92 @@
+package io.wenzheng.intake.tracking;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.faulttolerance.api.RateLimit;
+import io.smallrye.mutiny.Uni;
+import io.wenzheng.contracts.EventJson;
+import io.wenzheng.contracts.PetitionStatus;
+import io.wenzheng.intake.petition.HistoryRow;
+import io.wenzheng.intake.petition.PetitionRow;
+import io.wenzheng.kit.problem.Problem;
+import io.wenzheng.kit.problem.ProblemException;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * What a citizen sees with the tracking code: status, the unit that handles the case, and the unit's public replies.
+ * Never contact data, never internal notes. Public, so rate-limited here; per-address limits belong at the ingress.
+ */
+@Path("/api/v1/track")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "citizen tracking")
+public class TrackingResource {
+    private static final java.util.regex.Pattern CODE = java.util.regex.Pattern.compile("[0-9A-HJKMNP-TV-Z]{8}");
+    /** The lifecycle events whose text the unit addresses to the citizen, and the field that holds it. */
+    private static final Map<String, String[]> PUBLIC = Map.of(
+            "wenzheng.petition.responded.v1", new String[] {"RESPONSE", "message", "respondedAt"},
+            "wenzheng.petition.progress-reported.v1", new String[] {"PROGRESS", "message", "reportedAt"},
+            "wenzheng.petition.awaiting-citizen.v1", new String[] {"QUESTION", "question", "askedAt"},
+            "wenzheng.petition.resolved.v1", new String[] {"RESOLUTION", "summary", "resolvedAt"});
+
+    public record Reply(String kind, Instant at, String text) {
+    }
+
+    public record Tracking(String trackingCode, PetitionStatus status, String category, String unit, Instant receivedAt,
+                           Instant firstResponseDue, List<Reply> replies) {
+    }
+
+    @GET
+    @Path("/{trackingCode}")
+    @RateLimit(value = 50, window = 1, windowUnit = ChronoUnit.SECONDS)
+    @Operation(summary = "A petition as its citizen may see it, by tracking code")
+    @APIResponse(responseCode = "404", description = "no petition with that code")
+    @APIResponse(responseCode = "429", description = "too many lookups; try again shortly")
+    public Uni<Tracking> track(@PathParam("trackingCode") String code) {
+        String normalised = code == null ? "" : code.strip().toUpperCase(java.util.Locale.ROOT);
+        if (!CODE.matcher(normalised).matches()) {
+            throw ProblemException.notFound("petition with tracking code " + code);
+        }
+        return Panache.withSession(() -> PetitionRow.<PetitionRow>find("trackingCode", normalised).firstResult()
+                .chain(row -> {
+                    if (row == null) {
+                        throw ProblemException.notFound("petition with tracking code " + normalised);
+                    }
+                    return HistoryRow.of(row.id).map(history -> new Tracking(row.trackingCode, row.status, row.category, row.unitName,
+                            row.receivedAt, row.firstResponseDue, history.stream().map(TrackingResource::reply).filter(Objects::nonNull).toList()));
+                }));
+    }
+
+    private static Reply reply(HistoryRow h) {
+        String[] kind = PUBLIC.get(h.eventType);
+        if (kind == null) {
+            return null;
+        }
+        try {
+            JsonNode data = EventJson.mapper().readTree(h.data);
+            return new Reply(kind[0], data.hasNonNull(kind[2]) ? Instant.parse(data.get(kind[2]).asText()) : h.occurredAt,
+                    data.path(kind[1]).asText(""));
+        } catch (Exception e) {
+            return null; // a history entry that is not what its type says is not shown to citizens
+        }
+    }
+
+    @ServerExceptionMapper
+    public Response tooMany(io.smallrye.faulttolerance.api.RateLimitException e) {
+        return Response.status(429).type("application/problem+json")
+                .entity(Problem.of(429, "Too many requests", "tracking lookups are limited; try again in a moment")).build();
+    }
+}
