@@ -21,6 +21,22 @@ public interface IntakeConfig {
         String appSecret();
     }
 
+    /** Alipay life accounts (生活号), by the name in their gateway URL {@code /channels/alipay/{account}}. */
+    Map<String, AlipayAccount> alipayAccounts();
+
+    interface AlipayAccount {
+        String appId();
+
+        /** Alipay's public key (base64 X.509), to verify what Alipay sends. */
+        String alipayPublicKey();
+
+        /** The account's own public key (base64 X.509), returned to Alipay's gateway check. */
+        String publicKey();
+
+        /** The account's private key (base64 PKCS#8), to sign responses. A secret in production. */
+        String privateKey();
+    }
+
     /** How far a platform's signed timestamp may be from our clock before the request counts as stale. */
     @WithDefault("300s")
     Duration channelClockSkew();
