@@ -37,6 +37,10 @@ public interface IntakeConfig {
         String privateKey();
     }
 
+    /** API keys that may post Open311 GeoReport v2 service requests. */
+    @WithDefault("wenzheng-demo-key")
+    java.util.List<String> open311ApiKeys();
+
     /** How far a platform's signed timestamp may be from our clock before the request counts as stale. */
     @WithDefault("300s")
     Duration channelClockSkew();
