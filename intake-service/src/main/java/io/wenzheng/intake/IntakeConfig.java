@@ -41,6 +41,13 @@ public interface IntakeConfig {
     @WithDefault("wenzheng-demo-key")
     java.util.List<String> open311ApiKeys();
 
+    /** A petition from the same citizen within this many days that reads this alike is flagged as a possible duplicate. */
+    @WithDefault("7")
+    int duplicateWindowDays();
+
+    @WithDefault("0.6")
+    double duplicateSimilarity();
+
     /** How far a platform's signed timestamp may be from our clock before the request counts as stale. */
     @WithDefault("300s")
     Duration channelClockSkew();

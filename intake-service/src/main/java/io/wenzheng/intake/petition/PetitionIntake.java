@@ -22,12 +22,16 @@ public class PetitionIntake {
     private final Outbox outbox;
     private final ContactVault vault;
     private final String source;
+    private final int duplicateWindowDays;
+    private final double duplicateSimilarity;
 
     @Inject
-    public PetitionIntake(Outbox outbox, ContactVault vault, KitConfig kit) {
+    public PetitionIntake(Outbox outbox, ContactVault vault, KitConfig kit, io.wenzheng.intake.IntakeConfig config) {
         this.outbox = outbox;
         this.vault = vault;
         this.source = kit.service();
+        this.duplicateWindowDays = config.duplicateWindowDays();
+        this.duplicateSimilarity = config.duplicateSimilarity();
     }
 
     public Uni<PetitionReceipt> submit(PetitionSubmission submission) {
@@ -75,7 +79,8 @@ public class PetitionIntake {
         PetitionReceived event = new PetitionReceived(row.id, row.trackingCode, row.channel, row.subject, row.text,
                 row.address == null && row.latitude == null ? null : new Location(row.address, row.latitude, row.longitude),
                 row.citizenRef, now, categoryHint);
-        return Panache.withTransaction(() -> row.<PetitionRow>persist()
+        return Panache.withTransaction(() -> flagIfRepeat(row)
+                .chain(() -> row.<PetitionRow>persist())
                 .chain(() -> outbox.append(event, now))
                 .chain(stored -> record(stored.eventId(), stored.type().type(), source, now, EventJson.write(event), row.id))
                 .chain(() -> origin == null || origin.messageId() == null ? Uni.createFrom().voidItem() : remember(row, origin, now)))
@@ -100,6 +105,19 @@ public class PetitionIntake {
                             }
                             return again;
                         })));
+    }
+
+    /** Looks for an earlier petition of the same citizen that reads like this one. */
+    private Uni<Void> flagIfRepeat(PetitionRow row) {
+        if (row.citizenRef == null) {
+            return Uni.createFrom().voidItem();
+        }
+        return PetitionRow.<PetitionRow>find("citizenRef = ?1 and receivedAt >= ?2 order by receivedAt desc", row.citizenRef,
+                        row.receivedAt.minus(java.time.Duration.ofDays(duplicateWindowDays))).page(0, 50).list()
+                .invoke(earlier -> earlier.stream()
+                        .filter(e -> io.wenzheng.intake.duplicate.TextSimilarity.of(e.text, row.text) >= duplicateSimilarity)
+                        .findFirst().ifPresent(e -> row.possibleDuplicateOf = e.possibleDuplicateOf != null ? e.possibleDuplicateOf : e.id))
+                .replaceWithVoid();
     }
 
     private static Uni<Void> remember(PetitionRow row, ChannelOrigin origin, Instant now) {

@@ -43,6 +43,19 @@ public class PetitionResource {
                 .entity(receipt).build());
     }
 
+    /** A petition an operator should look at as a possible repeat of an earlier one. */
+    public record PossibleDuplicate(String id, String trackingCode, String possibleDuplicateOf, java.time.Instant receivedAt, String text) {
+    }
+
+    @GET
+    @Path("/possible-duplicates")
+    @Operation(summary = "Petitions that read like an earlier one from the same citizen within a few days, newest first, for an operator to merge")
+    public Uni<java.util.List<PossibleDuplicate>> possibleDuplicates() {
+        return io.quarkus.hibernate.reactive.panache.Panache.withSession(() -> PetitionRow.<PetitionRow>find(
+                        "possibleDuplicateOf is not null order by receivedAt desc").page(0, 200).list())
+                .map(rows -> rows.stream().map(r -> new PossibleDuplicate(r.id, r.trackingCode, r.possibleDuplicateOf, r.receivedAt, r.text)).toList());
+    }
+
     @GET
     @Path("/{id}")
     @Operation(summary = "A petition with its status, unit, deadline and full event history")

@@ -48,6 +48,9 @@ public class PetitionRow extends PanacheEntityBase {
     public TimeBasis timeBasis;
     @Column(nullable = false)
     public boolean overdue;
+    /** An earlier petition of the same citizen that this one reads like; an operator decides whether to merge. */
+    @Column(name = "possible_duplicate_of")
+    public String possibleDuplicateOf;
     @Column(name = "received_at", nullable = false)
     public Instant receivedAt;
     @Column(name = "updated_at", nullable = false)

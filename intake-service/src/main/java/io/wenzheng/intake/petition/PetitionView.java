@@ -21,6 +21,7 @@ public record PetitionView(
         Unit unit,
         Deadline deadline,
         Instant receivedAt,
+        String possibleDuplicateOf,
         List<Event> history) {
 
     public record Unit(String code, String name) {
@@ -36,7 +37,7 @@ public record PetitionView(
         return new PetitionView(p.id, p.trackingCode, p.channel, p.subject, p.text, p.status, p.category,
                 p.unitCode == null ? null : new Unit(p.unitCode, p.unitName),
                 p.firstResponseDue == null ? null : new Deadline(p.firstResponseDue, p.timeBasis, p.overdue),
-                p.receivedAt,
+                p.receivedAt, p.possibleDuplicateOf,
                 history.stream().map(h -> new Event(h.eventId, h.eventType, h.source, h.occurredAt, h.data)).toList());
     }
 }
