@@ -22,6 +22,17 @@ public final class PlatformSignature {
         }
     }
 
+    /**
+     * URL verification, the same on WeChat and Weibo: the echo string comes back only when the signature over the
+     * secret, timestamp and nonce is right.
+     */
+    public static String echo(String secret, String signature, String timestamp, String nonce, String echostr) {
+        if (timestamp == null || nonce == null || echostr == null || !matches(of(secret, timestamp, nonce), signature)) {
+            throw ReplayGuard.forbidden("bad signature");
+        }
+        return echostr;
+    }
+
     /** Constant-time comparison of a computed signature with the one a request carries. */
     public static boolean matches(String expected, String given) {
         return given != null && MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII), given.getBytes(StandardCharsets.US_ASCII));

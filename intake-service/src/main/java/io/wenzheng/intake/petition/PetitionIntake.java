@@ -38,10 +38,6 @@ public class PetitionIntake {
         return submit(submission, null, null);
     }
 
-    public Uni<PetitionReceipt> submit(PetitionSubmission submission, ChannelOrigin origin) {
-        return submit(submission, origin, null);
-    }
-
     /**
      * Accepts a petition. One that arrived on a platform has its platform message recorded with it, in the same
      * transaction, so a retry of the message finds it ({@link ChannelMessage}); a category hint travels to routing.

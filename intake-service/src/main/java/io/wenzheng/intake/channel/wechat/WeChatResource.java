@@ -49,12 +49,7 @@ public class WeChatResource {
     public String verify(@PathParam("account") String name, @QueryParam("signature") String signature,
                          @QueryParam("timestamp") String timestamp, @QueryParam("nonce") String nonce,
                          @QueryParam("echostr") String echostr) {
-        IntakeConfig.WeChatAccount account = account(name);
-        if (timestamp == null || nonce == null || echostr == null
-                || !PlatformSignature.matches(PlatformSignature.of(account.token(), timestamp, nonce), signature)) {
-            throw ReplayGuard.forbidden("bad signature");
-        }
-        return echostr;
+        return PlatformSignature.echo(account(name).token(), signature, timestamp, nonce, echostr);
     }
 
     @POST

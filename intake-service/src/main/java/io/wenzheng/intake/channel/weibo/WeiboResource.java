@@ -46,12 +46,7 @@ public class WeiboResource {
     public String verify(@PathParam("account") String name, @QueryParam("signature") String signature,
                          @QueryParam("timestamp") String timestamp, @QueryParam("nonce") String nonce,
                          @QueryParam("echostr") String echostr) {
-        String secret = secret(name);
-        if (timestamp == null || nonce == null || echostr == null
-                || !PlatformSignature.matches(PlatformSignature.of(secret, timestamp, nonce), signature)) {
-            throw ReplayGuard.forbidden("bad signature");
-        }
-        return echostr;
+        return PlatformSignature.echo(secret(name), signature, timestamp, nonce, echostr);
     }
 
     @POST
