@@ -19,6 +19,9 @@ public interface IntakeConfig {
     interface WeiboAccount {
         /** The app secret that signs pushes. */
         String appSecret();
+
+        /** The account's access token for the reply API. */
+        java.util.Optional<String> accessToken();
     }
 
     /** Alipay life accounts (生活号), by the name in their gateway URL {@code /channels/alipay/{account}}. */
@@ -48,6 +51,17 @@ public interface IntakeConfig {
     @WithDefault("0.6")
     double duplicateSimilarity();
 
+    /** The SMS gateway's API key, for replies to hotline callers. */
+    java.util.Optional<String> smsApiKey();
+
+    /** First wait before a failed reply delivery is tried again; it doubles each time. */
+    @WithDefault("30s")
+    Duration replyRetryDelay();
+
+    /** Attempts after which a reply delivery is given up and marked FAILED (visible in the history). */
+    @WithDefault("8")
+    int replyMaxAttempts();
+
     /** How far a platform's signed timestamp may be from our clock before the request counts as stale. */
     @WithDefault("300s")
     Duration channelClockSkew();
@@ -64,6 +78,9 @@ public interface IntakeConfig {
         String encodingAesKey();
 
         String appId();
+
+        /** The AppSecret, for the access token of customer-service replies (客服消息). */
+        java.util.Optional<String> appSecret();
 
         /** Refuse plaintext callbacks (the console's "安全模式" only). */
         @WithDefault("false")

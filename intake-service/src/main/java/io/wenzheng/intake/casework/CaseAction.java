@@ -27,6 +27,11 @@ public sealed interface CaseAction {
     /** How a refusal explains itself, e.g. "respond". */
     String verb();
 
+    /** What the citizen is told on the petition's channel; null when the action says nothing to the citizen. */
+    default String toCitizen() {
+        return null;
+    }
+
     /** 回退: the petition is not this unit's business; routing tries again. Only before the unit has acted. */
     record HandBack(String unitCode, String reason) implements CaseAction {
         public boolean allowedIn(PetitionStatus s) {
@@ -52,6 +57,10 @@ public sealed interface CaseAction {
             return new PetitionResponded(id, unitCode, message, at);
         }
 
+        public String toCitizen() {
+            return message;
+        }
+
         public String verb() {
             return "respond";
         }
@@ -67,6 +76,10 @@ public sealed interface CaseAction {
             return new PetitionProgressReported(id, unitCode, message, at);
         }
 
+        public String toCitizen() {
+            return message;
+        }
+
         public String verb() {
             return "report progress (respond first)";
         }
@@ -80,6 +93,10 @@ public sealed interface CaseAction {
 
         public PetitionEvent event(String id, Instant at) {
             return new PetitionAwaitingCitizen(id, unitCode, question, at);
+        }
+
+        public String toCitizen() {
+            return question;
         }
 
         public String verb() {
@@ -114,6 +131,10 @@ public sealed interface CaseAction {
 
         public PetitionEvent event(String id, Instant at) {
             return new PetitionResolved(id, unitCode, summary, at);
+        }
+
+        public String toCitizen() {
+            return summary;
         }
 
         public String verb() {

@@ -56,7 +56,9 @@ public class Casework {
                     }
                     row.updatedAt = now;
                     return outbox.append(event, now)
-                            .chain(stored -> PetitionIntake.record(stored.eventId(), type.type(), source, now, EventJson.write(event), id));
+                            .chain(stored -> PetitionIntake.record(stored.eventId(), type.type(), source, now, EventJson.write(event), id))
+                            .chain(() -> action.toCitizen() == null ? Uni.createFrom().voidItem()
+                                    : io.wenzheng.intake.reply.ReplyDispatcher.enqueue(row, action.toCitizen(), now));
                 }))
                 .chain(() -> intake.view(id));
     }

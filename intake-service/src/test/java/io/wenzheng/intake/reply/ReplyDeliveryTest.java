@@ -1,0 +1,129 @@
+package io.wenzheng.intake.reply;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.wenzheng.contracts.PetitionRouted;
+import io.wenzheng.contracts.Topics;
+import io.wenzheng.devstack.testing.DevStackTestResource;
+import io.wenzheng.devstack.testing.EventProbe;
+import io.wenzheng.intake.channel.PlatformSignature;
+import io.wenzheng.intake.channel.SafeXml;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** A unit's reply reaches the citizen on the petition's own channel, through faithful stubs of each platform's API. */
+@QuarkusTest
+@QuarkusTestResource(PlatformStubs.class)
+@QuarkusTestResource(value = DevStackTestResource.class, initArgs = @ResourceArg(name = "service", value = "intake"))
+class ReplyDeliveryTest {
+    private EventProbe probe;
+
+    @BeforeEach
+    void openProbe() {
+        probe = new EventProbe(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
+    }
+
+    @AfterEach
+    void closeProbe() {
+        probe.close();
+    }
+
+    @Test
+    void aWeChatCitizenGetsTheUnitsResponseAsACustomerServiceMessage() {
+        PlatformStubs.server.stubFor(get(urlPathEqualTo("/cgi-bin/token")).withQueryParam("appid", equalTo("wxb11529c136998cb6"))
+                .withQueryParam("secret", equalTo("wenzheng-demo-secret"))
+                .willReturn(okJson("{\"access_token\":\"TOKEN-1\",\"expires_in\":7200}")));
+        PlatformStubs.server.stubFor(post(urlPathEqualTo("/cgi-bin/message/custom/send")).withQueryParam("access_token", equalTo("TOKEN-1"))
+                .willReturn(okJson("{\"errcode\":0,\"errmsg\":\"ok\"}")));
+        String openid = "oReply" + UUID.randomUUID();
+        String id = wechatPetition(openid, "小区停车位被占 " + UUID.randomUUID());
+        routeAndRespond(id, "已联系物业清理占位车辆");
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(history(id)).contains("intake.reply.delivered"));
+        var sent = PlatformStubs.server.findAll(postRequestedFor(urlPathEqualTo("/cgi-bin/message/custom/send")));
+        assertThat(sent).anySatisfy(r -> assertThat(r.getBodyAsString()).contains("\"touser\":\"" + openid + "\"")
+                .contains("已联系物业清理占位车辆").contains("\"msgtype\":\"text\""));
+    }
+
+    @Test
+    void anSmsThatFailsFirstIsRetriedAndBothAttemptsAreInTheHistory() {
+        PlatformStubs.server.stubFor(post(urlPathEqualTo("/sms/send")).inScenario("sms").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(503)).willSetStateTo("up"));
+        PlatformStubs.server.stubFor(post(urlPathEqualTo("/sms/send")).inScenario("sms").whenScenarioStateIs("up")
+                .withHeader("X-Api-Key", equalTo("wenzheng-demo-sms")).willReturn(okJson("{\"ok\":true}")));
+        String id = given().contentType(ContentType.JSON).body(Map.of("callerNumber", "13709512222",
+                        "transcript", "路灯不亮 " + UUID.randomUUID(), "callId", "c-" + UUID.randomUUID()))
+                .post("/api/v1/hotline-calls").then().statusCode(201).extract().path("id");
+        routeAndRespond(id, "已派人维修路灯");
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(history(id)).containsSubsequence("intake.reply.attempt-failed", "intake.reply.delivered"));
+        assertThat(PlatformStubs.server.findAll(postRequestedFor(urlPathEqualTo("/sms/send"))))
+                .anySatisfy(r -> assertThat(r.getBodyAsString()).contains("13709512222").contains("已派人维修路灯"));
+    }
+
+    @Test
+    void aPlatformThatKeepsRefusingEndsFailedAndVisibleNeverSilentlyDropped() {
+        PlatformStubs.server.stubFor(post(urlPathEqualTo("/2/messages/reply.json"))
+                .willReturn(okJson("{\"error_code\":21327,\"error\":\"expired_token\"}")));
+        String ts = String.valueOf(Instant.now().toEpochMilli());
+        String nonce = "n" + UUID.randomUUID();
+        String text = "桥下积水 " + UUID.randomUUID();
+        given().contentType("application/json").body("{\"type\":\"text\",\"receiver_id\":1902538057,\"sender_id\":2489518277,"
+                        + "\"created_at\":\"Sun Nov 29 21:00:00 +0800 2026\",\"text\":\"" + text + "\",\"data\":{}}")
+                .queryParams(Map.of("signature", PlatformSignature.of("wenzheng-demo", ts, nonce), "timestamp", ts, "nonce", nonce))
+                .post("/channels/weibo/demo").then().statusCode(200);
+        String id = probe.await(Topics.LIFECYCLE, r -> r.value().contains(text), Duration.ofSeconds(20)).orElseThrow().key();
+        routeAndRespond(id, "已通知市政排水");
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(history(id)).contains("intake.reply.failed"));
+        List<String> types = history(id);
+        assertThat(types.stream().filter("intake.reply.attempt-failed"::equals)).hasSize(2);
+        assertThat(given().get("/api/v1/petitions/" + id).then().extract().asString()).contains("expired_token");
+    }
+
+    private String wechatPetition(String openid, String text) {
+        String ts = String.valueOf(Instant.now().getEpochSecond());
+        String nonce = "n" + UUID.randomUUID();
+        String xml = "<xml><ToUserName><![CDATA[gh_demo]]></ToUserName><FromUserName>" + SafeXml.cdata(openid) + "</FromUserName>"
+                + "<CreateTime>" + ts + "</CreateTime><MsgType>text</MsgType><Content>" + SafeXml.cdata(text) + "</Content><MsgId>"
+                + System.nanoTime() + "</MsgId></xml>";
+        given().contentType("text/xml").body(xml.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .queryParams(Map.of("signature", PlatformSignature.of("wenzheng-demo", ts, nonce), "timestamp", ts, "nonce", nonce))
+                .post("/channels/wechat/demo").then().statusCode(200).body(org.hamcrest.Matchers.containsString("查询码"));
+        return probe.await(Topics.LIFECYCLE, r -> r.value().contains(text), Duration.ofSeconds(20)).orElseThrow().key();
+    }
+
+    private void routeAndRespond(String id, String message) {
+        probe.publish(new PetitionRouted(id, "城乡建设", "A3", "A3区人民政府", 0.9, "test", Instant.now(), null, null), "routing-service");
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                given().get("/api/v1/petitions/" + id).then().body("status", org.hamcrest.Matchers.equalTo("ROUTED")));
+        given().contentType(ContentType.JSON).body(Map.of("unitCode", "A3", "message", message))
+                .post("/api/v1/petitions/" + id + "/responses").then().statusCode(202);
+    }
+
+    private static List<String> history(String id) {
+        return given().get("/api/v1/petitions/" + id).then().statusCode(200).extract().jsonPath().getList("history.type", String.class);
+    }
+}
