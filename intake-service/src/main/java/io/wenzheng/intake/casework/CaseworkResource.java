@@ -2,6 +2,7 @@ package io.wenzheng.intake.casework;
 
 import io.smallrye.mutiny.Uni;
 import io.wenzheng.intake.petition.PetitionIds;
+import io.wenzheng.intake.petition.PlainText;
 import io.wenzheng.intake.petition.PetitionView;
 import io.wenzheng.kit.problem.ProblemException;
 import jakarta.inject.Inject;
@@ -46,42 +47,42 @@ public class CaseworkResource {
     @Path("/hand-back")
     @Operation(summary = "回退: the unit hands the petition back with a reason; routing tries again")
     public Uni<Response> handBack(@PathParam("id") String id, @Valid @NotNull HandBackReason body) {
-        return act(id, new CaseAction.HandBack(body.unitCode(), body.reason().strip()));
+        return act(id, new CaseAction.HandBack(body.unitCode(), PlainText.clean(body.reason()).strip()));
     }
 
     @POST
     @Path("/responses")
     @Operation(summary = "The unit's first response to the citizen; stops the first-response clock")
     public Uni<Response> respond(@PathParam("id") String id, @Valid @NotNull UnitMessage body) {
-        return act(id, new CaseAction.Respond(body.unitCode(), body.message().strip()));
+        return act(id, new CaseAction.Respond(body.unitCode(), PlainText.clean(body.message()).strip()));
     }
 
     @POST
     @Path("/progress-reports")
     @Operation(summary = "进展: a progress update; restarts the progress clock")
     public Uni<Response> reportProgress(@PathParam("id") String id, @Valid @NotNull UnitMessage body) {
-        return act(id, new CaseAction.ReportProgress(body.unitCode(), body.message().strip()));
+        return act(id, new CaseAction.ReportProgress(body.unitCode(), PlainText.clean(body.message()).strip()));
     }
 
     @POST
     @Path("/questions")
     @Operation(summary = "The unit asks the citizen for something; the resolution clock may pause until the answer")
     public Uni<Response> ask(@PathParam("id") String id, @Valid @NotNull UnitMessage body) {
-        return act(id, new CaseAction.AskCitizen(body.unitCode(), body.message().strip()));
+        return act(id, new CaseAction.AskCitizen(body.unitCode(), PlainText.clean(body.message()).strip()));
     }
 
     @POST
     @Path("/citizen-replies")
     @Operation(summary = "The citizen answers the unit's question; paused clocks run again")
     public Uni<Response> citizenReply(@PathParam("id") String id, @Valid @NotNull CitizenMessage body) {
-        return act(id, new CaseAction.CitizenAnswer(body.message().strip()));
+        return act(id, new CaseAction.CitizenAnswer(PlainText.clean(body.message()).strip()));
     }
 
     @POST
     @Path("/resolution")
     @Operation(summary = "办结: the unit resolves the petition, with a summary for the citizen")
     public Uni<Response> resolve(@PathParam("id") String id, @Valid @NotNull UnitMessage body) {
-        return act(id, new CaseAction.Resolve(body.unitCode(), body.message().strip()));
+        return act(id, new CaseAction.Resolve(body.unitCode(), PlainText.clean(body.message()).strip()));
     }
 
     private Uni<Response> act(String id, CaseAction action) {

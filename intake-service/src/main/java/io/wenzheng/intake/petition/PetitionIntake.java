@@ -48,10 +48,10 @@ public class PetitionIntake {
         row.id = PetitionIds.newId(now);
         row.trackingCode = PetitionIds.newTrackingCode();
         row.channel = submission.channel();
-        row.subject = blankToNull(submission.subject());
-        row.text = submission.text().strip();
+        row.subject = blankToNull(PlainText.clean(submission.subject()));
+        row.text = PlainText.clean(submission.text()).strip();
         if (submission.location() != null) {
-            row.address = blankToNull(submission.location().address());
+            row.address = blankToNull(PlainText.clean(submission.location().address()));
             row.latitude = submission.location().latitude();
             row.longitude = submission.location().longitude();
         }
@@ -60,7 +60,7 @@ public class PetitionIntake {
         if ((contact != null && (contact.phone() != null || contact.name() != null)) || platformId != null) {
             var sealed = EventJson.mapper().createObjectNode();
             if (contact != null) {
-                sealed.put("name", contact.name()).put("phone", contact.phone());
+                sealed.put("name", PlainText.clean(contact.name())).put("phone", contact.phone());
             }
             if (platformId != null) {
                 sealed.put("platformId", platformId);

@@ -74,7 +74,7 @@ public class ReplyDispatcher {
             d.channel = row.channel;
             d.account = a;
             d.recipientSealed = row.contactSealed;
-            d.body = "【问政】查询码 " + row.trackingCode + "：" + text;
+            d.body = "【问政】查询码 " + row.trackingCode + "：" + io.wenzheng.intake.petition.PlainText.clean(text);
             d.status = ReplyDelivery.Status.PENDING;
             d.nextAttemptAt = now;
             d.createdAt = now;

@@ -3,6 +3,7 @@ package io.wenzheng.intake.channel.alipay;
 import io.smallrye.mutiny.Uni;
 import io.wenzheng.intake.IntakeConfig;
 import io.wenzheng.intake.channel.ChannelOrigin;
+import io.wenzheng.intake.channel.FormBody;
 import io.wenzheng.intake.channel.ReplayGuard;
 import io.wenzheng.intake.channel.SafeXml;
 import io.wenzheng.intake.petition.PetitionIntake;
@@ -15,10 +16,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -97,49 +96,8 @@ public class AlipayResource {
         }
     }
 
-    /**
-     * Splits the form and decodes each value in the charset the form names (Alipay sends GBK by default), so the
-     * signed text is exactly what Alipay signed.
-     */
+    /** Each value decoded in the charset the form names (Alipay sends GBK by default), so the signed text is exact. */
     static Map<String, String> form(byte[] body) {
-        Map<String, byte[]> raw = new HashMap<>();
-        int start = 0;
-        for (int i = 0; i <= body.length; i++) {
-            if (i == body.length || body[i] == '&') {
-                if (i > start) {
-                    int eq = start;
-                    while (eq < i && body[eq] != '=') {
-                        eq++;
-                    }
-                    String key = new String(percentDecode(body, start, eq), StandardCharsets.US_ASCII);
-                    raw.put(key, eq < i ? percentDecode(body, eq + 1, i) : new byte[0]);
-                }
-                start = i + 1;
-            }
-        }
-        Charset charset = charset(raw.containsKey("charset") ? new String(raw.get("charset"), StandardCharsets.US_ASCII) : null);
-        Map<String, String> form = new HashMap<>();
-        raw.forEach((k, v) -> form.put(k, new String(v, charset)));
-        return form;
-    }
-
-    private static byte[] percentDecode(byte[] b, int from, int to) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(to - from);
-        for (int i = from; i < to; i++) {
-            byte c = b[i];
-            if (c == '+') {
-                out.write(' ');
-            } else if (c == '%' && i + 2 < to && hex(b[i + 1]) >= 0 && hex(b[i + 2]) >= 0) {
-                out.write(hex(b[i + 1]) * 16 + hex(b[i + 2]));
-                i += 2;
-            } else {
-                out.write(c);
-            }
-        }
-        return out.toByteArray();
-    }
-
-    private static int hex(byte c) {
-        return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+        return FormBody.parse(body, raw -> charset(raw.containsKey("charset") ? new String(raw.get("charset"), StandardCharsets.US_ASCII) : null));
     }
 }

@@ -8,6 +8,7 @@ import io.wenzheng.contracts.Channel;
 import io.wenzheng.contracts.EventJson;
 import io.wenzheng.contracts.PetitionStatus;
 import io.wenzheng.intake.IntakeConfig;
+import io.wenzheng.intake.channel.FormBody;
 import io.wenzheng.intake.petition.PetitionIds;
 import io.wenzheng.intake.petition.PetitionIntake;
 import io.wenzheng.intake.petition.PetitionRow;
@@ -20,7 +21,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -119,8 +119,13 @@ public class Open311Resource {
     @Path("requests.{format: json|xml}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(summary = "GeoReport v2: create a service request (a petition); needs api_key")
-    public Uni<Response> create(@PathParam("format") String format, MultivaluedMap<String, String> form) {
-        String apiKey = form.getFirst("api_key");
+    public Uni<Response> create(@PathParam("format") String format, byte[] body) {
+        if (body == null || body.length > config.channelMaxBodyBytes()) {
+            throw new Open311Exception(body == null ? 400 : 413, format, "the request body must be a form of at most "
+                    + config.channelMaxBodyBytes() + " bytes");
+        }
+        Map<String, String> form = FormBody.parseUtf8(body);
+        String apiKey = form.get("api_key");
         if (apiKey == null || !config.open311ApiKeys().contains(apiKey)) {
             throw new Open311Exception(403, format, "api_key missing or not valid");
         }
@@ -269,12 +274,12 @@ public class Open311Resource {
         }
     }
 
-    private static String value(MultivaluedMap<String, String> form, String name) {
-        String v = form == null ? null : form.getFirst(name);
+    private static String value(Map<String, String> form, String name) {
+        String v = form.get(name);
         return v == null || v.isBlank() ? null : v.strip();
     }
 
-    private static Double coordinate(MultivaluedMap<String, String> form, String name, double bound, String format) {
+    private static Double coordinate(Map<String, String> form, String name, double bound, String format) {
         String v = value(form, name);
         if (v == null) {
             return null;
