@@ -40,8 +40,7 @@ public class SlaWiring {
         Map<String, WorkCalendar> calendars = new HashMap<>();
         config.regions().forEach((name, region) -> calendars.put(name, calendar(name, region)));
         if (!calendars.containsKey(config.defaultRegion())) {
-            calendars.put(config.defaultRegion(), new WorkCalendar(config.defaultRegion(), ZoneId.of("Asia/Shanghai"),
-                    WorkCalendar.STANDARD_HOURS, List.of(), HolidayData.bundled("cn")));
+            calendars.put(config.defaultRegion(), HolidayData.defaultCalendar(config.defaultRegion()));
         }
         return new CalendarRegions(config.defaultRegion(), calendars);
     }

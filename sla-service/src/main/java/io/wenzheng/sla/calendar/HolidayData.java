@@ -93,6 +93,11 @@ public final class HolidayData {
 
     /** The default calendar of the city: Asia/Shanghai, standard office hours, the bundled holiday years. */
     public static WorkCalendar defaultCalendar() {
-        return new WorkCalendar("cn", ZoneId.of("Asia/Shanghai"), WorkCalendar.STANDARD_HOURS, List.of(), bundled("cn"));
+        return defaultCalendar("cn");
+    }
+
+    /** The standard calendar under another region name. */
+    public static WorkCalendar defaultCalendar(String region) {
+        return new WorkCalendar(region, ZoneId.of("Asia/Shanghai"), WorkCalendar.STANDARD_HOURS, List.of(), bundled("cn"));
     }
 }

@@ -85,11 +85,12 @@ public class TimerWatch {
                 .setParameter("now", now)
                 .setParameter("n", config.batchSize())
                 .getResultList()
-                .chain(due -> fire(due, now))))
-                .chain(fired -> Panache.withSession(() -> Panache.getSession().chain(session -> session
+                .chain(due -> fire(due, now))
+                // In the same transaction, after this round's rescheduling: no second session per round.
+                .chain(fired -> session
                         .createNativeQuery("select min(next_fire_at) from deadline_timer where next_fire_at is not null", Instant.class)
-                        .getSingleResultOrNull()))
-                        .map(next -> new Round(fired, next)));
+                        .getSingleResultOrNull()
+                        .map(next -> new Round(fired, next)))));
     }
 
     private Uni<Integer> fire(List<DeadlineTimer> due, Instant now) {
