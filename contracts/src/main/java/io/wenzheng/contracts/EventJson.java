@@ -23,6 +23,14 @@ public final class EventJson {
     }
 
     public static String write(PetitionEvent event) {
+        return writeData(event);
+    }
+
+    public static String write(InsightEvent event) {
+        return writeData(event);
+    }
+
+    private static String writeData(Object event) {
         try {
             return MAPPER.writeValueAsString(event);
         } catch (JsonProcessingException e) {
@@ -40,6 +48,18 @@ public final class EventJson {
             return value;
         } catch (JsonProcessingException e) {
             throw new MalformedEventException("event data is not valid " + type.getSimpleName() + ": " + e.getOriginalMessage());
+        }
+    }
+
+    public static InsightEvent read(String json, InsightType type) {
+        try {
+            InsightEvent value = MAPPER.readValue(json, type.payload());
+            if (value == null || value.key() == null || value.key().isBlank()) {
+                throw new MalformedEventException("insight data has no id");
+            }
+            return value;
+        } catch (JsonProcessingException e) {
+            throw new MalformedEventException("event data is not valid " + type.type() + ": " + e.getOriginalMessage());
         }
     }
 

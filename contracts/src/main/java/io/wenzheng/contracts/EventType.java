@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /** Every CloudEvents type of the suite, the topic it travels on and the record that carries its data. */
-public enum EventType {
+public enum EventType implements CatalogueEntry {
     PETITION_RECEIVED("wenzheng.petition.received.v1", Topics.LIFECYCLE, PetitionReceived.class),
     PETITION_ROUTED("wenzheng.petition.routed.v1", Topics.LIFECYCLE, PetitionRouted.class),
     PETITION_TRIAGE_REQUIRED("wenzheng.petition.triage-required.v1", Topics.LIFECYCLE, TriageRequired.class),
@@ -15,6 +15,8 @@ public enum EventType {
     PETITION_AWAITING_CITIZEN("wenzheng.petition.awaiting-citizen.v1", Topics.LIFECYCLE, PetitionAwaitingCitizen.class),
     PETITION_CITIZEN_REPLIED("wenzheng.petition.citizen-replied.v1", Topics.LIFECYCLE, CitizenReplied.class),
     PETITION_RESOLVED("wenzheng.petition.resolved.v1", Topics.LIFECYCLE, PetitionResolved.class),
+    PETITION_RATED("wenzheng.petition.rated.v1", Topics.LIFECYCLE, PetitionRated.class),
+    PETITION_REOPENED("wenzheng.petition.reopened.v1", Topics.LIFECYCLE, PetitionReopened.class),
     SLA_DEADLINE_SET("wenzheng.sla.deadline-set.v1", Topics.SLA, DeadlineSet.class),
     SLA_WARNING("wenzheng.sla.warning.v1", Topics.SLA, DeadlineWarning.class),
     SLA_BREACHED("wenzheng.sla.breached.v1", Topics.SLA, DeadlineBreached.class),
@@ -32,26 +34,18 @@ public enum EventType {
         this.payload = payload;
     }
 
+    @Override
     public String type() {
         return type;
     }
 
+    @Override
     public String topic() {
         return topic;
     }
 
     public Class<? extends PetitionEvent> payload() {
         return payload;
-    }
-
-    /** Classpath location of the JSON Schema for this type's data. */
-    public String schemaResource() {
-        return "/contracts/schemas/" + type + ".schema.json";
-    }
-
-    /** Classpath location of a valid example of this type's data. */
-    public String exampleResource() {
-        return "/contracts/examples/" + type + ".json";
     }
 
     public static Optional<EventType> ofType(String type) {

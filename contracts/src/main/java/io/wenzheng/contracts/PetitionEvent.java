@@ -3,7 +3,7 @@ package io.wenzheng.contracts;
 /** Every event payload is about exactly one petition; its id is the Kafka key and the CloudEvents subject. */
 public sealed interface PetitionEvent
         permits PetitionReceived, PetitionRouted, TriageRequired, PetitionReturned, PetitionTransferred, PetitionResponded,
-        PetitionProgressReported, PetitionAwaitingCitizen, CitizenReplied, PetitionResolved,
+        PetitionProgressReported, PetitionAwaitingCitizen, CitizenReplied, PetitionResolved, PetitionRated, PetitionReopened,
         DeadlineSet, DeadlineWarning, DeadlineBreached, DeadlineEscalated, DeadlineMet, DeadlinePaused {
     String petitionId();
 }

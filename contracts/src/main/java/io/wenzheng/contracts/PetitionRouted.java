@@ -14,5 +14,7 @@ public record PetitionRouted(
         /** The business calendar of the unit (its region); null for the default region. */
         String calendarRegion,
         /** Which rule chose the unit and the words that decided; null from producers older than this field. */
-        RoutingExplanation explanation) implements PetitionEvent {
+        RoutingExplanation explanation,
+        /** The district (区/县) the unit belongs to, for district statistics; null for city departments and older producers. */
+        String districtCode) implements PetitionEvent {
 }

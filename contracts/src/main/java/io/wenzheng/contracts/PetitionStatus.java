@@ -20,10 +20,14 @@ public enum PetitionStatus {
             case PETITION_PROGRESS_REPORTED -> IN_PROGRESS;
             case PETITION_AWAITING_CITIZEN -> AWAITING_CITIZEN;
             case PETITION_RESOLVED -> RESOLVED;
+            case PETITION_RATED -> CLOSED;
             default -> this;
         };
         if (this == AWAITING_CITIZEN && event == EventType.PETITION_CITIZEN_REPLIED) {
-            return IN_PROGRESS; // the one step back: only the citizen's answer ends the wait
+            return IN_PROGRESS; // a step back: only the citizen's answer ends the wait
+        }
+        if ((this == RESOLVED || this == CLOSED) && event == EventType.PETITION_REOPENED) {
+            return IN_PROGRESS; // the other: an unsatisfied citizen sends the case back to its unit
         }
         boolean bouncing = target.ordinal() <= ROUTED.ordinal() && target != RECEIVED && ordinal() <= ROUTED.ordinal();
         return bouncing || target.ordinal() > ordinal() ? target : this;

@@ -12,5 +12,7 @@ public record PetitionTransferred(
         String reason,
         Instant transferredAt,
         /** The business calendar of the unit (its region); null for the default region. */
-        String calendarRegion) implements PetitionEvent {
+        String calendarRegion,
+        /** The district (区/县) of the new unit; null for city departments and older producers. */
+        String toDistrictCode) implements PetitionEvent {
 }

@@ -57,6 +57,17 @@ class ContractExamplesTest {
         assertThat(EventType.ofType(type.type())).contains(type);
     }
 
+    @ParameterizedTest
+    @EnumSource(InsightType.class)
+    void insightExamplesValidateAndRoundTrip(InsightType type) throws IOException {
+        assertThat(schema(type).validate(example(type))).as("%s example", type.type()).isEmpty();
+        InsightEvent event = EventJson.read(text(type.exampleResource()), type);
+        assertThat(InsightType.of(event)).isEqualTo(type);
+        assertThat(EventJson.mapper().readTree(EventJson.write(event))).isEqualTo(example(type));
+        assertThat(type.type()).matches("wenzheng\\.insight\\.[a-z-]+\\.v\\d+");
+        assertThat(InsightType.ofType(type.type())).contains(type);
+    }
+
     @org.junit.jupiter.api.Test
     void garbageIsMalformedNotACrash() {
         assertThatThrownBy(() -> EventJson.read("{not json", PetitionReceived.class))
@@ -65,11 +76,11 @@ class ContractExamplesTest {
         assertThat(Topics.unitFeed("A-ENV")).isEqualTo("unit.A-ENV.feed");
     }
 
-    private static JsonSchema schema(EventType type) throws IOException {
+    private static JsonSchema schema(CatalogueEntry type) throws IOException {
         return FACTORY.getSchema(text(type.schemaResource()));
     }
 
-    private static JsonNode example(EventType type) throws IOException {
+    private static JsonNode example(CatalogueEntry type) throws IOException {
         return EventJson.mapper().readTree(text(type.exampleResource()));
     }
 

@@ -45,4 +45,13 @@ class PetitionStatusTest {
         assertThat(PetitionStatus.AWAITING_CITIZEN.after(EventType.PETITION_RESOLVED)).isEqualTo(PetitionStatus.RESOLVED);
         assertThat(PetitionStatus.RESOLVED.after(EventType.PETITION_CITIZEN_REPLIED)).as("a late answer").isEqualTo(PetitionStatus.RESOLVED);
     }
+
+    @Test
+    void aRatingClosesAndAnUnsatisfiedCitizenReopens() {
+        assertThat(PetitionStatus.RESOLVED.after(EventType.PETITION_RATED)).isEqualTo(PetitionStatus.CLOSED);
+        assertThat(PetitionStatus.CLOSED.after(EventType.PETITION_REOPENED)).isEqualTo(PetitionStatus.IN_PROGRESS);
+        assertThat(PetitionStatus.RESOLVED.after(EventType.PETITION_REOPENED)).isEqualTo(PetitionStatus.IN_PROGRESS);
+        assertThat(PetitionStatus.ROUTED.after(EventType.PETITION_REOPENED)).as("nothing to reopen yet").isEqualTo(PetitionStatus.ROUTED);
+        assertThat(PetitionStatus.IN_PROGRESS.after(EventType.PETITION_RESOLVED)).isEqualTo(PetitionStatus.RESOLVED);
+    }
 }

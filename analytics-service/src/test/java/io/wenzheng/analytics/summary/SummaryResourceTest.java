@@ -41,7 +41,7 @@ class SummaryResourceTest {
                 for (int copy = 0; copy < 2; copy++) {
                     probe.publish(Topics.LIFECYCLE, new PetitionReceived(id, "ABCDEFGH", Channel.ALIPAY, null, "噪音", null, null, t, null),
                             "intake-service", received);
-                    probe.publish(Topics.LIFECYCLE, new PetitionRouted(id, "环境保护", "A-ENV", "生态环境局", 1, "x", t, null, null),
+                    probe.publish(Topics.LIFECYCLE, new PetitionRouted(id, "环境保护", "A-ENV", "生态环境局", 1, "x", t, null, null, null),
                             "routing-service", routed);
                     probe.publish(Topics.SLA, new DeadlineSet(id, Pledge.FIRST_RESPONSE, TimeBasis.WORKING_TIME, t, t.plusSeconds(3600)),
                             "sla-service", "s-" + id);

@@ -88,7 +88,7 @@ class CaseworkResourceTest {
     private String routedTo(String unit) {
         String id = given().contentType(ContentType.JSON).body(Map.of("channel", "WEB", "text", "楼下餐馆油烟扰民"))
                 .post("/api/v1/petitions").then().statusCode(201).extract().jsonPath().getString("id");
-        probe.publish(new PetitionRouted(id, "环境保护", unit, unit + "区人民政府", 0.9, "test", Instant.now(), null, null), "routing-service");
+        probe.publish(new PetitionRouted(id, "环境保护", unit, unit + "区人民政府", 0.9, "test", Instant.now(), null, null, null), "routing-service");
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().get("/api/v1/petitions/" + id).then()
                 .body("status", equalTo("ROUTED")));
         return id;

@@ -48,7 +48,7 @@ class PetitionTimelineTest {
         String id = submit("小区噪音");
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         String routedId = UUID.randomUUID().toString();
-        PetitionRouted routed = new PetitionRouted(id, "环境保护", "A3", "A3区人民政府", 0.9, "test", now, null, null);
+        PetitionRouted routed = new PetitionRouted(id, "环境保护", "A3", "A3区人民政府", 0.9, "test", now, null, null, null);
         probe.publish(Topics.LIFECYCLE, routed, "routing-service", routedId);
         probe.publish(new DeadlineSet(id, Pledge.FIRST_RESPONSE, TimeBasis.WORKING_TIME, now, now.plusSeconds(3600)), "sla-service");
         // Redelivery of the same event must change nothing.
@@ -80,10 +80,10 @@ class PetitionTimelineTest {
                 "ce_source", "routing-service", "ce_subject", id));
         String strangerId = UUID.randomUUID().toString();
         probe.publish(Topics.LIFECYCLE, new PetitionRouted("01JDQ8Z6X0ABCDEFGHJKMNPQRS", "交通运输", "A-T", "交通局", 1, "x",
-                Instant.now(), null, null), "routing-service", strangerId);
+                Instant.now(), null, null, null), "routing-service", strangerId);
         // Same key, so same partition, after the poison: it must still be processed.
         probe.publish(Topics.LIFECYCLE, new PetitionRouted(id, "交通运输", "A-TRANSPORT", "A市交通运输局", 1.0, "test",
-                Instant.now(), null, null), "routing-service", UUID.randomUUID().toString());
+                Instant.now(), null, null, null), "routing-service", UUID.randomUUID().toString());
 
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().get("/api/v1/petitions/" + id).then()
                 .body("status", equalTo("ROUTED")).body("unit.code", equalTo("A-TRANSPORT")));
@@ -101,7 +101,7 @@ class PetitionTimelineTest {
     @Test
     void theResponsibleUnitCanHandAPetitionBackWithAReason() {
         String id = submit("小区噪音");
-        probe.publish(new PetitionRouted(id, "环境保护", "A3", "A3区人民政府", 0.9, "test", Instant.now(), null, null), "routing-service");
+        probe.publish(new PetitionRouted(id, "环境保护", "A3", "A3区人民政府", 0.9, "test", Instant.now(), null, null, null), "routing-service");
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().get("/api/v1/petitions/" + id).then()
                 .body("status", equalTo("ROUTED")));
 

@@ -116,7 +116,7 @@ class ReplyDeliveryTest {
     }
 
     private void routeAndRespond(String id, String message) {
-        probe.publish(new PetitionRouted(id, "城乡建设", "A3", "A3区人民政府", 0.9, "test", Instant.now(), null, null), "routing-service");
+        probe.publish(new PetitionRouted(id, "城乡建设", "A3", "A3区人民政府", 0.9, "test", Instant.now(), null, null, null), "routing-service");
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
                 given().get("/api/v1/petitions/" + id).then().body("status", org.hamcrest.Matchers.equalTo("ROUTED")));
         given().contentType(ContentType.JSON).body(Map.of("unitCode", "A3", "message", message))

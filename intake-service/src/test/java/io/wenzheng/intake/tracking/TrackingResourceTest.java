@@ -32,7 +32,7 @@ class TrackingResourceTest {
         given().get("/api/v1/track/" + code.toLowerCase()).then().statusCode(200).body("status", equalTo("RECEIVED"));
 
         try (EventProbe probe = new EventProbe(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class))) {
-            probe.publish(new PetitionRouted(id, "城乡建设", "A3", "A3区人民政府", 0.9, "test", Instant.now(), null, null), "routing-service");
+            probe.publish(new PetitionRouted(id, "城乡建设", "A3", "A3区人民政府", 0.9, "test", Instant.now(), null, null, null), "routing-service");
         }
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().get("/api/v1/track/" + code).then().body("status", equalTo("ROUTED")));
         given().contentType(ContentType.JSON).body(Map.of("unitCode", "A3", "message", "已安排环卫今日清运"))

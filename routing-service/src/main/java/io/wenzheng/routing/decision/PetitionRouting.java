@@ -14,7 +14,9 @@ import io.wenzheng.routing.RoutingConfig;
 import io.wenzheng.routing.classifier.CategoryModel;
 import io.wenzheng.routing.classifier.Classification;
 import io.wenzheng.routing.directory.RuleRow;
+import io.wenzheng.routing.directory.Unit;
 import io.wenzheng.routing.directory.UnitRow;
+import io.wenzheng.routing.directory.UnitTree;
 import io.wenzheng.routing.handback.HandBack;
 import io.wenzheng.routing.triage.TriageCase;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -78,14 +80,17 @@ public class PetitionRouting {
         Classification classification = petition.categoryHint() != null && classifier.categories().contains(petition.categoryHint())
                 ? new Classification(petition.categoryHint(), 1.0, List.of("category named at intake"))
                 : classifier.classify(petition.subject(), petition.body());
-        return UnitRow.<UnitRow>listAll().chain(rows -> RuleRow.<RuleRow>listAll().map(rules -> router.route(classification,
-                        petition.place(), rows.stream().map(UnitRow::toUnit).filter(u -> !excluded.contains(u.code())).toList(),
-                        rules.stream().map(RuleRow::toRule).toList())))
-                .chain(decision -> record(petition, decision, now)
-                        .chain(() -> decision instanceof RoutingDecision.Triage triage
-                                ? queueForOperator(petition, triage.suggestedCategory(), triage.confidence(), triage.reason(), now)
-                                : Uni.createFrom().voidItem())
-                        .chain(() -> announce(petition.id(), decision, now)));
+        return UnitRow.<UnitRow>listAll().chain(rows -> RuleRow.<RuleRow>listAll().chain(rules -> {
+            List<Unit> units = rows.stream().map(UnitRow::toUnit).toList();
+            RoutingDecision decision = router.route(classification, petition.place(),
+                    units.stream().filter(u -> !excluded.contains(u.code())).toList(), rules.stream().map(RuleRow::toRule).toList());
+            UnitTree tree = new UnitTree(units);
+            return record(petition, decision, now)
+                    .chain(() -> decision instanceof RoutingDecision.Triage triage
+                            ? queueForOperator(petition, triage.suggestedCategory(), triage.confidence(), triage.reason(), now)
+                            : Uni.createFrom().voidItem())
+                    .chain(() -> announce(petition.id(), decision, tree, now));
+        }));
     }
 
     private Uni<Void> handBack(PetitionReturned returned, Instant now) {
@@ -130,7 +135,7 @@ public class PetitionRouting {
                             .chain(() -> TriageCase.<TriageCase>findById(petition.id()))
                             .invoke(c -> c.supervisor = true).replaceWithVoid();
                 })
-                .chain(() -> announce(petition.id(), triage, now));
+                .chain(() -> announce(petition.id(), triage, new UnitTree(List.of()), now));
     }
 
     private Uni<Void> record(Petition petition, RoutingDecision decision, Instant now) {
@@ -178,11 +183,11 @@ public class PetitionRouting {
         });
     }
 
-    private Uni<Void> announce(String petitionId, RoutingDecision decision, Instant now) {
+    private Uni<Void> announce(String petitionId, RoutingDecision decision, UnitTree tree, Instant now) {
         if (decision instanceof RoutingDecision.Routed routed) {
             return announceRouted(outbox, new PetitionRouted(petitionId, routed.category(), routed.unit().code(), routed.unit().name(),
                     routed.confidence(), routed.reason(), now, routed.unit().calendarRegion(),
-                    new RoutingExplanation(routed.rule(), routed.matchedTerms())), now);
+                    new RoutingExplanation(routed.rule(), routed.matchedTerms()), tree.districtOf(routed.unit().code())), now);
         }
         RoutingDecision.Triage triage = (RoutingDecision.Triage) decision;
         return outbox.append(new TriageRequired(petitionId, triage.suggestedCategory(), triage.confidence(), triage.reason(), now), now)

@@ -8,6 +8,7 @@ import io.wenzheng.kit.outbox.Outbox;
 import io.wenzheng.kit.problem.Problem;
 import io.wenzheng.kit.problem.ProblemException;
 import io.wenzheng.routing.directory.UnitRow;
+import io.wenzheng.routing.directory.UnitTree;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.validation.Valid;
@@ -49,12 +50,14 @@ public class TransferResource {
                         throw new ProblemException(Problem.of(409, "Already there", "petition " + transfer.petitionId()
                                 + " is already with " + decision.unitCode));
                     }
-                    return UnitRow.<UnitRow>findById(transfer.unitCode()).chain(unit -> {
+                    return UnitRow.<UnitRow>listAll().chain(rows -> {
+                        UnitRow unit = rows.stream().filter(u -> u.code.equals(transfer.unitCode())).findFirst().orElse(null);
                         if (unit == null) {
                             throw ProblemException.invalid("unitCode", "no unit " + transfer.unitCode() + " in the directory");
                         }
                         PetitionTransferred event = new PetitionTransferred(transfer.petitionId(), decision.unitCode, unit.code,
-                                unit.name, decision.category, transfer.reason().strip(), now, unit.calendarRegion);
+                                unit.name, decision.category, transfer.reason().strip(), now, unit.calendarRegion,
+                                new UnitTree(rows.stream().map(UnitRow::toUnit).toList()).districtOf(unit.code));
                         decision.outcome = "ROUTED";
                         decision.unitCode = unit.code;
                         decision.reason = "transferred from " + event.fromUnitCode() + ": " + event.reason();

@@ -17,6 +17,7 @@ import io.wenzheng.routing.directory.RoutingRule;
 import io.wenzheng.routing.directory.RuleRow;
 import io.wenzheng.routing.directory.Unit;
 import io.wenzheng.routing.directory.UnitRow;
+import io.wenzheng.routing.directory.UnitTree;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -93,7 +94,7 @@ public class TriageResource {
                         example.source = "operator";
                         example.labelledAt = now;
                         PetitionRouted routed = new PetitionRouted(petitionId, decision.category(), unit.code(), unit.name(), 1.0, reason, now,
-                                unit.calendarRegion(), new RoutingExplanation("operator", List.of()));
+                                unit.calendarRegion(), new RoutingExplanation("operator", List.of()), new UnitTree(units).districtOf(unit.code()));
                         return example.persist()
                                 .chain(() -> DecisionRow.<DecisionRow>findById(petitionId))
                                 .invoke(row -> {

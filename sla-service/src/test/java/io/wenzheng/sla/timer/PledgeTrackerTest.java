@@ -66,7 +66,7 @@ class PledgeTrackerTest {
         // Saturday 2026-11-28 10:00 in Shanghai: rest time, so 8 hours, long past.
         Instant received = Instant.parse("2026-11-28T02:00:00Z");
         probe.publish(new PetitionReceived(id, "ABCDEFGH", Channel.WEB, null, "噪音", null, null, received, null), "intake-service");
-        probe.publish(new PetitionRouted(id, "环境保护", "A3", "A3区", 0.9, "test", received.plusSeconds(1), null, null), "routing-service");
+        probe.publish(new PetitionRouted(id, "环境保护", "A3", "A3区", 0.9, "test", received.plusSeconds(1), null, null, null), "routing-service");
 
         var set = probe.await(Topics.SLA, r -> id.equals(r.key()) && SET.equals(r.header("ce_type")) && r.value().contains("FIRST_RESPONSE"),
                 Duration.ofSeconds(20)).orElseThrow();
@@ -144,7 +144,7 @@ class PledgeTrackerTest {
                 }).findFirst().orElseThrow();
         String id = EventProbe.newPetitionId();
         probe.publish(new PetitionReceived(id, "ABCDEFGH", Channel.WEB, null, "噪音", null, null, received, null), "intake-service");
-        probe.publish(new PetitionRouted(id, "环境保护", "A3", "A3区", 0.9, "test", received, null, null), "routing-service");
+        probe.publish(new PetitionRouted(id, "环境保护", "A3", "A3区", 0.9, "test", received, null, null, null), "routing-service");
 
         var warning = probe.await(Topics.SLA, r -> id.equals(r.key()) && WARNING.equals(r.header("ce_type")), Duration.ofSeconds(20))
                 .orElseThrow(() -> new AssertionError("no warning"));
@@ -174,7 +174,7 @@ class PledgeTrackerTest {
         Instant responded = received.plusSeconds(60);
         Instant reported = received.plus(Duration.ofDays(2));
         probe.publish(new PetitionReceived(id, "ABCDEFGH", Channel.WEB, null, "噪音", null, null, received, null), "intake-service");
-        probe.publish(new PetitionRouted(id, "环境保护", "A3", "A3区", 0.9, "test", received, null, null), "routing-service");
+        probe.publish(new PetitionRouted(id, "环境保护", "A3", "A3区", 0.9, "test", received, null, null, null), "routing-service");
         probe.publish(new PetitionResponded(id, "A3", "已收到", responded), "intake-service");
 
         var progress = awaitSla(id, SET, "\"pledge\":\"PROGRESS\"");
@@ -198,7 +198,7 @@ class PledgeTrackerTest {
         Instant asked = received.plusSeconds(120);
         Instant answered = asked.plus(Duration.ofDays(3));
         probe.publish(new PetitionReceived(id, "ABCDEFGH", Channel.WEB, null, "噪音", null, null, received, null), "intake-service");
-        probe.publish(new PetitionRouted(id, "环境保护", "A3", "A3区", 0.9, "test", received, null, null), "routing-service");
+        probe.publish(new PetitionRouted(id, "环境保护", "A3", "A3区", 0.9, "test", received, null, null, null), "routing-service");
         probe.publish(new PetitionResponded(id, "A3", "已收到", received.plusSeconds(60)), "intake-service");
         awaitSla(id, SET, "PROGRESS");
         probe.publish(new PetitionAwaitingCitizen(id, "A3", "请提供门牌号", asked), "intake-service");
@@ -238,7 +238,7 @@ class PledgeTrackerTest {
                 .contains("\"dueAt\":\"" + received.plus(Duration.ofHours(1)) + "\"");
         Instant defaultResolution = DEADLINES.resolutionDue(received);
 
-        probe.publish(new PetitionRouted(id, "城乡建设", "A3", "A3区", 0.9, "test", received, "xinjiang", null), "routing-service");
+        probe.publish(new PetitionRouted(id, "城乡建设", "A3", "A3区", 0.9, "test", received, "xinjiang", null, null), "routing-service");
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().get("/api/v1/sla/petitions/" + id).then()
                 .body("clocks.find { it.pledge == 'FIRST_RESPONSE' }.timeBasis", equalTo("REST_TIME"))
                 .body("clocks.find { it.pledge == 'FIRST_RESPONSE' }.dueAt", equalTo(received.plus(Duration.ofHours(8)).toString()))
