@@ -4,6 +4,8 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.wenzheng.contracts.EventJson;
 import io.wenzheng.contracts.EventType;
+import io.wenzheng.contracts.InsightEvent;
+import io.wenzheng.contracts.InsightType;
 import io.wenzheng.contracts.PetitionEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -34,6 +36,20 @@ public class Outbox {
         row.occurredAt = occurredAt;
         return Panache.getSession().chain(session -> session.persist(row))
                 .replaceWith(() -> new StoredEvent(row.eventId, type, occurredAt, event));
+    }
+
+    /** Appends an insight (a hotspot, a report) on its topic, keyed by its own id. */
+    public Uni<Void> append(InsightEvent event, Instant occurredAt) {
+        InsightType type = InsightType.of(event);
+        OutboxEvent row = new OutboxEvent();
+        row.eventId = UUID.randomUUID().toString();
+        row.eventType = type.type();
+        row.topic = type.topic();
+        row.messageKey = event.key();
+        row.subject = event.key();
+        row.payload = EventJson.write(event);
+        row.occurredAt = occurredAt;
+        return Panache.getSession().chain(session -> session.persist(row));
     }
 
     /** An event as the outbox recorded it. */

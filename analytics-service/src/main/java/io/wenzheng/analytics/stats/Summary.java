@@ -1,4 +1,4 @@
-package io.wenzheng.analytics.summary;
+package io.wenzheng.analytics.stats;
 
 import java.time.Instant;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package io.wenzheng.analytics.summary;
+package io.wenzheng.analytics.fact;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

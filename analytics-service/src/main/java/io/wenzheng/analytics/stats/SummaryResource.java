@@ -1,4 +1,4 @@
-package io.wenzheng.analytics.summary;
+package io.wenzheng.analytics.stats;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;

@@ -1,4 +1,4 @@
-package io.wenzheng.analytics.summary;
+package io.wenzheng.analytics.fact;
 
 /** The first-response pledge as analytics sees it. */
 public enum SlaState {

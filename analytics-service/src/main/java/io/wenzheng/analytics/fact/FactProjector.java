@@ -1,4 +1,4 @@
-package io.wenzheng.analytics.summary;
+package io.wenzheng.analytics.fact;
 
 import io.smallrye.mutiny.Uni;
 import io.wenzheng.kit.inbox.ConsumedEvent;

@@ -1,4 +1,4 @@
-package io.wenzheng.analytics.summary;
+package io.wenzheng.analytics.fact;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import io.wenzheng.contracts.Channel;
@@ -11,6 +11,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
+/** One row per petition: everything analytics knows about it, folded from every topic. */
 @Entity
 @Table(name = "petition_fact")
 public class PetitionFact extends PanacheEntityBase {
@@ -22,6 +23,8 @@ public class PetitionFact extends PanacheEntityBase {
     public String category;
     @Column(name = "unit_code")
     public String unitCode;
+    @Column(name = "district_code")
+    public String districtCode;
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     public PetitionStatus status;
@@ -32,6 +35,22 @@ public class PetitionFact extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     @Column(name = "sla_state")
     public SlaState slaState;
+    @Column(name = "first_responded_at")
+    public Instant firstRespondedAt;
+    @Column(name = "resolved_at")
+    public Instant resolvedAt;
+    @Column(name = "hand_backs", nullable = false)
+    public int handBacks;
+    @Column(nullable = false)
+    public int reopens;
+    public Integer rating;
+    @Column(name = "escalation_level", nullable = false)
+    public int escalationLevel;
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
+
+    public FactSnapshot snapshot() {
+        return new FactSnapshot(channel, category, unitCode, districtCode, status, receivedAt, slaState, firstRespondedAt,
+                resolvedAt, handBacks, reopens, rating);
+    }
 }

@@ -1,0 +1,70 @@
+package io.wenzheng.analytics.wiring;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.Optional;
+
+@ConfigMapping(prefix = "wenzheng.analytics")
+public interface AnalyticsConfig {
+    /** The city's zone: a petition counts on the day it arrived there. */
+    @WithDefault("Asia/Shanghai")
+    ZoneId zone();
+
+    Scorecard scorecard();
+
+    Hotspots hotspots();
+
+    Reports reports();
+
+    interface Scorecard {
+        /** Units with fewer routed petitions in the period are listed but not ranked. */
+        @WithDefault("5")
+        int minimumPetitions();
+
+        @WithDefault("10")
+        int topSize();
+
+        @WithDefault("5")
+        int needsImprovementSize();
+    }
+
+    interface Hotspots {
+        /** The recent window in which a surge is counted. */
+        @WithDefault("P1D")
+        Duration window();
+
+        /** How many windows before the recent one make the baseline. */
+        @WithDefault("7")
+        int baselineWindows();
+
+        @WithDefault("5")
+        int minimumCount();
+
+        /** Recent count over baseline expectation that makes a surge. */
+        @WithDefault("3.0")
+        double minimumGrowth();
+
+        /** Cosine similarity of a petition to a cluster's centroid needed to join it. */
+        @WithDefault("0.45")
+        double similarity();
+    }
+
+    interface Reports {
+        /** Where the PDF's CJK font is looked for, first match wins; without one, Chinese renders as '#'. */
+        @WithDefault("/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf,/usr/share/fonts/truetype/wqy/wqy-microhei.ttc")
+        java.util.List<String> fonts();
+
+        /** The address reports link to, e.g. https://wenzheng.example.gov.cn/analytics. */
+        Optional<String> publicBaseUrl();
+
+        /** Cron of the weekly report (Monday 00:30 in the city's zone). */
+        @WithDefault("0 30 0 ? * MON")
+        String weeklyCron();
+
+        /** Cron of the monthly report (the 1st, 01:00). */
+        @WithDefault("0 0 1 1 * ?")
+        String monthlyCron();
+    }
+}

@@ -1,0 +1,165 @@
+package io.wenzheng.analytics.hotspot;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class HotspotDetectorTest {
+    private static final HotspotSettings SETTINGS = new HotspotSettings(Duration.ofDays(1), 7, 5, 3.0, 0.45);
+    private static final Instant START = Instant.parse("2026-09-01T00:00:00Z");
+
+    /** A synthetic city: steady topics, a few always-busy ones, and planted surges; petition ids say where they came from. */
+    private static final class City {
+        final Random random = new Random(20261129);
+        final List<String[]> topics = new ArrayList<>();
+
+        City() {
+            for (int i = 0; i < 400; i++) {
+                topics.add(new String[] {word(3), word(2), word(4)});
+            }
+        }
+
+        String word(int length) {
+            StringBuilder w = new StringBuilder();
+            for (int i = 0; i < length; i++) {
+                w.append((char) (0x4E00 + random.nextInt(6000)));
+            }
+            return w.toString();
+        }
+
+        String petition(String[] topic) {
+            StringBuilder text = new StringBuilder("尊敬的领导：");
+            text.append(topic[0]).append("的").append(topic[1]).append("问题").append(word(6)).append("，");
+            text.append(topic[2]).append(word(8)).append("，").append(topic[1]).append(topic[2]).append("。希望尽快解决");
+            return text.toString();
+        }
+    }
+
+    private record Planted(String[] topic, Instant start, int size) {
+    }
+
+    @Test
+    void findsPlantedSurgesAndLeavesSteadyTopicsAlone() {
+        City city = new City();
+        List<Document> stream = new ArrayList<>();
+        Map<String, Integer> surgeOf = new HashMap<>();
+        int days = 60;
+        int sequence = 0;
+        for (int day = 0; day < days; day++) {
+            for (int i = 0; i < 40; i++) {
+                String[] topic = city.topics.get(city.random.nextInt(200));
+                stream.add(doc("bg-" + sequence++, START.plus(Duration.ofDays(day)).plusSeconds(city.random.nextInt(86_400)), city.petition(topic)));
+            }
+            for (int busy = 200; busy < 210; busy++) {
+                for (int i = 0; i < 2; i++) {
+                    stream.add(doc("busy-" + sequence++, START.plus(Duration.ofDays(day)).plusSeconds(city.random.nextInt(86_400)),
+                            city.petition(city.topics.get(busy))));
+                }
+            }
+        }
+        List<Planted> planted = new ArrayList<>();
+        for (int s = 0; s < 12; s++) {
+            String[] topic = city.topics.get(300 + s);
+            Instant start = START.plus(Duration.ofDays(15 + city.random.nextInt(40))).plusSeconds(city.random.nextInt(40_000));
+            int size = 8 + city.random.nextInt(15);
+            planted.add(new Planted(topic, start, size));
+            for (int i = 0; i < size; i++) {
+                String id = "surge" + s + "-" + sequence++;
+                surgeOf.put(id, s);
+                stream.add(doc(id, start.plusSeconds(city.random.nextInt(12 * 3600)), city.petition(topic)));
+            }
+        }
+        stream.sort(HotspotDetector.IN_TIME_ORDER);
+
+        HotspotDetector detector = new HotspotDetector(SETTINGS);
+        Map<String, Surge> alerts = new HashMap<>();
+        for (Document d : stream) {
+            Optional<Surge> surge = detector.observe(d);
+            surge.ifPresent(s -> alerts.put(s.hotspotId(), s));
+        }
+
+        int truePositives = 0;
+        Set<Integer> found = new HashSet<>();
+        for (Surge alert : alerts.values()) {
+            Map<Integer, Long> votes = new HashMap<>();
+            alert.examplePetitionIds().forEach(id -> votes.merge(surgeOf.getOrDefault(id, -1), 1L, Long::sum));
+            var majority = votes.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow();
+            if (majority.getKey() >= 0 && majority.getValue() * 2 > alert.examplePetitionIds().size()) {
+                truePositives++;
+                found.add(majority.getKey());
+            }
+        }
+        double precision = alerts.isEmpty() ? 0 : (double) truePositives / alerts.size();
+        double recall = (double) found.size() / planted.size();
+        System.out.printf("hotspots: %d petitions, %d planted surges, %d hotspots announced, precision %.2f, recall %.2f%n",
+                stream.size(), planted.size(), alerts.size(), precision, recall);
+        assertThat(precision).as("precision").isGreaterThanOrEqualTo(0.9);
+        assertThat(recall).as("recall").isGreaterThanOrEqualTo(0.9);
+    }
+
+    @Test
+    void aSurgeCarriesItsLabelPlaceCountsAndExamples() {
+        City city = new City();
+        HotspotDetector detector = new HotspotDetector(SETTINGS);
+        for (int i = 0; i < 300; i++) {
+            detector.observe(doc("bg" + i, START.minusSeconds(86_400L * 3).plusSeconds(800L * i), city.petition(city.topics.get(i))));
+        }
+        List<Surge> surges = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            String text = "A5区魅力之城小区临街餐饮店油烟噪音扰民，" + city.word(5);
+            detector.observe(new Document("p" + i, START.plusSeconds(600L * i), TextFeatures.bigrams(text),
+                    PlaceNames.district(text).orElse(null))).ifPresent(surges::add);
+        }
+        assertThat(surges).hasSize(1);
+        Surge surge = surges.get(0);
+        assertThat(surge.count()).isEqualTo(5);
+        assertThat(surge.place()).isEqualTo("A5区");
+        assertThat(surge.firstSeen()).isEqualTo(START);
+        assertThat(surge.lastSeen()).isEqualTo(START.plusSeconds(2400));
+        assertThat(surge.examplePetitionIds()).containsExactly("p0", "p1", "p2", "p3", "p4");
+        assertThat(surge.label()).hasSizeLessThanOrEqualTo(4).anySatisfy(l -> assertThat(l).contains("油烟噪音"));
+        assertThat(String.join("|", surge.label())).contains("魅力");
+        assertThat(surge.expected()).isZero();
+    }
+
+    @Test
+    void aTopicThatIsAlwaysBusyIsNotAHotspot() {
+        City city = new City();
+        String[] topic = city.topics.get(0);
+        HotspotDetector detector = new HotspotDetector(SETTINGS);
+        List<Surge> surges = new ArrayList<>();
+        for (int hour = 0; hour < 24 * 30; hour += 4) {
+            detector.observe(doc("p" + hour, START.plus(Duration.ofHours(hour)), city.petition(topic))).ifPresent(surges::add);
+        }
+        // Six a day for a month: the first day is new and loud, after that it is the baseline.
+        assertThat(surges).allSatisfy(s -> assertThat(s.firstSeen()).isBefore(START.plus(Duration.ofDays(2))));
+    }
+
+    @Test
+    void featuresRoundTripForTheDetectorsMemory() {
+        Map<String, Integer> features = TextFeatures.bigrams("噪音扰民，噪音！ABC 12");
+        assertThat(features).containsEntry("噪音", 2).containsEntry("ab", 1).containsEntry("12", 1).doesNotContainKey("音，");
+        assertThat(TextFeatures.decode(TextFeatures.encode(features))).isEqualTo(features);
+    }
+
+    @Test
+    void placeNamesComeFromTheText() {
+        assertThat(PlaceNames.district("投诉A市A1区苑物业违规收停车费")).contains("A1区");
+        assertThat(PlaceNames.estate("A5区魅力之城小区临街餐饮店油烟噪音扰民")).contains("魅力之城小区");
+        assertThat(PlaceNames.district("没有地名")).isEmpty();
+    }
+
+    private static Document doc(String id, Instant at, String text) {
+        return new Document(id, at, TextFeatures.bigrams(text), PlaceNames.district(text).orElse(null));
+    }
+}
