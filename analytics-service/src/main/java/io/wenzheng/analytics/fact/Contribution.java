@@ -40,10 +40,21 @@ public record Contribution(MeasureKey key, Counters counters) {
         Integer rating = fact.rating();
         Counters counters = new Counters(1, fact.unitCode() == null ? 0 : 1, fact.firstRespondedAt() == null ? 0 : 1,
                 fact.slaState() == SlaState.MET ? 1 : 0, fact.slaState() == SlaState.BREACHED ? 1 : 0,
-                resolved ? 1 : 0, fact.handBacks() > 0 ? 1 : 0, fact.reopens() > 0 ? 1 : 0,
+                resolved ? 1 : 0, 0, fact.reopens() > 0 ? 1 : 0,
                 rating == null ? 0 : 1, rating != null && rating >= 4 ? 1 : 0, rating == null ? 0 : rating,
                 firstResponseSeconds, resolutionSeconds, firstResponseTimes, resolutionTimes);
         return Optional.of(new Contribution(key, counters));
+    }
+
+    /**
+     * 回退 counts against the unit that handed the petition back, not the one that ends up with it: one more for that
+     * unit's row, on the petition's day and cut as they were when it gave the petition back.
+     */
+    public static Optional<Contribution> handBack(FactSnapshot before, String unitCode, ZoneId zone) {
+        return of(before, zone).map(c -> new Contribution(
+                new MeasureKey(c.key().day(), unitCode == null ? "" : unitCode, c.key().category(), c.key().channel(),
+                        c.key().districtCode()),
+                new Counters(0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, DurationHistogram.empty(), DurationHistogram.empty())));
     }
 
     /** The changes to apply to the read model when a fact moves from {@code before} to {@code after}. */

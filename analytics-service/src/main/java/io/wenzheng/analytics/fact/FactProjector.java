@@ -1,23 +1,40 @@
 package io.wenzheng.analytics.fact;
 
 import io.smallrye.mutiny.Uni;
+import io.wenzheng.analytics.hotspot.HotspotWatch;
+import io.wenzheng.analytics.measure.MeasureStore;
+import io.wenzheng.analytics.wiring.AnalyticsConfig;
+import io.wenzheng.contracts.PetitionReceived;
+import io.wenzheng.contracts.PetitionReturned;
 import io.wenzheng.kit.inbox.ConsumedEvent;
 import io.wenzheng.kit.inbox.EventConsumer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
-/** Keeps one fact row per petition from every topic; the inbox makes each event count once. */
+/**
+ * Keeps one fact row per petition from every topic and moves the pre-aggregated counters by the difference each
+ * event makes; the inbox makes each event count once, and both writes share its transaction.
+ */
 @ApplicationScoped
 public class FactProjector {
     private final EventConsumer consumer;
+    private final MeasureStore measures;
+    private final HotspotWatch hotspots;
+    private final AnalyticsConfig config;
 
     @Inject
-    public FactProjector(EventConsumer consumer) {
+    public FactProjector(EventConsumer consumer, MeasureStore measures, HotspotWatch hotspots, AnalyticsConfig config) {
         this.consumer = consumer;
+        this.measures = measures;
+        this.hotspots = hotspots;
+        this.config = config;
     }
 
     @Incoming("lifecycle-in")
@@ -30,20 +47,24 @@ public class FactProjector {
         return consumer.consume(message, "analytics-facts", this::apply);
     }
 
-    @Incoming("insight-in")
-    public Uni<Void> insight(Message<String> message) {
-        // Hotspots and reports are produced by analytics itself; nothing to fold yet.
-        return consumer.consume(message, "analytics-facts", event -> Uni.createFrom().voidItem());
-    }
-
     Uni<Void> apply(ConsumedEvent event) {
         // Locked, because the lifecycle and SLA channels fold into the same row concurrently.
         return PetitionFact.<PetitionFact>findById(event.petitionId(), LockModeType.PESSIMISTIC_WRITE).chain(existing -> {
             PetitionFact fact = existing == null ? new PetitionFact() : existing;
+            Optional<Contribution> before = Contribution.of(existing == null ? null : existing.snapshot(), config.zone());
             fact.petitionId = event.petitionId();
             FactFolding.fold(fact, event.type(), event.data());
             fact.updatedAt = Instant.now();
-            return existing == null ? fact.persist().replaceWithVoid() : Uni.createFrom().voidItem();
+            Optional<Contribution> after = Contribution.of(fact.snapshot(), config.zone());
+            List<Contribution> changes = new ArrayList<>(Contribution.delta(before, after));
+            if (event.data() instanceof PetitionReturned returned && existing != null) {
+                Contribution.handBack(existing.snapshot(), returned.unitCode(), config.zone()).ifPresent(changes::add);
+            }
+            Uni<Void> stored = existing == null ? fact.persist().replaceWithVoid() : Uni.createFrom().voidItem();
+            return stored.chain(() -> measures.add(changes))
+                    .chain(() -> event.data() instanceof PetitionReceived received
+                            ? hotspots.observe(received)
+                            : Uni.createFrom().voidItem());
         });
     }
 }

@@ -31,6 +31,7 @@ public final class HotspotDetector {
     private final Deque<Document> remembered = new ArrayDeque<>();
     private final Map<String, Cluster> clusters = new LinkedHashMap<>();
     private final Map<String, Set<String>> clustersByTerm = new HashMap<>();
+    private final Set<String> rememberedIds = new HashSet<>();
     private int documents;
 
     public HotspotDetector(HotspotSettings settings) {
@@ -39,6 +40,9 @@ public final class HotspotDetector {
 
     /** Adds a petition; returns the surge it makes or grows, if any. Petitions must come in time order. */
     public Optional<Surge> observe(Document document) {
+        if (!rememberedIds.add(document.petitionId())) {
+            return Optional.empty(); // a redelivery, or a retried transaction
+        }
         forgetBefore(document.receivedAt().minus(settings.horizon()));
         remembered.addLast(document);
         documents++;
@@ -65,10 +69,9 @@ public final class HotspotDetector {
     private Map<String, Double> weigh(Map<String, Integer> features) {
         Map<String, Double> weights = new HashMap<>();
         features.forEach((term, count) -> {
-            double idf = Math.log((1.0 + documents) / documentFrequency.getOrDefault(term, 1));
-            if (idf > 0) {
-                weights.put(term, (1 + Math.log(count)) * idf);
-            }
+            // log(1 + N/df) never reaches zero: in a quiet stream a surge's own words are in every document.
+            double idf = Math.log(1.0 + (double) documents / documentFrequency.getOrDefault(term, 1));
+            weights.put(term, (1 + Math.log(count)) * idf);
         });
         return normalise(top(weights, VECTOR_TERMS));
     }
@@ -117,6 +120,7 @@ public final class HotspotDetector {
     private void forgetBefore(Instant horizon) {
         while (!remembered.isEmpty() && remembered.peekFirst().receivedAt().isBefore(horizon)) {
             Document old = remembered.removeFirst();
+            rememberedIds.remove(old.petitionId());
             documents--;
             old.features().keySet().forEach(term -> documentFrequency.computeIfPresent(term, (t, n) -> n > 1 ? n - 1 : null));
         }

@@ -100,7 +100,7 @@ public class MeasureStore {
         String measures = "select " + group + " as k, " + sums() + " from daily_measure where " + where + " group by 1 order by 1";
         String durations = "select " + group + " as k, measure, bucket, sum(petitions) from daily_duration where " + where
                 + " group by 1, 2, 3";
-        return Panache.withSession(() -> list(measures, parameters).chain(rows -> list(durations, parameters).map(buckets -> {
+        return Panache.withSession(() -> NativeSql.rows(measures, parameters).chain(rows -> NativeSql.rows(durations, parameters).map(buckets -> {
             Map<String, Counters> result = new LinkedHashMap<>();
             for (Object[] row : rows) {
                 result.put((String) row[0], counters(row));
@@ -142,13 +142,5 @@ public class MeasureStore {
         }
         return new Counters(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], v[10], v[11], v[12],
                 DurationHistogram.empty(), DurationHistogram.empty());
-    }
-
-    private static Uni<List<Object[]>> list(String sql, Map<String, Object> parameters) {
-        return Panache.getSession().chain(session -> {
-            var query = session.createNativeQuery(sql, Object[].class);
-            parameters.forEach(query::setParameter);
-            return query.getResultList();
-        });
     }
 }

@@ -24,7 +24,7 @@ public record Measures(
         Double satisfactionRate,
         Double meanRating,
         long handedBack,
-        /** 回退率: petitions handed back at least once / routed. */
+        /** 回退率: hand-backs / (petitions the unit kept + hand-backs): of what it was given, how much it gave back. */
         Double handBackRate,
         long reopened,
         /** Reopened / resolved. */
@@ -37,7 +37,7 @@ public record Measures(
                 hours(c.firstResponseSeconds(), c.firstResponseTimes().total()), p90Hours(c.firstResponseTimes()),
                 hours(c.resolutionSeconds(), c.resolutionTimes().total()), p90Hours(c.resolutionTimes()),
                 c.rated(), ratio(c.satisfied(), c.rated()), c.rated() == 0 ? null : round((double) c.ratingSum() / c.rated()),
-                c.handedBack(), ratio(c.handedBack(), c.routed()),
+                c.handedBack(), ratio(c.handedBack(), c.routed() + c.handedBack()),
                 c.reopened(), ratio(c.reopened(), c.resolved()));
     }
 

@@ -70,4 +70,12 @@ class ContributionTest {
         assertThat(Contribution.delta(same, same)).isEmpty();
         assertThat(Contribution.delta(Optional.empty(), Optional.empty())).isEmpty();
     }
+
+    @Test
+    void aHandBackCountsAgainstTheUnitThatGaveThePetitionBack() {
+        Contribution c = Contribution.handBack(fact("A3-S1", PetitionStatus.ROUTED, null, null, null), "A3-S1", CITY).orElseThrow();
+        assertThat(c.key().unitCode()).isEqualTo("A3-S1");
+        assertThat(c.counters().handedBack()).isEqualTo(1);
+        assertThat(c.counters().received()).as("the petition itself moves with the re-route").isZero();
+    }
 }

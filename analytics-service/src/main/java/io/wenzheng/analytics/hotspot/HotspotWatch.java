@@ -1,0 +1,73 @@
+package io.wenzheng.analytics.hotspot;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.vertx.VertxContextSupport;
+import io.smallrye.mutiny.Uni;
+import io.wenzheng.analytics.wiring.AnalyticsConfig;
+import io.wenzheng.contracts.HotspotDetected;
+import io.wenzheng.contracts.PetitionReceived;
+import io.wenzheng.kit.outbox.Outbox;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jboss.logging.Logger;
+
+/**
+ * Runs the hotspot detector on every received petition, inside the consumer's transaction: the petition's features,
+ * the hotspot row and its event commit together. The detector's memory is rebuilt from the stored features at start.
+ */
+@ApplicationScoped
+public class HotspotWatch {
+    private static final Logger LOG = Logger.getLogger(HotspotWatch.class);
+
+    private final HotspotDetector detector;
+    private final Outbox outbox;
+
+    @Inject
+    public HotspotWatch(AnalyticsConfig config, Outbox outbox) {
+        AnalyticsConfig.Hotspots h = config.hotspots();
+        this.detector = new HotspotDetector(new HotspotSettings(h.window(), h.baselineWindows(), h.minimumCount(),
+                h.minimumGrowth(), h.similarity()));
+        this.outbox = outbox;
+    }
+
+    void rebuild(@Observes StartupEvent started) throws Throwable {
+        List<HotspotDocument> remembered = VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(() ->
+                HotspotDocument.<HotspotDocument>find("order by receivedAt, petitionId").list()));
+        synchronized (detector) {
+            remembered.forEach(d -> detector.observe(d.toDocument()));
+        }
+        LOG.infof("hotspot detector rebuilt from %d petitions into %d clusters", remembered.size(), detector.clusterCount());
+    }
+
+    /** Call inside a transaction. */
+    public Uni<Void> observe(PetitionReceived received) {
+        String text = (received.subject() == null ? "" : received.subject() + " ") + received.text();
+        String place = PlaceNames.district(text).or(() -> PlaceNames.estate(text)).orElse(null);
+        Document document = new Document(received.petitionId(), received.receivedAt(), TextFeatures.bigrams(text), place);
+        Optional<Surge> surge;
+        synchronized (detector) {
+            surge = detector.observe(document);
+        }
+        HotspotDocument row = HotspotDocument.of(document);
+        return HotspotDocument.findById(row.petitionId)
+                .chain(existing -> existing == null ? row.persist().replaceWithVoid() : Uni.createFrom().voidItem())
+                .chain(() -> surge.map(this::announce).orElse(Uni.createFrom().voidItem()));
+    }
+
+    private Uni<Void> announce(Surge surge) {
+        Instant now = Instant.now();
+        return HotspotRow.<HotspotRow>findById(surge.hotspotId()).chain(existing -> {
+            HotspotRow row = existing == null ? new HotspotRow() : existing;
+            row.update(surge, now);
+            Uni<Void> stored = existing == null ? row.persist().replaceWithVoid() : Uni.createFrom().voidItem();
+            return stored.chain(() -> outbox.append(new HotspotDetected(surge.hotspotId(), surge.label(), surge.place(),
+                    surge.firstSeen(), surge.lastSeen(), surge.count(), surge.expected(), surge.growth(),
+                    surge.examplePetitionIds(), now), now));
+        });
+    }
+}

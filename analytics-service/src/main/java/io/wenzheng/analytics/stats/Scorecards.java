@@ -1,0 +1,60 @@
+package io.wenzheng.analytics.stats;
+
+import io.smallrye.mutiny.Uni;
+import io.wenzheng.analytics.measure.Dimension;
+import io.wenzheng.analytics.measure.MeasureFilter;
+import io.wenzheng.analytics.measure.MeasureStore;
+import io.wenzheng.analytics.measure.Period;
+import io.wenzheng.analytics.scorecard.ScoreLine;
+import io.wenzheng.analytics.scorecard.ScoreWeights;
+import io.wenzheng.analytics.scorecard.Scorecard;
+import io.wenzheng.analytics.wiring.AnalyticsConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Scorecards from the read model, for a period and optionally one district. */
+@ApplicationScoped
+public class Scorecards {
+    private final MeasureStore store;
+    private final AnalyticsConfig config;
+
+    @Inject
+    public Scorecards(MeasureStore store, AnalyticsConfig config) {
+        this.store = store;
+        this.config = config;
+    }
+
+    public LocalDate today() {
+        return LocalDate.now(config.zone());
+    }
+
+    public Uni<Scorecard> of(Period period, String district) {
+        MeasureFilter filter = new MeasureFilter(period.from(), period.to(), null, district, null, null);
+        AnalyticsConfig.Scorecard s = config.scorecard();
+        return store.sum(filter, Dimension.UNIT).map(byUnit -> Scorecard.of(byUnit, ScoreWeights.DEFAULT,
+                s.minimumPetitions(), s.topSize(), s.needsImprovementSize()));
+    }
+
+    /** The unit's line in each of the last {@code periods} periods, including the current one. */
+    public Uni<List<StatsResource.TrendPoint>> trend(String unit, Period.Kind kind, int periods) {
+        List<Period> list = new ArrayList<>();
+        Period p = Period.containing(kind, today());
+        for (int i = 0; i < periods; i++) {
+            list.add(0, p);
+            p = p.previous();
+        }
+        Uni<List<StatsResource.TrendPoint>> chain = Uni.createFrom().item(new ArrayList<>());
+        for (Period period : list) {
+            chain = chain.chain(points -> of(period, null).map(card -> {
+                ScoreLine line = card.lines().stream().filter(l -> l.unitCode().equals(unit)).findFirst().orElse(null);
+                points.add(line == null ? new StatsResource.TrendPoint(period, null, null, null)
+                        : new StatsResource.TrendPoint(period, line.score(), line.rank(), line.measures()));
+                return points;
+            }));
+        }
+        return chain;
+    }
+}

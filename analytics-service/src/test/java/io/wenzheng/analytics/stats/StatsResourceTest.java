@@ -1,0 +1,212 @@
+package io.wenzheng.analytics.stats;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.wenzheng.contracts.Channel;
+import io.wenzheng.contracts.DeadlineBreached;
+import io.wenzheng.contracts.DeadlineMet;
+import io.wenzheng.contracts.DeadlineSet;
+import io.wenzheng.contracts.PetitionEvent;
+import io.wenzheng.contracts.PetitionRated;
+import io.wenzheng.contracts.PetitionReceived;
+import io.wenzheng.contracts.PetitionReopened;
+import io.wenzheng.contracts.PetitionResolved;
+import io.wenzheng.contracts.PetitionResponded;
+import io.wenzheng.contracts.PetitionReturned;
+import io.wenzheng.contracts.PetitionRouted;
+import io.wenzheng.contracts.Pledge;
+import io.wenzheng.contracts.TimeBasis;
+import io.wenzheng.contracts.Topics;
+import io.wenzheng.devstack.testing.DevStackTestResource;
+import io.wenzheng.devstack.testing.EventProbe;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** A known event stream in a week nobody else uses, and the figures it must give. */
+@QuarkusTest
+@QuarkusTestResource(value = DevStackTestResource.class, initArgs = @ResourceArg(name = "service", value = "analytics"))
+class StatsResourceTest {
+    private static final Instant T = Instant.parse("2031-03-04T02:00:00Z"); // Tuesday 10:00 in the city
+    private static final String U1 = "U1-" + UUID.randomUUID().toString().substring(0, 6);
+    private static final String U2 = "U2-" + UUID.randomUUID().toString().substring(0, 6);
+    private static final String WEEK = "from=2031-03-03&to=2031-03-10";
+
+    private static boolean published;
+
+    @BeforeAll
+    static void publishTheStream() {
+        if (published) {
+            return;
+        }
+        published = true;
+        try (EventProbe probe = new EventProbe(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class))) {
+            // U1: in time and resolved in a day, rated 5.
+            story(probe, U1, 1800, true, 86_400L, 5, false, false);
+            // U1: in time, resolved in two days, rated 2 and reopened: no longer resolved.
+            story(probe, U1, 3600, true, 2 * 86_400L, 2, true, false);
+            // U1: breached, answered after five hours, not resolved.
+            story(probe, U1, 5 * 3600, false, null, null, false, false);
+            // U2 hands it back, U1 answers in two hours and resolves in three days.
+            story(probe, U1, 2 * 3600, true, 3 * 86_400L, null, false, true);
+            // U2: two answered in ten minutes and resolved in a day, one rated 4.
+            story(probe, U2, 600, true, 86_400L, 4, false, false);
+            story(probe, U2, 600, true, 86_400L, null, false, false);
+        }
+    }
+
+    private static void story(EventProbe probe, String unit, long respondAfter, boolean inTime, Long resolveAfter, Integer rating,
+                              boolean reopen, boolean handedBackByU2) {
+        String id = EventProbe.newPetitionId();
+        List<PetitionEvent> lifecycle = new ArrayList<>();
+        lifecycle.add(new PetitionReceived(id, "TRK" + id.substring(20), Channel.WECHAT, "路灯", "路灯不亮", null, null, T, null));
+        if (handedBackByU2) {
+            lifecycle.add(new PetitionRouted(id, "城乡建设", U2, "U2", 0.9, "rule", T.plusSeconds(1), null, null, "D9"));
+            lifecycle.add(new PetitionReturned(id, U2, "不属于本单位职责", T.plusSeconds(60)));
+        }
+        lifecycle.add(new PetitionRouted(id, "城乡建设", unit, unit, 0.9, "rule", T.plusSeconds(90), null, null, "D1"));
+        lifecycle.add(new PetitionResponded(id, unit, "已收到", T.plusSeconds(respondAfter)));
+        if (resolveAfter != null) {
+            lifecycle.add(new PetitionResolved(id, unit, "已修复", T.plusSeconds(resolveAfter)));
+        }
+        if (rating != null) {
+            lifecycle.add(new PetitionRated(id, rating, null, T.plusSeconds(resolveAfter + 3600)));
+        }
+        if (reopen) {
+            lifecycle.add(new PetitionReopened(id, unit, "没修好", T.plusSeconds(resolveAfter + 3600)));
+        }
+        for (PetitionEvent e : lifecycle) {
+            probe.publish(Topics.LIFECYCLE, e, "test", UUID.randomUUID().toString());
+        }
+        probe.publish(Topics.SLA, new DeadlineSet(id, Pledge.FIRST_RESPONSE, TimeBasis.WORKING_TIME, T, T.plusSeconds(3 * 3600)), "test",
+                UUID.randomUUID().toString());
+        if (!inTime) {
+            probe.publish(Topics.SLA, new DeadlineBreached(id, Pledge.FIRST_RESPONSE, unit, T.plusSeconds(3 * 3600),
+                    T.plusSeconds(3 * 3600 + 1), false), "test", UUID.randomUUID().toString());
+        }
+        probe.publish(Topics.SLA, new DeadlineMet(id, Pledge.FIRST_RESPONSE, unit, T.plusSeconds(3 * 3600), T.plusSeconds(respondAfter),
+                respondAfter), "test", UUID.randomUUID().toString());
+    }
+
+    private static JsonPath measuresBy(String by) {
+        return given().get("/api/v1/stats/measures?" + WEEK + "&by=" + by).then().statusCode(200).extract().jsonPath();
+    }
+
+    private static JsonPath unit(JsonPath byUnit, String code) {
+        return new JsonPath(byUnit.prettify()).setRootPath("groups.find { it.key == '" + code + "' }.measures");
+    }
+
+    @Test
+    void unitMeasuresAreTheKnownFigures() {
+        await().atMost(Duration.ofSeconds(40)).untilAsserted(() -> {
+            JsonPath byUnit = measuresBy("UNIT");
+            assertThat(unit(byUnit, U1).getLong("resolved")).isEqualTo(2);
+            assertThat(unit(byUnit, U1).getLong("rated")).isEqualTo(2);
+            assertThat(unit(byUnit, U1).getLong("handedBack") + unit(byUnit, U2).getLong("handedBack")).isEqualTo(1);
+            assertThat(unit(byUnit, U1).getLong("breached")).isEqualTo(1);
+        });
+        JsonPath byUnit = measuresBy("UNIT");
+        JsonPath u1 = unit(byUnit, U1);
+        assertThat(u1.getLong("received")).isEqualTo(4);
+        assertThat(u1.getLong("routed")).isEqualTo(4);
+        assertThat(u1.getLong("respondedOnTime")).isEqualTo(3);
+        assertThat(u1.getDouble("onTimeRate")).isEqualTo(0.75);
+        assertThat(u1.getDouble("completionRate")).isEqualTo(0.5);
+        assertThat(u1.getDouble("firstResponseMeanHours")).isEqualTo(2.125);
+        assertThat(u1.getDouble("resolutionMeanHours")).isEqualTo(48.0);
+        assertThat(u1.getDouble("satisfactionRate")).isEqualTo(0.5);
+        assertThat(u1.getDouble("meanRating")).isEqualTo(3.5);
+        assertThat(u1.getLong("reopened")).isEqualTo(1);
+        assertThat(u1.getDouble("reopenRate")).isEqualTo(0.5);
+        assertThat(u1.getLong("handedBack")).isZero();
+        // p90 of 30 min, 1 h, 2 h and 5 h lies in 5 h's bucket.
+        assertThat(u1.getDouble("firstResponseP90Hours")).isBetween(4.0, 6.0);
+
+        JsonPath u2 = unit(byUnit, U2);
+        assertThat(u2.getLong("received")).isEqualTo(2);
+        assertThat(u2.getLong("handedBack")).isEqualTo(1);
+        assertThat(u2.getDouble("handBackRate")).isEqualTo(0.3333);
+        assertThat(u2.getDouble("completionRate")).isEqualTo(1.0);
+        assertThat(u2.getDouble("satisfactionRate")).isEqualTo(1.0);
+
+        JsonPath byDistrict = measuresBy("DISTRICT");
+        assertThat(byDistrict.getLong("groups.find { it.key == 'D1' }.measures.received")).isEqualTo(6);
+        JsonPath byDay = measuresBy("DAY");
+        assertThat(byDay.getList("groups.key")).containsExactly("2031-03-04");
+        assertThat(byDay.getLong("total.received")).isEqualTo(6);
+    }
+
+    @Test
+    void theWeeksScorecardRanksTheUnitsByTheDocumentedScore() {
+        await().atMost(Duration.ofSeconds(40)).untilAsserted(() ->
+                assertThat(unit(measuresBy("UNIT"), U1).getLong("resolved")).isEqualTo(2));
+        JsonPath card = given().get("/api/v1/stats/scorecard?period=WEEKLY&date=2031-03-05").then().statusCode(200)
+                .extract().jsonPath();
+        assertThat(card.getString("period.from")).isEqualTo("2031-03-03");
+        assertThat(card.getList("scorecard.top.unitCode")).containsExactly(U2, U1);
+        // U2: everything perfect but one hand-back in three: 35 + 30 + 20 + 10 × 2/3 + 5.
+        assertThat(card.getDouble("scorecard.top[0].score")).isEqualTo(96.67);
+        // U1: 35 × 0.75 + 30 × 0.5 + 20 × 0.5 + 10 × 1 + 5 × 0.5.
+        assertThat(card.getDouble("scorecard.top[1].score")).isEqualTo(63.75);
+        assertThat(card.getInt("scorecard.top[1].rank")).isEqualTo(2);
+    }
+
+    @Test
+    void badQueriesGetProblemDetails() {
+        given().get("/api/v1/stats/measures?from=yesterday").then().statusCode(400)
+                .contentType("application/problem+json");
+        given().get("/api/v1/stats/measures?from=2031-03-10&to=2031-03-03").then().statusCode(400);
+        given().get("/api/v1/stats/measures?by=PLANET").then().statusCode(400);
+        given().get("/api/v1/stats/scorecard/trend").then().statusCode(400);
+        given().get("/api/v1/stats/hotspots?limit=0").then().statusCode(400);
+    }
+
+    @Test
+    void backlogAndSlaBoardCountOpenPetitions() {
+        await().atMost(Duration.ofSeconds(40)).untilAsserted(() -> {
+            JsonPath backlog = given().get("/api/v1/stats/backlog?unit=" + U1).then().statusCode(200).extract().jsonPath();
+            // Two of U1's four are open (the breached one and the reopened one), both received long before now... in 2031.
+            assertThat(backlog.getLong("under1d") + backlog.getLong("d1to3") + backlog.getLong("d3to7") + backlog.getLong("d7to30")
+                    + backlog.getLong("over30d")).isEqualTo(2);
+        });
+        JsonPath sla = given().get("/api/v1/stats/sla?unit=" + U1).then().statusCode(200).extract().jsonPath();
+        assertThat(sla.getLong("breachedOpen")).isEqualTo(1);
+        assertThat(sla.getList("mostUrgent.unitCode")).containsOnly(U1);
+    }
+
+    @Test
+    void aSurgeOfSimilarPetitionsBecomesAHotspotWithItsEvent() {
+        Instant at = Instant.parse("2031-05-01T01:00:00Z");
+        List<String> ids = new ArrayList<>();
+        try (EventProbe probe = new EventProbe(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class))) {
+            for (int i = 0; i < 6; i++) {
+                String id = EventProbe.newPetitionId();
+                ids.add(id);
+                probe.publish(Topics.LIFECYCLE, new PetitionReceived(id, "HOT" + i, Channel.WEIBO, "魅力之城小区油烟噪音扰民",
+                        "A5区魅力之城小区临街餐饮店油烟噪音扰民，第" + i + "次反映了", null, null, at.plusSeconds(600L * i), null),
+                        "test", UUID.randomUUID().toString());
+            }
+            await().atMost(Duration.ofSeconds(40)).untilAsserted(() -> {
+                JsonPath hotspots = given().get("/api/v1/stats/hotspots").then().statusCode(200).extract().jsonPath();
+                List<String> examples = hotspots.getList("find { it.examplePetitionIds.contains('" + ids.get(0) + "') }.examplePetitionIds");
+                assertThat(examples).isNotNull().hasSize(5).isSubsetOf(ids);
+                assertThat(hotspots.getString("find { it.examplePetitionIds.contains('" + ids.get(0) + "') }.place")).isEqualTo("A5区");
+            });
+            var event = probe.await(Topics.INSIGHT, seen -> seen.value().contains(ids.get(0)), Duration.ofSeconds(30));
+            assertThat(event).isPresent();
+            assertThat(event.get().header("ce_type")).isEqualTo("wenzheng.insight.hotspot-detected.v1");
+            assertThat(event.get().key()).startsWith("hs-");
+        }
+    }
+}
