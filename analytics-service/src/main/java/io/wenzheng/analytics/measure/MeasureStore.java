@@ -118,6 +118,8 @@ public class MeasureStore {
                         c.ratingSum(), c.firstResponseSeconds(), c.resolutionSeconds(), DurationHistogram.of(h[0]),
                         DurationHistogram.of(h[1]));
             });
+            // A petition that moved on (routed, transferred) leaves a row of zeros behind; it is no group.
+            result.values().removeIf(Counters::isZero);
             return result;
         })));
     }

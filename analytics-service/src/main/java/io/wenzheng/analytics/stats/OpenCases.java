@@ -69,7 +69,7 @@ public class OpenCases {
         return where.toString();
     }
 
-    private static Instant instant(Object value) {
+    public static Instant instant(Object value) {
         if (value == null) {
             return null;
         }

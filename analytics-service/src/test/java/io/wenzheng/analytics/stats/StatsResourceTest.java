@@ -23,7 +23,11 @@ import io.wenzheng.contracts.PetitionRouted;
 import io.wenzheng.contracts.Pledge;
 import io.wenzheng.contracts.TimeBasis;
 import io.wenzheng.contracts.Topics;
+import io.wenzheng.devstack.process.DebianPackages;
 import io.wenzheng.devstack.testing.DevStackTestResource;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import io.wenzheng.devstack.testing.EventProbe;
 import java.time.Duration;
 import java.time.Instant;
@@ -99,6 +103,22 @@ class StatsResourceTest {
                 respondAfter), "test", UUID.randomUUID().toString());
     }
 
+    /** Every event of the stream has been counted: the last of each petition's story shows. */
+    private static void awaitTheWholeStream() {
+        await().atMost(Duration.ofSeconds(40)).untilAsserted(() -> {
+            JsonPath byUnit = measuresBy("UNIT");
+            assertThat(unit(byUnit, U1).getLong("resolved")).isEqualTo(2);
+            assertThat(unit(byUnit, U1).getLong("rated")).isEqualTo(2);
+            assertThat(unit(byUnit, U1).getLong("reopened")).isEqualTo(1);
+            assertThat(unit(byUnit, U1).getLong("breached")).isEqualTo(1);
+            assertThat(unit(byUnit, U1).getLong("respondedOnTime")).isEqualTo(3);
+            assertThat(unit(byUnit, U2).getLong("handedBack")).isEqualTo(1);
+            assertThat(unit(byUnit, U2).getLong("resolved")).isEqualTo(2);
+            assertThat(unit(byUnit, U2).getLong("respondedOnTime")).isEqualTo(2);
+            assertThat(unit(byUnit, U2).getLong("rated")).isEqualTo(1);
+        });
+    }
+
     private static JsonPath measuresBy(String by) {
         return given().get("/api/v1/stats/measures?" + WEEK + "&by=" + by).then().statusCode(200).extract().jsonPath();
     }
@@ -109,13 +129,7 @@ class StatsResourceTest {
 
     @Test
     void unitMeasuresAreTheKnownFigures() {
-        await().atMost(Duration.ofSeconds(40)).untilAsserted(() -> {
-            JsonPath byUnit = measuresBy("UNIT");
-            assertThat(unit(byUnit, U1).getLong("resolved")).isEqualTo(2);
-            assertThat(unit(byUnit, U1).getLong("rated")).isEqualTo(2);
-            assertThat(unit(byUnit, U1).getLong("handedBack") + unit(byUnit, U2).getLong("handedBack")).isEqualTo(1);
-            assertThat(unit(byUnit, U1).getLong("breached")).isEqualTo(1);
-        });
+        awaitTheWholeStream();
         JsonPath byUnit = measuresBy("UNIT");
         JsonPath u1 = unit(byUnit, U1);
         assertThat(u1.getLong("received")).isEqualTo(4);
@@ -149,8 +163,7 @@ class StatsResourceTest {
 
     @Test
     void theWeeksScorecardRanksTheUnitsByTheDocumentedScore() {
-        await().atMost(Duration.ofSeconds(40)).untilAsserted(() ->
-                assertThat(unit(measuresBy("UNIT"), U1).getLong("resolved")).isEqualTo(2));
+        awaitTheWholeStream();
         JsonPath card = given().get("/api/v1/stats/scorecard?period=WEEKLY&date=2031-03-05").then().statusCode(200)
                 .extract().jsonPath();
         assertThat(card.getString("period.from")).isEqualTo("2031-03-03");
@@ -208,5 +221,41 @@ class StatsResourceTest {
             assertThat(event.get().header("ce_type")).isEqualTo("wenzheng.insight.hotspot-detected.v1");
             assertThat(event.get().key()).startsWith("hs-");
         }
+    }
+
+    @Test
+    void theWeeklyReportRendersAsHtmlPdfAndCsvAndIsAnnounced() throws Exception {
+        DebianPackages.ensure("fonts-droid-fallback");
+        awaitTheWholeStream();
+        given().post("/api/v1/reports?period=WEEKLY&date=2031-03-06").then().statusCode(201)
+                .header("Location", org.hamcrest.Matchers.endsWith("/api/v1/reports/weekly-2031-03-03.html"));
+        JsonPath list = given().get("/api/v1/reports").then().statusCode(200).extract().jsonPath();
+        assertThat(list.getString("find { it.reportId == 'weekly-2031-03-03' }.links.pdf")).isEqualTo("/api/v1/reports/weekly-2031-03-03.pdf");
+
+        String html = given().get("/api/v1/reports/weekly-2031-03-03.html").then().statusCode(200).extract().asString();
+        assertThat(html).contains("问政周报 2031-03-03 – 2031-03-09").contains(U1).contains(U2);
+
+        byte[] pdf = given().get("/api/v1/reports/weekly-2031-03-03.pdf").then().statusCode(200).contentType("application/pdf")
+                .extract().asByteArray();
+        String text;
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            text = new PDFTextStripper().getText(document).replaceAll("\\s+", "");
+        }
+        assertThat(text).contains("问政周报").contains("十佳单位").contains(U1).contains(U2).contains("96.67").contains("63.75")
+                .doesNotContain("#");
+
+        String csv = given().get("/api/v1/reports/weekly-2031-03-03.csv").then().statusCode(200).extract().asString();
+        assertThat(csv.lines()).anyMatch(l -> l.startsWith("scorecard,1," + U2 + ",96.67,2,"))
+                .anyMatch(l -> l.startsWith("scorecard,2," + U1 + ",63.75,4,"))
+                .anyMatch(l -> l.startsWith("headline,") && l.contains("Received") && l.contains(",6,"));
+
+        try (EventProbe probe = new EventProbe(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class))) {
+            var event = probe.await(Topics.INSIGHT, seen -> "weekly-2031-03-03".equals(seen.key()), Duration.ofSeconds(30));
+            assertThat(event).isPresent();
+            assertThat(event.get().header("ce_type")).isEqualTo("wenzheng.insight.report-published.v1");
+            assertThat(event.get().value()).contains("/api/v1/reports/weekly-2031-03-03.pdf");
+        }
+        given().get("/api/v1/reports/weekly-2031-03-10.pdf").then().statusCode(404).contentType("application/problem+json");
+        given().post("/api/v1/reports?period=DAILY").then().statusCode(400);
     }
 }
