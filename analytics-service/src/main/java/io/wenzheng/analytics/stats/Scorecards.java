@@ -32,7 +32,10 @@ public class Scorecards {
     }
 
     public Uni<Scorecard> of(Period period, String district) {
-        MeasureFilter filter = new MeasureFilter(period.from(), period.to(), null, district, null, null);
+        return of(new MeasureFilter(period.from(), period.to(), null, district, null, null));
+    }
+
+    public Uni<Scorecard> of(MeasureFilter filter) {
         AnalyticsConfig.Scorecard s = config.scorecard();
         return store.sum(filter, Dimension.UNIT).map(byUnit -> Scorecard.of(byUnit, ScoreWeights.DEFAULT,
                 s.minimumPetitions(), s.topSize(), s.needsImprovementSize()));

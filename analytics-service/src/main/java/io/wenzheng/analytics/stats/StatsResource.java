@@ -90,6 +90,15 @@ public class StatsResource {
         return scorecards.of(period, district).map(card -> new ScorecardView(period, card));
     }
 
+    @GET
+    @Path("/league")
+    @Operation(summary = "The league table of units for any range of days (the dashboard's), scored like the weekly scorecard")
+    public Uni<Scorecard> league(@QueryParam("from") String from, @QueryParam("to") String to,
+                                 @QueryParam("district") String district) {
+        MeasureFilter filter = filter(from, to, null, district, null, null);
+        return scorecards.of(filter);
+    }
+
     public record TrendPoint(Period period, Double score, Integer rank, Measures measures) {
     }
 

@@ -1,0 +1,161 @@
+'use strict';
+// The ops dashboard: figures come from /api/v1/stats (pre-aggregated read models), live counters over SSE.
+const LABELS = {
+  zh: {
+    title: '问政运行监测', unit: '单位', district: '区县', all: '全部', from: '起', to: '止', apply: '查询', lang: 'English',
+    receivedToday: '今日受理', resolvedToday: '今日办结', dueWithinHour: '1小时内到期', breachedOpen: '超时未办', escalatedOpen: '已督办',
+    connecting: '连接中', live: '● 实时', offline: '○ 已断开',
+    received: '受理', resolved: '办结', completion: '办结率', onTime: '按时响应率', satisfaction: '满意率', frP90: '首次响应 p90 (h)',
+    trend: '受理与办结趋势', categories: '诉求分类', channels: '渠道', league: '单位排名', rank: '名次', score: '得分', routed: '受理',
+    sla: '时限监督', petition: '编号', due: '时限', state: '状态', hotspots: '热点', hotspot: '热点', place: '地点', count: '件数', growth: '增长',
+    BREACHED: '已超时', RUNNING: '计时中', unranked: '不排名', none: '暂无',
+    footer: '数据来自预聚合读模型；实时计数每 2 秒推送。'
+  },
+  en: {
+    title: 'Wenzheng operations', unit: 'Unit', district: 'District', all: 'All', from: 'From', to: 'To', apply: 'Apply', lang: '中文',
+    receivedToday: 'Received today', resolvedToday: 'Resolved today', dueWithinHour: 'Due within 1 h', breachedOpen: 'Breached, open', escalatedOpen: 'Escalated',
+    connecting: 'Connecting', live: '● Live', offline: '○ Disconnected',
+    received: 'Received', resolved: 'Resolved', completion: 'Completion rate', onTime: 'Answered in time', satisfaction: 'Satisfaction', frP90: 'First response p90 (h)',
+    trend: 'Received and resolved', categories: 'Categories', channels: 'Channels', league: 'Unit league table', rank: 'Rank', score: 'Score', routed: 'Routed',
+    sla: 'Deadlines', petition: 'Petition', due: 'Due', state: 'State', hotspots: 'Hotspots', hotspot: 'Hotspot', place: 'Place', count: 'Count', growth: 'Growth',
+    BREACHED: 'Breached', RUNNING: 'Running', unranked: 'unranked', none: 'None',
+    footer: 'Figures come from pre-aggregated read models; live counters are pushed every 2 s.'
+  }
+};
+let lang = new URLSearchParams(location.search).get('lang') === 'en' ? 'en' : 'zh';
+const t = key => LABELS[lang][key] ?? key;
+const $ = id => document.getElementById(id);
+const charts = {};
+let live;
+
+function pct(rate) { return rate == null ? '–' : (rate * 100).toFixed(1) + '%'; }
+function num(v) { return v == null ? '–' : String(v); }
+function esc(s) { return String(s ?? '–').replace(/[&<>"]/g, c => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' }[c])); }
+
+function applyLabels() {
+  document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
+  document.querySelectorAll('[data-i18n]').forEach(el => { el.textContent = t(el.dataset.i18n); });
+  $('lang').textContent = t('lang');
+  document.title = t('title');
+}
+
+function filters() {
+  const p = new URLSearchParams();
+  for (const id of ['unit', 'district', 'from', 'to']) {
+    if ($(id).value) p.set(id, $(id).value);
+  }
+  return p;
+}
+
+async function getJson(path) {
+  const response = await fetch(path);
+  if (!response.ok) throw new Error(path + ': ' + response.status);
+  return response.json();
+}
+
+function chart(id) {
+  if (!charts[id]) charts[id] = echarts.init($(id), null, { renderer: 'svg' });
+  return charts[id];
+}
+
+async function refresh() {
+  const p = filters();
+  const scope = new URLSearchParams(p);
+  const [total, days, categories, channels, league, sla, hotspots] = await Promise.all([
+    getJson('/api/v1/stats/measures?' + p),
+    getJson('/api/v1/stats/measures?by=DAY&' + p),
+    getJson('/api/v1/stats/measures?by=CATEGORY&' + p),
+    getJson('/api/v1/stats/measures?by=CHANNEL&' + p),
+    getJson('/api/v1/stats/league?' + new URLSearchParams([...p].filter(([k]) => k !== 'unit'))),
+    getJson('/api/v1/stats/sla?' + new URLSearchParams([...scope].filter(([k]) => k === 'unit' || k === 'district'))),
+    getJson('/api/v1/stats/hotspots?limit=10')
+  ]);
+  const m = total.total;
+  $('received').textContent = num(m.received);
+  $('resolved').textContent = num(m.resolved);
+  $('completion').textContent = pct(m.completionRate);
+  $('ontime').textContent = pct(m.onTimeRate);
+  $('satisfaction').textContent = pct(m.satisfactionRate);
+  $('frp90').textContent = m.firstResponseP90Hours == null ? '–' : m.firstResponseP90Hours.toFixed(1);
+
+  chart('trend').setOption({
+    animation: false, tooltip: { trigger: 'axis' }, legend: { data: [t('received'), t('resolved')] },
+    grid: { left: 40, right: 16, top: 30, bottom: 30 },
+    xAxis: { type: 'category', data: days.groups.map(g => g.key) }, yAxis: { type: 'value', minInterval: 1 },
+    series: [
+      { name: t('received'), type: 'bar', data: days.groups.map(g => g.measures.received), itemStyle: { color: '#2f6fb3' } },
+      { name: t('resolved'), type: 'line', data: days.groups.map(g => g.measures.resolved), itemStyle: { color: '#19723a' } }
+    ]
+  }, true);
+  const pie = (id, groups) => chart(id).setOption({
+    animation: false, tooltip: { trigger: 'item' },
+    series: [{ type: 'pie', radius: ['35%', '65%'], label: { formatter: '{b}: {c}' },
+      data: groups.map(g => ({ name: g.key || '–', value: g.measures.received })) }]
+  }, true);
+  pie('categories', categories.groups);
+  pie('channels', channels.groups);
+
+  const unitFilter = $('unit').value;
+  $('league').querySelector('tbody').innerHTML = league.lines
+    .filter(l => !unitFilter || l.unitCode === unitFilter)
+    .map(l => `<tr data-unit="${esc(l.unitCode)}"><td class="n">${l.rank ?? t('unranked')}</td><td>${esc(l.unitCode)}</td>` +
+      `<td class="n">${l.score.toFixed(2)}</td><td class="n">${l.measures.routed}</td><td class="n">${pct(l.measures.onTimeRate)}</td>` +
+      `<td class="n">${pct(l.measures.completionRate)}</td><td class="n">${pct(l.measures.satisfactionRate)}</td></tr>`).join('')
+    || `<tr><td colspan="7">${t('none')}</td></tr>`;
+  $('units').innerHTML = league.lines.map(l => `<option value="${esc(l.unitCode)}">`).join('');
+
+  $('urgent').querySelector('tbody').innerHTML = sla.mostUrgent
+    .map(c => `<tr><td>${esc(c.petitionId.slice(-8))}</td><td>${esc(c.unitCode)}</td><td>${esc((c.firstResponseDue || '').replace('T', ' ').slice(0, 16))}</td>` +
+      `<td class="${c.slaState === 'BREACHED' ? 'breached' : ''}">${t(c.slaState)}</td></tr>`).join('')
+    || `<tr><td colspan="4">${t('none')}</td></tr>`;
+  $('hotspots').querySelector('tbody').innerHTML = hotspots
+    .map(h => `<tr><td>${esc(h.label.join(' '))}</td><td>${esc(h.place)}</td><td class="n">${h.count}</td><td class="n">×${h.growth}</td></tr>`).join('')
+    || `<tr><td colspan="4">${t('none')}</td></tr>`;
+  document.body.dataset.loaded = 'true';
+}
+
+async function loadDistricts() {
+  const to = new Date(); to.setDate(to.getDate() + 1);
+  const from = new Date(); from.setFullYear(from.getFullYear() - 1);
+  const iso = d => d.toISOString().slice(0, 10);
+  const districts = await getJson(`/api/v1/stats/measures?by=DISTRICT&from=${iso(from)}&to=${iso(to)}`);
+  for (const g of districts.groups.filter(g => g.key)) {
+    const option = document.createElement('option');
+    option.value = g.key; option.textContent = g.key;
+    $('district').appendChild(option);
+  }
+}
+
+function connectLive() {
+  if (live) live.close();
+  const p = new URLSearchParams([...filters()].filter(([k]) => k === 'unit' || k === 'district'));
+  live = new EventSource('/api/v1/stats/live?' + p);
+  live.onmessage = e => {
+    const c = JSON.parse(e.data);
+    $('live-received').textContent = c.receivedToday;
+    $('live-resolved').textContent = c.resolvedToday;
+    $('live-due').textContent = c.dueWithinHour;
+    $('live-breached').textContent = c.breachedOpen;
+    $('live-escalated').textContent = c.escalatedOpen;
+    $('live-state').dataset.i18n = 'live';
+    $('live-state').textContent = t('live');
+  };
+  live.onerror = () => { $('live-state').dataset.i18n = 'offline'; $('live-state').textContent = t('offline'); };
+}
+
+function init() {
+  const q = new URLSearchParams(location.search);
+  const today = new Date();
+  const monthAgo = new Date(); monthAgo.setDate(today.getDate() - 30);
+  const tomorrow = new Date(); tomorrow.setDate(today.getDate() + 1);
+  $('from').value = q.get('from') || monthAgo.toISOString().slice(0, 10);
+  $('to').value = q.get('to') || tomorrow.toISOString().slice(0, 10);
+  $('unit').value = q.get('unit') || '';
+  applyLabels();
+  $('filters').addEventListener('submit', e => { e.preventDefault(); refresh(); connectLive(); });
+  $('lang').addEventListener('click', () => { lang = lang === 'zh' ? 'en' : 'zh'; applyLabels(); refresh(); });
+  loadDistricts().then(() => { if (q.get('district')) $('district').value = q.get('district'); })
+    .finally(() => { refresh().catch(e => { document.body.dataset.error = e.message; }); connectLive(); });
+  window.addEventListener('resize', () => Object.values(charts).forEach(c => c.resize()));
+}
+init();
