@@ -4,6 +4,8 @@ import io.wenzheng.contracts.CitizenReplied;
 import io.wenzheng.contracts.PetitionAwaitingCitizen;
 import io.wenzheng.contracts.PetitionEvent;
 import io.wenzheng.contracts.PetitionProgressReported;
+import io.wenzheng.contracts.PetitionRated;
+import io.wenzheng.contracts.PetitionReopened;
 import io.wenzheng.contracts.PetitionResolved;
 import io.wenzheng.contracts.PetitionResponded;
 import io.wenzheng.contracts.PetitionReturned;
@@ -139,6 +141,44 @@ public sealed interface CaseAction {
 
         public String verb() {
             return "resolve";
+        }
+    }
+
+    /** 满意度评价: the citizen rates the answer, once, after resolution; the petition closes. */
+    record Rate(int rating, String comment) implements CaseAction {
+        public String unitCode() {
+            return null;
+        }
+
+        public boolean allowedIn(PetitionStatus s) {
+            return s == PetitionStatus.RESOLVED;
+        }
+
+        public PetitionEvent event(String id, Instant at) {
+            return new PetitionRated(id, rating, comment, at);
+        }
+
+        public String verb() {
+            return "rate (only a resolved petition, once)";
+        }
+    }
+
+    /** 重办: an unsatisfied citizen sends the case back to the same unit. */
+    record Reopen(String reason) implements CaseAction {
+        public String unitCode() {
+            return null;
+        }
+
+        public boolean allowedIn(PetitionStatus s) {
+            return s == PetitionStatus.RESOLVED || s == PetitionStatus.CLOSED;
+        }
+
+        public PetitionEvent event(String id, Instant at) {
+            return new PetitionReopened(id, null, reason, at);
+        }
+
+        public String verb() {
+            return "reopen (only a resolved petition)";
         }
     }
 }

@@ -6,6 +6,7 @@ import io.wenzheng.contracts.EventJson;
 import io.wenzheng.contracts.EventType;
 import io.wenzheng.contracts.PetitionEvent;
 import io.wenzheng.intake.petition.PetitionIntake;
+import io.wenzheng.intake.petition.PlainText;
 import io.wenzheng.intake.petition.PetitionRow;
 import io.wenzheng.intake.petition.PetitionView;
 import io.wenzheng.kit.KitConfig;
@@ -33,8 +34,25 @@ public class Casework {
     }
 
     public Uni<PetitionView> act(String id, CaseAction action) {
+        return Panache.withTransaction(() -> apply(id, action)).chain(() -> intake.view(id));
+    }
+
+    /** The rating closes the petition; an unsatisfied citizen who asks for it reopens it, in the same transaction. */
+    public Uni<PetitionView> rate(String id, CaseworkResource.Rating rating) {
+        if (rating.reopen() && rating.rating() > 3) {
+            throw ProblemException.invalid("reopen", "only an unsatisfied rating (1 to 3) reopens a petition");
+        }
+        String comment = rating.comment() == null ? null : PlainText.clean(rating.comment()).strip();
+        CaseAction.Rate rate = new CaseAction.Rate(rating.rating(), comment);
+        return Panache.withTransaction(() -> apply(id, rate).chain(() -> rating.reopen()
+                        ? apply(id, new CaseAction.Reopen(comment == null || comment.isEmpty() ? "citizen not satisfied" : comment))
+                        : Uni.createFrom().voidItem()))
+                .chain(() -> intake.view(id));
+    }
+
+    private Uni<Void> apply(String id, CaseAction action) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        return Panache.withTransaction(() -> PetitionRow.<PetitionRow>findById(id, LockModeType.PESSIMISTIC_WRITE)
+        return PetitionRow.<PetitionRow>findById(id, LockModeType.PESSIMISTIC_WRITE)
                 .chain(row -> {
                     if (row == null) {
                         throw ProblemException.notFound("petition " + id);
@@ -59,7 +77,6 @@ public class Casework {
                             .chain(stored -> PetitionIntake.record(stored.eventId(), type.type(), source, now, EventJson.write(event), id))
                             .chain(() -> action.toCitizen() == null ? Uni.createFrom().voidItem()
                                     : io.wenzheng.intake.reply.ReplyDispatcher.enqueue(row, action.toCitizen(), now));
-                }))
-                .chain(() -> intake.view(id));
+                });
     }
 }

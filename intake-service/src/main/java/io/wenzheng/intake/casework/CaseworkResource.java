@@ -7,6 +7,8 @@ import io.wenzheng.intake.petition.PetitionView;
 import io.wenzheng.kit.problem.ProblemException;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -83,6 +85,21 @@ public class CaseworkResource {
     @Operation(summary = "办结: the unit resolves the petition, with a summary for the citizen")
     public Uni<Response> resolve(@PathParam("id") String id, @Valid @NotNull UnitMessage body) {
         return act(id, new CaseAction.Resolve(body.unitCode(), PlainText.clean(body.message()).strip()));
+    }
+
+    /** The citizen's rating (满意度), from 1 to 5; {@code reopen} with an unsatisfied rating sends the case back (重办). */
+    public record Rating(@Min(1) @Max(5) int rating, @Size(max = 2000) String comment, boolean reopen) {
+    }
+
+    @POST
+    @Path("/rating")
+    @Operation(summary = "满意度回访: records the citizen's rating of a resolved petition and closes it; an unsatisfied "
+            + "citizen (rating 1-3) may ask to reopen it (重办)")
+    public Uni<Response> rate(@PathParam("id") String id, @Valid @NotNull Rating body) {
+        if (!PetitionIds.isValid(id)) {
+            throw ProblemException.notFound("petition " + id);
+        }
+        return casework.rate(id, body).map((PetitionView view) -> Response.accepted(view).build());
     }
 
     private Uni<Response> act(String id, CaseAction action) {

@@ -70,6 +70,32 @@ public class TrackingResource {
                 }));
     }
 
+    @jakarta.inject.Inject
+    io.wenzheng.intake.casework.Casework casework;
+
+    @jakarta.ws.rs.POST
+    @Path("/{trackingCode}/rating")
+    @jakarta.ws.rs.Consumes(MediaType.APPLICATION_JSON)
+    @RateLimit(value = 50, window = 1, windowUnit = ChronoUnit.SECONDS)
+    @Operation(summary = "The citizen rates the answer (满意度) with the tracking code; an unsatisfied citizen may reopen the case (重办)")
+    @APIResponse(responseCode = "404", description = "no petition with that code")
+    @APIResponse(responseCode = "409", description = "not resolved yet, or already rated")
+    public Uni<Tracking> rate(@PathParam("trackingCode") String code,
+                              @jakarta.validation.Valid @jakarta.validation.constraints.NotNull io.wenzheng.intake.casework.CaseworkResource.Rating rating) {
+        String normalised = code == null ? "" : code.strip().toUpperCase(java.util.Locale.ROOT);
+        if (!CODE.matcher(normalised).matches()) {
+            throw ProblemException.notFound("petition with tracking code " + code);
+        }
+        return Panache.withSession(() -> PetitionRow.<PetitionRow>find("trackingCode", normalised).firstResult())
+                .chain(row -> {
+                    if (row == null) {
+                        throw ProblemException.notFound("petition with tracking code " + normalised);
+                    }
+                    return casework.rate(row.id, rating);
+                })
+                .chain(() -> track(normalised));
+    }
+
     private static Reply reply(HistoryRow h) {
         String[] kind = PUBLIC.get(h.eventType);
         if (kind == null) {

@@ -77,6 +77,32 @@ class CaseworkResourceTest {
     }
 
     @Test
+    void anUnsatisfiedCitizenReopensAndTheUnitResolvesAgainThenASatisfiedOneCloses() {
+        String id = routedTo("A5");
+        String path = "/api/v1/petitions/" + id;
+        given().contentType(ContentType.JSON).body(Map.of("rating", 2)).post(path + "/rating").then().statusCode(409)
+                .body("detail", org.hamcrest.Matchers.containsString("only a resolved petition"));
+        post(path + "/resolution", Map.of("unitCode", "A5", "message", "已清理")).statusCode(202);
+        given().contentType(ContentType.JSON).body(Map.of("rating", 6)).post(path + "/rating").then().statusCode(400);
+        given().contentType(ContentType.JSON).body(Map.of("rating", 5, "reopen", true)).post(path + "/rating").then().statusCode(400)
+                .body("detail", org.hamcrest.Matchers.containsString("unsatisfied"));
+
+        String code = given().get(path).then().extract().jsonPath().getString("trackingCode");
+        given().contentType(ContentType.JSON).body(Map.of("rating", 2, "comment", "只清理了一半", "reopen", true))
+                .post("/api/v1/track/" + code + "/rating").then().statusCode(200).body("status", equalTo("IN_PROGRESS"));
+        post(path + "/resolution", Map.of("unitCode", "A5", "message", "已全部清理")).statusCode(202).body("status", equalTo("RESOLVED"));
+        given().contentType(ContentType.JSON).body(Map.of("rating", 5)).post(path + "/rating").then().statusCode(202)
+                .body("status", equalTo("CLOSED"));
+        given().contentType(ContentType.JSON).body(Map.of("rating", 4)).post(path + "/rating").then().statusCode(409);
+
+        var rated = probe.await(Topics.LIFECYCLE, r -> id.equals(r.key()) && "wenzheng.petition.rated.v1".equals(r.header("ce_type"))
+                && r.value().contains("\"rating\":2"), Duration.ofSeconds(20)).orElseThrow();
+        assertThat(rated.value()).contains("只清理了一半");
+        probe.await(Topics.LIFECYCLE, r -> id.equals(r.key()) && "wenzheng.petition.reopened.v1".equals(r.header("ce_type")), Duration.ofSeconds(20))
+                .orElseThrow(() -> new AssertionError("reopened not published"));
+    }
+
+    @Test
     void unknownPetitionsAndMalformedIdsAreNotFound() {
         post("/api/v1/petitions/01JDQ8Z6X0ABCDEFGHJKMNPQRS/responses", Map.of("unitCode", "A3", "message", "m")).statusCode(404)
                 .contentType("application/problem+json");
