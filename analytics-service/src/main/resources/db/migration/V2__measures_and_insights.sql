@@ -13,7 +13,11 @@ create index petition_fact_open on petition_fact (received_at) where status not 
 create index petition_fact_first_response_running on petition_fact (first_response_due) where sla_state = 'RUNNING';
 
 -- The pre-aggregated read model: every dashboard, scorecard and report figure is a sum over these rows.
+-- Each petition counts once in each grain (see Grain.java): 0 = every cut, 1 = unit and district, 2 = category,
+-- channel and district, 3 = district only. A query reads the coarsest grain that has the columns it needs, so a
+-- city-wide figure sums a few rows per day instead of one per unit, category and channel.
 create table daily_measure (
+    grain                    smallint     not null,
     day                      date         not null,
     unit_code                varchar(100) not null,
     category                 varchar(100) not null,
@@ -32,14 +36,15 @@ create table daily_measure (
     rating_sum               bigint       not null default 0,
     first_response_seconds   bigint       not null default 0,
     resolution_seconds       bigint       not null default 0,
-    primary key (day, unit_code, category, channel, district_code)
+    primary key (grain, day, unit_code, category, channel, district_code)
 );
-create index daily_measure_unit on daily_measure (unit_code, day);
-create index daily_measure_district on daily_measure (district_code, day);
+create index daily_measure_unit on daily_measure (grain, unit_code, day);
+create index daily_measure_district on daily_measure (grain, district_code, day);
 
 -- Duration histograms of the same cuts, one row per bucket, so quantiles come from plain sums.
 -- measure: F = first response time, R = resolution time. Buckets are DurationHistogram's.
 create table daily_duration (
+    grain          smallint     not null,
     day            date         not null,
     unit_code      varchar(100) not null,
     category       varchar(100) not null,
@@ -48,9 +53,9 @@ create table daily_duration (
     measure        char(1)      not null,
     bucket         smallint     not null,
     petitions      bigint       not null,
-    primary key (day, unit_code, category, channel, district_code, measure, bucket)
+    primary key (grain, day, unit_code, category, channel, district_code, measure, bucket)
 );
-create index daily_duration_unit on daily_duration (unit_code, day);
+create index daily_duration_unit on daily_duration (grain, unit_code, day);
 
 create table hotspot (
     hotspot_id      varchar(40)  primary key,

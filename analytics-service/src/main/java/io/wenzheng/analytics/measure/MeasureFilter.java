@@ -21,6 +21,24 @@ public record MeasureFilter(LocalDate from, LocalDate to, String unitCode, Strin
         return new MeasureFilter(newFrom, newTo, unitCode, districtCode, category, channel);
     }
 
+    /** The dimensions this filter narrows. */
+    java.util.Set<Dimension> dimensions() {
+        java.util.Set<Dimension> used = java.util.EnumSet.noneOf(Dimension.class);
+        if (unitCode != null && !unitCode.isBlank()) {
+            used.add(Dimension.UNIT);
+        }
+        if (districtCode != null && !districtCode.isBlank()) {
+            used.add(Dimension.DISTRICT);
+        }
+        if (category != null && !category.isBlank()) {
+            used.add(Dimension.CATEGORY);
+        }
+        if (channel != null && !channel.isBlank()) {
+            used.add(Dimension.CHANNEL);
+        }
+        return used;
+    }
+
     /** The where-clause over the read model's columns, and its parameters. */
     String where(Map<String, Object> parameters) {
         StringBuilder where = new StringBuilder("day >= :from and day < :to");
