@@ -8,9 +8,20 @@ alter table petition_fact
     add column rating             integer,
     add column escalation_level   integer not null default 0;
 
--- Open petitions are few next to all petitions: the backlog and the SLA board read only these.
-create index petition_fact_open on petition_fact (received_at) where status not in ('RESOLVED', 'CLOSED');
+-- The SLA board's list of the most urgent open petitions, city-wide, by unit and by district; and the count of
+-- first responses due soon. Open and running or breached petitions are few next to all petitions.
+create index petition_fact_urgent on petition_fact (first_response_due)
+    where sla_state in ('RUNNING', 'BREACHED') and status not in ('RESOLVED', 'CLOSED');
+create index petition_fact_urgent_unit on petition_fact (unit_code, first_response_due)
+    where sla_state in ('RUNNING', 'BREACHED') and status not in ('RESOLVED', 'CLOSED');
+create index petition_fact_urgent_district on petition_fact (district_code, first_response_due)
+    where sla_state in ('RUNNING', 'BREACHED') and status not in ('RESOLVED', 'CLOSED');
 create index petition_fact_first_response_running on petition_fact (first_response_due) where sla_state = 'RUNNING';
+
+-- Element-wise sum of two histograms, for the upsert that adds an event's difference to a row.
+create function wz_add(a bigint[], b bigint[]) returns bigint[] language sql immutable strict as $$
+    select array_agg(x + y order by i) from unnest(a, b) with ordinality as t(x, y, i)
+$$;
 
 -- The pre-aggregated read model: every dashboard, scorecard and report figure is a sum over these rows.
 -- Each petition counts once in each grain (see Grain.java): 0 = every cut, 1 = unit and district, 2 = category,
@@ -36,26 +47,17 @@ create table daily_measure (
     rating_sum               bigint       not null default 0,
     first_response_seconds   bigint       not null default 0,
     resolution_seconds       bigint       not null default 0,
+    -- Petitions of that day still open now, breached and open, escalated and open: the backlog and the SLA board.
+    open                     bigint       not null default 0,
+    open_breached            bigint       not null default 0,
+    open_escalated           bigint       not null default 0,
+    -- Petitions per DurationHistogram bucket (40 buckets growing by √2 from one minute): quantiles from sums.
+    first_response_hist      bigint[]     not null,
+    resolution_hist          bigint[]     not null,
     primary key (grain, day, unit_code, category, channel, district_code)
 );
 create index daily_measure_unit on daily_measure (grain, unit_code, day);
 create index daily_measure_district on daily_measure (grain, district_code, day);
-
--- Duration histograms of the same cuts, one row per bucket, so quantiles come from plain sums.
--- measure: F = first response time, R = resolution time. Buckets are DurationHistogram's.
-create table daily_duration (
-    grain          smallint     not null,
-    day            date         not null,
-    unit_code      varchar(100) not null,
-    category       varchar(100) not null,
-    channel        varchar(16)  not null,
-    district_code  varchar(100) not null,
-    measure        char(1)      not null,
-    bucket         smallint     not null,
-    petitions      bigint       not null,
-    primary key (grain, day, unit_code, category, channel, district_code, measure, bucket)
-);
-create index daily_duration_unit on daily_duration (grain, unit_code, day);
 
 create table hotspot (
     hotspot_id      varchar(40)  primary key,

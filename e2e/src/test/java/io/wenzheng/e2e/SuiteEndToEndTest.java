@@ -294,6 +294,32 @@ class SuiteEndToEndTest {
         assertThat(escalations.values()).as("no escalation fired twice").allMatch(events -> events.size() == 1);
     }
 
+    /** Every metric the Grafana dashboards and the alert rules use is one the running services really export. */
+    @Test
+    @Order(7)
+    void everyMetricTheDashboardsAndAlertsUseIsExported() throws Exception {
+        java.util.Set<String> used = new java.util.TreeSet<>();
+        java.util.regex.Pattern metric = java.util.regex.Pattern.compile("\\b(wenzheng_[a-z_]+|kafka_consumer_[a-z_]+)\\b");
+        java.nio.file.Path monitoring = java.nio.file.Path.of("..", "deploy", "k8s", "base", "monitoring");
+        for (java.nio.file.Path file : List.of(monitoring.resolve("prometheus-rules.yaml"), monitoring.resolve("dashboards/pipeline.json"),
+                monitoring.resolve("dashboards/sla.json"))) {
+            var m = metric.matcher(java.nio.file.Files.readString(file));
+            while (m.find()) {
+                used.add(m.group(1));
+            }
+        }
+        StringBuilder scraped = new StringBuilder();
+        for (ServiceName service : ServiceName.values()) {
+            scraped.append(given().baseUri(suite.url(service)).get("/q/metrics").then().statusCode(200).extract().asString());
+        }
+        java.util.Set<String> exported = new java.util.HashSet<>();
+        scraped.toString().lines().filter(l -> !l.startsWith("#") && !l.isBlank())
+                .forEach(l -> exported.add(l.split("[{ ]", 2)[0]));
+        System.out.printf("e2e: dashboards and alerts use %d metrics: %s%n", used.size(), used);
+        assertThat(used).isNotEmpty();
+        assertThat(exported).as("metrics scraped from the four services").containsAll(used);
+    }
+
     private static long scalar(String sql, List<String> ids) throws Exception {
         try (var c = stack.postgres().superuserConnection("sla"); var st = c.prepareStatement(sql)) {
             st.setArray(1, c.createArrayOf("varchar", ids.toArray()));

@@ -42,7 +42,9 @@ public record Contribution(MeasureKey key, Counters counters) {
                 fact.slaState() == SlaState.MET ? 1 : 0, fact.slaState() == SlaState.BREACHED ? 1 : 0,
                 resolved ? 1 : 0, 0, fact.reopens() > 0 ? 1 : 0,
                 rating == null ? 0 : 1, rating != null && rating >= 4 ? 1 : 0, rating == null ? 0 : rating,
-                firstResponseSeconds, resolutionSeconds, firstResponseTimes, resolutionTimes);
+                firstResponseSeconds, resolutionSeconds, resolved ? 0 : 1,
+                !resolved && fact.slaState() == SlaState.BREACHED ? 1 : 0, !resolved && fact.escalationLevel() > 0 ? 1 : 0,
+                firstResponseTimes, resolutionTimes);
         return Optional.of(new Contribution(key, counters));
     }
 
@@ -54,7 +56,7 @@ public record Contribution(MeasureKey key, Counters counters) {
         return of(before, zone).map(c -> new Contribution(
                 new MeasureKey(c.key().day(), unitCode == null ? "" : unitCode, c.key().category(), c.key().channel(),
                         c.key().districtCode()),
-                new Counters(0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, DurationHistogram.empty(), DurationHistogram.empty())));
+                new Counters(0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, DurationHistogram.empty(), DurationHistogram.empty())));
     }
 
     /** The changes to apply to the read model when a fact moves from {@code before} to {@code after}. */

@@ -1,5 +1,6 @@
 package io.wenzheng.analytics.fact;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.wenzheng.analytics.hotspot.HotspotWatch;
 import io.wenzheng.analytics.measure.MeasureStore;
@@ -48,23 +49,25 @@ public class FactProjector {
     }
 
     Uni<Void> apply(ConsumedEvent event) {
-        // Locked, because the lifecycle and SLA channels fold into the same row concurrently.
-        return PetitionFact.<PetitionFact>findById(event.petitionId(), LockModeType.PESSIMISTIC_WRITE).chain(existing -> {
-            PetitionFact fact = existing == null ? new PetitionFact() : existing;
-            Optional<Contribution> before = Contribution.of(existing == null ? null : existing.snapshot(), config.zone());
-            fact.petitionId = event.petitionId();
-            FactFolding.fold(fact, event.type(), event.data());
-            fact.updatedAt = Instant.now();
-            Optional<Contribution> after = Contribution.of(fact.snapshot(), config.zone());
-            List<Contribution> changes = new ArrayList<>(Contribution.delta(before, after));
-            if (event.data() instanceof PetitionReturned returned && existing != null) {
-                Contribution.handBack(existing.snapshot(), returned.unitCode(), config.zone()).ifPresent(changes::add);
-            }
-            Uni<Void> stored = existing == null ? fact.persist().replaceWithVoid() : Uni.createFrom().voidItem();
-            return stored.chain(() -> measures.add(changes))
-                    .chain(() -> event.data() instanceof PetitionReceived received
-                            ? hotspots.observe(received)
-                            : Uni.createFrom().voidItem());
-        });
+        // The lifecycle and SLA channels fold into the same row concurrently: make sure the row exists, then lock it.
+        return Panache.getSession().chain(session -> session.createNativeQuery(
+                        "insert into petition_fact (petition_id, status, updated_at) values (:id, 'RECEIVED', now()) on conflict do nothing")
+                .setParameter("id", event.petitionId()).executeUpdate())
+                .chain(() -> PetitionFact.<PetitionFact>findById(event.petitionId(), LockModeType.PESSIMISTIC_WRITE))
+                .chain(fact -> {
+                    Optional<Contribution> before = Contribution.of(fact.snapshot(), config.zone());
+                    FactSnapshot previous = fact.snapshot();
+                    FactFolding.fold(fact, event.type(), event.data());
+                    fact.updatedAt = Instant.now();
+                    Optional<Contribution> after = Contribution.of(fact.snapshot(), config.zone());
+                    List<Contribution> changes = new ArrayList<>(Contribution.delta(before, after));
+                    if (event.data() instanceof PetitionReturned returned) {
+                        Contribution.handBack(previous, returned.unitCode(), config.zone()).ifPresent(changes::add);
+                    }
+                    return measures.add(changes)
+                            .chain(() -> event.data() instanceof PetitionReceived received
+                                    ? hotspots.observe(received)
+                                    : Uni.createFrom().voidItem());
+                });
     }
 }

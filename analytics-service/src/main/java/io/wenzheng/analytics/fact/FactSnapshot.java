@@ -17,5 +17,6 @@ public record FactSnapshot(
         Instant resolvedAt,
         int handBacks,
         int reopens,
-        Integer rating) {
+        Integer rating,
+        int escalationLevel) {
 }

@@ -51,6 +51,6 @@ public class PetitionFact extends PanacheEntityBase {
 
     public FactSnapshot snapshot() {
         return new FactSnapshot(channel, category, unitCode, districtCode, status, receivedAt, slaState, firstRespondedAt,
-                resolvedAt, handBacks, reopens, rating);
+                resolvedAt, handBacks, reopens, rating, escalationLevel);
     }
 }

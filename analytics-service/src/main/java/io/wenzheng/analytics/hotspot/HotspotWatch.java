@@ -24,24 +24,38 @@ import org.jboss.logging.Logger;
 public class HotspotWatch {
     private static final Logger LOG = Logger.getLogger(HotspotWatch.class);
 
-    private final HotspotDetector detector;
+    private final HotspotSettings settings;
+    private volatile HotspotDetector detector;
+    private volatile boolean silent;
     private final Outbox outbox;
 
     @Inject
     public HotspotWatch(AnalyticsConfig config, Outbox outbox) {
         AnalyticsConfig.Hotspots h = config.hotspots();
-        this.detector = new HotspotDetector(new HotspotSettings(h.window(), h.baselineWindows(), h.minimumCount(),
-                h.minimumGrowth(), h.similarity()));
+        this.settings = new HotspotSettings(h.window(), h.baselineWindows(), h.minimumCount(), h.minimumGrowth(), h.similarity());
+        this.detector = new HotspotDetector(settings);
         this.outbox = outbox;
     }
 
     void rebuild(@Observes StartupEvent started) throws Throwable {
         List<HotspotDocument> remembered = VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(() ->
                 HotspotDocument.<HotspotDocument>find("order by receivedAt, petitionId").list()));
-        synchronized (detector) {
-            remembered.forEach(d -> detector.observe(d.toDocument()));
+        HotspotDetector current = detector;
+        synchronized (current) {
+            remembered.forEach(d -> current.observe(d.toDocument()));
         }
         LOG.infof("hotspot detector rebuilt from %d petitions into %d clusters", remembered.size(), detector.clusterCount());
+    }
+
+    /** A read-model rebuild starts the detector afresh; the replay teaches it again. */
+    public void forget() {
+        detector = new HotspotDetector(settings);
+        silent = true;
+    }
+
+    /** After a replay: hotspots it found were announced when they happened; new ones are news again. */
+    public void announceAgain() {
+        silent = false;
     }
 
     /** Call inside a transaction. */
@@ -50,8 +64,9 @@ public class HotspotWatch {
         String place = PlaceNames.district(text).or(() -> PlaceNames.estate(text)).orElse(null);
         Document document = new Document(received.petitionId(), received.receivedAt(), TextFeatures.bigrams(text), place);
         Optional<Surge> surge;
-        synchronized (detector) {
-            surge = detector.observe(document);
+        HotspotDetector current = detector;
+        synchronized (current) {
+            surge = current.observe(document);
         }
         HotspotDocument row = HotspotDocument.of(document);
         return HotspotDocument.findById(row.petitionId)
@@ -65,6 +80,9 @@ public class HotspotWatch {
             HotspotRow row = existing == null ? new HotspotRow() : existing;
             row.update(surge, now);
             Uni<Void> stored = existing == null ? row.persist().replaceWithVoid() : Uni.createFrom().voidItem();
+            if (silent) {
+                return stored;
+            }
             return stored.chain(() -> outbox.append(new HotspotDetected(surge.hotspotId(), surge.label(), surge.place(),
                     surge.firstSeen(), surge.lastSeen(), surge.count(), surge.expected(), surge.growth(),
                     surge.examplePetitionIds(), now), now));

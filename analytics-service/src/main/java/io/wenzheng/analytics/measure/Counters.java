@@ -18,10 +18,14 @@ public record Counters(
         long ratingSum,
         long firstResponseSeconds,
         long resolutionSeconds,
+        /** Still open now: not resolved or closed. With the day, this is the backlog by age. */
+        long open,
+        long openBreached,
+        long openEscalated,
         DurationHistogram firstResponseTimes,
         DurationHistogram resolutionTimes) {
 
-    public static final Counters ZERO = new Counters(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    public static final Counters ZERO = new Counters(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
             DurationHistogram.empty(), DurationHistogram.empty());
 
     public Counters plus(Counters o) {
@@ -29,7 +33,8 @@ public record Counters(
                 firstResponseMet + o.firstResponseMet, firstResponseBreached + o.firstResponseBreached,
                 resolved + o.resolved, handedBack + o.handedBack, reopened + o.reopened, rated + o.rated,
                 satisfied + o.satisfied, ratingSum + o.ratingSum, firstResponseSeconds + o.firstResponseSeconds,
-                resolutionSeconds + o.resolutionSeconds, firstResponseTimes.plus(o.firstResponseTimes),
+                resolutionSeconds + o.resolutionSeconds, open + o.open, openBreached + o.openBreached,
+                openEscalated + o.openEscalated, firstResponseTimes.plus(o.firstResponseTimes),
                 resolutionTimes.plus(o.resolutionTimes));
     }
 
@@ -50,7 +55,8 @@ public record Counters(
                 firstResponseMet - o.firstResponseMet, firstResponseBreached - o.firstResponseBreached,
                 resolved - o.resolved, handedBack - o.handedBack, reopened - o.reopened, rated - o.rated,
                 satisfied - o.satisfied, ratingSum - o.ratingSum, firstResponseSeconds - o.firstResponseSeconds,
-                resolutionSeconds - o.resolutionSeconds, DurationHistogram.of(fr), DurationHistogram.of(res));
+                resolutionSeconds - o.resolutionSeconds, open - o.open, openBreached - o.openBreached,
+                openEscalated - o.openEscalated, DurationHistogram.of(fr), DurationHistogram.of(res));
     }
 
     public boolean isZero() {

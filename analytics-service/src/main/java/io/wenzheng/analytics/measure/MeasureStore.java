@@ -13,12 +13,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** The pre-aggregated read model: adds contributions to it at every grain, and sums it for any period, filter and cut. */
+/** The pre-aggregated read model: adds contributions to it at every grain, in one upsert, and sums it for any period, filter and cut. */
 @ApplicationScoped
 public class MeasureStore {
     private static final String KEY_COLUMNS = "grain, day, unit_code, category, channel, district_code";
     private static final String COUNTER_COLUMNS = "received, routed, responded, first_response_met, first_response_breached, "
-            + "resolved, handed_back, reopened, rated, satisfied, rating_sum, first_response_seconds, resolution_seconds";
+            + "resolved, handed_back, reopened, rated, satisfied, rating_sum, first_response_seconds, resolution_seconds, "
+            + "open, open_breached, open_escalated";
     private static final List<String> COUNTERS = List.of(COUNTER_COLUMNS.split(", "));
 
     private record Row(Grain grain, MeasureKey key) {
@@ -41,26 +42,25 @@ public class MeasureStore {
         }
         Map<String, Object> parameters = new HashMap<>();
         List<String> values = new ArrayList<>();
-        List<String> buckets = new ArrayList<>();
-        Map<String, Object> bucketParameters = new HashMap<>();
         int i = 0;
         for (Map.Entry<Row, Counters> e : rows.entrySet()) {
             String p = "r" + i++;
             Counters c = e.getValue();
-            values.add(keyValues(p, e.getKey(), parameters) + ", " + counterValues(p, c, parameters) + ")");
-            addBuckets(p, "F", e.getKey(), c.firstResponseTimes(), buckets, bucketParameters);
-            addBuckets(p, "R", e.getKey(), c.resolutionTimes(), buckets, bucketParameters);
+            parameters.put(p + "f", array(c.firstResponseTimes()));
+            parameters.put(p + "s", array(c.resolutionTimes()));
+            values.add(keyValues(p, e.getKey(), parameters) + ", " + counterValues(p, c, parameters)
+                    + ", cast(:" + p + "f as bigint[]), cast(:" + p + "s as bigint[]))");
         }
-        String measures = "insert into daily_measure (" + KEY_COLUMNS + ", " + COUNTER_COLUMNS + ") values "
-                + String.join(", ", values) + " on conflict (" + KEY_COLUMNS + ") do update set " + sumsOnConflict();
-        Uni<Integer> done = execute(measures, parameters);
-        if (!buckets.isEmpty()) {
-            String durations = "insert into daily_duration (" + KEY_COLUMNS + ", measure, bucket, petitions) values "
-                    + String.join(", ", buckets) + " on conflict (" + KEY_COLUMNS + ", measure, bucket) do update set "
-                    + "petitions = daily_duration.petitions + excluded.petitions";
-            done = done.chain(() -> execute(durations, bucketParameters));
-        }
-        return done.replaceWithVoid();
+        String upsert = "insert into daily_measure (" + KEY_COLUMNS + ", " + COUNTER_COLUMNS + ", first_response_hist, resolution_hist) values "
+                + String.join(", ", values) + " on conflict (" + KEY_COLUMNS + ") do update set " + sumsOnConflict()
+                + ", first_response_hist = wz_add(daily_measure.first_response_hist, excluded.first_response_hist)"
+                + ", resolution_hist = wz_add(daily_measure.resolution_hist, excluded.resolution_hist)";
+        return execute(upsert, parameters).replaceWithVoid();
+    }
+
+    /** A histogram as the bigint[] parameter the PostgreSQL client binds. */
+    private static Long[] array(DurationHistogram histogram) {
+        return java.util.Arrays.stream(histogram.counts()).boxed().toArray(Long[]::new);
     }
 
     private static String keyValues(String p, Row row, Map<String, Object> parameters) {
@@ -75,25 +75,14 @@ public class MeasureStore {
 
     private static String counterValues(String p, Counters c, Map<String, Object> parameters) {
         long[] v = {c.received(), c.routed(), c.responded(), c.firstResponseMet(), c.firstResponseBreached(), c.resolved(),
-                c.handedBack(), c.reopened(), c.rated(), c.satisfied(), c.ratingSum(), c.firstResponseSeconds(), c.resolutionSeconds()};
+                c.handedBack(), c.reopened(), c.rated(), c.satisfied(), c.ratingSum(), c.firstResponseSeconds(), c.resolutionSeconds(),
+                c.open(), c.openBreached(), c.openEscalated()};
         List<String> names = new ArrayList<>();
         for (int k = 0; k < v.length; k++) {
             parameters.put(p + "v" + k, v[k]);
             names.add(":" + p + "v" + k);
         }
         return String.join(", ", names);
-    }
-
-    private static void addBuckets(String p, String measure, Row row, DurationHistogram histogram, List<String> values,
-                                   Map<String, Object> parameters) {
-        long[] counts = histogram.counts();
-        for (int b = 0; b < counts.length; b++) {
-            if (counts[b] != 0) {
-                String q = p + measure + b;
-                values.add(keyValues(q, row, parameters) + ", '" + measure + "', " + b + ", :" + q + "n)");
-                parameters.put(q + "n", counts[b]);
-            }
-        }
     }
 
     private static String sumsOnConflict() {
@@ -122,30 +111,15 @@ public class MeasureStore {
         String where = "grain = :grain and " + filter.where(parameters);
         String group = by.column();
         String measures = "select " + group + " as k, " + sums() + " from daily_measure where " + where + " group by 1 order by 1";
-        String durations = "select " + group + " as k, measure, bucket, sum(petitions) from daily_duration where " + where
-                + " group by 1, 2, 3";
-        return Panache.withSession(() -> NativeSql.rows(measures, parameters).chain(rows -> NativeSql.rows(durations, parameters).map(buckets -> {
+        return Panache.withSession(() -> NativeSql.rows(measures, parameters).map(rows -> {
             Map<String, Counters> result = new LinkedHashMap<>();
             for (Object[] row : rows) {
                 result.put((String) row[0], counters(row));
             }
-            Map<String, long[][]> histograms = new HashMap<>();
-            for (Object[] row : buckets) {
-                long[][] h = histograms.computeIfAbsent((String) row[0],
-                        k -> new long[][] {new long[DurationHistogram.BUCKETS], new long[DurationHistogram.BUCKETS]});
-                h["F".equals(String.valueOf(row[1])) ? 0 : 1][((Number) row[2]).intValue()] += ((Number) row[3]).longValue();
-            }
-            result.replaceAll((k, c) -> {
-                long[][] h = histograms.get(k);
-                return h == null ? c : new Counters(c.received(), c.routed(), c.responded(), c.firstResponseMet(),
-                        c.firstResponseBreached(), c.resolved(), c.handedBack(), c.reopened(), c.rated(), c.satisfied(),
-                        c.ratingSum(), c.firstResponseSeconds(), c.resolutionSeconds(), DurationHistogram.of(h[0]),
-                        DurationHistogram.of(h[1]));
-            });
             // A petition that moved on (routed, transferred) leaves a row of zeros behind; it is no group.
             result.values().removeIf(Counters::isZero);
             return result;
-        })));
+        }));
     }
 
     /** All petitions matching the filter, as one set of counters. */
@@ -153,10 +127,16 @@ public class MeasureStore {
         return sum(filter, Dimension.ALL).map(m -> m.values().stream().findFirst().orElse(Counters.ZERO));
     }
 
+    /** Sums of the counters, then of each histogram bucket: plain aggregates, one row per group. */
     private static String sums() {
         List<String> sums = new ArrayList<>();
         for (String column : COUNTERS) {
             sums.add("sum(" + column + ")");
+        }
+        for (String histogram : List.of("first_response_hist", "resolution_hist")) {
+            for (int b = 1; b <= DurationHistogram.BUCKETS; b++) {
+                sums.add("sum(" + histogram + "[" + b + "])");
+            }
         }
         return String.join(", ", sums);
     }
@@ -166,7 +146,14 @@ public class MeasureStore {
         for (int i = 0; i < v.length; i++) {
             v[i] = row[i + 1] == null ? 0 : ((Number) row[i + 1]).longValue();
         }
-        return new Counters(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], v[10], v[11], v[12],
-                DurationHistogram.empty(), DurationHistogram.empty());
+        int n = COUNTERS.size();
+        long[] fr = new long[DurationHistogram.BUCKETS];
+        long[] res = new long[DurationHistogram.BUCKETS];
+        for (int b = 0; b < DurationHistogram.BUCKETS; b++) {
+            fr[b] = row[1 + n + b] == null ? 0 : ((Number) row[1 + n + b]).longValue();
+            res[b] = row[1 + n + DurationHistogram.BUCKETS + b] == null ? 0 : ((Number) row[1 + n + DurationHistogram.BUCKETS + b]).longValue();
+        }
+        return new Counters(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], v[10], v[11], v[12], v[13], v[14], v[15],
+                DurationHistogram.of(fr), DurationHistogram.of(res));
     }
 }

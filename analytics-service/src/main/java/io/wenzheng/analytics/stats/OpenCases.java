@@ -2,7 +2,12 @@ package io.wenzheng.analytics.stats;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.wenzheng.analytics.measure.Dimension;
+import io.wenzheng.analytics.measure.Grain;
 import io.wenzheng.analytics.measure.NativeSql;
+import io.wenzheng.analytics.wiring.AnalyticsConfig;
+import jakarta.inject.Inject;
+import java.time.LocalDate;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.HashMap;
@@ -10,9 +15,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Questions about petitions still open, answered from the fact rows through their partial indexes. */
+/** Questions about petitions still open: the backlog by age and the SLA board. */
 @ApplicationScoped
 public class OpenCases {
+    private final AnalyticsConfig config;
+
+    @Inject
+    public OpenCases(AnalyticsConfig config) {
+        this.config = config;
+    }
+
     private static final String OPEN = "status not in ('RESOLVED', 'CLOSED')";
 
     public record UrgentCase(String petitionId, String unitCode, String category, Instant receivedAt, Instant firstResponseDue,
@@ -22,12 +34,20 @@ public class OpenCases {
     public record SlaStatus(long dueWithinHour, long breachedOpen, long escalatedOpen, List<UrgentCase> mostUrgent, Instant asOf) {
     }
 
+    /**
+     * Open petitions by the age of their day of receipt, in the city's zone: received today, 1–3 days ago, 3–7, 7–30,
+     * and more. Summed from the pre-aggregated {@code open} counters, so the cost does not grow with the backlog.
+     */
     public Uni<Map<String, Long>> backlogByAge(String unit, String district) {
         Map<String, Object> parameters = new HashMap<>();
-        String sql = "select case when age < interval '1 day' then 'under1d' when age < interval '3 days' then 'd1to3' "
-                + "when age < interval '7 days' then 'd3to7' when age < interval '30 days' then 'd7to30' else 'over30d' end, count(*) "
-                + "from (select now() - received_at as age from petition_fact where " + OPEN + " and received_at is not null"
-                + scope(unit, district, parameters) + ") open group by 1";
+        LocalDate today = LocalDate.now(config.zone());
+        parameters.put("today", today);
+        parameters.put("d3", today.minusDays(3));
+        parameters.put("d7", today.minusDays(7));
+        parameters.put("d30", today.minusDays(30));
+        String sql = "select case when day >= :today then 'under1d' when day >= :d3 then 'd1to3' when day >= :d7 then 'd3to7' "
+                + "when day >= :d30 then 'd7to30' else 'over30d' end, sum(open) from daily_measure where "
+                + grainScope(unit, district, parameters) + " and open <> 0 group by 1";
         return Panache.withSession(() -> NativeSql.rows(sql, parameters)).map(rows -> {
             Map<String, Long> buckets = new LinkedHashMap<>();
             for (String b : List.of("under1d", "d1to3", "d3to7", "d7to30", "over30d")) {
@@ -38,22 +58,41 @@ public class OpenCases {
         });
     }
 
+    /**
+     * The counts come from the pre-aggregated counters; "due within the hour" and the most urgent cases come from the
+     * fact rows through partial indexes on open, running or breached petitions, which stay few however many are done.
+     */
     public Uni<SlaStatus> slaStatus(String unit, String district) {
+        Map<String, Object> totals = new HashMap<>();
+        String counts = "select coalesce(sum(open_breached), 0), coalesce(sum(open_escalated), 0) from daily_measure where "
+                + grainScope(unit, district, totals);
         Map<String, Object> parameters = new HashMap<>();
         String scope = scope(unit, district, parameters);
-        String counts = "select count(*) filter (where sla_state = 'RUNNING' and first_response_due < now() + interval '1 hour'), "
-                + "count(*) filter (where sla_state = 'BREACHED'), count(*) filter (where escalation_level > 0) "
-                + "from petition_fact where " + OPEN + scope;
+        String due = "select count(*) from petition_fact where sla_state = 'RUNNING' and " + OPEN
+                + " and first_response_due < now() + interval '1 hour'" + scope;
         String urgent = "select petition_id, unit_code, category, received_at, first_response_due, sla_state, escalation_level "
-                + "from petition_fact where " + OPEN + " and sla_state in ('RUNNING', 'BREACHED')" + scope
-                + " order by (sla_state = 'BREACHED') desc, first_response_due limit 20";
-        return Panache.withSession(() -> NativeSql.rows(counts, parameters).chain(c -> NativeSql.rows(urgent, parameters).map(rows -> {
-            Object[] n = c.get(0);
-            List<UrgentCase> cases = rows.stream().map(r -> new UrgentCase((String) r[0], (String) r[1], (String) r[2],
-                    instant(r[3]), instant(r[4]), (String) r[5], ((Number) r[6]).intValue())).toList();
-            return new SlaStatus(((Number) n[0]).longValue(), ((Number) n[1]).longValue(), ((Number) n[2]).longValue(), cases,
-                    Instant.now());
-        })));
+                + "from petition_fact where sla_state in ('RUNNING', 'BREACHED') and " + OPEN + scope
+                + " order by first_response_due limit 20";
+        return Panache.withSession(() -> NativeSql.rows(counts, totals).chain(c -> NativeSql.rows(due, parameters)
+                .chain(d -> NativeSql.rows(urgent, parameters).map(rows -> {
+                    List<UrgentCase> cases = rows.stream().map(r -> new UrgentCase((String) r[0], (String) r[1], (String) r[2],
+                            instant(r[3]), instant(r[4]), (String) r[5], ((Number) r[6]).intValue())).toList();
+                    return new SlaStatus(((Number) d.get(0)[0]).longValue(), ((Number) c.get(0)[0]).longValue(),
+                            ((Number) c.get(0)[1]).longValue(), cases, Instant.now());
+                }))));
+    }
+
+    /** The coarsest grain of the counters that can answer for a unit or a district. */
+    private static String grainScope(String unit, String district, Map<String, Object> parameters) {
+        java.util.Set<Dimension> needed = java.util.EnumSet.noneOf(Dimension.class);
+        if (unit != null && !unit.isBlank()) {
+            needed.add(Dimension.UNIT);
+        }
+        if (district != null && !district.isBlank()) {
+            needed.add(Dimension.DISTRICT);
+        }
+        parameters.put("grain", Grain.coarsestFor(needed).code());
+        return "grain = :grain" + scope(unit, district, parameters);
     }
 
     private static String scope(String unit, String district, Map<String, Object> parameters) {

@@ -18,7 +18,7 @@ class ContributionTest {
 
     private static FactSnapshot fact(String unit, PetitionStatus status, Instant responded, Instant resolved, Integer rating) {
         return new FactSnapshot(Channel.WEIBO, "环境保护", unit, unit == null ? null : "A3", status, T, SlaState.MET,
-                responded, resolved, 0, 0, rating);
+                responded, resolved, 0, 0, rating, 0);
     }
 
     @Test
@@ -34,7 +34,7 @@ class ContributionTest {
     @Test
     void withoutTheReceiptThereIsNothingToCountYet() {
         FactSnapshot early = new FactSnapshot(null, null, "A3", null, PetitionStatus.ROUTED, null, SlaState.RUNNING,
-                null, null, 0, 0, null);
+                null, null, 0, 0, null, 0);
         assertThat(Contribution.of(early, CITY)).isEmpty();
     }
 

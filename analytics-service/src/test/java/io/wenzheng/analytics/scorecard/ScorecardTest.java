@@ -14,7 +14,7 @@ class ScorecardTest {
     private static Counters unit(long routed, long met, long breached, long resolved, long handedBack, long reopened, long rated,
                                  long satisfied) {
         return new Counters(routed, routed, met + breached, met, breached, resolved, handedBack, reopened, rated, satisfied,
-                satisfied * 5 + (rated - satisfied) * 2, 0, 0, DurationHistogram.empty(), DurationHistogram.empty());
+                satisfied * 5 + (rated - satisfied) * 2, 0, 0, routed - resolved, 0, 0, DurationHistogram.empty(), DurationHistogram.empty());
     }
 
     @Test

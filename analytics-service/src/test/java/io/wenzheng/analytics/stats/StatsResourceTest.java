@@ -194,4 +194,19 @@ class StatsResourceTest {
         given().get("/api/v1/reports/weekly-2031-03-10.pdf").then().statusCode(404).contentType("application/problem+json");
         given().post("/api/v1/reports?period=DAILY").then().statusCode(400);
     }
+
+    @Test
+    void rebuildingTheReadModelsFromTheTopicsGivesTheSameFigures() {
+        awaitTheWholeStream();
+        String u1 = unit(measuresBy("UNIT"), U1).prettify();
+        String u2 = unit(measuresBy("UNIT"), U2).prettify();
+        given().post("/api/v1/admin/read-models/rebuild").then().statusCode(202)
+                .body("state", org.hamcrest.Matchers.equalTo("REPLAYING"))
+                .body("total", org.hamcrest.Matchers.greaterThan(0));
+        await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> given().get("/api/v1/admin/read-models/rebuild").then()
+                .statusCode(200).body("state", org.hamcrest.Matchers.equalTo("DONE")).body("percent", org.hamcrest.Matchers.equalTo(100.0f)));
+        awaitTheWholeStream();
+        assertThat(unit(measuresBy("UNIT"), U1).prettify()).isEqualTo(u1);
+        assertThat(unit(measuresBy("UNIT"), U2).prettify()).isEqualTo(u2);
+    }
 }

@@ -80,7 +80,13 @@ public class PetitionIntake {
                 .chain(() -> outbox.append(event, now))
                 .chain(stored -> record(stored.eventId(), stored.type().type(), source, now, EventJson.write(event), row.id))
                 .chain(() -> origin == null || origin.messageId() == null ? Uni.createFrom().voidItem() : remember(row, origin, now)))
+                .invoke(() -> accepted(row.channel))
                 .replaceWith(() -> new PetitionReceipt(row.id, row.trackingCode, row.status, row.receivedAt));
+    }
+
+    /** Per-channel intake rate, counted after the commit. */
+    private void accepted(io.wenzheng.contracts.Channel channel) {
+        io.micrometer.core.instrument.Metrics.counter("wenzheng.intake.petitions", "channel", channel.name()).increment();
     }
 
     /** Like {@link #submit(PetitionSubmission, ChannelOrigin, String)}, but a message filed before returns its receipt. */

@@ -58,6 +58,9 @@ public class EventConsumer {
                         return deadLetter(message, consumer, failure);
                     }
                     count(consumer, outcome);
+                    if (outcome == Outcome.PROCESSED) {
+                        delay(consumer, event);
+                    }
                     return Uni.createFrom().completionStage(message::ack);
                 });
     }
@@ -109,6 +112,20 @@ public class EventConsumer {
         LOG.warnf("%s: dead-lettering message: %s", consumer, reason.getMessage());
         count(consumer, Outcome.DEAD_LETTERED);
         return Uni.createFrom().completionStage(() -> message.nack(reason));
+    }
+
+    /**
+     * Pipeline latency per stage: from the moment the event was produced (its CloudEvents time) to the moment this
+     * consumer committed its effect. Routing's delay on petition.received is "accepted → routed", and so on.
+     */
+    private void delay(String consumer, ConsumedEvent event) {
+        io.micrometer.core.instrument.Timer.builder("wenzheng.pipeline.delay")
+                .description("from an event's production to its consumer's commit")
+                .tag("consumer", consumer).tag("type", event.type().type())
+                .serviceLevelObjectives(Duration.ofMillis(10), Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(250),
+                        Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofSeconds(30))
+                .register(registry)
+                .record(Duration.between(event.time(), Instant.now()).abs());
     }
 
     private void count(String consumer, Outcome outcome) {

@@ -43,6 +43,7 @@ public class OutboxRelay {
     private final Counter relayed;
     private final Counter failures;
     private final AtomicLong pending = new AtomicLong();
+    private final AtomicLong oldestAgeSeconds = new AtomicLong();
     private PollingLoop<Integer> loop;
 
     @Inject
@@ -52,6 +53,7 @@ public class OutboxRelay {
         this.relayed = registry.counter("wenzheng.outbox.relayed");
         this.failures = registry.counter("wenzheng.outbox.failures");
         registry.gauge("wenzheng.outbox.pending", pending);
+        registry.gauge("wenzheng.outbox.oldest.age.seconds", oldestAgeSeconds);
     }
 
     void start(@Observes StartupEvent started, Vertx vertx) {
@@ -137,12 +139,18 @@ public class OutboxRelay {
         }
     }
 
-    /** Feeds the {@code wenzheng.outbox.pending} gauge: a growing value means the broker is not taking events. */
+    /** Feeds the outbox gauges (pending rows, age of the oldest): growing values mean the broker is not taking events. */
     @Scheduled(every = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> measurePending() {
-        return Panache.withSession(() -> OutboxEvent.count("sentAt is null and parkedAt is null"))
-                .invoke(pending::set).replaceWithVoid()
+        return Panache.withSession(() -> OutboxEvent.count("sentAt is null and parkedAt is null")
+                        .invoke(pending::set)
+                        .chain(() -> Panache.getSession().chain(s -> s.createQuery(
+                                "select min(e.occurredAt) from OutboxEvent e where e.sentAt is null and e.parkedAt is null",
+                                java.time.Instant.class).getSingleResultOrNull())))
+                .invoke(oldest -> oldestAgeSeconds.set(oldest == null ? 0
+                        : Math.max(0, java.time.Duration.between(oldest, java.time.Instant.now()).toSeconds())))
+                .replaceWithVoid()
                 .onFailure().recoverWithNull();
     }
 

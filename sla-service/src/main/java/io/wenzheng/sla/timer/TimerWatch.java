@@ -49,6 +49,11 @@ public class TimerWatch {
         this.config = config;
         this.policy = policy;
         this.registry = registry;
+        // Registered up front, so dashboards and alerts see zeros rather than nothing before the first firing.
+        for (Class<?> action : TimerPolicy.Step.class.getPermittedSubclasses()) {
+            registry.counter("wenzheng.sla.fired", "action", action.getSimpleName().toLowerCase());
+        }
+        registry.timer("wenzheng.sla.firing.lateness");
     }
 
     void start(@Observes StartupEvent started, Vertx vertx) {
