@@ -156,6 +156,24 @@ class InvariantsTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void imagesAreTheOnesJibBuilds(String overlay) throws IOException {
+        Properties kit = new Properties();
+        try (var in = java.nio.file.Files.newBufferedReader(java.nio.file.Path.of("..", "service-kit", "src", "main", "resources",
+                "META-INF", "microprofile-config.properties"))) {
+            kit.load(in);
+        }
+        String repository = kit.getProperty("quarkus.container-image.registry") + "/" + kit.getProperty("quarkus.container-image.group") + "/";
+        Rendered.ofKind(overlay, "Deployment").forEach(d -> {
+            String image = d.at("/spec/template/spec/containers/0/image").asText();
+            assertThat(image).as(Rendered.id(d)).startsWith(repository + d.at("/metadata/name").asText() + "-service:");
+            assertThat(d.at("/spec/template/spec/securityContext/runAsUser").asText()).isEqualTo(kit.getProperty("quarkus.jib.user"));
+            assertThat(d.at("/spec/template/spec/containers/0/volumeMounts").findValuesAsText("mountPath"))
+                    .contains(kit.getProperty("quarkus.jib.working-directory") + "/config");
+        });
+    }
+
     static long bytes(String quantity) {
         Matcher m = Pattern.compile("(\\d+)(Ki|Mi|Gi)?").matcher(quantity);
         if (!m.matches()) {
