@@ -8,6 +8,7 @@ import io.wenzheng.contracts.DeadlineSet;
 import io.wenzheng.contracts.PetitionAwaitingCitizen;
 import io.wenzheng.contracts.PetitionProgressReported;
 import io.wenzheng.contracts.PetitionReceived;
+import io.wenzheng.contracts.PetitionReopened;
 import io.wenzheng.contracts.PetitionResolved;
 import io.wenzheng.contracts.PetitionResponded;
 import io.wenzheng.contracts.PetitionRouted;
@@ -100,7 +101,39 @@ public class PledgeTracker {
             }
             return chain;
         }
+        if (data instanceof PetitionReopened reopened) {
+            return reopen(reopened.petitionId(), reopened.reopenedAt(), now);
+        }
         return Uni.createFrom().voidItem();
+    }
+
+    /**
+     * 重办: an unsatisfied citizen sent the case back. The unit owes a new resolution, on a full new resolution window
+     * from the reopening, with progress reports again; the first-response pledge was kept and stays settled.
+     */
+    private Uni<Void> reopen(String petitionId, Instant at, Instant now) {
+        return timer(petitionId, Pledge.RESOLUTION).chain(resolution -> {
+            if (resolution == null || resolution.state != TimerState.MET || !at.isAfter(resolution.settledAt)) {
+                return Uni.createFrom().voidItem(); // nothing to reopen, or a redelivered older reopening
+            }
+            resolution.startedAt = at;
+            resolution.dueAt = deadlinesOf(resolution).resolutionDue(at);
+            resolution.state = TimerState.RUNNING;
+            resolution.settledAt = null;
+            resolution.warned = false;
+            resolution.escalationLevel = 0;
+            resolution.reschedule(policy, now);
+            return announce(resolution, now).chain(() -> reopenProgress(petitionId, at, now));
+        });
+    }
+
+    private Uni<Void> reopenProgress(String petitionId, Instant at, Instant now) {
+        return timer(petitionId, Pledge.PROGRESS).chain(progress -> {
+            if (progress != null && progress.state == TimerState.MET) {
+                progress.state = TimerState.RUNNING;
+            }
+            return startProgress(petitionId, at, now);
+        });
     }
 
     private Uni<Void> start(String petitionId, Pledge pledge, TimeBasis basis, Instant startedAt, Instant dueAt,

@@ -192,6 +192,33 @@ class PledgeTrackerTest {
     }
 
     @Test
+    void aReopenedPetitionOwesANewResolutionWithProgressReports() {
+        String id = EventProbe.newPetitionId();
+        Instant received = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        Instant resolved = received.plus(Duration.ofDays(1));
+        Instant reopened = resolved.plus(Duration.ofDays(2));
+        probe.publish(new PetitionReceived(id, "ABCDEFGH", Channel.WEB, null, "噪音", null, null, received, null), "intake-service");
+        probe.publish(new PetitionRouted(id, "环境保护", "A3", "A3区", 0.9, "test", received, null, null, null), "routing-service");
+        probe.publish(new PetitionResponded(id, "A3", "已收到", received.plusSeconds(60)), "intake-service");
+        probe.publish(new PetitionResolved(id, "A3", "已整改", resolved), "intake-service");
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().get("/api/v1/sla/petitions/" + id).then()
+                .body("clocks.state", org.hamcrest.Matchers.everyItem(equalTo("MET"))));
+
+        probe.publish(new io.wenzheng.contracts.PetitionReopened(id, "A3", "只修了一半", reopened), "intake-service");
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().get("/api/v1/sla/petitions/" + id).then()
+                .body("clocks.find { it.pledge == 'RESOLUTION' }.state", equalTo("RUNNING"))
+                .body("clocks.find { it.pledge == 'RESOLUTION' }.dueAt", equalTo(DEADLINES.resolutionDue(reopened).toString()))
+                .body("clocks.find { it.pledge == 'PROGRESS' }.state", equalTo("RUNNING"))
+                .body("clocks.find { it.pledge == 'PROGRESS' }.dueAt", equalTo(DEADLINES.progressDue(reopened).toString()))
+                .body("clocks.find { it.pledge == 'FIRST_RESPONSE' }.state", equalTo("MET")));
+        // A redelivered reopening changes nothing; a new resolution meets the new clock.
+        probe.publish(new io.wenzheng.contracts.PetitionReopened(id, "A3", "只修了一半", reopened), "intake-service");
+        probe.publish(new PetitionResolved(id, "A3", "已全部修好", reopened.plus(Duration.ofDays(1))), "intake-service");
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().get("/api/v1/sla/petitions/" + id).then()
+                .body("clocks.state", org.hamcrest.Matchers.everyItem(equalTo("MET"))));
+    }
+
+    @Test
     void waitingForTheCitizenStopsTheResolutionClockAndTheAnswerRestartsItWithTheTimeLeft() {
         String id = EventProbe.newPetitionId();
         Instant received = Instant.now().truncatedTo(ChronoUnit.MILLIS);
