@@ -320,6 +320,29 @@ class SuiteEndToEndTest {
         assertThat(exported).as("metrics scraped from the four services").containsAll(used);
     }
 
+    /** The W3C trace context of the citizen's request travels on every event the petition causes, across services. */
+    @Test
+    @Order(8)
+    void aPetitionsEventsCarryTheTraceOfTheRequestThatBroughtIt() {
+        String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+        String id = given().baseUri(suite.url(ServiceName.INTAKE)).contentType(ContentType.JSON)
+                .header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")
+                .body(Map.of("channel", "WEB", "text", "A3区小区旁工地夜间施工噪音扰民"))
+                .post("/api/v1/petitions").then().statusCode(201)
+                .header("traceparent", org.hamcrest.Matchers.startsWith("00-" + traceId + "-"))
+                .extract().jsonPath().getString("id");
+        try (var probe = new io.wenzheng.devstack.testing.EventProbe(stack.kafka().bootstrapServers())) {
+            for (String[] expected : new String[][] {
+                    {io.wenzheng.contracts.Topics.LIFECYCLE, "wenzheng.petition.received.v1"},
+                    {io.wenzheng.contracts.Topics.LIFECYCLE, "wenzheng.petition.routed.v1"},
+                    {io.wenzheng.contracts.Topics.SLA, "wenzheng.sla.deadline-set.v1"}}) {
+                var seen = probe.await(expected[0], r -> id.equals(r.key()) && expected[1].equals(r.header("ce_type")), Duration.ofSeconds(30))
+                        .orElseThrow(() -> new AssertionError(expected[1] + " not published"));
+                assertThat(seen.header("traceparent")).as(expected[1]).matches("00-" + traceId + "-[0-9a-f]{16}-01");
+            }
+        }
+    }
+
     private static long scalar(String sql, List<String> ids) throws Exception {
         try (var c = stack.postgres().superuserConnection("sla"); var st = c.prepareStatement(sql)) {
             st.setArray(1, c.createArrayOf("varchar", ids.toArray()));

@@ -7,6 +7,7 @@ import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
 import io.wenzheng.contracts.EventJson;
 import io.wenzheng.contracts.EventType;
 import io.wenzheng.contracts.MalformedEventException;
+import io.wenzheng.kit.trace.TraceContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -48,6 +49,7 @@ public class EventConsumer {
         } catch (MalformedEventException e) {
             return deadLetter(message, consumer, e);
         }
+        TraceContext.bind(TraceContext.childOf(traceparent(message)));
         return Panache.withTransaction(() -> processOnce(consumer, event, handler))
                 .onFailure(EventConsumer::transientFailure).invoke(e -> LOG.warnf("%s: %s %s failed, will retry: %s",
                         consumer, event.type().type(), event.id(), e.toString()))
@@ -102,6 +104,13 @@ public class EventConsumer {
         }
         Instant time = ce.getTimeStamp().map(t -> t.toInstant()).orElse(Instant.now());
         return Optional.of(new ConsumedEvent(ce.getId(), type.get(), String.valueOf(ce.getSource()), time, payload));
+    }
+
+    private static String traceparent(Message<String> message) {
+        return message.getMetadata(io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata.class)
+                .map(m -> m.getHeaders().lastHeader(TraceContext.HEADER))
+                .map(h -> new String(h.value(), java.nio.charset.StandardCharsets.US_ASCII))
+                .orElse(null);
     }
 
     private static boolean transientFailure(Throwable failure) {

@@ -7,6 +7,7 @@ import io.wenzheng.contracts.EventType;
 import io.wenzheng.contracts.InsightEvent;
 import io.wenzheng.contracts.InsightType;
 import io.wenzheng.contracts.PetitionEvent;
+import io.wenzheng.kit.trace.TraceContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.UUID;
@@ -34,6 +35,7 @@ public class Outbox {
         row.subject = event.petitionId();
         row.payload = EventJson.write(event);
         row.occurredAt = occurredAt;
+        row.traceparent = TraceContext.current();
         return Panache.getSession().chain(session -> session.persist(row))
                 .replaceWith(() -> new StoredEvent(row.eventId, type, occurredAt, event));
     }
@@ -49,6 +51,7 @@ public class Outbox {
         row.subject = event.key();
         row.payload = EventJson.write(event);
         row.occurredAt = occurredAt;
+        row.traceparent = TraceContext.current();
         return Panache.getSession().chain(session -> session.persist(row));
     }
 

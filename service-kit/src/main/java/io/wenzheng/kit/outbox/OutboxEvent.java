@@ -37,6 +37,7 @@ public class OutboxEvent extends PanacheEntityBase {
 
     @Column(name = "occurred_at", nullable = false)
     public Instant occurredAt;
+    public String traceparent;
 
     @Column(name = "sent_at")
     public Instant sentAt;

@@ -9,6 +9,7 @@ import io.vertx.core.Context;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.wenzheng.kit.trace.TraceContext;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.Vertx;
@@ -155,9 +156,14 @@ public class OutboxRelay {
     }
 
     private Uni<Void> send(OutboxEvent row) {
+        var headers = new org.apache.kafka.common.header.internals.RecordHeaders();
+        if (row.traceparent != null) {
+            headers.add(TraceContext.HEADER, row.traceparent.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        }
         var kafka = OutgoingKafkaRecordMetadata.<String>builder()
                 .withKey(row.messageKey)
                 .withTopic(row.topic)
+                .withHeaders(headers)
                 .build();
         var cloudEvent = OutgoingCloudEventMetadata.builder()
                 .withId(row.eventId)
