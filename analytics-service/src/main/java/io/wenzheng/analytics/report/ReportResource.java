@@ -4,6 +4,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.wenzheng.analytics.measure.Period;
 import io.wenzheng.analytics.stats.Scorecards;
+import io.wenzheng.analytics.stats.StatsResource;
 import io.wenzheng.kit.problem.ProblemException;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DefaultValue;
@@ -18,9 +19,7 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -56,18 +55,8 @@ public class ReportResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Generate (or regenerate) the report of the week or month containing a day, and publish it")
     public Uni<Response> generate(@QueryParam("period") @DefaultValue("WEEKLY") String kind, @QueryParam("date") String date) {
-        Period.Kind k;
-        try {
-            k = Period.Kind.valueOf(kind.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.invalid("period", "WEEKLY or MONTHLY, not " + kind);
-        }
-        Period period;
-        try {
-            period = date == null ? Period.lastCompleteBefore(k, scorecards.today()) : Period.containing(k, LocalDate.parse(date));
-        } catch (DateTimeParseException e) {
-            throw ProblemException.invalid("date", "a date like 2026-11-29, not " + date);
-        }
+        Period.Kind k = StatsResource.choice("period", Period.Kind.class, kind);
+        Period period = date == null ? Period.lastCompleteBefore(k, scorecards.today()) : Period.containing(k, StatsResource.day("date", date));
         return reports.generate(period).map(row -> Response.created(URI.create("/api/v1/reports/" + row.reportId + ".html"))
                 .entity(new ReportSummary(row.reportId, row.period, row.from, row.to, row.title, reports.links(row.reportId),
                         row.publishedAt)).build());

@@ -156,7 +156,7 @@ public class StatsResource {
     }
 
     /** An enum query parameter; JAX-RS would answer a bad one with a bare 404. */
-    static <E extends Enum<E>> E choice(String name, Class<E> type, String value) {
+    public static <E extends Enum<E>> E choice(String name, Class<E> type, String value) {
         try {
             return Enum.valueOf(type, value.trim().toUpperCase(java.util.Locale.ROOT));
         } catch (IllegalArgumentException e) {
@@ -164,7 +164,7 @@ public class StatsResource {
         }
     }
 
-    static LocalDate day(String name, String value) {
+    public static LocalDate day(String name, String value) {
         try {
             return LocalDate.parse(value);
         } catch (DateTimeParseException e) {
