@@ -55,6 +55,9 @@ public class ReadModelRebuild {
             return Uni.createFrom().item(progress);
         }
         List<KafkaConsumer<Object, Object>> consumers = consumers();
+        synchronized (targets) {
+            targets.clear(); // partitions held in an earlier rebuild may have moved to another instance since
+        }
         // Pausing and rewinding run on the consumers' polling threads; the database work must come back to Vert.x.
         io.vertx.core.Context context = io.vertx.core.Vertx.currentContext();
         Uni<Void> paused = Uni.join().all(consumers.stream().map(c -> c.pause().replaceWithVoid()).toList()).andFailFast().replaceWithVoid();

@@ -9,7 +9,6 @@ import io.wenzheng.analytics.measure.Dimension;
 import io.wenzheng.analytics.measure.MeasureFilter;
 import io.wenzheng.analytics.measure.MeasureStore;
 import io.wenzheng.analytics.measure.Measures;
-import io.wenzheng.analytics.measure.NativeSql;
 import io.wenzheng.analytics.measure.Period;
 import io.wenzheng.analytics.stats.OpenCases;
 import io.wenzheng.analytics.stats.Scorecards;
@@ -32,16 +31,18 @@ public class ReportService {
 
     private final MeasureStore store;
     private final Scorecards scorecards;
+    private final OpenCases openCases;
     private final ReportRenderer renderer;
     private final Outbox outbox;
     private final Vertx vertx;
     private final AnalyticsConfig config;
 
     @Inject
-    public ReportService(MeasureStore store, Scorecards scorecards, ReportRenderer renderer, Outbox outbox, Vertx vertx,
-                         AnalyticsConfig config) {
+    public ReportService(MeasureStore store, Scorecards scorecards, OpenCases openCases, ReportRenderer renderer, Outbox outbox,
+                         Vertx vertx, AnalyticsConfig config) {
         this.store = store;
         this.scorecards = scorecards;
+        this.openCases = openCases;
         this.renderer = renderer;
         this.outbox = outbox;
         this.vertx = vertx;
@@ -111,7 +112,8 @@ public class ReportService {
         return store.total(now).chain(current -> store.total(before).chain(last -> scorecards.of(period, null)
                 .chain(card -> store.sum(now, Dimension.CATEGORY).chain(categories -> store.sum(now, Dimension.CHANNEL)
                         .chain(channels -> store.sum(now, Dimension.DAY).chain(days -> hotspots(period)
-                                .chain(hotspots -> notableCases(period).map(cases -> new ReportContent(period, previous,
+                                .chain(hotspots -> openCases.notable(period.from().atStartOfDay(config.zone()).toInstant(),
+                                        period.to().atStartOfDay(config.zone()).toInstant()).map(cases -> new ReportContent(period, previous,
                                         ReportContent.headline(Measures.of(current), Measures.of(last)), card,
                                         ReportContent.shares(measures(categories), true), ReportContent.shares(measures(channels), true),
                                         ReportContent.shares(measures(days), false), hotspots, cases, Instant.now())))))))));
@@ -129,17 +131,4 @@ public class ReportService {
         return Panache.withSession(() -> HotspotRow.<HotspotRow>find("lastSeen >= ?1 and firstSeen < ?2 order by count desc", from, to)
                 .page(0, 10).list()).map(rows -> rows.stream().map(HotspotRow::view).toList());
     }
-
-    /** Escalated or breached petitions received in the period, worst first. */
-    private Uni<List<OpenCases.UrgentCase>> notableCases(Period period) {
-        String sql = "select petition_id, unit_code, category, received_at, first_response_due, sla_state, escalation_level "
-                + "from petition_fact where received_at >= :from and received_at < :to "
-                + "and (escalation_level > 0 or sla_state = 'BREACHED') order by escalation_level desc, received_at limit 10";
-        Map<String, Object> parameters = Map.of("from", period.from().atStartOfDay(config.zone()).toInstant(),
-                "to", period.to().atStartOfDay(config.zone()).toInstant());
-        return Panache.withSession(() -> NativeSql.rows(sql, parameters)).map(rows -> rows.stream()
-                .map(r -> new OpenCases.UrgentCase((String) r[0], (String) r[1], (String) r[2], OpenCases.instant(r[3]),
-                        OpenCases.instant(r[4]), (String) r[5], ((Number) r[6]).intValue())).toList());
-    }
-
 }

@@ -70,16 +70,24 @@ public class OpenCases {
         String scope = scope(unit, district, parameters);
         String due = "select count(*) from petition_fact where sla_state = 'RUNNING' and " + OPEN
                 + " and first_response_due < now() + interval '1 hour'" + scope;
-        String urgent = "select petition_id, unit_code, category, received_at, first_response_due, sla_state, escalation_level "
-                + "from petition_fact where sla_state in ('RUNNING', 'BREACHED') and " + OPEN + scope
-                + " order by first_response_due limit 20";
+        String urgent = "sla_state in ('RUNNING', 'BREACHED') and " + OPEN + scope + " order by first_response_due limit 20";
         return Panache.withSession(() -> NativeSql.rows(counts, totals).chain(c -> NativeSql.rows(due, parameters)
-                .chain(d -> NativeSql.rows(urgent, parameters).map(rows -> {
-                    List<UrgentCase> cases = rows.stream().map(r -> new UrgentCase((String) r[0], (String) r[1], (String) r[2],
-                            instant(r[3]), instant(r[4]), (String) r[5], ((Number) r[6]).intValue())).toList();
-                    return new SlaStatus(((Number) d.get(0)[0]).longValue(), ((Number) c.get(0)[0]).longValue(),
-                            ((Number) c.get(0)[1]).longValue(), cases, Instant.now());
-                }))));
+                .chain(d -> cases(urgent, parameters).map(cases -> new SlaStatus(((Number) d.get(0)[0]).longValue(),
+                        ((Number) c.get(0)[0]).longValue(), ((Number) c.get(0)[1]).longValue(), cases, Instant.now())))));
+    }
+
+    /** Escalated or breached petitions received in [from, to), worst first: a report's notable cases. */
+    public Uni<List<UrgentCase>> notable(Instant from, Instant to) {
+        return Panache.withSession(() -> cases("received_at >= :from and received_at < :to "
+                + "and (escalation_level > 0 or sla_state = 'BREACHED') order by escalation_level desc, received_at limit 10",
+                Map.of("from", from, "to", to)));
+    }
+
+    private static Uni<List<UrgentCase>> cases(String whereAndOrder, Map<String, Object> parameters) {
+        String sql = "select petition_id, unit_code, category, received_at, first_response_due, sla_state, escalation_level "
+                + "from petition_fact where " + whereAndOrder;
+        return NativeSql.rows(sql, parameters).map(rows -> rows.stream().map(r -> new UrgentCase((String) r[0], (String) r[1],
+                (String) r[2], instant(r[3]), instant(r[4]), (String) r[5], ((Number) r[6]).intValue())).toList());
     }
 
     /** The coarsest grain of the counters that can answer for a unit or a district. */
@@ -108,7 +116,7 @@ public class OpenCases {
         return where.toString();
     }
 
-    public static Instant instant(Object value) {
+    private static Instant instant(Object value) {
         if (value == null) {
             return null;
         }
