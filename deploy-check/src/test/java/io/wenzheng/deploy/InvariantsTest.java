@@ -97,8 +97,17 @@ class InvariantsTest {
             String name = user.at("/metadata/name").asText();
             Set<String> writes = new HashSet<>();
             Set<String> reads = new HashSet<>();
+            Set<String> deniedWrites = new HashSet<>();
             for (JsonNode acl : user.at("/spec/authorization/acls")) {
                 if (!acl.at("/resource/type").asText().equals("topic")) {
+                    continue;
+                }
+                if (acl.path("type").asText("allow").equals("deny")) {
+                    acl.path("operations").forEach(op -> {
+                        if (op.asText().equals("Write")) {
+                            deniedWrites.add(acl.at("/resource/name").asText());
+                        }
+                    });
                     continue;
                 }
                 List<String> ops = java.util.stream.StreamSupport.stream(acl.path("operations").spliterator(), false)
@@ -121,6 +130,10 @@ class InvariantsTest {
                 reads.forEach(r -> allowed.add(Topics.deadLetter(r)));
                 assertThat(writes).as("%s writes only its own topics and the dead letters of what it reads", name)
                         .isSubsetOf(allowed).containsAll(owned.get(name));
+                if (writes.contains("unit.")) {
+                    assertThat(deniedWrites).as("%s may write unit feeds but never forge a unit's commands", name)
+                            .contains(Topics.UNIT_COMMANDS);
+                }
             }
         });
     }

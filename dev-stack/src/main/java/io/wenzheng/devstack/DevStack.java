@@ -1,7 +1,9 @@
 package io.wenzheng.devstack;
 
 import io.wenzheng.contracts.Topics;
+import io.wenzheng.devstack.identity.KeycloakServer;
 import io.wenzheng.devstack.kafka.KafkaBroker;
+import io.wenzheng.devstack.kafka.KafkaPrincipal;
 import io.wenzheng.devstack.postgres.PostgresServer;
 import io.wenzheng.devstack.postgres.ServiceDatabase;
 import io.wenzheng.devstack.process.ChildProcesses;
@@ -19,25 +21,41 @@ import java.util.logging.Logger;
 public final class DevStack implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(DevStack.class.getName());
     private static DevStack shared;
+    private static final String SUPER_USER_DEV_PASSWORD = "admin-dev-secret";
+    private java.util.List<KafkaPrincipal> principals = java.util.List.of();
 
     private final Settings settings;
     private final ChildProcesses children;
     private final KafkaBroker kafka;
     private final PostgresServer postgres;
     private final Thread shutdownHook;
+    private volatile KeycloakServer identity;
 
     /** Where the stack keeps its files and which ports it takes. */
-    public record Settings(Path workDir, int kafkaPort, int postgresPort, int partitions) {
+    /**
+     * @param kafkaUsers Strimzi KafkaUser resources whose principals and ACLs the broker enforces over SASL/SCRAM,
+     *                   or null for an open broker
+     */
+    public record Settings(Path workDir, int kafkaPort, int postgresPort, int keycloakPort, int partitions, Path kafkaUsers) {
+
+        public Settings(Path workDir, int kafkaPort, int postgresPort, int keycloakPort, int partitions) {
+            this(workDir, kafkaPort, postgresPort, keycloakPort, partitions, null);
+        }
+
+        /** The broker as production runs it: SASL/SCRAM, a principal per service and unit, ACLs from deploy/k8s. */
+        public Settings withKafkaAcls(Path strimziUsers) {
+            return new Settings(workDir, kafkaPort, postgresPort, keycloakPort, partitions, strimziUsers);
+        }
 
         /** Fixed default ports, overridable by environment: what {@code ./wenzheng up} uses. */
         public static Settings defaults(Path workDir) {
             return new Settings(workDir, env("WENZHENG_KAFKA_PORT", 19092), env("WENZHENG_PG_PORT", 15432),
-                    env("WENZHENG_PARTITIONS", 6));
+                    env("WENZHENG_KEYCLOAK_PORT", 18180), env("WENZHENG_PARTITIONS", 6));
         }
 
         /** Free ports, so that test runs never collide with a running suite or with each other. */
         public static Settings forTests(Path workDir) {
-            return new Settings(workDir, Ports.free(), Ports.free(), env("WENZHENG_PARTITIONS", 6));
+            return new Settings(workDir, Ports.free(), Ports.free(), Ports.free(), env("WENZHENG_PARTITIONS", 6));
         }
 
         private static int env(String name, int fallback) {
@@ -50,6 +68,9 @@ public final class DevStack implements AutoCloseable {
         this.settings = settings;
         this.children = new ChildProcesses(settings.workDir());
         this.kafka = new KafkaBroker(settings.workDir(), settings.kafkaPort(), children);
+        if (settings.kafkaUsers() != null) {
+            kafka.secured(SUPER_USER_DEV_PASSWORD);
+        }
         this.postgres = new PostgresServer(settings.workDir(), settings.postgresPort(), children);
         this.shutdownHook = new Thread(this::close, "dev-stack-shutdown");
     }
@@ -66,6 +87,11 @@ public final class DevStack implements AutoCloseable {
             stack.postgres.start(ServiceDatabase.suite());
             stack.kafka.start(settings.partitions());
             stack.kafka.createTopics(Topics.coreWithDeadLetters(), settings.partitions());
+            if (settings.kafkaUsers() != null) {
+                stack.principals = KafkaPrincipal.fromStrimziUsers(settings.kafkaUsers());
+                stack.kafka.grant(stack.principals);
+                LOG.info("kafka: SASL/SCRAM with ACLs for " + stack.principals.stream().map(KafkaPrincipal::name).toList());
+            }
             LOG.info(String.format("dev stack ready in %d ms: kafka %s, postgres 127.0.0.1:%d",
                     (System.nanoTime() - begin) / 1_000_000, stack.kafka.bootstrapServers(), stack.postgres.port()));
             return stack;
@@ -73,6 +99,21 @@ public final class DevStack implements AutoCloseable {
             stack.close();
             throw e;
         }
+    }
+
+    /**
+     * Starts a real Keycloak with the realm file beside the stack. Services configured afterwards by
+     * {@link #configFor} verify its tokens; without it they run with no token verifier, which only tests use.
+     */
+    public synchronized KeycloakServer startIdentity(Path realmFile, java.time.Duration timeout) {
+        if (identity == null) {
+            identity = new KeycloakServer(settings.workDir(), settings.keycloakPort(), realmFile, children).start(timeout);
+        }
+        return identity;
+    }
+
+    public java.util.Optional<KeycloakServer> identity() {
+        return java.util.Optional.ofNullable(identity);
     }
 
     /** One stack per JVM, stopped when the JVM exits: what test resources share. */
@@ -104,10 +145,16 @@ public final class DevStack implements AutoCloseable {
         ServiceDatabase db = ServiceDatabase.forService(service.id());
         Map<String, String> config = new LinkedHashMap<>();
         config.put("kafka.bootstrap.servers", kafka.bootstrapServers());
+        principals.stream().filter(p -> p.name().equals(service.id())).findFirst()
+                .ifPresent(p -> kafka.clientSecurity(p.name(), p.devPassword()).forEach((k, v) -> config.put("kafka." + k, v.toString())));
         config.put("quarkus.datasource.username", db.user());
         config.put("quarkus.datasource.password", db.password());
         config.put("quarkus.datasource.reactive.url", postgres.reactiveUrl(db.name()));
         config.put("quarkus.datasource.jdbc.url", postgres.jdbcUrl(db.name()));
+        if (identity != null) {
+            config.put("quarkus.oidc.tenant-enabled", "true");
+            config.put("quarkus.oidc.auth-server-url", identity.issuer());
+        }
         return config;
     }
 
@@ -123,6 +170,9 @@ public final class DevStack implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        if (identity != null) {
+            identity.close();
+        }
         try {
             kafka.close();
         } finally {

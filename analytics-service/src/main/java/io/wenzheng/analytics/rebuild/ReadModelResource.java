@@ -1,6 +1,8 @@
 package io.wenzheng.analytics.rebuild;
 
 import io.smallrye.mutiny.Uni;
+import io.wenzheng.kit.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -19,12 +21,14 @@ public class ReadModelResource {
     ReadModelRebuild rebuild;
 
     @POST
+    @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Empty the read models and replay every topic from the start; answers at once, then see GET")
     public Uni<Response> start() {
         return rebuild.start().map(p -> Response.accepted(p).build());
     }
 
     @GET
+    @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "How far the rebuild has come: events replayed of those on the topics when it began")
     public ReadModelRebuild.Progress progress() {
         return rebuild.progress();

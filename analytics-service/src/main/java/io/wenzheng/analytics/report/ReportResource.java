@@ -6,6 +6,8 @@ import io.wenzheng.analytics.measure.Period;
 import io.wenzheng.analytics.stats.Scorecards;
 import io.wenzheng.analytics.stats.StatsResource;
 import io.wenzheng.kit.problem.ProblemException;
+import io.wenzheng.kit.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -41,6 +43,7 @@ public class ReportResource {
     }
 
     @GET
+    @RolesAllowed({Roles.ANALYST, Roles.SUPERVISOR, Roles.ADMIN})
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Published weekly and monthly reports, newest first, with links to their HTML, PDF and CSV")
     public Uni<List<ReportSummary>> list() {
@@ -52,6 +55,7 @@ public class ReportResource {
     }
 
     @POST
+    @RolesAllowed({Roles.ANALYST, Roles.ADMIN})
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Generate (or regenerate) the report of the week or month containing a day, and publish it")
     public Uni<Response> generate(@QueryParam("period") @DefaultValue("WEEKLY") String kind, @QueryParam("date") String date) {
@@ -63,6 +67,7 @@ public class ReportResource {
     }
 
     @GET
+    @RolesAllowed({Roles.ANALYST, Roles.SUPERVISOR, Roles.ADMIN})
     @Path("/{id: [a-z]+-\\d{4}-\\d{2}-\\d{2}}.html")
     @Produces(MediaType.TEXT_HTML + ";charset=UTF-8")
     @Operation(summary = "A report as HTML")
@@ -71,6 +76,7 @@ public class ReportResource {
     }
 
     @GET
+    @RolesAllowed({Roles.ANALYST, Roles.SUPERVISOR, Roles.ADMIN})
     @Path("/{id: [a-z]+-\\d{4}-\\d{2}-\\d{2}}.pdf")
     @Produces("application/pdf")
     @Operation(summary = "A report as PDF")
@@ -79,6 +85,7 @@ public class ReportResource {
     }
 
     @GET
+    @RolesAllowed({Roles.ANALYST, Roles.SUPERVISOR, Roles.ADMIN})
     @Path("/{id: [a-z]+-\\d{4}-\\d{2}-\\d{2}}.csv")
     @Produces("text/csv;charset=UTF-8")
     @Operation(summary = "A report's figures as CSV")

@@ -7,6 +7,9 @@ import io.vertx.core.Vertx;
 import io.wenzheng.analytics.measure.Counters;
 import io.wenzheng.analytics.measure.MeasureFilter;
 import io.wenzheng.analytics.measure.MeasureStore;
+import io.wenzheng.kit.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import io.wenzheng.kit.security.Caller;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -24,6 +27,8 @@ import org.jboss.resteasy.reactive.RestStreamElementType;
 @Path("/api/v1/stats/live")
 @Tag(name = "statistics")
 public class LiveResource {
+    @Inject
+    Caller caller;
     private static final Duration EVERY = Duration.ofSeconds(2);
 
     private final MeasureStore store;
@@ -42,10 +47,12 @@ public class LiveResource {
     }
 
     @GET
+    @RolesAllowed({Roles.ANALYST, Roles.SUPERVISOR, Roles.ADMIN, Roles.OPERATOR, Roles.UNIT_STAFF})
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RestStreamElementType(MediaType.APPLICATION_JSON)
     @Operation(summary = "Today's counters and the open SLA counts, every two seconds, as server-sent events")
-    public Multi<LiveCounters> live(@QueryParam("unit") String unit, @QueryParam("district") String district) {
+    public Multi<LiveCounters> live(@QueryParam("unit") String requestedUnit, @QueryParam("district") String district) {
+        String unit = caller.unitFilter(requestedUnit);
         // The reactive session lives on the Vert.x context of the request; the ticks come back to it.
         Context context = Vertx.currentContext();
         return Multi.createFrom().ticks().startingAfter(Duration.ofMillis(10)).every(EVERY)

@@ -12,6 +12,9 @@ import io.wenzheng.analytics.measure.Period;
 import io.wenzheng.analytics.scorecard.Scorecard;
 import io.wenzheng.analytics.wiring.AnalyticsConfig;
 import io.wenzheng.kit.problem.ProblemException;
+import io.wenzheng.kit.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import io.wenzheng.kit.security.Caller;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -33,6 +36,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "statistics")
 public class StatsResource {
+    @Inject
+    Caller caller;
     private final MeasureStore store;
     private final Scorecards scorecards;
     private final OpenCases openCases;
@@ -54,6 +59,7 @@ public class StatsResource {
     }
 
     @GET
+    @RolesAllowed({Roles.ANALYST, Roles.SUPERVISOR, Roles.ADMIN, Roles.OPERATOR, Roles.UNIT_STAFF})
     @Path("/measures")
     @Operation(summary = "Received, routed, in time, breached, resolved, completion rate, response and resolution times "
             + "(mean, p90), satisfaction, hand-back and reopen rates; by day, unit, category, channel or district")
@@ -63,7 +69,7 @@ public class StatsResource {
             @QueryParam("unit") String unit, @QueryParam("district") String district,
             @QueryParam("category") String category, @QueryParam("channel") String channel,
             @QueryParam("by") @DefaultValue("ALL") String by) {
-        MeasureFilter filter = filter(from, to, unit, district, category, channel);
+        MeasureFilter filter = filter(from, to, caller.unitFilter(unit), district, category, channel);
         Dimension dimension = choice("by", Dimension.class, by);
         return store.sum(filter, dimension).map(groups -> {
             List<Group> list = new ArrayList<>();
@@ -80,6 +86,7 @@ public class StatsResource {
     }
 
     @GET
+    @RolesAllowed({Roles.ANALYST, Roles.SUPERVISOR, Roles.ADMIN})
     @Path("/scorecard")
     @Operation(summary = "The league table of units for a week or a month, with the top 10 (十佳) and needs-improvement (通报批评) lists")
     public Uni<ScorecardView> scorecard(@QueryParam("period") @DefaultValue("WEEKLY") String periodKind,
@@ -91,6 +98,7 @@ public class StatsResource {
     }
 
     @GET
+    @RolesAllowed({Roles.ANALYST, Roles.SUPERVISOR, Roles.ADMIN})
     @Path("/league")
     @Operation(summary = "The league table of units for any range of days (the dashboard's), scored like the weekly scorecard")
     public Uni<Scorecard> league(@QueryParam("from") String from, @QueryParam("to") String to,
@@ -103,11 +111,13 @@ public class StatsResource {
     }
 
     @GET
+    @RolesAllowed({Roles.ANALYST, Roles.SUPERVISOR, Roles.ADMIN, Roles.OPERATOR, Roles.UNIT_STAFF})
     @Path("/scorecard/trend")
     @Operation(summary = "One unit's score, rank and measures, period by period, oldest first")
     public Uni<List<TrendPoint>> trend(@QueryParam("unit") String unit,
                                        @QueryParam("period") @DefaultValue("WEEKLY") String kind,
                                        @QueryParam("periods") @DefaultValue("12") int periods) {
+        unit = caller.unitFilter(unit);
         if (unit == null || unit.isBlank()) {
             throw ProblemException.invalid("unit", "name the unit whose trend you want");
         }
@@ -118,20 +128,23 @@ public class StatsResource {
     }
 
     @GET
+    @RolesAllowed({Roles.ANALYST, Roles.SUPERVISOR, Roles.ADMIN, Roles.OPERATOR, Roles.UNIT_STAFF})
     @Path("/backlog")
     @Operation(summary = "Open petitions by age: under 1 day, 1–3, 3–7, 7–30 and over 30 days")
     public Uni<Map<String, Long>> backlog(@QueryParam("unit") String unit, @QueryParam("district") String district) {
-        return openCases.backlogByAge(unit, district);
+        return openCases.backlogByAge(caller.unitFilter(unit), district);
     }
 
     @GET
+    @RolesAllowed({Roles.ANALYST, Roles.SUPERVISOR, Roles.ADMIN, Roles.OPERATOR, Roles.UNIT_STAFF})
     @Path("/sla")
     @Operation(summary = "First responses due within the hour, breached and still open, and escalated; with the most urgent cases")
     public Uni<OpenCases.SlaStatus> sla(@QueryParam("unit") String unit, @QueryParam("district") String district) {
-        return openCases.slaStatus(unit, district);
+        return openCases.slaStatus(caller.unitFilter(unit), district);
     }
 
     @GET
+    @RolesAllowed({Roles.ANALYST, Roles.SUPERVISOR, Roles.ADMIN})
     @Path("/hotspots")
     @Operation(summary = "Hotspots (热点), most recently detected first")
     public Uni<List<HotspotRow.Hotspot>> hotspots(@QueryParam("limit") @DefaultValue("20") int limit) {

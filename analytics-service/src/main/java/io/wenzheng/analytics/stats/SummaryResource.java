@@ -2,6 +2,8 @@ package io.wenzheng.analytics.stats;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.wenzheng.kit.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -29,6 +31,7 @@ public class SummaryResource {
             """;
 
     @GET
+    @RolesAllowed({Roles.ANALYST, Roles.SUPERVISOR, Roles.ADMIN})
     @Path("/summary")
     @Operation(summary = "Petition counts by status, channel, category, unit and first-response outcome")
     public Uni<Summary> summary() {

@@ -1,5 +1,6 @@
 package io.wenzheng.analytics.dashboard;
 
+import io.quarkus.test.security.TestSecurity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.test.common.QuarkusTestResource;
@@ -20,6 +21,8 @@ import org.junit.jupiter.api.Test;
 
 /** The ops dashboard in a real headless Chromium, on the known stream: what it renders, and a screenshot. */
 @QuarkusTest
+// Every role at once, with no unit: these tests are about behaviour; UnitScopeTest and the e2e matrix test access.
+@TestSecurity(user = "tester", roles = {"operator", "unit-staff", "supervisor", "analyst", "admin"})
 @QuarkusTestResource(value = DevStackTestResource.class, initArgs = @ResourceArg(name = "service", value = "analytics"))
 class DashboardBrowserTest {
 

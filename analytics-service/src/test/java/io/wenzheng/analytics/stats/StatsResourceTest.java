@@ -1,5 +1,6 @@
 package io.wenzheng.analytics.stats;
 
+import io.quarkus.test.security.TestSecurity;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -40,6 +41,8 @@ import org.junit.jupiter.api.Test;
 
 /** A known event stream in a week nobody else uses, and the figures it must give. */
 @QuarkusTest
+// Every role at once, with no unit: these tests are about behaviour; UnitScopeTest and the e2e matrix test access.
+@TestSecurity(user = "tester", roles = {"operator", "unit-staff", "supervisor", "analyst", "admin"})
 @QuarkusTestResource(value = DevStackTestResource.class, initArgs = @ResourceArg(name = "service", value = "analytics"))
 class StatsResourceTest {
     private static final String U1 = KnownStream.U1;

@@ -1,6 +1,8 @@
 package io.wenzheng.devstack.cli;
 
 import io.wenzheng.devstack.DevStack;
+import io.wenzheng.devstack.identity.KeycloakServer;
+import io.wenzheng.devstack.identity.Tokens;
 import io.wenzheng.devstack.process.ChildProcesses;
 import io.wenzheng.devstack.suite.ServiceName;
 import io.wenzheng.devstack.suite.Suite;
@@ -22,6 +24,8 @@ import java.util.concurrent.CountDownLatch;
 /** The command line behind {@code ./wenzheng}: up, stack, down, status. */
 public final class DevStackCli {
     private static final String LAUNCHER = "launcher";
+    /** The one realm file: deploy/k8s imports it too. */
+    static final String REALM = "deploy/keycloak/wenzheng-realm.json";
 
     private final Path root;
     private final Path workDir;
@@ -38,6 +42,7 @@ public final class DevStackCli {
         switch (command) {
             case "up" -> cli.up(true);
             case "stack" -> cli.up(false);
+            case "token" -> cli.token(args);
             case "down" -> cli.down();
             case "status" -> cli.status();
             default -> {
@@ -47,7 +52,9 @@ public final class DevStackCli {
                           stack    start only Kafka and PostgreSQL
                           down     stop a stack left running (also one left by a crashed run)
                           status   show what runs
-                        environment: WENZHENG_KAFKA_PORT (19092), WENZHENG_PG_PORT (15432), WENZHENG_PARTITIONS (6)""");
+                          token U  print an access token of demo user U (operator1, staff-a3, supervisor1, analyst1, admin1, ...)
+                        environment: WENZHENG_KAFKA_PORT (19092), WENZHENG_PG_PORT (15432), WENZHENG_KEYCLOAK_PORT (18180),
+                                     WENZHENG_PARTITIONS (6)""");
                 if (!command.equals("help")) {
                     System.exit(2);
                 }
@@ -68,8 +75,9 @@ public final class DevStackCli {
             Files.deleteIfExists(workDir.resolve("logs").resolve(s.id() + ".log"));
         }
         children.record(LAUNCHER, ProcessHandle.current().pid(), workDir.toString());
-        say("starting Kafka and PostgreSQL in " + workDir);
+        say("starting Kafka, PostgreSQL and Keycloak in " + workDir);
         DevStack stack = DevStack.start(DevStack.Settings.defaults(workDir)).withoutShutdownHook();
+        Tokens tokens = new Tokens(stack.startIdentity(root.resolve(REALM), Duration.ofSeconds(180)).issuer());
         Suite suite = new Suite(stack, root, port -> envInt("WENZHENG_PORT_OFFSET", 0) + port);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -83,6 +91,9 @@ public final class DevStackCli {
 
         say("kafka      " + stack.kafka().bootstrapServers());
         say("postgres   127.0.0.1:" + stack.postgres().port() + " (databases intake, routing, sla, analytics)");
+        say("keycloak   " + tokens.issuer() + "   (realm from " + REALM + "; admin console "
+                + stack.identity().orElseThrow().baseUrl() + "/admin, admin / admin-dev-only)");
+        say("demo users operator1, staff-a3, staff-a-env, supervisor1, analyst1, admin1; password demo-<user>");
         if (withServices) {
             say("starting the four services ...");
             List<Thread> tails = new ArrayList<>();
@@ -90,19 +101,29 @@ public final class DevStackCli {
                 tails.add(tail(s, workDir.resolve("logs").resolve(s.id() + ".log")));
             }
             suite.start(Duration.ofSeconds(120));
-            loadDemoDirectory(suite.url(ServiceName.ROUTING));
+            loadDemoDirectory(suite.url(ServiceName.ROUTING), tokens.of("admin1"));
             for (ServiceName s : ServiceName.values()) {
                 say(String.format("%-10s %s   (OpenAPI %s/q/swagger-ui, health %s/q/health)", s.id(), suite.url(s),
                         suite.url(s), suite.url(s)));
             }
             say("try:  curl -s -XPOST " + suite.url(ServiceName.INTAKE) + "/api/v1/petitions -H 'Content-Type: application/json' "
+                    + "-H \"Authorization: Bearer $(./wenzheng token operator1)\" "
                     + "-d '{\"channel\":\"WEB\",\"text\":\"小区旁工地夜间施工噪音扰民\"}'");
         }
         say(String.format("ready in %.1f s; Ctrl-C stops everything", (System.nanoTime() - begin) / 1e9));
         stopped.await();
     }
 
-    private void loadDemoDirectory(String routingUrl) throws IOException, InterruptedException {
+    private void token(String[] args) {
+        if (args.length < 2) {
+            System.err.println("usage: wenzheng token <user>   (a demo user of the realm, e.g. operator1)");
+            System.exit(2);
+        }
+        int port = envInt("WENZHENG_KEYCLOAK_PORT", 18180);
+        System.out.println(new Tokens("http://127.0.0.1:" + port + "/realms/" + KeycloakServer.REALM).of(args[1]));
+    }
+
+    private void loadDemoDirectory(String routingUrl, String adminToken) throws IOException, InterruptedException {
         // WENZHENG_DIRECTORY picks another directory file, e.g. deploy/demo/yinchuan/directory.json.
         Path directory = root.resolve(System.getenv().getOrDefault("WENZHENG_DIRECTORY", "deploy/demo/directory.json"));
         if (!Files.exists(directory)) {
@@ -112,6 +133,7 @@ public final class DevStackCli {
         HttpResponse<String> response = HttpClient.newHttpClient().send(
                 HttpRequest.newBuilder(URI.create(routingUrl + "/api/v1/directory"))
                         .header("Content-Type", "application/json")
+                        .header("Authorization", "Bearer " + adminToken)
                         .PUT(HttpRequest.BodyPublishers.ofFile(directory)).build(),
                 HttpResponse.BodyHandlers.ofString());
         say("demo unit directory: HTTP " + response.statusCode() + " " + response.body());

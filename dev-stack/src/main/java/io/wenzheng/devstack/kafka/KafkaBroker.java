@@ -36,11 +36,59 @@ public final class KafkaBroker implements AutoCloseable {
     private final int port;
     private final ChildProcesses children;
     private Process process;
+    /** Set for a broker with SASL/SCRAM and ACLs; the super user's password. */
+    private String adminPassword;
+    public static final String SUPER_USER = "admin";
+    public static final String SCRAM = "SCRAM-SHA-512";
 
     public KafkaBroker(Path workDir, int port, ChildProcesses children) {
         this.dir = workDir.resolve("kafka");
         this.port = port;
         this.children = children;
+    }
+
+    /**
+     * Turns on SASL/SCRAM authentication and the standard authorizer with no access unless an ACL grants it, as in
+     * production. Call before {@link #start}.
+     */
+    public KafkaBroker secured(String superUserPassword) {
+        this.adminPassword = superUserPassword;
+        return this;
+    }
+
+    public boolean isSecured() {
+        return adminPassword != null;
+    }
+
+    /** Client settings (without bootstrap servers) for a principal, empty for an open broker. */
+    public Map<String, Object> clientSecurity(String user, String password) {
+        if (!isSecured()) {
+            return Map.of();
+        }
+        return Map.of("security.protocol", "SASL_PLAINTEXT", "sasl.mechanism", SCRAM, "sasl.jaas.config",
+                "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"" + user + "\" password=\"" + password + "\";");
+    }
+
+    /** Client settings of the super user, for tools and tests that set the stage. */
+    public Map<String, Object> superUserClient() {
+        Map<String, Object> config = new java.util.HashMap<>(clientSecurity(SUPER_USER, adminPassword));
+        config.put("bootstrap.servers", bootstrapServers());
+        return config;
+    }
+
+    /** Creates each principal's SCRAM credential and ACLs. */
+    public void grant(Collection<KafkaPrincipal> principals) {
+        try (Admin admin = admin()) {
+            List<org.apache.kafka.clients.admin.UserScramCredentialAlteration> credentials = principals.stream()
+                    .<org.apache.kafka.clients.admin.UserScramCredentialAlteration>map(p -> new org.apache.kafka.clients.admin.UserScramCredentialUpsertion(
+                            p.name(), new org.apache.kafka.clients.admin.ScramCredentialInfo(org.apache.kafka.clients.admin.ScramMechanism.SCRAM_SHA_512, 4096),
+                            p.devPassword()))
+                    .toList();
+            admin.alterUserScramCredentials(credentials).all().get(30, TimeUnit.SECONDS);
+            admin.createAcls(principals.stream().flatMap(p -> p.acls().stream()).toList()).all().get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot create Kafka principals and ACLs", e);
+        }
     }
 
     public String bootstrapServers() {
@@ -63,10 +111,14 @@ public final class KafkaBroker implements AutoCloseable {
             String classpath = brokerClasspath();
             Files.deleteIfExists(dir.resolve("broker.log"));
 
-            run(List.of(JavaCommand.java(), "-Xmx256m", "-cp", classpath, "-Dlog4j2.configurationFile=" + log4j,
+            List<String> format = new ArrayList<>(List.of(JavaCommand.java(), "-Xmx256m", "-cp", classpath, "-Dlog4j2.configurationFile=" + log4j,
                     // "=" form: a random id may start with "-", which the tool would take for an option.
-                    "kafka.tools.StorageTool", "format", "--cluster-id=" + randomClusterId(), "-c", config.toString(), "--standalone"),
-                    dir.resolve("format.log"));
+                    "kafka.tools.StorageTool", "format", "--cluster-id=" + randomClusterId(), "-c", config.toString(), "--standalone"));
+            if (isSecured()) {
+                // The super user must exist before the broker authenticates its own inter-broker connection.
+                format.addAll(List.of("--add-scram", SCRAM + "=[name=" + SUPER_USER + ",password=" + adminPassword + "]"));
+            }
+            run(format, dir.resolve("format.log"));
             launch();
             return this;
         } catch (IOException e) {
@@ -125,9 +177,12 @@ public final class KafkaBroker implements AutoCloseable {
         }
     }
 
+    /** An admin client; on a secured broker, the super user's. */
     public Admin admin() {
-        return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000));
+        Map<String, Object> config = new java.util.HashMap<>(superUserClient());
+        config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
+        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000);
+        return Admin.create(config);
     }
 
     @Override
@@ -157,11 +212,23 @@ public final class KafkaBroker implements AutoCloseable {
         p.setProperty("process.roles", "broker,controller");
         p.setProperty("node.id", "1");
         p.setProperty("controller.quorum.bootstrap.servers", "127.0.0.1:" + controllerPort);
-        p.setProperty("listeners", "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
-        p.setProperty("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
+        String client = isSecured() ? "SASL_PLAINTEXT" : "PLAINTEXT";
+        p.setProperty("listeners", client + "://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
+        p.setProperty("advertised.listeners", client + "://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
         p.setProperty("controller.listener.names", "CONTROLLER");
-        p.setProperty("inter.broker.listener.name", "PLAINTEXT");
-        p.setProperty("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+        p.setProperty("inter.broker.listener.name", client);
+        p.setProperty("listener.security.protocol.map", client + ":" + client + ",CONTROLLER:PLAINTEXT");
+        if (isSecured()) {
+            p.setProperty("sasl.enabled.mechanisms", SCRAM);
+            p.setProperty("sasl.mechanism.inter.broker.protocol", SCRAM);
+            p.setProperty("listener.name.sasl_plaintext.scram-sha-512.sasl.jaas.config",
+                    "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"" + SUPER_USER
+                            + "\" password=\"" + adminPassword + "\";");
+            p.setProperty("authorizer.class.name", "org.apache.kafka.metadata.authorizer.StandardAuthorizer");
+            p.setProperty("allow.everyone.if.no.acl.found", "false");
+            // ANONYMOUS is the controller listener's principal (loopback, plaintext, never offered to clients).
+            p.setProperty("super.users", "User:" + SUPER_USER + ";User:ANONYMOUS");
+        }
         p.setProperty("log.dirs", dir.resolve("data").toString());
         p.setProperty("num.partitions", Integer.toString(partitions));
         p.setProperty("offsets.topic.replication.factor", "1");

@@ -33,8 +33,9 @@ public class Casework {
         this.source = kit.service();
     }
 
-    public Uni<PetitionView> act(String id, CaseAction action) {
-        return Panache.withTransaction(() -> apply(id, action)).chain(() -> intake.view(id));
+    /** @param maySee the caller's sight: a petition outside it answers 404, as if it did not exist */
+    public Uni<PetitionView> act(String id, CaseAction action, java.util.function.Predicate<String> maySee) {
+        return Panache.withTransaction(() -> apply(id, action, maySee)).chain(() -> intake.view(id));
     }
 
     /** The rating closes the petition; an unsatisfied citizen who asks for it reopens it, in the same transaction. */
@@ -44,17 +45,17 @@ public class Casework {
         }
         String comment = rating.comment() == null ? null : PlainText.clean(rating.comment()).strip();
         CaseAction.Rate rate = new CaseAction.Rate(rating.rating(), comment);
-        return Panache.withTransaction(() -> apply(id, rate).chain(() -> rating.reopen()
-                        ? apply(id, new CaseAction.Reopen(comment == null || comment.isEmpty() ? "citizen not satisfied" : comment))
+        return Panache.withTransaction(() -> apply(id, rate, anyUnit -> true).chain(() -> rating.reopen()
+                        ? apply(id, new CaseAction.Reopen(comment == null || comment.isEmpty() ? "citizen not satisfied" : comment), anyUnit -> true)
                         : Uni.createFrom().voidItem()))
                 .chain(() -> intake.view(id));
     }
 
-    private Uni<Void> apply(String id, CaseAction action) {
+    private Uni<Void> apply(String id, CaseAction action, java.util.function.Predicate<String> maySee) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         return PetitionRow.<PetitionRow>findById(id, LockModeType.PESSIMISTIC_WRITE)
                 .chain(row -> {
-                    if (row == null) {
+                    if (row == null || !maySee.test(row.unitCode)) {
                         throw ProblemException.notFound("petition " + id);
                     }
                     if (action.unitCode() != null && !action.unitCode().equals(row.unitCode)) {

@@ -5,6 +5,9 @@ import io.wenzheng.intake.petition.PetitionIds;
 import io.wenzheng.intake.petition.PlainText;
 import io.wenzheng.intake.petition.PetitionView;
 import io.wenzheng.kit.problem.ProblemException;
+import io.wenzheng.kit.security.Caller;
+import io.wenzheng.kit.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -32,9 +35,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @APIResponse(responseCode = "400", description = "invalid input, as application/problem+json naming the field")
 @APIResponse(responseCode = "404", description = "no such petition")
 @APIResponse(responseCode = "409", description = "the petition is not with that unit, or its status does not allow this step")
+@RolesAllowed(Roles.UNIT_STAFF)
 public class CaseworkResource {
     @Inject
     Casework casework;
+    @Inject
+    Caller caller;
 
     public record UnitMessage(@NotBlank String unitCode, @NotBlank @Size(max = 4000) String message) {
     }
@@ -76,6 +82,7 @@ public class CaseworkResource {
     @POST
     @Path("/citizen-replies")
     @Operation(summary = "The citizen answers the unit's question; paused clocks run again")
+    @RolesAllowed({Roles.OPERATOR, Roles.UNIT_STAFF})
     public Uni<Response> citizenReply(@PathParam("id") String id, @Valid @NotNull CitizenMessage body) {
         return act(id, new CaseAction.CitizenAnswer(PlainText.clean(body.message()).strip()));
     }
@@ -95,6 +102,7 @@ public class CaseworkResource {
     @Path("/rating")
     @Operation(summary = "满意度回访: records the citizen's rating of a resolved petition and closes it; an unsatisfied "
             + "citizen (rating 1-3) may ask to reopen it (重办)")
+    @RolesAllowed(Roles.OPERATOR)
     public Uni<Response> rate(@PathParam("id") String id, @Valid @NotNull Rating body) {
         if (!PetitionIds.isValid(id)) {
             throw ProblemException.notFound("petition " + id);
@@ -106,6 +114,9 @@ public class CaseworkResource {
         if (!PetitionIds.isValid(id)) {
             throw ProblemException.notFound("petition " + id);
         }
-        return casework.act(id, action).map((PetitionView view) -> Response.accepted(view).build());
+        if (action.unitCode() != null) {
+            caller.requireActingFor(action.unitCode());
+        }
+        return casework.act(id, action, caller.sight()).map((PetitionView view) -> Response.accepted(view).build());
     }
 }

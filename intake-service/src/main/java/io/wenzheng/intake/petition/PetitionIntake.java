@@ -48,8 +48,11 @@ public class PetitionIntake {
         row.id = PetitionIds.newId(now);
         row.trackingCode = PetitionIds.newTrackingCode();
         row.channel = submission.channel();
-        row.subject = blankToNull(PlainText.clean(submission.subject()));
-        row.text = PlainText.clean(submission.text()).strip();
+        String subject = blankToNull(PlainText.clean(submission.subject()));
+        String text = PlainText.clean(submission.text()).strip();
+        row.subject = io.wenzheng.intake.citizen.PiiRedaction.redact(subject);
+        row.text = io.wenzheng.intake.citizen.PiiRedaction.redact(text);
+        boolean redacted = !row.text.equals(text) || !java.util.Objects.equals(row.subject, subject);
         if (submission.location() != null) {
             row.address = blankToNull(PlainText.clean(submission.location().address()));
             row.latitude = submission.location().latitude();
@@ -57,8 +60,11 @@ public class PetitionIntake {
         }
         var contact = submission.contact();
         String platformId = origin == null ? null : origin.citizenPlatformId();
-        if ((contact != null && (contact.phone() != null || contact.name() != null)) || platformId != null) {
+        if ((contact != null && (contact.phone() != null || contact.name() != null)) || platformId != null || redacted) {
             var sealed = EventJson.mapper().createObjectNode();
+            if (redacted) {
+                sealed.put("originalSubject", subject).put("originalText", text);
+            }
             if (contact != null) {
                 sealed.put("name", PlainText.clean(contact.name())).put("phone", contact.phone());
             }

@@ -2,6 +2,9 @@ package io.wenzheng.intake.petition;
 
 import io.smallrye.mutiny.Uni;
 import io.wenzheng.kit.problem.ProblemException;
+import io.wenzheng.kit.security.Caller;
+import io.wenzheng.kit.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -25,8 +28,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class PetitionResource {
     @Inject
     PetitionIntake intake;
+    @Inject
+    Caller caller;
 
     @POST
+    @RolesAllowed({Roles.OPERATOR, Roles.ADMIN})
     @Operation(summary = "Accept a petition", description = "Stores it durably and emits wenzheng.petition.received.v1 through the outbox.")
     @APIResponse(responseCode = "201", description = "accepted; Location names the petition. With an Idempotency-Key header, "
             + "a repeated key returns the petition the first request filed")
@@ -43,12 +49,48 @@ public class PetitionResource {
                 .entity(receipt).build());
     }
 
+    /** One line of a petition list: enough to pick it, no contact data. */
+    public record PetitionLine(String id, String trackingCode, io.wenzheng.contracts.Channel channel, String subject,
+                               io.wenzheng.contracts.PetitionStatus status, String category, String unitCode, String unitName,
+                               java.time.Instant receivedAt, java.time.Instant firstResponseDue, boolean overdue) {
+        static PetitionLine of(PetitionRow r) {
+            return new PetitionLine(r.id, r.trackingCode, r.channel, r.subject, r.status, r.category, r.unitCode, r.unitName,
+                    r.receivedAt, r.firstResponseDue, r.overdue);
+        }
+    }
+
+    @GET
+    @RolesAllowed({Roles.OPERATOR, Roles.SUPERVISOR, Roles.UNIT_STAFF, Roles.ADMIN})
+    @Operation(summary = "Petitions, newest first, filtered by status and unit; unit staff see only their own unit's")
+    @APIResponse(responseCode = "403", description = "unit staff asked for another unit")
+    public Uni<java.util.List<PetitionLine>> list(@jakarta.ws.rs.QueryParam("status") io.wenzheng.contracts.PetitionStatus status,
+                                                  @jakarta.ws.rs.QueryParam("unit") String unit,
+                                                  @jakarta.ws.rs.QueryParam("page") @jakarta.ws.rs.DefaultValue("0") @jakarta.validation.constraints.Min(0) int page,
+                                                  @jakarta.ws.rs.QueryParam("size") @jakarta.ws.rs.DefaultValue("50") @jakarta.validation.constraints.Min(1) @jakarta.validation.constraints.Max(500) int size) {
+        String unitFilter = caller.unitFilter(unit);
+        StringBuilder query = new StringBuilder("1 = 1");
+        java.util.Map<String, Object> params = new java.util.HashMap<>();
+        if (status != null) {
+            query.append(" and status = :status");
+            params.put("status", status);
+        }
+        if (unitFilter != null) {
+            query.append(" and unitCode = :unit");
+            params.put("unit", unitFilter);
+        }
+        query.append(" order by receivedAt desc");
+        return io.quarkus.hibernate.reactive.panache.Panache.withSession(() -> PetitionRow.<PetitionRow>find(query.toString(), params)
+                        .page(page, size).list())
+                .map(rows -> rows.stream().map(PetitionLine::of).toList());
+    }
+
     /** A petition an operator should look at as a possible repeat of an earlier one. */
     public record PossibleDuplicate(String id, String trackingCode, String possibleDuplicateOf, java.time.Instant receivedAt, String text) {
     }
 
     @GET
     @Path("/possible-duplicates")
+    @RolesAllowed({Roles.OPERATOR, Roles.SUPERVISOR})
     @Operation(summary = "Petitions that read like an earlier one from the same citizen within a few days, newest first, for an operator to merge")
     public Uni<java.util.List<PossibleDuplicate>> possibleDuplicates() {
         return io.quarkus.hibernate.reactive.panache.Panache.withSession(() -> PetitionRow.<PetitionRow>find(
@@ -58,12 +100,16 @@ public class PetitionResource {
 
     @GET
     @Path("/{id}")
+    @RolesAllowed({Roles.OPERATOR, Roles.SUPERVISOR, Roles.UNIT_STAFF, Roles.ADMIN})
     @Operation(summary = "A petition with its status, unit, deadline and full event history")
     @APIResponse(responseCode = "404", description = "no such petition")
     public Uni<PetitionView> get(@PathParam("id") String id) {
         if (!PetitionIds.isValid(id)) {
             throw ProblemException.notFound("petition " + id);
         }
-        return intake.view(id).onItem().ifNull().failWith(() -> ProblemException.notFound("petition " + id));
+        var sight = caller.sight();
+        return intake.view(id)
+                .onItem().ifNotNull().transform(v -> sight.test(v.unit() == null ? null : v.unit().code()) ? v : null)
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("petition " + id));
     }
 }

@@ -33,6 +33,8 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 @Path("/api/v1/track")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "citizen tracking")
+// Public: the citizen has only the tracking code; rate-limited.
+@jakarta.annotation.security.PermitAll
 public class TrackingResource {
     private static final java.util.regex.Pattern CODE = java.util.regex.Pattern.compile("[0-9A-HJKMNP-TV-Z]{8}");
     /** The lifecycle events whose text the unit addresses to the citizen, and the field that holds it. */

@@ -1,5 +1,6 @@
 package io.wenzheng.intake.channel;
 
+import io.quarkus.test.security.TestSecurity;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -24,6 +25,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  * petitions stored as requests answered 201.
  */
 @QuarkusTest
+// Every role at once, with no unit: these tests are about behaviour; UnitScopeTest and the e2e matrix test access.
+@TestSecurity(user = "tester", roles = {"operator", "unit-staff", "supervisor", "analyst", "admin"})
 @QuarkusTestResource(value = DevStackTestResource.class, initArgs = @ResourceArg(name = "service", value = "intake"))
 class InputFuzzTest {
 

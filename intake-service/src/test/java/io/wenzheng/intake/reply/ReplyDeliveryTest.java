@@ -1,5 +1,6 @@
 package io.wenzheng.intake.reply;
 
+import io.quarkus.test.security.TestSecurity;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -34,6 +35,8 @@ import org.junit.jupiter.api.Test;
 
 /** A unit's reply reaches the citizen on the petition's own channel, through faithful stubs of each platform's API. */
 @QuarkusTest
+// Every role at once, with no unit: these tests are about behaviour; UnitScopeTest and the e2e matrix test access.
+@TestSecurity(user = "tester", roles = {"operator", "unit-staff", "supervisor", "analyst", "admin"})
 @QuarkusTestResource(PlatformStubs.class)
 @QuarkusTestResource(value = DevStackTestResource.class, initArgs = @ResourceArg(name = "service", value = "intake"))
 class ReplyDeliveryTest {

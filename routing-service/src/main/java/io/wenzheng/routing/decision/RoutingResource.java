@@ -7,6 +7,9 @@ import io.wenzheng.routing.classifier.Classification;
 import io.wenzheng.routing.classifier.CategoryModel;
 import io.wenzheng.routing.directory.RuleRow;
 import io.wenzheng.routing.directory.UnitRow;
+import io.wenzheng.kit.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import io.wenzheng.kit.security.Caller;
 import jakarta.inject.Inject;
 import java.util.List;
 import jakarta.validation.Valid;
@@ -28,12 +31,15 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "routing")
 public class RoutingResource {
     @Inject
+    Caller caller;
+    @Inject
     CategoryModel classifier;
 
     public record TextInput(String subject, @NotBlank String text) {
     }
 
     @POST
+    @RolesAllowed({Roles.OPERATOR, Roles.SUPERVISOR, Roles.ADMIN})
     @Path("/classify")
     @Operation(summary = "Classify a text without routing it")
     public Classification classify(@Valid @NotNull TextInput input) {
@@ -49,6 +55,7 @@ public class RoutingResource {
     }
 
     @GET
+    @RolesAllowed({Roles.OPERATOR, Roles.SUPERVISOR, Roles.ANALYST, Roles.ADMIN})
     @Path("/model")
     @Operation(summary = "The category model in use: its categories, vocabulary size and operator corrections learned since start-up")
     public ModelInfo model() {
@@ -61,6 +68,7 @@ public class RoutingResource {
     }
 
     @GET
+    @RolesAllowed({Roles.OPERATOR, Roles.SUPERVISOR, Roles.ADMIN})
     @Path("/explain")
     @Operation(summary = "Explain the routing decision for any text, without creating a petition")
     public Uni<Explanation> explain(@jakarta.ws.rs.QueryParam("text") String text,
@@ -87,10 +95,13 @@ public class RoutingResource {
     }
 
     @GET
+    @RolesAllowed({Roles.OPERATOR, Roles.SUPERVISOR, Roles.UNIT_STAFF, Roles.ADMIN})
     @Path("/decisions/{petitionId}")
     @Operation(summary = "Why a petition went where it went")
     public Uni<DecisionRow> decision(@PathParam("petitionId") String petitionId) {
+        var sight = caller.sight();
         return Panache.withSession(() -> DecisionRow.<DecisionRow>findById(petitionId))
+                .onItem().ifNotNull().transform(d -> sight.test(d.unitCode) ? d : null)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("routing decision for " + petitionId));
     }
 }

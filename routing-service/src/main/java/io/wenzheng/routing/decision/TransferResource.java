@@ -9,6 +9,8 @@ import io.wenzheng.kit.problem.Problem;
 import io.wenzheng.kit.problem.ProblemException;
 import io.wenzheng.routing.directory.UnitRow;
 import io.wenzheng.routing.directory.UnitTree;
+import io.wenzheng.kit.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.validation.Valid;
@@ -38,6 +40,7 @@ public class TransferResource {
     }
 
     @POST
+    @RolesAllowed({Roles.OPERATOR, Roles.SUPERVISOR})
     @Operation(summary = "Transfer a petition to another unit (转办); the new unit's feed is told")
     public Uni<PetitionTransferred> transfer(@Valid @NotNull Transfer transfer) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);

@@ -3,6 +3,8 @@ package io.wenzheng.routing.directory;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.wenzheng.kit.problem.ProblemException;
+import io.wenzheng.kit.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -56,6 +58,7 @@ public class DirectoryResource {
     }
 
     @GET
+    @RolesAllowed({Roles.OPERATOR, Roles.UNIT_STAFF, Roles.SUPERVISOR, Roles.ANALYST, Roles.ADMIN})
     @Operation(summary = "The loaded directory: its version, units and routing rules")
     public Uni<Directory> get() {
         return Panache.withSession(() -> DirectoryVersion.<DirectoryVersion>findById(DirectoryVersion.SINGLETON)
@@ -66,6 +69,7 @@ public class DirectoryResource {
     }
 
     @PUT
+    @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Load a version of the directory file: it replaces every unit and rule, and creates missing unit feeds")
     public Uni<Loaded> load(@Valid @NotNull DirectoryFile file) {
         List<RoutingRule> rules = file.rules() == null ? List.of() : file.rules().stream().map(RuleInput::toRule).toList();
@@ -99,6 +103,7 @@ public class DirectoryResource {
     }
 
     @PUT
+    @RolesAllowed(Roles.ADMIN)
     @Path("/rules/{name}")
     @Operation(summary = "Create or change one routing rule (an override with a place, or a category's lead department)")
     public Uni<RoutingRule> putRule(@PathParam("name") String name, @Valid @NotNull RuleInput input) {
@@ -124,6 +129,7 @@ public class DirectoryResource {
     }
 
     @DELETE
+    @RolesAllowed(Roles.ADMIN)
     @Path("/rules/{name}")
     @Operation(summary = "Remove one routing rule")
     public Uni<Response> deleteRule(@PathParam("name") String name) {

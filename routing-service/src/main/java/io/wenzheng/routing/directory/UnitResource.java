@@ -2,6 +2,8 @@ package io.wenzheng.routing.directory;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.wenzheng.kit.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.ws.rs.Consumes;
@@ -24,12 +26,14 @@ public class UnitResource {
     UnitFeeds feeds;
 
     @GET
+    @RolesAllowed({Roles.OPERATOR, Roles.UNIT_STAFF, Roles.SUPERVISOR, Roles.ANALYST, Roles.ADMIN})
     @Operation(summary = "The unit directory")
     public Uni<List<Unit>> list() {
         return Panache.withSession(() -> UnitRow.<UnitRow>listAll()).map(rows -> rows.stream().map(UnitRow::toUnit).toList());
     }
 
     @PUT
+    @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Create or update units in bulk (idempotent); creates each unit's feed topic")
     public Uni<Map<String, Integer>> upsert(@NotEmpty List<@Valid UnitInput> units) {
         return Panache.withTransaction(() -> {

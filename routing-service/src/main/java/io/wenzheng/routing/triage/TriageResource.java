@@ -18,6 +18,8 @@ import io.wenzheng.routing.directory.RuleRow;
 import io.wenzheng.routing.directory.Unit;
 import io.wenzheng.routing.directory.UnitRow;
 import io.wenzheng.routing.directory.UnitTree;
+import io.wenzheng.kit.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -53,12 +55,14 @@ public class TriageResource {
     }
 
     @GET
+    @RolesAllowed({Roles.OPERATOR, Roles.SUPERVISOR})
     @Operation(summary = "The operator queue: open triage cases, oldest first")
     public Uni<List<TriageCase>> queue() {
         return Panache.withSession(() -> TriageCase.<TriageCase>list("status = ?1 order by createdAt", TriageCase.Status.OPEN));
     }
 
     @POST
+    @RolesAllowed(Roles.OPERATOR)
     @Path("/{petitionId}/decision")
     @Operation(summary = "Route a triage case as the operator decided; the decision also becomes a labelled example")
     public Uni<Map<String, String>> decide(@PathParam("petitionId") String petitionId, @Valid @NotNull Decision decision) {

@@ -1,5 +1,6 @@
 package io.wenzheng.routing.directory;
 
+import io.quarkus.test.security.TestSecurity;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -20,6 +21,8 @@ import org.junit.jupiter.api.Test;
 
 /** The Yinchuan demo directory, loaded as a versioned file, routes by place, landmark, coordinates and override. */
 @QuarkusTest
+// Every role at once, with no unit: these tests are about behaviour; UnitScopeTest and the e2e matrix test access.
+@TestSecurity(user = "tester", roles = {"operator", "unit-staff", "supervisor", "analyst", "admin"})
 @QuarkusTestResource(value = DevStackTestResource.class, initArgs = @ResourceArg(name = "service", value = "routing"))
 class DirectoryResourceTest {
 

@@ -13,6 +13,10 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(Problem.of(404, "Not found", what + " does not exist"));
     }
 
+    public static ProblemException forbidden(String why) {
+        return new ProblemException(Problem.of(403, "Forbidden", why));
+    }
+
     public static ProblemException invalid(String field, String message) {
         return new ProblemException(Problem.invalid(field, message));
     }

@@ -61,6 +61,23 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response unauthenticated(io.quarkus.security.UnauthorizedException e) {
+        return Response.fromResponse(Problem.of(401, "Unauthorized", "this endpoint needs a bearer token from the wenzheng realm")
+                .response()).header("WWW-Authenticate", "Bearer realm=\"wenzheng\"").build();
+    }
+
+    @ServerExceptionMapper
+    public Response badToken(io.quarkus.security.AuthenticationFailedException e) {
+        return Response.fromResponse(Problem.of(401, "Unauthorized", "the bearer token is invalid or expired")
+                .response()).header("WWW-Authenticate", "Bearer realm=\"wenzheng\", error=\"invalid_token\"").build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(io.quarkus.security.ForbiddenException e) {
+        return Problem.of(403, "Forbidden", "your role does not allow this").response();
+    }
+
+    @ServerExceptionMapper
     public Response unexpected(RuntimeException e) {
         LOG.error("unexpected failure", e);
         return Problem.of(500, "Internal error", "the request failed; it has been logged").response();

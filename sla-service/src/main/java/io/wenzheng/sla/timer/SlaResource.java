@@ -8,6 +8,9 @@ import io.wenzheng.kit.outbox.OutboxEvent;
 import io.wenzheng.kit.problem.ProblemException;
 import io.wenzheng.sla.pledge.PetitionDeadlines;
 import io.wenzheng.sla.pledge.SlaRules;
+import io.wenzheng.kit.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import io.wenzheng.kit.security.Caller;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -28,6 +31,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "sla")
 public class SlaResource {
+    @Inject
+    Caller caller;
     @Inject
     SlaRules rules;
 
@@ -61,12 +66,14 @@ public class SlaResource {
     }
 
     @GET
+    @RolesAllowed({Roles.OPERATOR, Roles.SUPERVISOR, Roles.UNIT_STAFF, Roles.ADMIN})
     @Path("/petitions/{petitionId}")
     @Operation(summary = "Every clock of a petition, its state, and the SLA events it caused")
     public Uni<PetitionClocks> petition(@PathParam("petitionId") String petitionId) {
+        var sight = caller.sight();
         return Panache.withSession(() -> DeadlineTimer.<DeadlineTimer>list("petitionId = ?1 order by pledge", petitionId)
                 .chain(timers -> {
-                    if (timers.isEmpty()) {
+                    if (timers.isEmpty() || !sight.test(timers.get(timers.size() - 1).unitCode)) {
                         throw ProblemException.notFound("SLA clocks for petition " + petitionId);
                     }
                     return OutboxEvent.<OutboxEvent>list("subject = ?1 and topic = ?2 order by seq", petitionId, io.wenzheng.contracts.Topics.SLA)
@@ -76,9 +83,11 @@ public class SlaResource {
     }
 
     @GET
+    @RolesAllowed({Roles.OPERATOR, Roles.SUPERVISOR, Roles.UNIT_STAFF, Roles.ADMIN})
     @Path("/board")
     @Operation(summary = "The supervisor's board: due soon, breached, escalated and waiting for the citizen, optionally for one unit")
-    public Uni<Board> board(@QueryParam("unit") String unit, @QueryParam("within") @DefaultValue("PT1H") String within) {
+    public Uni<Board> board(@QueryParam("unit") String requestedUnit, @QueryParam("within") @DefaultValue("PT1H") String within) {
+        String unit = caller.unitFilter(requestedUnit);
         Duration window;
         try {
             window = Duration.parse(within);
@@ -108,6 +117,7 @@ public class SlaResource {
     }
 
     @GET
+    @RolesAllowed({Roles.OPERATOR, Roles.UNIT_STAFF, Roles.SUPERVISOR, Roles.ANALYST, Roles.ADMIN})
     @Path("/preview")
     @Operation(summary = "The deadlines a petition received at the given instant would get")
     public Preview preview(@QueryParam("receivedAt") String receivedAt, @QueryParam("category") String category,

@@ -28,6 +28,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  */
 @Path("/channels/alipay/{account}")
 @Tag(name = "channels")
+// The platform calls without a user token; each request carries its signature.
+@jakarta.annotation.security.PermitAll
 public class AlipayResource {
     static final String CHECK = "alipay.service.check";
     static final String NOTIFY = "alipay.mobile.public.message.notify";

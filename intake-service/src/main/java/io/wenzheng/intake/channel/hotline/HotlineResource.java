@@ -27,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "channels")
+@jakarta.annotation.security.RolesAllowed(io.wenzheng.kit.security.Roles.OPERATOR)
 public class HotlineResource {
     @Inject
     PetitionIntake intake;

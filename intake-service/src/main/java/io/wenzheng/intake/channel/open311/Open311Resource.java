@@ -42,6 +42,8 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
  */
 @Path("/open311/v2")
 @Tag(name = "open311")
+// Open311 clients authenticate with their api_key, which POST checks.
+@jakarta.annotation.security.PermitAll
 public class Open311Resource {
     private static final ZoneOffset CHINA = ZoneOffset.ofHours(8);
     private static final int MAX_RESULTS = 1000;
@@ -68,7 +70,16 @@ public class Open311Resource {
         return respond(e.format, e.status, Open311Format.error(e.format, e.status, e.getMessage()));
     }
 
+    /** Open311 is public: each endpoint is rate-limited, and a client over the limit is told so in the spec's format. */
+    @ServerExceptionMapper
+    public Response tooMany(io.smallrye.faulttolerance.api.RateLimitException e, jakarta.ws.rs.core.UriInfo uri) {
+        String format = uri.getPath().endsWith(".xml") ? "xml" : "json";
+        return Response.fromResponse(respond(format, 429, Open311Format.error(format, 429, "too many requests; try again shortly")))
+                .header("Retry-After", "1").build();
+    }
+
     @GET
+    @io.smallrye.faulttolerance.api.RateLimit(value = 100, window = 1, windowUnit = java.time.temporal.ChronoUnit.SECONDS)
     @Path("discovery.{format: json|xml}")
     @Operation(summary = "GeoReport v2 discovery")
     public Response discovery(@PathParam("format") String format) {
@@ -90,6 +101,7 @@ public class Open311Resource {
     }
 
     @GET
+    @io.smallrye.faulttolerance.api.RateLimit(value = 100, window = 1, windowUnit = java.time.temporal.ChronoUnit.SECONDS)
     @Path("services.{format: json|xml}")
     @Operation(summary = "GeoReport v2 service list: the first-level categories")
     public Response services(@PathParam("format") String format) {
@@ -102,6 +114,7 @@ public class Open311Resource {
     }
 
     @GET
+    @io.smallrye.faulttolerance.api.RateLimit(value = 100, window = 1, windowUnit = java.time.temporal.ChronoUnit.SECONDS)
     @Path("services/{code: [a-z0-9-]+}.{format: json|xml}")
     @Operation(summary = "GeoReport v2 service definition (no service has extra attributes)")
     public Response service(@PathParam("code") String code, @PathParam("format") String format) {
@@ -116,6 +129,7 @@ public class Open311Resource {
     }
 
     @POST
+    @io.smallrye.faulttolerance.api.RateLimit(value = 100, window = 1, windowUnit = java.time.temporal.ChronoUnit.SECONDS)
     @Path("requests.{format: json|xml}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(summary = "GeoReport v2: create a service request (a petition); needs api_key")
@@ -164,6 +178,7 @@ public class Open311Resource {
     }
 
     @GET
+    @io.smallrye.faulttolerance.api.RateLimit(value = 100, window = 1, windowUnit = java.time.temporal.ChronoUnit.SECONDS)
     @Path("requests.{format: json|xml}")
     @Operation(summary = "GeoReport v2: service requests, filtered as the spec says (at most 1000, default the last 90 days)")
     public Uni<Response> list(@PathParam("format") String format, @QueryParam("service_request_id") String ids,
@@ -203,6 +218,7 @@ public class Open311Resource {
     }
 
     @GET
+    @io.smallrye.faulttolerance.api.RateLimit(value = 100, window = 1, windowUnit = java.time.temporal.ChronoUnit.SECONDS)
     @Path("requests/{id: [0-9A-Za-z]+}.{format: json|xml}")
     @Operation(summary = "GeoReport v2: one service request")
     public Uni<Response> one(@PathParam("id") String id, @PathParam("format") String format) {
@@ -219,6 +235,7 @@ public class Open311Resource {
     }
 
     @GET
+    @io.smallrye.faulttolerance.api.RateLimit(value = 100, window = 1, windowUnit = java.time.temporal.ChronoUnit.SECONDS)
     @Path("tokens/{token: [0-9A-Za-z]+}.{format: json|xml}")
     @Operation(summary = "GeoReport v2: the service request a token (our tracking code) stands for")
     public Uni<Response> token(@PathParam("token") String token, @PathParam("format") String format) {

@@ -33,6 +33,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  */
 @Path("/channels/wechat/{account}")
 @Tag(name = "channels")
+// The platform calls without a user token; each request carries its signature.
+@jakarta.annotation.security.PermitAll
 public class WeChatResource {
     private static final SecureRandom RANDOM = new SecureRandom();
 

@@ -32,6 +32,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  */
 @Path("/channels/weibo/{account}")
 @Tag(name = "channels")
+// The platform calls without a user token; each request carries its signature.
+@jakarta.annotation.security.PermitAll
 public class WeiboResource {
     @Inject
     IntakeConfig config;

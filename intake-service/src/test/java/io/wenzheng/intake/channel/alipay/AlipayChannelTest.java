@@ -1,5 +1,6 @@
 package io.wenzheng.intake.channel.alipay;
 
+import io.quarkus.test.security.TestSecurity;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,6 +31,8 @@ import org.junit.jupiter.api.Test;
 
 /** The demo life account, called as Alipay's gateway calls it: forms signed with RSA2, in GBK or UTF-8. */
 @QuarkusTest
+// Every role at once, with no unit: these tests are about behaviour; UnitScopeTest and the e2e matrix test access.
+@TestSecurity(user = "tester", roles = {"operator", "unit-staff", "supervisor", "analyst", "admin"})
 @QuarkusTestResource(value = DevStackTestResource.class, initArgs = @ResourceArg(name = "service", value = "intake"))
 class AlipayChannelTest {
     private static final String URL = "/channels/alipay/demo";

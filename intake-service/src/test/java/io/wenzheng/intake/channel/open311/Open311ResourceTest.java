@@ -1,5 +1,6 @@
 package io.wenzheng.intake.channel.open311;
 
+import io.quarkus.test.security.TestSecurity;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
@@ -23,6 +24,8 @@ import org.junit.jupiter.api.Test;
 
 /** GeoReport v2, field for field, in JSON and XML. */
 @QuarkusTest
+// Every role at once, with no unit: these tests are about behaviour; UnitScopeTest and the e2e matrix test access.
+@TestSecurity(user = "tester", roles = {"operator", "unit-staff", "supervisor", "analyst", "admin"})
 @QuarkusTestResource(value = DevStackTestResource.class, initArgs = @ResourceArg(name = "service", value = "intake"))
 class Open311ResourceTest {
 

@@ -1,5 +1,6 @@
 package io.wenzheng.intake.channel.weibo;
 
+import io.quarkus.test.security.TestSecurity;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
@@ -28,6 +29,8 @@ import org.junit.jupiter.api.Test;
 
 /** The demo Weibo account, pushed to as the fan-service platform pushes. */
 @QuarkusTest
+// Every role at once, with no unit: these tests are about behaviour; UnitScopeTest and the e2e matrix test access.
+@TestSecurity(user = "tester", roles = {"operator", "unit-staff", "supervisor", "analyst", "admin"})
 @QuarkusTestResource(value = DevStackTestResource.class, initArgs = @ResourceArg(name = "service", value = "intake"))
 class WeiboChannelTest {
     private static final String SECRET = "wenzheng-demo";

@@ -1,0 +1,75 @@
+package io.wenzheng.kit.audit;
+
+import io.quarkus.security.identity.CurrentIdentityAssociation;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
+import io.wenzheng.kit.security.Caller;
+import io.wenzheng.kit.trace.TraceContext;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import java.util.Set;
+import java.util.TreeSet;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerResponseFilter;
+
+/**
+ * Audits every state-changing call of the suite's own API ({@code /api/...}), whether it succeeded or not, before
+ * the response leaves. Channel webhooks and Open311 are not here: the platforms' signed messages and the petition's
+ * history already record them. Reading contact data is audited where it happens ({@link #reveal}).
+ */
+public class AuditFilter {
+    private static final Logger LOG = Logger.getLogger(AuditFilter.class);
+    private static final Set<String> SAFE = Set.of("GET", "HEAD", "OPTIONS");
+
+    @Inject
+    AuditLog log;
+    @Inject
+    CurrentIdentityAssociation identities;
+    @Inject
+    HttpServerRequest http;
+
+    @ServerResponseFilter
+    public Uni<Void> audit(ContainerRequestContext request, ContainerResponseContext response) {
+        String path = request.getUriInfo().getPath();
+        if (SAFE.contains(request.getMethod()) || !path.startsWith("/api/")) {
+            return Uni.createFrom().voidItem();
+        }
+        return identities.getDeferredIdentity()
+                .chain(identity -> log.append(entry(identity, request.getMethod() + " " + path, target(request), response.getStatus(), http)))
+                .onFailure().recoverWithItem(e -> {
+                    // The action has already happened; losing its audit line is an operational alarm, not the caller's error.
+                    LOG.errorf(e, "AUDIT WRITE FAILED for %s %s", request.getMethod(), path);
+                    return null;
+                });
+    }
+
+    /** The audit line for a reveal of contact data; the caller writes it before the data leaves. */
+    public static AuditLog.Record entry(SecurityIdentity identity, String action, String target, int outcome, HttpServerRequest http) {
+        String unit = null;
+        if (identity.getAttribute(Caller.UNIT_CLAIM) != null) {
+            unit = identity.getAttribute(Caller.UNIT_CLAIM).toString();
+        } else if (identity.getPrincipal() instanceof JsonWebToken jwt && jwt.getClaim(Caller.UNIT_CLAIM) != null) {
+            unit = jwt.getClaim(Caller.UNIT_CLAIM).toString();
+        }
+        String forwarded = http.getHeader("X-Forwarded-For");
+        String address = http.remoteAddress() == null ? null : http.remoteAddress().hostAddress();
+        String traceparent = TraceContext.current();
+        return new AuditLog.Record(identity.isAnonymous() ? "anonymous" : identity.getPrincipal().getName(),
+                String.join(",", new TreeSet<>(identity.getRoles())), unit, action, target, outcome,
+                forwarded == null ? address : forwarded + " via " + address, http.getHeader("User-Agent"),
+                traceparent == null ? null : TraceContext.traceId(traceparent));
+    }
+
+    private static String target(ContainerRequestContext request) {
+        var params = request.getUriInfo().getPathParameters();
+        for (String name : new String[] {"id", "petitionId", "trackingCode", "name"}) {
+            if (params.containsKey(name)) {
+                return params.getFirst(name);
+            }
+        }
+        return null;
+    }
+}
