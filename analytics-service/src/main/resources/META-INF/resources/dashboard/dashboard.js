@@ -4,7 +4,7 @@ const LABELS = {
   zh: {
     title: '问政运行监测', unit: '单位', district: '区县', all: '全部', from: '起', to: '止', apply: '查询', lang: 'English',
     receivedToday: '今日受理', resolvedToday: '今日办结', dueWithinHour: '1小时内到期', breachedOpen: '超时未办', escalatedOpen: '已督办',
-    connecting: '连接中', live: '● 实时', offline: '○ 已断开',
+    connecting: '连接中', logout: '退出', live: '● 实时', offline: '○ 已断开',
     received: '受理', resolved: '办结', completion: '办结率', onTime: '按时响应率', satisfaction: '满意率', frP90: '首次响应 p90 (h)',
     trend: '受理与办结趋势', categories: '诉求分类', channels: '渠道', league: '单位排名', rank: '名次', score: '得分', routed: '受理',
     sla: '时限监督', petition: '编号', due: '时限', state: '状态', hotspots: '热点', hotspot: '热点', place: '地点', count: '件数', growth: '增长',
@@ -14,7 +14,7 @@ const LABELS = {
   en: {
     title: 'Wenzheng operations', unit: 'Unit', district: 'District', all: 'All', from: 'From', to: 'To', apply: 'Apply', lang: '中文',
     receivedToday: 'Received today', resolvedToday: 'Resolved today', dueWithinHour: 'Due within 1 h', breachedOpen: 'Breached, open', escalatedOpen: 'Escalated',
-    connecting: 'Connecting', live: '● Live', offline: '○ Disconnected',
+    connecting: 'Connecting', logout: 'Log out', live: '● Live', offline: '○ Disconnected',
     received: 'Received', resolved: 'Resolved', completion: 'Completion rate', onTime: 'Answered in time', satisfaction: 'Satisfaction', frP90: 'First response p90 (h)',
     trend: 'Received and resolved', categories: 'Categories', channels: 'Channels', league: 'Unit league table', rank: 'Rank', score: 'Score', routed: 'Routed',
     sla: 'Deadlines', petition: 'Petition', due: 'Due', state: 'State', hotspots: 'Hotspots', hotspot: 'Hotspot', place: 'Place', count: 'Count', growth: 'Growth',
@@ -48,7 +48,7 @@ function filters() {
 }
 
 async function getJson(path) {
-  const response = await fetch(path);
+  const response = await Auth.fetch(path);
   if (!response.ok) throw new Error(path + ': ' + response.status);
   return response.json();
 }
@@ -126,21 +126,41 @@ async function loadDistricts() {
   }
 }
 
-function connectLive() {
-  if (live) live.close();
+// EventSource cannot send a bearer token, so the server-sent events are read from a fetch stream.
+async function connectLive() {
+  if (live) live.abort();
+  const controller = live = new AbortController();
   const p = new URLSearchParams([...filters()].filter(([k]) => k === 'unit' || k === 'district'));
-  live = new EventSource('/api/v1/stats/live?' + p);
-  live.onmessage = e => {
-    const c = JSON.parse(e.data);
-    $('live-received').textContent = c.receivedToday;
-    $('live-resolved').textContent = c.resolvedToday;
-    $('live-due').textContent = c.dueWithinHour;
-    $('live-breached').textContent = c.breachedOpen;
-    $('live-escalated').textContent = c.escalatedOpen;
-    $('live-state').dataset.i18n = 'live';
-    $('live-state').textContent = t('live');
-  };
-  live.onerror = () => { $('live-state').dataset.i18n = 'offline'; $('live-state').textContent = t('offline'); };
+  try {
+    const response = await Auth.fetch('/api/v1/stats/live?' + p, { headers: { Accept: 'text/event-stream' }, signal: controller.signal });
+    if (!response.ok) throw new Error('live: ' + response.status);
+    const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+    let buffer = '';
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      buffer += value;
+      for (let end; (end = buffer.indexOf('\n\n')) >= 0; buffer = buffer.slice(end + 2)) {
+        const data = buffer.slice(0, end).split('\n').filter(l => l.startsWith('data:')).map(l => l.slice(5).trim()).join('\n');
+        if (data) showLive(JSON.parse(data));
+      }
+    }
+  } catch (e) {
+    if (controller.signal.aborted) return;
+  }
+  $('live-state').dataset.i18n = 'offline';
+  $('live-state').textContent = t('offline');
+  if (live === controller) setTimeout(() => { if (live === controller) connectLive(); }, 3000);
+}
+
+function showLive(c) {
+  $('live-received').textContent = c.receivedToday;
+  $('live-resolved').textContent = c.resolvedToday;
+  $('live-due').textContent = c.dueWithinHour;
+  $('live-breached').textContent = c.breachedOpen;
+  $('live-escalated').textContent = c.escalatedOpen;
+  $('live-state').dataset.i18n = 'live';
+  $('live-state').textContent = t('live');
 }
 
 function init() {
@@ -154,8 +174,14 @@ function init() {
   applyLabels();
   $('filters').addEventListener('submit', e => { e.preventDefault(); refresh(); connectLive(); });
   $('lang').addEventListener('click', () => { lang = lang === 'zh' ? 'en' : 'zh'; applyLabels(); refresh(); });
+  const who = Auth.user();
+  if (who && $('user')) {
+    $('user').textContent = who.name || who.preferred_username;
+    $('logout').hidden = false;
+    $('logout').addEventListener('click', () => Auth.logout());
+  }
   loadDistricts().then(() => { if (q.get('district')) $('district').value = q.get('district'); })
     .finally(() => { refresh().catch(e => { document.body.dataset.error = e.message; }); connectLive(); });
   window.addEventListener('resize', () => Object.values(charts).forEach(c => c.resize()));
 }
-init();
+Auth.ready().then(init, e => { document.body.dataset.error = 'login: ' + e.message; });

@@ -46,6 +46,11 @@ final class ServiceConfig {
         } catch (ClassNotFoundException e) {
             throw new IllegalStateException(e);
         }
+        // Quarkus settings only a cluster needs (no default makes sense on a laptop), spelled as Quarkus documents them.
+        config.keys.addAll(List.of("quarkus.oidc.token.issuer", "quarkus.oidc.tls.tls-configuration-name",
+                "quarkus.tls.keycloak.trust-store.pem.certs", "quarkus.http.proxy.proxy-address-forwarding",
+                "quarkus.http.proxy.enable-forwarded-host", "wenzheng.console.issuer",
+                "quarkus.rest-client.keycloak.tls-configuration-name"));
         Set<String> kafka = new HashSet<>(ConsumerConfig.configNames());
         kafka.addAll(ProducerConfig.configNames());
         kafka.addAll(AdminClientConfig.configNames());

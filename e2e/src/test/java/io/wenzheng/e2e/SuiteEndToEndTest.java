@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.wenzheng.devstack.DevStack;
+import io.wenzheng.devstack.identity.Tokens;
 import io.wenzheng.devstack.process.Ports;
 import io.wenzheng.devstack.suite.ServiceName;
 import io.wenzheng.devstack.suite.Suite;
@@ -39,15 +40,20 @@ class SuiteEndToEndTest {
                     .setParam("http.socket.timeout", 10_000).setParam("http.connection.timeout", 5_000));
     private static DevStack stack;
     private static Suite suite;
+    /** Real Keycloak tokens of the realm's demo users, obtained through the console's PKCE login. */
+    private static Tokens tokens;
     private static final List<Long> pids = new ArrayList<>();
 
     @BeforeAll
     static void startSuite() throws Exception {
         long begin = System.nanoTime();
-        stack = DevStack.start(DevStack.Settings.forTests(ROOT.resolve("e2e/target/e2e-stack")));
+        // The broker enforces deploy/k8s's principals and ACLs, and Keycloak imports the realm file: as in production.
+        stack = DevStack.start(DevStack.Settings.forTests(ROOT.resolve("e2e/target/e2e-stack"))
+                .withKafkaAcls(ROOT.resolve("deploy/k8s/base/kafka/users.yaml")));
+        tokens = new Tokens(stack.startIdentity(ROOT.resolve("deploy/keycloak/wenzheng-realm.json"), Duration.ofSeconds(240)).issuer());
         suite = new Suite(stack, ROOT, defaultPort -> Ports.free()).start(Duration.ofSeconds(180));
-        System.out.printf("e2e: stack and four services ready in %.1f s%n", (System.nanoTime() - begin) / 1e9);
-        given().baseUri(suite.url(ServiceName.ROUTING)).contentType(ContentType.JSON)
+        System.out.printf("e2e: stack, Keycloak and four services ready in %.1f s%n", (System.nanoTime() - begin) / 1e9);
+        given().baseUri(suite.url(ServiceName.ROUTING)).auth().oauth2(tokens.of("admin1")).contentType(ContentType.JSON)
                 .body(Files.readString(ROOT.resolve("deploy/demo/directory.json")))
                 .put("/api/v1/directory").then().statusCode(200);
         pids.addAll(stack.children().alive().values());
@@ -138,7 +144,7 @@ class SuiteEndToEndTest {
         String id = submit("A3区小区旁工地夜间施工噪音扰民");
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(petition(id).getString("unit.code")).isEqualTo("A3"));
 
-        given().baseUri(suite.url(ServiceName.INTAKE)).contentType(ContentType.JSON)
+        given().baseUri(suite.url(ServiceName.INTAKE)).auth().oauth2(tokens.of("staff-a3")).contentType(ContentType.JSON)
                 .body(Map.of("unitCode", "A3", "reason", "该工地由市生态环境局直接监管"))
                 .post("/api/v1/petitions/" + id + "/hand-back").then().statusCode(202);
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
@@ -147,14 +153,14 @@ class SuiteEndToEndTest {
             assertThat(p.getString("unit.code")).isEqualTo("A-ENV");
         });
 
-        given().baseUri(suite.url(ServiceName.ROUTING)).contentType(ContentType.JSON)
+        given().baseUri(suite.url(ServiceName.ROUTING)).auth().oauth2(tokens.of("operator1")).contentType(ContentType.JSON)
                 .body(Map.of("petitionId", id, "unitCode", "A1", "reason", "工地实际位于A1区"))
                 .post("/api/v1/routing/transfers").then().statusCode(200);
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
             JsonPath p = petition(id);
             assertThat(p.getString("status")).isEqualTo("TRANSFERRED");
             assertThat(p.getString("unit.code")).isEqualTo("A1");
-            given().baseUri(suite.url(ServiceName.SLA)).get("/api/v1/sla/petitions/" + id).then().statusCode(200)
+            given().baseUri(suite.url(ServiceName.SLA)).auth().oauth2(tokens.of("supervisor1")).get("/api/v1/sla/petitions/" + id).then().statusCode(200)
                     .body("clocks.unitCode", org.hamcrest.Matchers.everyItem(org.hamcrest.Matchers.equalTo("A1")));
         });
         assertThat(petition(id).getList("history.type", String.class)).containsSubsequence(
@@ -170,20 +176,20 @@ class SuiteEndToEndTest {
         String sla = suite.url(ServiceName.SLA);
 
         unitAction(id, "responses", Map.of("unitCode", "A3", "message", "已收到，今晚派人到现场核查"));
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().baseUri(sla).get("/api/v1/sla/petitions/" + id).then()
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().baseUri(sla).auth().oauth2(tokens.of("staff-a3")).get("/api/v1/sla/petitions/" + id).then()
                 .body("clocks.find { it.pledge == 'FIRST_RESPONSE' }.state", org.hamcrest.Matchers.equalTo("MET"))
                 .body("clocks.find { it.pledge == 'PROGRESS' }.state", org.hamcrest.Matchers.equalTo("RUNNING")));
 
         unitAction(id, "questions", Map.of("unitCode", "A3", "message", "请提供施工的具体时段"));
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().baseUri(sla).get("/api/v1/sla/petitions/" + id).then()
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().baseUri(sla).auth().oauth2(tokens.of("staff-a3")).get("/api/v1/sla/petitions/" + id).then()
                 .body("clocks.find { it.pledge == 'RESOLUTION' }.state", org.hamcrest.Matchers.equalTo("PAUSED")));
         unitAction(id, "citizen-replies", Map.of("message", "每晚十点以后"));
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().baseUri(sla).get("/api/v1/sla/petitions/" + id).then()
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().baseUri(sla).auth().oauth2(tokens.of("staff-a3")).get("/api/v1/sla/petitions/" + id).then()
                 .body("clocks.find { it.pledge == 'RESOLUTION' }.state", org.hamcrest.Matchers.equalTo("RUNNING")));
 
         unitAction(id, "resolution", Map.of("unitCode", "A3", "message", "已责令工地夜间停工"));
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-            given().baseUri(sla).get("/api/v1/sla/petitions/" + id).then()
+            given().baseUri(sla).auth().oauth2(tokens.of("staff-a3")).get("/api/v1/sla/petitions/" + id).then()
                     .body("clocks.state", org.hamcrest.Matchers.everyItem(org.hamcrest.Matchers.equalTo("MET")))
                     .body("history.type", org.hamcrest.Matchers.hasItems("wenzheng.sla.paused.v1", "wenzheng.sla.met.v1"));
             assertThat(petition(id).getString("status")).isEqualTo("RESOLVED");
@@ -191,7 +197,7 @@ class SuiteEndToEndTest {
     }
 
     private void unitAction(String id, String action, Map<String, String> body) {
-        given().baseUri(suite.url(ServiceName.INTAKE)).contentType(ContentType.JSON).body(body)
+        given().baseUri(suite.url(ServiceName.INTAKE)).auth().oauth2(tokens.of("staff-a3")).contentType(ContentType.JSON).body(body)
                 .post("/api/v1/petitions/" + id + "/" + action).then().statusCode(202);
     }
 
@@ -272,7 +278,7 @@ class SuiteEndToEndTest {
         java.util.Set<String> wanted = new java.util.HashSet<>(ids);
         java.util.Map<String, java.util.Set<String>> breaches = new java.util.HashMap<>();
         java.util.Map<String, java.util.Set<String>> escalations = new java.util.HashMap<>();
-        try (var probe = new io.wenzheng.devstack.testing.EventProbe(stack.kafka().bootstrapServers())) {
+        try (var probe = new io.wenzheng.devstack.testing.EventProbe(stack.kafka().superUserClient())) {
             await().atMost(Duration.ofSeconds(120)).untilAsserted(() -> {
                 breaches.clear();
                 escalations.clear();
@@ -325,13 +331,13 @@ class SuiteEndToEndTest {
     @Order(8)
     void aPetitionsEventsCarryTheTraceOfTheRequestThatBroughtIt() {
         String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
-        String id = given().baseUri(suite.url(ServiceName.INTAKE)).contentType(ContentType.JSON)
+        String id = given().baseUri(suite.url(ServiceName.INTAKE)).auth().oauth2(tokens.of("operator1")).contentType(ContentType.JSON)
                 .header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")
                 .body(Map.of("channel", "WEB", "text", "A3区小区旁工地夜间施工噪音扰民"))
                 .post("/api/v1/petitions").then().statusCode(201)
                 .header("traceparent", org.hamcrest.Matchers.startsWith("00-" + traceId + "-"))
                 .extract().jsonPath().getString("id");
-        try (var probe = new io.wenzheng.devstack.testing.EventProbe(stack.kafka().bootstrapServers())) {
+        try (var probe = new io.wenzheng.devstack.testing.EventProbe(stack.kafka().superUserClient())) {
             for (String[] expected : new String[][] {
                     {io.wenzheng.contracts.Topics.LIFECYCLE, "wenzheng.petition.received.v1"},
                     {io.wenzheng.contracts.Topics.LIFECYCLE, "wenzheng.petition.routed.v1"},
@@ -340,6 +346,168 @@ class SuiteEndToEndTest {
                         .orElseThrow(() -> new AssertionError(expected[1] + " not published"));
                 assertThat(seen.header("traceparent")).as(expected[1]).matches("00-" + traceId + "-[0-9a-f]{16}-01");
             }
+        }
+    }
+
+    /** A token for every role from the real Keycloak, carrying what the services rely on. */
+    @Test
+    @Order(9)
+    void keycloakIssuesTokensForEveryRoleWithTheUnitClaim() throws Exception {
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        for (var entry : AuthorizationMatrix.USER_OF_ROLE.entrySet()) {
+            var claims = json.readTree(java.util.Base64.getUrlDecoder().decode(tokens.of(entry.getValue()).split("\\.")[1]));
+            assertThat(claims.path("iss").asText()).isEqualTo(tokens.issuer());
+            assertThat(claims.path("aud").toString()).contains("wenzheng");
+            assertThat(claims.path("roles").toString()).as(entry.getValue()).contains("\"" + entry.getKey() + "\"");
+        }
+        var staff = json.readTree(java.util.Base64.getUrlDecoder().decode(tokens.of("staff-a-env").split("\\.")[1]));
+        assertThat(staff.path("unit").asText()).isEqualTo("A-ENV");
+        String system = tokens.ofClient("dept-a3", io.wenzheng.devstack.identity.KeycloakServer.devSecret("dept-a3"));
+        var dept = json.readTree(java.util.Base64.getUrlDecoder().decode(system.split("\\.")[1]));
+        assertThat(dept.path("unit").asText()).as("a department system is scoped like its staff").isEqualTo("A3");
+        assertThat(dept.path("roles").toString()).contains("unit-staff");
+    }
+
+    /**
+     * Every operation the four services publish in OpenAPI: anonymous callers get 401, every role it does not name
+     * gets 403, unit staff of A3 get 403 or 404 for another unit's petition or figures, and nothing answers 500.
+     */
+    @Test
+    @Order(10)
+    void theAuthorizationMatrixHoldsForEveryEndpoint() throws Exception {
+        String elsewhere = submit(TEXTS[6]);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(petition(elsewhere).getString("status")).isEqualTo("ROUTED"));
+        String otherUnit = petition(elsewhere).getString("unit.code");
+        assertThat(otherUnit).isNotEqualTo("A3");
+
+        List<AuthorizationMatrix.Operation> operations = AuthorizationMatrix.read(suite);
+        List<String> failures = new ArrayList<>();
+        int checks = 0;
+        for (AuthorizationMatrix.Operation op : operations) {
+            if (op.isPublic()) {
+                if (AuthorizationMatrix.PUBLIC_PREFIXES.stream().noneMatch(op.template()::startsWith)) {
+                    failures.add(op + " takes no token but is not one of the public endpoints");
+                }
+                continue;
+            }
+            if (op.roles().isEmpty()) {
+                failures.add(op + " names no role");
+            }
+            checks++;
+            expect(failures, op, "anonymous", op.request(suite, null, elsewhere, otherUnit).request(op.method(), op.path(elsewhere)).statusCode(), 401);
+            String forged = tokens.of("admin1").substring(0, tokens.of("admin1").length() - 4) + "AAAA";
+            expect(failures, op, "forged token", op.request(suite, forged, elsewhere, otherUnit).request(op.method(), op.path(elsewhere)).statusCode(), 401);
+            for (var role : AuthorizationMatrix.USER_OF_ROLE.entrySet()) {
+                String token = tokens.of(role.getValue());
+                if (!op.roles().contains(role.getKey())) {
+                    checks++;
+                    expect(failures, op, role.getKey(), op.request(suite, token, elsewhere, otherUnit).request(op.method(), op.path(elsewhere)).statusCode(), 403);
+                } else if (role.getKey().equals("unit-staff") && (op.takesPetition() || op.takesUnit())) {
+                    checks++;
+                    int status = op.request(suite, token, elsewhere, otherUnit).request(op.method(), op.path(elsewhere)).statusCode();
+                    if (status != 403 && status != 404) {
+                        failures.add(op + " gave unit staff of A3 " + status + " for unit " + otherUnit + "'s data");
+                    }
+                } else if (op.method().equals("GET")) {
+                    checks++;
+                    int status = op.template().endsWith("/live") ? 200
+                            : op.request(suite, token, elsewhere, null).request(op.method(), op.path(elsewhere)).statusCode();
+                    if (status == 401 || status == 403 || status >= 500) {
+                        failures.add(op + " refused or failed its own role " + role.getKey() + ": " + status);
+                    }
+                }
+            }
+        }
+        System.out.printf("e2e: authorization matrix over %d operations, %d checks%n", operations.size(), checks);
+        assertThat(operations.stream().filter(o -> !o.isPublic()).count()).isGreaterThan(40);
+        assertThat(failures).isEmpty();
+    }
+
+    private static void expect(List<String> failures, AuthorizationMatrix.Operation op, String who, int actual, int expected) {
+        if (actual != expected) {
+            failures.add(op + " as " + who + ": expected " + expected + ", got " + actual);
+        }
+    }
+
+    /** Phone and identity numbers planted in a petition appear in no event on any topic and in no service log. */
+    @Test
+    @Order(11)
+    void plantedContactDataLeaksIntoNoEventAndNoLog() throws Exception {
+        String phone = "13907551234";
+        String idNumber = "640104199003071234";
+        String name = "王小明";
+        String operator = tokens.of("operator1");
+        String web = given().baseUri(suite.url(ServiceName.INTAKE)).auth().oauth2(operator).contentType(ContentType.JSON)
+                .body(Map.of("channel", "WEB", "text", "A3区小区旁工地夜间施工噪音扰民，我的电话" + phone + "，身份证号" + idNumber,
+                        "contact", Map.of("name", name, "phone", phone)))
+                .post("/api/v1/petitions").then().statusCode(201).extract().jsonPath().getString("id");
+        String call = given().baseUri(suite.url(ServiceName.INTAKE)).auth().oauth2(operator).contentType(ContentType.JSON)
+                .body(Map.of("callerNumber", phone, "callerName", name, "transcript", "来电反映公司拖欠工资三个月，回电" + phone))
+                .post("/api/v1/hotline-calls").then().statusCode(201).extract().jsonPath().getString("id");
+        try (var probe = new io.wenzheng.devstack.testing.EventProbe(stack.kafka().superUserClient())) {
+            for (String id : List.of(web, call)) {
+                // Routed or sent to triage, and given deadlines: every service has had the petition.
+                probe.await(io.wenzheng.contracts.Topics.SLA, r -> id.equals(r.key()) && "wenzheng.sla.deadline-set.v1".equals(r.header("ce_type")),
+                        Duration.ofSeconds(60)).orElseThrow(() -> new AssertionError("no deadline for " + id));
+            }
+        }
+        assertThat(given().baseUri(suite.url(ServiceName.INTAKE)).auth().oauth2(tokens.of("supervisor1"))
+                .get("/api/v1/petitions/" + web + "/contact").then().statusCode(200).extract().jsonPath().getString("phone"))
+                .as("the sealed contact is still there for staff who may reveal it").isEqualTo(phone);
+
+        int records = 0;
+        List<String> leaks = new ArrayList<>();
+        try (var probe = new io.wenzheng.devstack.testing.EventProbe(stack.kafka().superUserClient());
+             var admin = stack.kafka().admin()) {
+            for (String topic : admin.listTopics().names().get(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                if (topic.startsWith("__")) {
+                    continue;
+                }
+                for (var r : probe.readAll(topic, Duration.ofSeconds(5))) {
+                    records++;
+                    String everything = r.key() + " " + r.value() + " " + r.headers();
+                    for (String secret : List.of(phone, idNumber, name)) {
+                        if (everything.contains(secret)) {
+                            leaks.add(topic + " " + r.header("ce_type") + " carries " + secret);
+                        }
+                    }
+                }
+            }
+        }
+        for (ServiceName service : ServiceName.values()) {
+            String log = Files.readString(suite.service(service).logFile());
+            for (String secret : List.of(phone, idNumber, name)) {
+                if (log.contains(secret)) {
+                    leaks.add(service.id() + "'s log carries " + secret);
+                }
+            }
+        }
+        System.out.printf("e2e: scanned %d records on every topic and four service logs for planted contact data%n", records);
+        assertThat(records).isGreaterThan(100);
+        assertThat(leaks).isEmpty();
+    }
+
+    /** The dashboard in a real browser: the OIDC code flow with PKCE through Keycloak's login page, then live figures. */
+    @Test
+    @Order(12)
+    void anAnalystLogsInToTheDashboardThroughKeycloak() {
+        io.wenzheng.devstack.testing.HeadlessChromium.ensureInstalled();
+        try (var browser = io.wenzheng.devstack.testing.HeadlessChromium.start(1400, 1000)) {
+            browser.open(suite.url(ServiceName.ANALYTICS) + "/dashboard/index.html?lang=en")
+                    .waitUntil("!!document.getElementById('kc-login')", Duration.ofSeconds(30));
+            assertThat(browser.driver().getCurrentUrl()).startsWith(tokens.issuer() + "/protocol/openid-connect/auth")
+                    .contains("code_challenge_method=S256");
+            var driver = browser.driver();
+            driver.findElement(org.openqa.selenium.By.id("username")).sendKeys("analyst1");
+            driver.findElement(org.openqa.selenium.By.id("password")).sendKeys(Tokens.demoPassword("analyst1"));
+            driver.findElement(org.openqa.selenium.By.id("kc-login")).click();
+            browser.waitUntil("document.body && (document.body.dataset.loaded === 'true' || !!document.body.dataset.error)", Duration.ofSeconds(30));
+            assertThat(driver.getCurrentUrl()).startsWith(suite.url(ServiceName.ANALYTICS) + "/dashboard/index.html").doesNotContain("code=");
+            var dom = org.jsoup.Jsoup.parse(browser.dom());
+            assertThat(dom.body().attr("data-error")).isEmpty();
+            assertThat(dom.getElementById("user").text()).isEqualTo("分析 一");
+            assertThat(Long.parseLong(dom.getElementById("received").text())).isPositive();
+            browser.waitUntil("document.getElementById('live-state').dataset.i18n === 'live'", Duration.ofSeconds(15));
         }
     }
 
@@ -354,18 +522,18 @@ class SuiteEndToEndTest {
     }
 
     private static String submit(String text) {
-        return given().baseUri(suite.url(ServiceName.INTAKE)).config(HANG_GUARD).contentType(ContentType.JSON)
+        return given().baseUri(suite.url(ServiceName.INTAKE)).auth().oauth2(tokens.of("operator1")).config(HANG_GUARD).contentType(ContentType.JSON)
                 .body(Map.of("channel", "WEB", "text", text))
                 .post("/api/v1/petitions").then().statusCode(201).extract().jsonPath().getString("id");
     }
 
     private static JsonPath petition(String id) {
-        return given().baseUri(suite.url(ServiceName.INTAKE)).get("/api/v1/petitions/" + id)
+        return given().baseUri(suite.url(ServiceName.INTAKE)).auth().oauth2(tokens.of("supervisor1")).get("/api/v1/petitions/" + id)
                 .then().statusCode(200).extract().jsonPath();
     }
 
     private static JsonPath summary() {
-        return given().baseUri(suite.url(ServiceName.ANALYTICS)).get("/api/v1/stats/summary")
+        return given().baseUri(suite.url(ServiceName.ANALYTICS)).auth().oauth2(tokens.of("analyst1")).get("/api/v1/stats/summary")
                 .then().statusCode(200).extract().jsonPath();
     }
 

@@ -40,15 +40,16 @@ public final class DevStackCli {
         DevStackCli cli = new DevStackCli(root);
         String command = args.length == 0 ? "help" : args[0];
         switch (command) {
-            case "up" -> cli.up(true);
-            case "stack" -> cli.up(false);
+            case "up" -> cli.up(true, List.of(args).contains("--kafka-acls"));
+            case "stack" -> cli.up(false, List.of(args).contains("--kafka-acls"));
             case "token" -> cli.token(args);
             case "down" -> cli.down();
             case "status" -> cli.status();
             default -> {
                 System.out.println("""
                         usage: wenzheng <command>
-                          up       start Kafka, PostgreSQL and the four services; Ctrl-C stops everything
+                          up       start Kafka, PostgreSQL, Keycloak and the four services; Ctrl-C stops everything
+                                   (--kafka-acls: the broker with SASL/SCRAM and the ACLs of deploy/k8s)
                           stack    start only Kafka and PostgreSQL
                           down     stop a stack left running (also one left by a crashed run)
                           status   show what runs
@@ -62,7 +63,7 @@ public final class DevStackCli {
         }
     }
 
-    private void up(boolean withServices) throws Exception {
+    private void up(boolean withServices, boolean kafkaAcls) throws Exception {
         long begin = System.nanoTime();
         ChildProcesses children = new ChildProcesses(workDir);
         if (children.alive().containsKey(LAUNCHER)) {
@@ -76,7 +77,12 @@ public final class DevStackCli {
         }
         children.record(LAUNCHER, ProcessHandle.current().pid(), workDir.toString());
         say("starting Kafka, PostgreSQL and Keycloak in " + workDir);
-        DevStack stack = DevStack.start(DevStack.Settings.defaults(workDir)).withoutShutdownHook();
+        DevStack.Settings settings = DevStack.Settings.defaults(workDir);
+        if (kafkaAcls) {
+            // As in production: SASL/SCRAM, a principal per service and unit, the ACLs of deploy/k8s.
+            settings = settings.withKafkaAcls(root.resolve("deploy/k8s/base/kafka/users.yaml"));
+        }
+        DevStack stack = DevStack.start(settings).withoutShutdownHook();
         Tokens tokens = new Tokens(stack.startIdentity(root.resolve(REALM), Duration.ofSeconds(180)).issuer());
         Suite suite = new Suite(stack, root, port -> envInt("WENZHENG_PORT_OFFSET", 0) + port);
         CountDownLatch stopped = new CountDownLatch(1);

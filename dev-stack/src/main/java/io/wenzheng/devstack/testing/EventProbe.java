@@ -29,13 +29,19 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * topics from the beginning to find what the services wrote.
  */
 public final class EventProbe implements AutoCloseable {
-    private final String bootstrap;
+    /** Connection settings: bootstrap servers and, on a secured broker, the principal's. */
+    private final Map<String, Object> connection;
     private final KafkaProducer<String, String> producer;
 
     public EventProbe(String bootstrap) {
-        this.bootstrap = bootstrap;
+        this(Map.of("bootstrap.servers", bootstrap));
+    }
+
+    /** A probe with its own client settings, e.g. {@code KafkaBroker.superUserClient()} on a secured broker. */
+    public EventProbe(Map<String, Object> connection) {
+        this.connection = Map.copyOf(connection);
         Properties p = new Properties();
-        p.put("bootstrap.servers", bootstrap);
+        p.putAll(connection);
         p.put("acks", "all");
         this.producer = new KafkaProducer<>(p, new StringSerializer(), new StringSerializer());
     }
@@ -102,7 +108,7 @@ public final class EventProbe implements AutoCloseable {
     /** Every record on a topic so far, read from the beginning. */
     public List<Seen> readAll(String topic, Duration settle) {
         Properties p = new Properties();
-        p.put("bootstrap.servers", bootstrap);
+        p.putAll(connection);
         p.put("enable.auto.commit", "false");
         try (var consumer = new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()

@@ -101,6 +101,21 @@ class UnitScopeTest {
 
     @Test
     @Order(7)
+    void responsesCarrySecurityHeadersAndOnlyTheConsoleMayCallFromABrowser() {
+        given().get("/api/v1/petitions/" + ownPetition).then()
+                .header("X-Content-Type-Options", "nosniff").header("X-Frame-Options", "DENY")
+                .header("Content-Security-Policy", org.hamcrest.Matchers.containsString("default-src 'none'"))
+                .header("Cache-Control", "no-store");
+        given().header("Origin", "http://127.0.0.1:8084").header("Access-Control-Request-Method", "GET")
+                .options("/api/v1/petitions").then().header("Access-Control-Allow-Origin", "http://127.0.0.1:8084");
+        given().header("Origin", "https://evil.example").header("Access-Control-Request-Method", "GET")
+                .options("/api/v1/petitions").then().header("Access-Control-Allow-Origin", org.hamcrest.Matchers.nullValue());
+        given().contentType(ContentType.JSON).body("{\"channel\":\"WEB\",\"text\":\"" + "长".repeat(400_000) + "\"}")
+                .post("/api/v1/hotline-calls").then().statusCode(413);
+    }
+
+    @Test
+    @Order(8)
     @TestSecurity(user = "analyst1", roles = "analyst")
     void analystsReadFiguresNotPetitions() {
         given().get("/api/v1/petitions/" + ownPetition).then().statusCode(403).contentType("application/problem+json");
@@ -109,7 +124,7 @@ class UnitScopeTest {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     @TestSecurity(user = "admin1", roles = "admin")
     void theAuditLogNamesWhoDidWhatAndItCannotBeRewritten() throws Exception {
         var entries = given().get("/api/v1/admin/audit?target=" + ownPetition).then().statusCode(200).extract().jsonPath();

@@ -21,10 +21,17 @@ public class UnitFeeds {
     private final Admin admin;
     private final int partitions;
 
-    public UnitFeeds(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap,
+    /** @param kafka the suite's {@code kafka.*} settings, security included, as the messaging channels get them */
+    public UnitFeeds(@io.smallrye.common.annotation.Identifier("default-kafka-broker") Map<String, Object> kafka,
                      @ConfigProperty(name = "wenzheng.routing.feed-partitions", defaultValue = "3") int partitions) {
-        this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000));
+        Map<String, Object> config = new java.util.HashMap<>();
+        for (String key : AdminClientConfig.configNames()) {
+            if (kafka.containsKey(key)) {
+                config.put(key, kafka.get(key));
+            }
+        }
+        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000);
+        this.admin = Admin.create(config);
         this.partitions = partitions;
     }
 

@@ -38,10 +38,13 @@ public class AuditFilter {
             return Uni.createFrom().voidItem();
         }
         return identities.getDeferredIdentity()
+                // A token that failed verification leaves no identity; the attempt is audited all the same.
+                .onFailure().recoverWithNull()
                 .chain(identity -> log.append(entry(identity, request.getMethod() + " " + path, target(request), response.getStatus(), http)))
                 .onFailure().recoverWithItem(e -> {
                     // The action has already happened; losing its audit line is an operational alarm, not the caller's error.
-                    LOG.errorf(e, "AUDIT WRITE FAILED for %s %s", request.getMethod(), path);
+                    // The failure's message only: its stack may quote the request's token.
+                    LOG.errorf("AUDIT WRITE FAILED for %s %s: %s", request.getMethod(), path, e.getClass().getName());
                     return null;
                 });
     }
@@ -49,7 +52,9 @@ public class AuditFilter {
     /** The audit line for a reveal of contact data; the caller writes it before the data leaves. */
     public static AuditLog.Record entry(SecurityIdentity identity, String action, String target, int outcome, HttpServerRequest http) {
         String unit = null;
-        if (identity.getAttribute(Caller.UNIT_CLAIM) != null) {
+        if (identity == null) {
+            unit = null;
+        } else if (identity.getAttribute(Caller.UNIT_CLAIM) != null) {
             unit = identity.getAttribute(Caller.UNIT_CLAIM).toString();
         } else if (identity.getPrincipal() instanceof JsonWebToken jwt && jwt.getClaim(Caller.UNIT_CLAIM) != null) {
             unit = jwt.getClaim(Caller.UNIT_CLAIM).toString();
@@ -57,8 +62,8 @@ public class AuditFilter {
         String forwarded = http.getHeader("X-Forwarded-For");
         String address = http.remoteAddress() == null ? null : http.remoteAddress().hostAddress();
         String traceparent = TraceContext.current();
-        return new AuditLog.Record(identity.isAnonymous() ? "anonymous" : identity.getPrincipal().getName(),
-                String.join(",", new TreeSet<>(identity.getRoles())), unit, action, target, outcome,
+        String actor = identity == null ? "(invalid token)" : identity.isAnonymous() ? "anonymous" : identity.getPrincipal().getName();
+        return new AuditLog.Record(actor, identity == null ? "" : String.join(",", new TreeSet<>(identity.getRoles())), unit, action, target, outcome,
                 forwarded == null ? address : forwarded + " via " + address, http.getHeader("User-Agent"),
                 traceparent == null ? null : TraceContext.traceId(traceparent));
     }
