@@ -3,7 +3,6 @@ package io.wenzheng.devstack.identity;
 import io.wenzheng.devstack.process.ChildProcesses;
 import io.wenzheng.devstack.process.Ports;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -15,7 +14,6 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -99,6 +97,9 @@ public final class KeycloakServer implements AutoCloseable {
             process = builder.start();
             children.adopt(NAME, process.pid(), "TERM", home.toString());
             awaitRealm(timeout, log);
+            // kc.sh runs the server JVM as its child: that JVM is what a watchdog must stop if this one dies.
+            process.descendants().filter(h -> h.info().command().map(c -> c.endsWith("/java")).orElse(false)).findFirst()
+                    .ifPresent(server -> children.adopt(NAME + "-server", server.pid(), "TERM", home.toString()));
             LOG.info(String.format("keycloak %s ready in %.1f s at %s (realm from %s)", VERSION,
                     (System.nanoTime() - begin) / 1e9, issuer(), realmFile));
             return this;
@@ -242,9 +243,13 @@ public final class KeycloakServer implements AutoCloseable {
 
     @Override
     public void close() {
-        if (process != null && process.isAlive()) {
-            ChildProcesses.stop(process.toHandle(), Duration.ofSeconds(20));
+        if (process != null) {
+            process.descendants().forEach(child -> ChildProcesses.stop(child, Duration.ofSeconds(20)));
+            if (process.isAlive()) {
+                ChildProcesses.stop(process.toHandle(), Duration.ofSeconds(20));
+            }
         }
         children.forget(NAME);
+        children.forget(NAME + "-server");
     }
 }
