@@ -55,7 +55,7 @@ communities = {  # a few village and community units, for the most local routing
 for code, name, aliases, (lat, lon, radius), streets, landmarks in districts:
     dcode = f"{CITY}-{code}"
     units.append(dict(code=dcode, name=f"银川市{name}人民政府", parentCode=CITY,
-                      level="DISTRICT", duties=ALL, areas=[name] + aliases, landmarks=landmarks,
+                      level="DISTRICT", seesSubordinates=True, duties=ALL, areas=[name] + aliases, landmarks=landmarks,
                       territory=dict(latitude=lat, longitude=lon, radiusKm=radius),
                       escalationContact=f"{name}督查室 0951-12345"))
     for i, street in enumerate(streets, 1):

@@ -16,5 +16,21 @@ public record PetitionRouted(
         /** Which rule chose the unit and the words that decided; null from producers older than this field. */
         RoutingExplanation explanation,
         /** The district (区/县) the unit belongs to, for district statistics; null for city departments and older producers. */
-        String districtCode) implements PetitionEvent {
+        String districtCode,
+        /**
+         * Units above the responsible one that the directory lets see its petitions (a district government over its
+         * streets, say), nearest first; empty or null when none.
+         */
+        java.util.List<String> supervisingUnits) implements PetitionEvent {
+
+    public PetitionRouted {
+        supervisingUnits = supervisingUnits == null ? java.util.List.of() : java.util.List.copyOf(supervisingUnits);
+    }
+
+    /** A routing with no supervising units. */
+    public PetitionRouted(String petitionId, String category, String unitCode, String unitName, double confidence, String reason,
+                          Instant routedAt, String calendarRegion, RoutingExplanation explanation, String districtCode) {
+        this(petitionId, category, unitCode, unitName, confidence, reason, routedAt, calendarRegion, explanation, districtCode,
+                java.util.List.of());
+    }
 }

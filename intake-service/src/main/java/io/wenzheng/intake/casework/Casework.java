@@ -33,9 +33,9 @@ public class Casework {
         this.source = kit.service();
     }
 
-    /** @param maySee the caller's sight: a petition outside it answers 404, as if it did not exist */
-    public Uni<PetitionView> act(String id, CaseAction action, java.util.function.Predicate<String> maySee) {
-        return Panache.withTransaction(() -> apply(id, action, maySee)).chain(() -> intake.view(id));
+    /** @param sight the caller's: a petition outside it answers 404, as if it did not exist */
+    public Uni<PetitionView> act(String id, CaseAction action, io.wenzheng.kit.security.Sight sight) {
+        return Panache.withTransaction(() -> apply(id, action, sight)).chain(() -> intake.view(id));
     }
 
     /** The rating closes the petition; an unsatisfied citizen who asks for it reopens it, in the same transaction. */
@@ -45,17 +45,17 @@ public class Casework {
         }
         String comment = rating.comment() == null ? null : PlainText.clean(rating.comment()).strip();
         CaseAction.Rate rate = new CaseAction.Rate(rating.rating(), comment);
-        return Panache.withTransaction(() -> apply(id, rate, anyUnit -> true).chain(() -> rating.reopen()
-                        ? apply(id, new CaseAction.Reopen(comment == null || comment.isEmpty() ? "citizen not satisfied" : comment), anyUnit -> true)
+        return Panache.withTransaction(() -> apply(id, rate, io.wenzheng.kit.security.Sight.EVERYTHING).chain(() -> rating.reopen()
+                        ? apply(id, new CaseAction.Reopen(comment == null || comment.isEmpty() ? "citizen not satisfied" : comment), io.wenzheng.kit.security.Sight.EVERYTHING)
                         : Uni.createFrom().voidItem()))
                 .chain(() -> intake.view(id));
     }
 
-    private Uni<Void> apply(String id, CaseAction action, java.util.function.Predicate<String> maySee) {
+    private Uni<Void> apply(String id, CaseAction action, io.wenzheng.kit.security.Sight sight) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         return PetitionRow.<PetitionRow>findById(id, LockModeType.PESSIMISTIC_WRITE)
                 .chain(row -> {
-                    if (row == null || !maySee.test(row.unitCode)) {
+                    if (row == null || !sight.allows(row.unitCode, row.supervisingUnits)) {
                         throw ProblemException.notFound("petition " + id);
                     }
                     if (action.unitCode() != null && !action.unitCode().equals(row.unitCode)) {
@@ -72,6 +72,7 @@ public class Casework {
                     if (action instanceof CaseAction.HandBack) {
                         row.unitCode = null;
                         row.unitName = null;
+                        row.supervisingUnits = null;
                     }
                     row.updatedAt = now;
                     return outbox.append(event, now)

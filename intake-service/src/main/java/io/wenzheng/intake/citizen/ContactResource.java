@@ -59,7 +59,7 @@ public class ContactResource {
         var sight = caller.sight();
         return Panache.withSession(() -> PetitionRow.<PetitionRow>findById(id))
                 .chain(row -> {
-                    if (row == null || !sight.test(row.unitCode)) {
+                    if (row == null || !sight.allows(row.unitCode, row.supervisingUnits)) {
                         throw ProblemException.notFound("petition " + id);
                     }
                     Contact contact = row.contactSealed == null ? new Contact(null, null, null, null, null) : open(row.contactSealed);

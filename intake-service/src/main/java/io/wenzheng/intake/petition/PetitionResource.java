@@ -61,15 +61,25 @@ public class PetitionResource {
 
     @GET
     @RolesAllowed({Roles.OPERATOR, Roles.SUPERVISOR, Roles.UNIT_STAFF, Roles.ADMIN})
-    @Operation(summary = "Petitions, newest first, filtered by status and unit; unit staff see only their own unit's")
+    @Operation(summary = "Petitions, newest first, filtered by status and unit; unit staff see only their own unit's, "
+            + "and those of units below theirs where the directory lets their unit see them")
     @APIResponse(responseCode = "403", description = "unit staff asked for another unit")
     public Uni<java.util.List<PetitionLine>> list(@jakarta.ws.rs.QueryParam("status") io.wenzheng.contracts.PetitionStatus status,
                                                   @jakarta.ws.rs.QueryParam("unit") String unit,
                                                   @jakarta.ws.rs.QueryParam("page") @jakarta.ws.rs.DefaultValue("0") @jakarta.validation.constraints.Min(0) int page,
                                                   @jakarta.ws.rs.QueryParam("size") @jakarta.ws.rs.DefaultValue("50") @jakarta.validation.constraints.Min(1) @jakarta.validation.constraints.Max(500) int size) {
-        String unitFilter = caller.unitFilter(unit);
+        var sight = caller.sight();
         StringBuilder query = new StringBuilder("1 = 1");
         java.util.Map<String, Object> params = new java.util.HashMap<>();
+        String unitFilter = sight.cityWide() ? unit : null;
+        if (!sight.cityWide()) {
+            // Their own unit's petitions and those of the units below that the directory lets them see; naming
+            // another unit is refused rather than answered with an empty list.
+            unitFilter = caller.unitFilter(unit).equals(unit) ? unit : null;
+            query.append(" and (unitCode = :own or supervisingUnits like :supervised escape '\\')");
+            params.put("own", sight.unit().get());
+            params.put("supervised", sight.likePattern());
+        }
         if (status != null) {
             query.append(" and status = :status");
             params.put("status", status);
@@ -109,7 +119,7 @@ public class PetitionResource {
         }
         var sight = caller.sight();
         return intake.view(id)
-                .onItem().ifNotNull().transform(v -> sight.test(v.unit() == null ? null : v.unit().code()) ? v : null)
+                .onItem().ifNotNull().transform(v -> sight.allows(v.unit() == null ? null : v.unit().code(), v.supervisingUnits()) ? v : null)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("petition " + id));
     }
 }

@@ -41,6 +41,9 @@ public class PetitionRow extends PanacheEntityBase {
     public String unitCode;
     @Column(name = "unit_name")
     public String unitName;
+    /** Who else may see it: {@code kit.security.Sight}'s column form of the directory's supervising units. */
+    @Column(name = "supervising_units")
+    public String supervisingUnits;
     @Column(name = "first_response_due")
     public Instant firstResponseDue;
     @Enumerated(EnumType.STRING)

@@ -53,10 +53,12 @@ public class PetitionTimeline {
                 row.category = routed.category();
                 row.unitCode = routed.unitCode();
                 row.unitName = routed.unitName();
+                row.supervisingUnits = io.wenzheng.kit.security.Sight.encode(routed.supervisingUnits());
             } else if (event.data() instanceof io.wenzheng.contracts.PetitionTransferred transferred) {
                 row.category = transferred.category() == null ? row.category : transferred.category();
                 row.unitCode = transferred.toUnitCode();
                 row.unitName = transferred.toUnitName();
+                row.supervisingUnits = io.wenzheng.kit.security.Sight.encode(transferred.toSupervisingUnits());
             } else if (event.data() instanceof TriageRequired triaged) {
                 row.category = triaged.suggestedCategory();
             } else if (event.data() instanceof DeadlineSet deadline && deadline.pledge() == io.wenzheng.contracts.Pledge.FIRST_RESPONSE) {

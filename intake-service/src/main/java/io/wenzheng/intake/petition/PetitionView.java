@@ -22,6 +22,8 @@ public record PetitionView(
         Deadline deadline,
         Instant receivedAt,
         String possibleDuplicateOf,
+        /** Units above the responsible one that may see this petition, as the directory said when it was routed. */
+        List<String> supervisingUnits,
         List<Event> history) {
 
     public record Unit(String code, String name) {
@@ -37,7 +39,7 @@ public record PetitionView(
         return new PetitionView(p.id, p.trackingCode, p.channel, p.subject, p.text, p.status, p.category,
                 p.unitCode == null ? null : new Unit(p.unitCode, p.unitName),
                 p.firstResponseDue == null ? null : new Deadline(p.firstResponseDue, p.timeBasis, p.overdue),
-                p.receivedAt, p.possibleDuplicateOf,
+                p.receivedAt, p.possibleDuplicateOf, io.wenzheng.kit.security.Sight.decode(p.supervisingUnits),
                 history.stream().map(h -> new Event(h.eventId, h.eventType, h.source, h.occurredAt, h.data)).toList());
     }
 }

@@ -38,6 +38,7 @@ class UnitScopeTest {
     private static final String ID_NUMBER = "640104199003071234";
     private static String ownPetition;
     private static String otherPetition;
+    private static String streetPetition;
 
     @Test
     @Order(1)
@@ -46,6 +47,7 @@ class UnitScopeTest {
         try (EventProbe probe = new EventProbe(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class))) {
             ownPetition = file(probe, "A3", "我的电话" + PHONE + "，身份证" + ID_NUMBER + "，楼下餐馆油烟扰民");
             otherPetition = file(probe, "A-ENV", "河道有人倾倒垃圾");
+            streetPetition = file(probe, "A7-SJ", List.of("A7"), "街道路灯坏了");
         }
         given().get("/api/v1/petitions/" + ownPetition).then().statusCode(200)
                 .body("text", equalTo("我的电话[手机号已隐去]，身份证[身份证号已隐去]，楼下餐馆油烟扰民"));
@@ -61,11 +63,23 @@ class UnitScopeTest {
 
         List<String> units = given().get("/api/v1/petitions?size=500").then().statusCode(200).extract().jsonPath().getList("unitCode");
         assertThat(units).isNotEmpty().containsOnly("A3");
+        given().get("/api/v1/petitions/" + streetPetition).then().statusCode(404); // A3 does not supervise A7's streets
         given().get("/api/v1/petitions?unit=A-ENV").then().statusCode(403).contentType("application/problem+json");
     }
 
     @Test
     @Order(3)
+    @TestSecurity(user = "staff-a7", roles = "unit-staff", attributes = @SecurityAttribute(key = "unit", value = "A7"))
+    void aDistrictTheDirectoryLetsSeeItsStreetsSeesTheirPetitions() {
+        given().get("/api/v1/petitions/" + streetPetition).then().statusCode(200)
+                .body("unit.code", equalTo("A7-SJ")).body("supervisingUnits", org.hamcrest.Matchers.contains("A7"));
+        assertThat(given().get("/api/v1/petitions?size=500").then().statusCode(200).extract().jsonPath().getList("id"))
+                .contains(streetPetition).doesNotContain(ownPetition, otherPetition);
+        given().get("/api/v1/petitions/" + ownPetition).then().statusCode(404);
+    }
+
+    @Test
+    @Order(4)
     @TestSecurity(user = "staff-a3", roles = "unit-staff", attributes = @SecurityAttribute(key = "unit", value = "A3"))
     void unitStaffActOnlyOnTheirOwnUnitsPetitions() {
         post("/api/v1/petitions/" + otherPetition + "/responses", Map.of("unitCode", "A-ENV", "message", "收到")).statusCode(403);
@@ -75,7 +89,7 @@ class UnitScopeTest {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     @TestSecurity(user = "staff-a3", roles = "unit-staff", attributes = @SecurityAttribute(key = "unit", value = "A3"))
     void aRevealShowsTheSealedContactAndTheTextAsWritten() {
         given().get("/api/v1/petitions/" + ownPetition + "/contact").then().statusCode(200)
@@ -83,7 +97,7 @@ class UnitScopeTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     @TestSecurity(user = "nobody-in-particular", roles = "unit-staff")
     void unitStaffWithoutAUnitClaimSeeNothing() {
         given().get("/api/v1/petitions/" + ownPetition).then().statusCode(404);
@@ -91,7 +105,7 @@ class UnitScopeTest {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void anonymousCallersAndWrongRolesAreRefused() {
         given().get("/api/v1/petitions/" + ownPetition).then().statusCode(401).contentType("application/problem+json")
                 .header("WWW-Authenticate", org.hamcrest.Matchers.startsWith("Bearer"));
@@ -100,7 +114,7 @@ class UnitScopeTest {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void responsesCarrySecurityHeadersAndOnlyTheConsoleMayCallFromABrowser() {
         given().get("/api/v1/petitions/" + ownPetition).then()
                 .header("X-Content-Type-Options", "nosniff").header("X-Frame-Options", "DENY")
@@ -115,7 +129,7 @@ class UnitScopeTest {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     @TestSecurity(user = "analyst1", roles = "analyst")
     void analystsReadFiguresNotPetitions() {
         given().get("/api/v1/petitions/" + ownPetition).then().statusCode(403).contentType("application/problem+json");
@@ -124,7 +138,7 @@ class UnitScopeTest {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     @TestSecurity(user = "admin1", roles = "admin")
     void theAuditLogNamesWhoDidWhatAndItCannotBeRewritten() throws Exception {
         var entries = given().get("/api/v1/admin/audit?target=" + ownPetition).then().statusCode(200).extract().jsonPath();
@@ -148,9 +162,14 @@ class UnitScopeTest {
     }
 
     private static String file(EventProbe probe, String unit, String text) {
+        return file(probe, unit, List.of(), text);
+    }
+
+    private static String file(EventProbe probe, String unit, List<String> supervisors, String text) {
         String id = given().contentType(ContentType.JSON).body(Map.of("channel", "WEB", "text", text))
                 .post("/api/v1/petitions").then().statusCode(201).extract().jsonPath().getString("id");
-        probe.publish(new PetitionRouted(id, "环境保护", unit, unit + " unit", 0.9, "test", Instant.now(), null, null, null), "routing-service");
+        probe.publish(new PetitionRouted(id, "环境保护", unit, unit + " unit", 0.9, "test", Instant.now(), null, null, null, supervisors),
+                "routing-service");
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().get("/api/v1/petitions/" + id).then()
                 .body("status", equalTo("ROUTED")));
         return id;

@@ -19,6 +19,9 @@ public class DecisionRow extends PanacheEntityBase {
     public String category;
     @Column(name = "unit_code")
     public String unitCode;
+    /** {@code kit.security.Sight}'s column form of the units that may see this petition besides its own. */
+    @Column(name = "supervising_units")
+    public String supervisingUnits;
     @Column(nullable = false)
     public double confidence;
     @Column(nullable = false, columnDefinition = "text")

@@ -85,7 +85,7 @@ public class PetitionRouting {
             RoutingDecision decision = router.route(classification, petition.place(),
                     units.stream().filter(u -> !excluded.contains(u.code())).toList(), rules.stream().map(RuleRow::toRule).toList());
             UnitTree tree = new UnitTree(units);
-            return record(petition, decision, now)
+            return record(petition, decision, tree, now)
                     .chain(() -> decision instanceof RoutingDecision.Triage triage
                             ? queueForOperator(petition, triage.suggestedCategory(), triage.confidence(), triage.reason(), now)
                             : Uni.createFrom().voidItem())
@@ -121,7 +121,7 @@ public class PetitionRouting {
 
     private Uni<Void> toSupervisor(Petition petition, String category, String reason, Instant now) {
         RoutingDecision.Triage triage = new RoutingDecision.Triage(category, 0.0, reason);
-        return record(petition, triage, now)
+        return record(petition, triage, new UnitTree(List.of()), now)
                 .chain(() -> TriageCase.<TriageCase>findById(petition.id()))
                 .chain(existing -> {
                     if (existing != null) {
@@ -138,7 +138,7 @@ public class PetitionRouting {
                 .chain(() -> announce(petition.id(), triage, new UnitTree(List.of()), now));
     }
 
-    private Uni<Void> record(Petition petition, RoutingDecision decision, Instant now) {
+    private Uni<Void> record(Petition petition, RoutingDecision decision, UnitTree tree, Instant now) {
         return DecisionRow.<DecisionRow>findById(petition.id()).chain(existing -> {
             DecisionRow row = existing == null ? new DecisionRow() : existing;
             row.petitionId = petition.id();
@@ -155,10 +155,12 @@ public class PetitionRouting {
                 row.outcome = "ROUTED";
                 row.category = routed.category();
                 row.unitCode = routed.unit().code();
+                row.supervisingUnits = io.wenzheng.kit.security.Sight.encode(tree.supervisorsOf(row.unitCode));
             } else if (decision instanceof RoutingDecision.Triage triage) {
                 row.outcome = "TRIAGE";
                 row.category = triage.suggestedCategory();
                 row.unitCode = null;
+                row.supervisingUnits = null;
             }
             return existing == null ? row.persist().replaceWithVoid() : Uni.createFrom().voidItem();
         });
@@ -187,7 +189,8 @@ public class PetitionRouting {
         if (decision instanceof RoutingDecision.Routed routed) {
             return announceRouted(outbox, new PetitionRouted(petitionId, routed.category(), routed.unit().code(), routed.unit().name(),
                     routed.confidence(), routed.reason(), now, routed.unit().calendarRegion(),
-                    new RoutingExplanation(routed.rule(), routed.matchedTerms()), tree.districtOf(routed.unit().code())), now);
+                    new RoutingExplanation(routed.rule(), routed.matchedTerms()), tree.districtOf(routed.unit().code()),
+                    tree.supervisorsOf(routed.unit().code())), now);
         }
         RoutingDecision.Triage triage = (RoutingDecision.Triage) decision;
         return outbox.append(new TriageRequired(petitionId, triage.suggestedCategory(), triage.confidence(), triage.reason(), now), now)

@@ -101,7 +101,7 @@ public class RoutingResource {
     public Uni<DecisionRow> decision(@PathParam("petitionId") String petitionId) {
         var sight = caller.sight();
         return Panache.withSession(() -> DecisionRow.<DecisionRow>findById(petitionId))
-                .onItem().ifNotNull().transform(d -> sight.test(d.unitCode) ? d : null)
+                .onItem().ifNotNull().transform(d -> sight.allows(d.unitCode, d.supervisingUnits) ? d : null)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("routing decision for " + petitionId));
     }
 }

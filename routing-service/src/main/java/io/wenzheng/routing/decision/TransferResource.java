@@ -58,11 +58,13 @@ public class TransferResource {
                         if (unit == null) {
                             throw ProblemException.invalid("unitCode", "no unit " + transfer.unitCode() + " in the directory");
                         }
+                        UnitTree tree = new UnitTree(rows.stream().map(UnitRow::toUnit).toList());
                         PetitionTransferred event = new PetitionTransferred(transfer.petitionId(), decision.unitCode, unit.code,
                                 unit.name, decision.category, transfer.reason().strip(), now, unit.calendarRegion,
-                                new UnitTree(rows.stream().map(UnitRow::toUnit).toList()).districtOf(unit.code));
+                                tree.districtOf(unit.code), tree.supervisorsOf(unit.code));
                         decision.outcome = "ROUTED";
                         decision.unitCode = unit.code;
+                        decision.supervisingUnits = io.wenzheng.kit.security.Sight.encode(event.toSupervisingUnits());
                         decision.reason = "transferred from " + event.fromUnitCode() + ": " + event.reason();
                         decision.decidedAt = now;
                         return outbox.append(event, now)

@@ -12,9 +12,17 @@ import java.util.Optional;
  * @param landmarks named places in its territory or care (a park, a station, a campus)
  * @param territory its approximate territory, for petitions that come with coordinates; may be null
  * @param escalationContact who is told when the unit misses a deadline (督办)
+ * @param seesSubordinates whether its staff may see the petitions of every unit below it (a district government over
+ *                         its streets and communities, say); the directory decides, not the token
  */
 public record Unit(String code, String name, String parentCode, UnitLevel level, List<String> duties, List<String> areas,
-                   String calendarRegion, List<String> landmarks, GeoArea territory, String escalationContact) {
+                   String calendarRegion, List<String> landmarks, GeoArea territory, String escalationContact,
+                   boolean seesSubordinates) {
+
+    public Unit(String code, String name, String parentCode, UnitLevel level, List<String> duties, List<String> areas,
+                String calendarRegion, List<String> landmarks, GeoArea territory, String escalationContact) {
+        this(code, name, parentCode, level, duties, areas, calendarRegion, landmarks, territory, escalationContact, false);
+    }
 
     public Unit {
         duties = duties == null ? List.of() : List.copyOf(duties);

@@ -21,7 +21,8 @@ public record UnitInput(
         @Pattern(regexp = "[a-z0-9-]{1,64}", message = "lower-case letters, digits and '-' only") String calendarRegion,
         List<@NotBlank String> landmarks,
         @Valid Territory territory,
-        @Size(max = 300) String escalationContact) {
+        @Size(max = 300) String escalationContact,
+        Boolean seesSubordinates) {
 
     /** The unit's approximate territory: a centre and a radius. */
     public record Territory(@NotNull @DecimalMin("-90") @DecimalMax("90") Double latitude,
@@ -32,6 +33,6 @@ public record UnitInput(
     Unit toUnit() {
         return new Unit(code, name, parentCode, level, duties, areas, calendarRegion, landmarks,
                 territory == null ? null : new GeoArea(territory.latitude(), territory.longitude(), territory.radiusKm()),
-                escalationContact);
+                escalationContact, Boolean.TRUE.equals(seesSubordinates));
     }
 }

@@ -41,13 +41,15 @@ public class UnitRow extends PanacheEntityBase {
     public Double radiusKm;
     @Column(name = "escalation_contact")
     public String escalationContact;
+    @Column(name = "sees_subordinates", nullable = false)
+    public boolean seesSubordinates;
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 
     public Unit toUnit() {
         GeoArea territory = latitude == null || longitude == null || radiusKm == null ? null : new GeoArea(latitude, longitude, radiusKm);
         return new Unit(code, name, parentCode, level, read(duties), read(areas), calendarRegion, read(landmarks), territory,
-                escalationContact);
+                escalationContact, seesSubordinates);
     }
 
     public void fill(Unit unit) {
@@ -63,6 +65,7 @@ public class UnitRow extends PanacheEntityBase {
         longitude = unit.territory() == null ? null : unit.territory().longitude();
         radiusKm = unit.territory() == null ? null : unit.territory().radiusKm();
         escalationContact = unit.escalationContact();
+        seesSubordinates = unit.seesSubordinates();
         updatedAt = Instant.now();
     }
 

@@ -98,7 +98,8 @@ public class TriageResource {
                         example.source = "operator";
                         example.labelledAt = now;
                         PetitionRouted routed = new PetitionRouted(petitionId, decision.category(), unit.code(), unit.name(), 1.0, reason, now,
-                                unit.calendarRegion(), new RoutingExplanation("operator", List.of()), new UnitTree(units).districtOf(unit.code()));
+                                unit.calendarRegion(), new RoutingExplanation("operator", List.of()), new UnitTree(units).districtOf(unit.code()),
+                                new UnitTree(units).supervisorsOf(unit.code()));
                         return example.persist()
                                 .chain(() -> DecisionRow.<DecisionRow>findById(petitionId))
                                 .invoke(row -> {
@@ -106,6 +107,7 @@ public class TriageResource {
                                         row.outcome = "ROUTED";
                                         row.category = decision.category();
                                         row.unitCode = unit.code();
+                                        row.supervisingUnits = io.wenzheng.kit.security.Sight.encode(routed.supervisingUnits());
                                         row.confidence = 1.0;
                                         row.reason = reason;
                                         row.decidedAt = now;

@@ -27,6 +27,23 @@ class UnitTreeTest {
     }
 
     @Test
+    void onlyUnitsTheDirectoryMarksSeeTheirSubordinatesPetitions() {
+        UnitTree marked = new UnitTree(List.of(
+                unit("A", null, UnitLevel.CITY),
+                new Unit("A3", "A3区", "A", UnitLevel.DISTRICT, List.of(), List.of(), "cn", List.of(), null, null, true),
+                new Unit("A3-S1", "街道", "A3", UnitLevel.STREET, List.of(), List.of(), "cn", List.of(), null, null, true),
+                unit("A3-S1-C1", "A3-S1", UnitLevel.COMMUNITY),
+                unit("A4", "A", UnitLevel.DISTRICT),
+                unit("A4-S1", "A4", UnitLevel.STREET)));
+        assertThat(marked.supervisorsOf("A3-S1-C1")).as("nearest first").containsExactly("A3-S1", "A3");
+        assertThat(marked.supervisorsOf("A3-S1")).containsExactly("A3");
+        assertThat(marked.supervisorsOf("A3")).as("the city is not marked").isEmpty();
+        assertThat(marked.supervisorsOf("A4-S1")).as("A4 is not marked").isEmpty();
+        assertThat(marked.supervisorsOf("NOPE")).isEmpty();
+        assertThat(tree.supervisorsOf("LOOP-1")).as("a broken tree ends the walk").isEmpty();
+    }
+
+    @Test
     void theCityItsDepartmentsAndStrangersHaveNoDistrict() {
         assertThat(tree.districtOf("A")).isNull();
         assertThat(tree.districtOf("A-ENV")).isNull();

@@ -55,27 +55,13 @@ public class Caller {
     }
 
     /** Whether this caller may see a petition now held by {@code unitCode} (null when it has no unit yet). */
-    public boolean maySee(String unitCode) {
-        return sight().test(unitCode);
+    public boolean maySee(String unitCode, String supervisingUnits) {
+        return sight().allows(unitCode, supervisingUnits);
     }
 
-    /**
-     * The same test as {@link #maySee}, detached from the request, for code that runs later in a reactive chain
-     * (inside a transaction that has just locked the petition, say).
-     */
-    public java.util.function.Predicate<String> sight() {
-        Optional<String> own = scopedUnit();
-        return unitCode -> own.map(o -> o.equals(unitCode)).orElse(true);
-    }
-
-    /**
-     * Fails with 404 when the caller may not see the petition: to unit staff, another unit's petition does not
-     * exist, so its id cannot be probed.
-     */
-    public void requireSight(String unitCode, String what) {
-        if (!maySee(unitCode)) {
-            throw ProblemException.notFound(what);
-        }
+    /** What this caller may see, detached from the request, for code that runs later in a reactive chain. */
+    public Sight sight() {
+        return new Sight(scopedUnit());
     }
 
     /** A unit filter a query must use: the caller's own unit for unit staff, whatever was asked otherwise. */

@@ -26,6 +26,9 @@ public class DeadlineTimer extends PanacheEntityBase {
     public TimeBasis timeBasis;
     @Column(name = "unit_code")
     public String unitCode;
+    /** Who else may see it: {@code kit.security.Sight}'s column form of the directory's supervising units. */
+    @Column(name = "supervising_units")
+    public String supervisingUnits;
     @Column(name = "started_at", nullable = false)
     public Instant startedAt;
     @Column(name = "due_at", nullable = false)

@@ -69,11 +69,12 @@ public class PledgeTracker {
                             deadlines.resolutionDue(received.receivedAt()), null, now));
         }
         if (data instanceof PetitionRouted routed) {
-            return forEachTimer(routed.petitionId(), t -> moveTo(t, routed.unitCode(), routed.category(), routed.calendarRegion(), now));
+            return forEachTimer(routed.petitionId(), t -> moveTo(t, routed.unitCode(), routed.supervisingUnits(), routed.category(),
+                    routed.calendarRegion(), now));
         }
         if (data instanceof PetitionTransferred transferred) {
             // The pledge is to the citizen: a transfer moves the clocks to the new unit, it does not restart them.
-            return forEachTimer(transferred.petitionId(), t -> moveTo(t, transferred.toUnitCode(),
+            return forEachTimer(transferred.petitionId(), t -> moveTo(t, transferred.toUnitCode(), transferred.toSupervisingUnits(),
                     transferred.category() == null ? t.category : transferred.category(), transferred.calendarRegion(), now));
         }
         if (data instanceof PetitionResponded responded) {
@@ -189,8 +190,10 @@ public class PledgeTracker {
         });
     }
 
-    private Uni<Void> moveTo(DeadlineTimer timer, String unitCode, String category, String region, Instant now) {
+    private Uni<Void> moveTo(DeadlineTimer timer, String unitCode, java.util.List<String> supervisingUnits, String category,
+                             String region, Instant now) {
         timer.unitCode = unitCode;
+        timer.supervisingUnits = io.wenzheng.kit.security.Sight.encode(supervisingUnits);
         timer.category = category;
         timer.region = knownRegion(region, timer.petitionId);
         if (timer.state != TimerState.RUNNING) {

@@ -73,7 +73,8 @@ public class SlaResource {
         var sight = caller.sight();
         return Panache.withSession(() -> DeadlineTimer.<DeadlineTimer>list("petitionId = ?1 order by pledge", petitionId)
                 .chain(timers -> {
-                    if (timers.isEmpty() || !sight.test(timers.get(timers.size() - 1).unitCode)) {
+                    DeadlineTimer any = timers.isEmpty() ? null : timers.get(timers.size() - 1);
+                    if (any == null || !sight.allows(any.unitCode, any.supervisingUnits)) {
                         throw ProblemException.notFound("SLA clocks for petition " + petitionId);
                     }
                     return OutboxEvent.<OutboxEvent>list("subject = ?1 and topic = ?2 order by seq", petitionId, io.wenzheng.contracts.Topics.SLA)
@@ -88,6 +89,9 @@ public class SlaResource {
     @Operation(summary = "The supervisor's board: due soon, breached, escalated and waiting for the citizen, optionally for one unit")
     public Uni<Board> board(@QueryParam("unit") String requestedUnit, @QueryParam("within") @DefaultValue("PT1H") String within) {
         String unit = caller.unitFilter(requestedUnit);
+        var sight = caller.sight();
+        // Unit staff who name no unit also see the units below theirs that the directory lets them see.
+        String supervised = !sight.cityWide() && (requestedUnit == null || requestedUnit.isBlank()) ? sight.likePattern() : null;
         Duration window;
         try {
             window = Duration.parse(within);
@@ -95,22 +99,26 @@ public class SlaResource {
             throw ProblemException.invalid("within", "must be an ISO-8601 duration such as PT1H");
         }
         Instant now = Instant.now();
-        String unitFilter = unit == null ? "" : " and unitCode = :unit";
+        String unitFilter = unit == null ? "" : supervised != null
+                ? " and (unitCode = :unit or supervisingUnits like :supervised escape '\\')" : " and unitCode = :unit";
         return Panache.withSession(() -> query("state = :state and dueAt <= :until" + unitFilter + " order by dueAt",
-                Map.of("state", TimerState.RUNNING, "until", now.plus(window)), unit)
+                Map.of("state", TimerState.RUNNING, "until", now.plus(window)), unit, supervised)
                 .chain(dueSoon -> query("state = :state and escalationLevel = 0" + unitFilter + " order by dueAt",
-                        Map.of("state", TimerState.BREACHED), unit)
+                        Map.of("state", TimerState.BREACHED), unit, supervised)
                         .chain(breached -> query("state = :state and escalationLevel > 0" + unitFilter + " order by escalationLevel desc, dueAt",
-                                Map.of("state", TimerState.BREACHED), unit)
+                                Map.of("state", TimerState.BREACHED), unit, supervised)
                                 .chain(escalated -> query("state = :state" + unitFilter + " order by dueAt",
-                                        Map.of("state", TimerState.PAUSED), unit)
+                                        Map.of("state", TimerState.PAUSED), unit, supervised)
                                         .map(paused -> new Board(now, dueSoon, breached, escalated, paused))))));
     }
 
-    private static Uni<List<BoardEntry>> query(String where, Map<String, Object> params, String unit) {
+    private static Uni<List<BoardEntry>> query(String where, Map<String, Object> params, String unit, String supervised) {
         Map<String, Object> all = new java.util.HashMap<>(params);
         if (unit != null) {
             all.put("unit", unit);
+        }
+        if (unit != null && supervised != null) {
+            all.put("supervised", supervised);
         }
         return DeadlineTimer.<DeadlineTimer>find(where, all).page(0, 500).list()
                 .map(list -> list.stream().map(BoardEntry::of).toList());
