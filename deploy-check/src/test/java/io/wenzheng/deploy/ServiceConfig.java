@@ -50,7 +50,7 @@ final class ServiceConfig {
         config.keys.addAll(List.of("quarkus.oidc.token.issuer", "quarkus.oidc.tls.tls-configuration-name",
                 "quarkus.tls.keycloak.trust-store.pem.certs", "quarkus.http.proxy.proxy-address-forwarding",
                 "quarkus.http.proxy.enable-forwarded-host", "wenzheng.console.issuer",
-                "quarkus.rest-client.keycloak.tls-configuration-name"));
+                "quarkus.rest-client.keycloak.tls-configuration-name", "quarkus.otel.exporter.otlp.traces.endpoint"));
         Set<String> kafka = new HashSet<>(ConsumerConfig.configNames());
         kafka.addAll(ProducerConfig.configNames());
         kafka.addAll(AdminClientConfig.configNames());

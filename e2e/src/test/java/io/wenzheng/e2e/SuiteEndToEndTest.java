@@ -347,6 +347,19 @@ class SuiteEndToEndTest {
                 assertThat(seen.header("traceparent")).as(expected[1]).matches("00-" + traceId + "-[0-9a-f]{16}-01");
             }
         }
+        // The dev stack logs every span: the one trace holds spans of all four services, each hop a child of the last.
+        Map<ServiceName, String> kinds = Map.of(ServiceName.INTAKE, "SERVER POST /api/v1/petitions",
+                ServiceName.ROUTING, "CONSUMER routing", ServiceName.SLA, "CONSUMER sla", ServiceName.ANALYTICS, "CONSUMER analytics");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            for (var expected : kinds.entrySet()) {
+                List<String> spans = Files.readAllLines(suite.service(expected.getKey()).logFile()).stream()
+                        .filter(l -> l.contains("trace=" + traceId)).toList();
+                assertThat(spans).as(expected.getKey().id() + "'s spans of the trace").anyMatch(l -> l.contains(expected.getValue()));
+                if (expected.getKey() != ServiceName.ANALYTICS) {
+                    assertThat(spans).as(expected.getKey().id() + " published in the trace").anyMatch(l -> l.contains("PRODUCER publish"));
+                }
+            }
+        });
     }
 
     /** A token for every role from the real Keycloak, carrying what the services rely on. */

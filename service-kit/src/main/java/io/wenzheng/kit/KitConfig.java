@@ -13,6 +13,14 @@ public interface KitConfig {
 
     Outbox outbox();
 
+    Tracing tracing();
+
+    interface Tracing {
+        /** Log every finished span (kit.trace.SpanLog), for a developer without a tracing backend. */
+        @WithDefault("false")
+        boolean log();
+    }
+
     interface Outbox {
         /** Rows the relay publishes per round. */
         @WithDefault("200")

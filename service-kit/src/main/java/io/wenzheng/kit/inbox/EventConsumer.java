@@ -30,6 +30,8 @@ public class EventConsumer {
     private final MeterRegistry registry;
 
     @Inject
+    io.wenzheng.kit.trace.Spans spans;
+    @Inject
     public EventConsumer(MeterRegistry registry) {
         this.registry = registry;
     }
@@ -49,8 +51,9 @@ public class EventConsumer {
         } catch (MalformedEventException e) {
             return deadLetter(message, consumer, e);
         }
-        TraceContext.bind(TraceContext.childOf(traceparent(message)));
+        var span = spans.consuming(consumer, event.type().type(), event.petitionId(), traceparent(message));
         return Panache.withTransaction(() -> processOnce(consumer, event, handler))
+                .onTermination().invoke((ignored, failure, cancelled) -> io.wenzheng.kit.trace.Spans.end(span, failure))
                 .onFailure(EventConsumer::transientFailure).invoke(e -> LOG.warnf("%s: %s %s failed, will retry: %s",
                         consumer, event.type().type(), event.id(), e.toString()))
                 .onFailure(EventConsumer::transientFailure).retry()

@@ -48,6 +48,8 @@ public class OutboxRelay {
     private PollingLoop<Integer> loop;
 
     @Inject
+    io.wenzheng.kit.trace.Spans spans;
+    @Inject
     public OutboxRelay(@Channel("outbox") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 2048) MutinyEmitter<String> emitter, KitConfig config, MeterRegistry registry) {
         this.emitter = emitter;
         this.config = config;
@@ -157,8 +159,11 @@ public class OutboxRelay {
 
     private Uni<Void> send(OutboxEvent row) {
         var headers = new org.apache.kafka.common.header.internals.RecordHeaders();
-        if (row.traceparent != null) {
-            headers.add(TraceContext.HEADER, row.traceparent.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        var span = spans.publishing(row.eventType, row.topic, row.subject, row.traceparent);
+        if (span.getSpanContext().isValid()) {
+            headers.add(TraceContext.HEADER, TraceContext.of(span.getSpanContext()).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        } else if (row.traceparent != null) {
+            headers.add(TraceContext.HEADER, row.traceparent.getBytes(java.nio.charset.StandardCharsets.US_ASCII)); // tracing off
         }
         var kafka = OutgoingKafkaRecordMetadata.<String>builder()
                 .withKey(row.messageKey)
@@ -173,6 +178,7 @@ public class OutboxRelay {
                 .withTimestamp(row.occurredAt.atZone(ZoneOffset.UTC))
                 .withDataContentType("application/json")
                 .build();
-        return emitter.sendMessage(Message.of(row.payload).addMetadata(kafka).addMetadata(cloudEvent));
+        return emitter.sendMessage(Message.of(row.payload).addMetadata(kafka).addMetadata(cloudEvent))
+                .onTermination().invoke((ignored, failure, cancelled) -> io.wenzheng.kit.trace.Spans.end(span, failure));
     }
 }

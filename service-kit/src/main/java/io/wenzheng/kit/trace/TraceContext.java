@@ -1,56 +1,73 @@
 package io.wenzheng.kit.trace;
 
-import io.vertx.core.Context;
-import io.vertx.core.Vertx;
-import java.security.SecureRandom;
-import java.util.HexFormat;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.propagation.TextMapGetter;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * W3C trace context (traceparent) carried from an HTTP request or a consumed event to every event it causes, so one
- * petition's events share a trace id across the four services. Each hop keeps the trace id and takes a new span id.
- * The value lives in the Vert.x duplicated context of the request or message being handled.
+ * The W3C trace context (traceparent) that ties one petition's work together across the four services: the HTTP
+ * request that brought it, each event it caused, each consumer that handled one. OpenTelemetry makes the spans
+ * ({@link Spans}); this class says which span is current and writes it in the header's form.
+ *
+ * <p>An event's consumer span is bound to the Vert.x context of the message it handles, because the handler's
+ * reactive chain does not carry OpenTelemetry's current context; an HTTP request's span is OpenTelemetry's own.
  */
 public final class TraceContext {
     public static final String HEADER = "traceparent";
     private static final String KEY = "wenzheng.traceparent";
     private static final Pattern VALID = Pattern.compile("00-([0-9a-f]{32})-([0-9a-f]{16})-([0-9a-f]{2})");
-    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final TextMapGetter<Map<String, String>> GETTER = new TextMapGetter<>() {
+        @Override
+        public Iterable<String> keys(Map<String, String> carrier) {
+            return carrier.keySet();
+        }
+
+        @Override
+        public String get(Map<String, String> carrier, String key) {
+            return carrier == null ? null : carrier.get(key);
+        }
+    };
 
     private TraceContext() {
     }
 
-    /** A new span in the parent's trace, or the root of a new trace when the parent is absent or malformed. */
-    public static String childOf(String parent) {
-        var m = parent == null ? null : VALID.matcher(parent.trim().toLowerCase(java.util.Locale.ROOT));
-        boolean valid = m != null && m.matches() && !m.group(1).equals("0".repeat(32)) && !m.group(2).equals("0".repeat(16));
-        String traceId = valid ? m.group(1) : hex(16);
-        String flags = valid ? m.group(3) : "01";
-        return "00-" + traceId + "-" + hex(8) + "-" + flags;
+    /** The current span as a traceparent, or null when there is none (outside a request or message, or tracing off). */
+    public static String current() {
+        io.vertx.core.Context vertx = io.vertx.core.Vertx.currentContext();
+        String bound = vertx == null ? null : vertx.getLocal(KEY);
+        if (bound != null) {
+            return bound;
+        }
+        SpanContext span = Span.current().getSpanContext();
+        return span.isValid() ? of(span) : null;
+    }
+
+    /** Makes a consumer's span current for the message handled on this Vert.x context. */
+    static void bind(Span span) {
+        io.vertx.core.Context vertx = io.vertx.core.Vertx.currentContext();
+        if (vertx != null && span.getSpanContext().isValid()) {
+            vertx.putLocal(KEY, of(span.getSpanContext()));
+        }
+    }
+
+    public static String of(SpanContext span) {
+        return "00-" + span.getTraceId() + "-" + span.getSpanId() + "-" + span.getTraceFlags().asHex();
+    }
+
+    /** The OpenTelemetry context a traceparent names; the root context when it is absent or malformed. */
+    public static Context parentFrom(String traceparent) {
+        if (traceparent == null || !VALID.matcher(traceparent.trim()).matches()) {
+            return Context.root();
+        }
+        return W3CTraceContextPropagator.getInstance().extract(Context.root(), Map.of(HEADER, traceparent.trim()), GETTER);
     }
 
     public static String traceId(String traceparent) {
         var m = traceparent == null ? null : VALID.matcher(traceparent);
         return m != null && m.matches() ? m.group(1) : null;
-    }
-
-    /** Makes the value current for the request or message handled on this Vert.x context. */
-    public static void bind(String traceparent) {
-        Context context = Vertx.currentContext();
-        if (context != null) {
-            context.putLocal(KEY, traceparent);
-        }
-    }
-
-    /** The current trace context, or null outside a request or message. */
-    public static String current() {
-        Context context = Vertx.currentContext();
-        return context == null ? null : context.getLocal(KEY);
-    }
-
-    private static String hex(int bytes) {
-        byte[] b = new byte[bytes];
-        RANDOM.nextBytes(b);
-        return HexFormat.of().formatHex(b);
     }
 }
