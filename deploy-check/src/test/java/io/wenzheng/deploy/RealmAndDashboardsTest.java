@@ -118,6 +118,15 @@ class RealmAndDashboardsTest {
                 "WenzhengBreachRateHigh", "WenzhengTimerLate");
     }
 
+    @Test
+    void theRunbookCoversWhatAnOperatorMustDo() throws IOException {
+        String runbook = Files.readString(Path.of("..", "docs", "runbook.md"));
+        for (String section : List.of("Scaling", "Replay and rebuild of read models", "DLQ handling", "Updating holiday data each year",
+                "Key rotation", "Backup and restore", "Upgrading", "Capacity planning", "Tracing")) {
+            assertThat(runbook).as("runbook section %s", section).containsPattern("(?m)^## " + Pattern.quote(section) + "\\s*$");
+        }
+    }
+
     /** Every metric name the rules and dashboards use, for the end-to-end test to find in real scrapes. */
     static Set<String> metricNames() throws IOException {
         Set<String> names = new TreeSet<>();
