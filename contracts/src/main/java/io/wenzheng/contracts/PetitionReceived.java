@@ -16,5 +16,17 @@ public record PetitionReceived(
         String citizenRef,
         Instant receivedAt,
         /** A first-level category named by whoever took the petition (a hotline operator); null when none was. */
-        String categoryHint) implements PetitionEvent {
+        String categoryHint,
+        /** Pictures the citizen sent, as URLs; empty or null when none. */
+        java.util.List<String> attachments) implements PetitionEvent {
+
+    public PetitionReceived {
+        attachments = attachments == null ? java.util.List.of() : java.util.List.copyOf(attachments);
+    }
+
+    /** A petition without attachments. */
+    public PetitionReceived(String petitionId, String trackingCode, Channel channel, String subject, String text, Location location,
+                            String citizenRef, Instant receivedAt, String categoryHint) {
+        this(petitionId, trackingCode, channel, subject, text, location, citizenRef, receivedAt, categoryHint, java.util.List.of());
+    }
 }

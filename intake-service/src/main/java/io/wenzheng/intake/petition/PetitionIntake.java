@@ -75,12 +75,13 @@ public class PetitionIntake {
             row.citizenRef = contact != null && contact.phone() != null ? vault.citizenRef(contact.phone())
                     : platformId != null ? vault.citizenRef(row.channel, platformId) : null;
         }
+        row.attachments = submission.attachments().isEmpty() ? null : EventJson.mapper().valueToTree(submission.attachments()).toString();
         row.status = PetitionStatus.RECEIVED;
         row.receivedAt = now;
         row.updatedAt = now;
         PetitionReceived event = new PetitionReceived(row.id, row.trackingCode, row.channel, row.subject, row.text,
                 row.address == null && row.latitude == null ? null : new Location(row.address, row.latitude, row.longitude),
-                row.citizenRef, now, categoryHint);
+                row.citizenRef, now, categoryHint, submission.attachments());
         return Panache.withTransaction(() -> flagIfRepeat(row)
                 .chain(() -> row.<PetitionRow>persist())
                 .chain(() -> outbox.append(event, now))

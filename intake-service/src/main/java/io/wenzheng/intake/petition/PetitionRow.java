@@ -44,6 +44,20 @@ public class PetitionRow extends PanacheEntityBase {
     /** Who else may see it: {@code kit.security.Sight}'s column form of the directory's supervising units. */
     @Column(name = "supervising_units")
     public String supervisingUnits;
+    /** Pictures the citizen sent: a JSON array of URLs, or null. */
+    @Column(columnDefinition = "text")
+    public String attachments;
+
+    public java.util.List<String> attachmentList() {
+        if (attachments == null) {
+            return java.util.List.of();
+        }
+        try {
+            return java.util.Arrays.asList(io.wenzheng.contracts.EventJson.mapper().readValue(attachments, String[].class));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("corrupt attachments of petition " + id, e);
+        }
+    }
     @Column(name = "first_response_due")
     public Instant firstResponseDue;
     @Enumerated(EnumType.STRING)

@@ -16,7 +16,19 @@ public record PetitionSubmission(
         @Size(max = 200) String subject,
         @NotBlank @Size(max = 10000) String text,
         @Valid Place location,
-        @Valid Contact contact) {
+        @Valid Contact contact,
+        @Size(max = 9, message = "at most 9 pictures")
+        java.util.List<@NotBlank @Size(max = 2000) @jakarta.validation.constraints.Pattern(regexp = "^https?://\\S+$",
+                message = "must be an http(s) URL") String> attachments) {
+
+    public PetitionSubmission {
+        attachments = attachments == null ? java.util.List.of() : java.util.List.copyOf(attachments);
+    }
+
+    /** A petition without pictures. */
+    public PetitionSubmission(Channel channel, String subject, String text, Place location, Contact contact) {
+        this(channel, subject, text, location, contact, java.util.List.of());
+    }
 
     public record Place(
             @Size(max = 500) String address,

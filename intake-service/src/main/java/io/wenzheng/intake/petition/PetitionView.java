@@ -24,6 +24,8 @@ public record PetitionView(
         String possibleDuplicateOf,
         /** Units above the responsible one that may see this petition, as the directory said when it was routed. */
         List<String> supervisingUnits,
+        /** Pictures the citizen sent, as URLs. */
+        List<String> attachments,
         List<Event> history) {
 
     public record Unit(String code, String name) {
@@ -39,7 +41,7 @@ public record PetitionView(
         return new PetitionView(p.id, p.trackingCode, p.channel, p.subject, p.text, p.status, p.category,
                 p.unitCode == null ? null : new Unit(p.unitCode, p.unitName),
                 p.firstResponseDue == null ? null : new Deadline(p.firstResponseDue, p.timeBasis, p.overdue),
-                p.receivedAt, p.possibleDuplicateOf, io.wenzheng.kit.security.Sight.decode(p.supervisingUnits),
+                p.receivedAt, p.possibleDuplicateOf, io.wenzheng.kit.security.Sight.decode(p.supervisingUnits), p.attachmentList(),
                 history.stream().map(h -> new Event(h.eventId, h.eventType, h.source, h.occurredAt, h.data)).toList());
     }
 }

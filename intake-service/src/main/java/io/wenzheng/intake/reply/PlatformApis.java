@@ -55,6 +55,21 @@ final class PlatformApis {
                             @FormParam("data") String data, @FormParam("receiver_id") String receiverId);
     }
 
+    @RegisterRestClient(configKey = "alipay-gateway")
+    interface Alipay {
+        /**
+         * Alipay's open-platform gateway; the form's {@code method} names the API. The answer is read as text, because
+         * its signature covers the exact characters of the response object.
+         */
+        @POST
+        @Path("/gateway.do")
+        @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+        @jakarta.ws.rs.Produces(MediaType.APPLICATION_JSON)
+        @Timeout(5000)
+        @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 30000)
+        Uni<String> call(jakarta.ws.rs.core.MultivaluedMap<String, String> form);
+    }
+
     @RegisterRestClient(configKey = "sms-gateway")
     interface Sms {
         /** The city's SMS gateway, for hotline callers. */

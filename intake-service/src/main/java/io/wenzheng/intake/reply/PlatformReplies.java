@@ -31,18 +31,45 @@ public class PlatformReplies {
     @Inject
     @RestClient
     PlatformApis.Sms sms;
+    @Inject
+    @RestClient
+    PlatformApis.Alipay alipay;
 
     public static boolean canReach(Channel channel) {
-        return channel == Channel.WECHAT || channel == Channel.WEIBO || channel == Channel.HOTLINE;
+        return channel == Channel.WECHAT || channel == Channel.WEIBO || channel == Channel.ALIPAY || channel == Channel.HOTLINE;
     }
 
     public Uni<Void> send(Channel channel, String account, String recipient, String text) {
         return switch (channel) {
             case WECHAT -> wechat(account, recipient, text);
             case WEIBO -> weibo(account, recipient, text);
+            case ALIPAY -> alipay(account, recipient, text);
             case HOTLINE -> sms(recipient, text);
             default -> Uni.createFrom().failure(new IllegalStateException("no reply path for channel " + channel));
         };
+    }
+
+    /** 生活号 单发消息: a signed gateway call, and a signed answer that must verify before it counts. */
+    private Uni<Void> alipay(String account, String userId, String text) {
+        IntakeConfig.AlipayAccount a = config.alipayAccounts().get(account);
+        if (a == null) {
+            return Uni.createFrom().failure(new IllegalStateException("no Alipay account " + account));
+        }
+        var biz = EventJson.mapper().createObjectNode().put("to_user_id", userId).put("msg_type", "text");
+        biz.putObject("text").put("content", text);
+        Map<String, String> params = new java.util.TreeMap<>();
+        params.put("app_id", a.appId());
+        params.put("method", AlipayGateway.SEND_METHOD);
+        params.put("format", "JSON");
+        params.put("charset", "utf-8");
+        params.put("sign_type", "RSA2");
+        params.put("timestamp", AlipayGateway.timestamp(Instant.now()));
+        params.put("version", "1.0");
+        params.put("biz_content", biz.toString());
+        params.put("sign", AlipayGateway.sign(params, a));
+        var form = new jakarta.ws.rs.core.MultivaluedHashMap<String, String>();
+        params.forEach(form::putSingle);
+        return alipay.call(form).invoke(body -> AlipayGateway.requireSuccess(body, a)).replaceWithVoid();
     }
 
     private Uni<Void> wechat(String account, String openid, String text) {

@@ -85,6 +85,23 @@ class PetitionResourceTest {
     }
 
     @Test
+    void picturesAreKeptWithThePetitionAndBadOnesRefused() {
+        String picture = "https://img.example.gov.cn/" + java.util.UUID.randomUUID() + ".jpg";
+        String id = given().contentType(ContentType.JSON)
+                .body(java.util.Map.of("channel", "WEB", "text", "人行道地砖松动", "attachments", java.util.List.of(picture)))
+                .post("/api/v1/petitions").then().statusCode(201).extract().path("id");
+        given().get("/api/v1/petitions/" + id).then().statusCode(200)
+                .body("attachments", org.hamcrest.Matchers.contains(picture));
+        given().contentType(ContentType.JSON)
+                .body(java.util.Map.of("channel", "WEB", "text", "x", "attachments", java.util.List.of("javascript:alert(1)")))
+                .post("/api/v1/petitions").then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", org.hamcrest.Matchers.hasItem(org.hamcrest.Matchers.startsWith("attachments")));
+        given().contentType(ContentType.JSON)
+                .body(java.util.Map.of("channel", "WEB", "text", "x", "attachments", java.util.Collections.nCopies(10, picture)))
+                .post("/api/v1/petitions").then().statusCode(400);
+    }
+
+    @Test
     void malformedJsonIsAProblemNotAServerError() {
         given().contentType(ContentType.JSON).body("{\"channel\":")
                 .when().post("/api/v1/petitions")

@@ -106,6 +106,55 @@ class ReplyDeliveryTest {
         assertThat(given().get("/api/v1/petitions/" + id).then().extract().asString()).contains("expired_token");
     }
 
+    @Test
+    void anAlipayCitizenGetsTheReplyAsASignedLifeAccountMessageAndAForgedAnswerDoesNotCount() throws Exception {
+        var platformKey = io.wenzheng.intake.channel.alipay.AlipaySignature.privateKey(
+                java.nio.file.Files.readString(java.nio.file.Path.of("src/test/resources/alipay-demo-platform-private-key.b64")).strip());
+        String ok = "{\"code\":\"10000\",\"msg\":\"Success\"}";
+        String signed = io.wenzheng.intake.channel.alipay.AlipaySignature.sign(ok, platformKey, java.nio.charset.StandardCharsets.UTF_8);
+        String forged = signed.substring(0, 10) + (signed.charAt(10) == 'A' ? 'B' : 'A') + signed.substring(11);
+        PlatformStubs.server.stubFor(post(urlPathEqualTo("/gateway.do")).inScenario("alipay").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(okJson("{\"alipay_open_public_message_custom_send_response\":" + ok + ",\"sign\":\"" + forged + "\"}"))
+                .willSetStateTo("genuine"));
+        PlatformStubs.server.stubFor(post(urlPathEqualTo("/gateway.do")).inScenario("alipay").whenScenarioStateIs("genuine")
+                .willReturn(okJson("{\"alipay_open_public_message_custom_send_response\":" + ok + ",\"sign\":\"" + signed + "\"}")));
+        String user = "2088" + (100000000000L + (long) (Math.random() * 1e11));
+        String text = "生活号反映：小区垃圾无人清运 " + UUID.randomUUID();
+        String biz = "<XML><AppId>2021000000000000</AppId><FromUserId>" + user + "</FromUserId><CreateTime>1764400000000</CreateTime>"
+                + "<MsgType>text</MsgType><Text><Content>" + SafeXml.cdata(text) + "</Content></Text><MsgId>m" + UUID.randomUUID() + "</MsgId></XML>";
+        Map<String, String> form = new java.util.LinkedHashMap<>(Map.of("service", "alipay.mobile.public.message.notify",
+                "charset", "UTF-8", "biz_content", biz, "sign_type", "RSA2"));
+        form.put("sign", io.wenzheng.intake.channel.alipay.AlipaySignature.sign(
+                io.wenzheng.intake.channel.alipay.AlipaySignature.content(form), platformKey, java.nio.charset.StandardCharsets.UTF_8));
+        given().contentType("application/x-www-form-urlencoded").body(form.entrySet().stream()
+                        .map(e -> e.getKey() + "=" + java.net.URLEncoder.encode(e.getValue(), java.nio.charset.StandardCharsets.UTF_8))
+                        .collect(java.util.stream.Collectors.joining("&")))
+                .post("/channels/alipay/demo").then().statusCode(200);
+        String id = probe.await(Topics.LIFECYCLE, r -> r.value().contains("小区垃圾无人清运"), Duration.ofSeconds(20)).orElseThrow().key();
+        routeAndRespond(id, "已安排环卫今日清运");
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(history(id)).containsSubsequence("intake.reply.attempt-failed", "intake.reply.delivered"));
+        assertThat(given().get("/api/v1/petitions/" + id).then().extract().asString()).contains("not signed by Alipay");
+        var request = PlatformStubs.server.findAll(postRequestedFor(urlPathEqualTo("/gateway.do"))).stream()
+                .filter(r -> r.getBodyAsString().contains(user)).findFirst().orElseThrow();
+        Map<String, String> sent = new java.util.TreeMap<>();
+        for (String pair : request.getBodyAsString().split("&")) {
+            String[] kv = pair.split("=", 2);
+            sent.put(java.net.URLDecoder.decode(kv[0], java.nio.charset.StandardCharsets.UTF_8),
+                    java.net.URLDecoder.decode(kv[1], java.nio.charset.StandardCharsets.UTF_8));
+        }
+        assertThat(sent).containsEntry("method", "alipay.open.public.message.custom.send").containsEntry("app_id", "2021000000000000")
+                .containsEntry("sign_type", "RSA2");
+        assertThat(sent.get("biz_content")).contains("\"to_user_id\":\"" + user + "\"").contains("已安排环卫今日清运");
+        String content = sent.entrySet().stream().filter(e -> !e.getKey().equals("sign"))
+                .map(e -> e.getKey() + "=" + e.getValue()).collect(java.util.stream.Collectors.joining("&"));
+        assertThat(io.wenzheng.intake.channel.alipay.AlipaySignature.verify(content, sent.get("sign"),
+                io.wenzheng.intake.channel.alipay.AlipaySignature.publicKey(ConfigProvider.getConfig()
+                        .getValue("wenzheng.intake.alipay-accounts.demo.public-key", String.class)), java.nio.charset.StandardCharsets.UTF_8))
+                .as("Alipay can verify the request with the account's public key").isTrue();
+    }
+
     private String wechatPetition(String openid, String text) {
         String ts = String.valueOf(Instant.now().getEpochSecond());
         String nonce = "n" + UUID.randomUUID();

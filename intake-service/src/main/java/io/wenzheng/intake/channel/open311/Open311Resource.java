@@ -82,11 +82,13 @@ public class Open311Resource {
     @io.smallrye.faulttolerance.api.RateLimit(value = 100, window = 1, windowUnit = java.time.temporal.ChronoUnit.SECONDS)
     @Path("discovery.{format: json|xml}")
     @Operation(summary = "GeoReport v2 discovery")
-    public Response discovery(@PathParam("format") String format) {
+    public Response discovery(@PathParam("format") String format, @jakarta.ws.rs.core.Context jakarta.ws.rs.core.UriInfo uri) {
+        // The endpoint's absolute URL, as the client reached it (behind the ingress, from its forwarded headers).
+        String url = uri.getBaseUri().resolve("open311/v2").toString();
         ObjectNode d = EventJson.mapper().createObjectNode().put("changeset", "2026-11-29T00:00:00+08:00")
                 .put("contact", "Wenzheng 12345 platform").put("key_service", "ask the platform operators for an api_key");
         ArrayNode endpoints = d.putArray("endpoints");
-        endpoints.addObject().put("specification", "http://wiki.open311.org/GeoReport_v2").put("url", "/open311/v2")
+        endpoints.addObject().put("specification", "http://wiki.open311.org/GeoReport_v2").put("url", url)
                 .put("changeset", "2026-11-29T00:00:00+08:00").put("type", "production")
                 .putArray("formats").add("application/json").add("text/xml");
         if ("json".equals(format)) {
@@ -94,7 +96,7 @@ public class Open311Resource {
         }
         String xml = "<?xml version=\"1.0\" encoding=\"utf-8\"?><discovery><changeset>2026-11-29T00:00:00+08:00</changeset>"
                 + "<contact>Wenzheng 12345 platform</contact><key_service>ask the platform operators for an api_key</key_service>"
-                + "<endpoints><endpoint><specification>http://wiki.open311.org/GeoReport_v2</specification><url>/open311/v2</url>"
+                + "<endpoints><endpoint><specification>http://wiki.open311.org/GeoReport_v2</specification><url>" + url + "</url>"
                 + "<changeset>2026-11-29T00:00:00+08:00</changeset><type>production</type><formats><format>application/json</format>"
                 + "<format>text/xml</format></formats></endpoint></endpoints></discovery>";
         return respond(format, 200, xml);
@@ -164,9 +166,14 @@ public class Open311Resource {
         }
         String name = String.join(" ", Arrays.asList(value(form, "last_name"), value(form, "first_name")).stream()
                 .filter(s -> s != null).toList());
+        String media = value(form, "media_url");
+        if (media != null && !media.matches("^https?://\\S{1,1990}$")) {
+            throw new Open311Exception(400, format, "media_url is not an http(s) URL");
+        }
         PetitionSubmission submission = new PetitionSubmission(Channel.OPEN311, null, description,
                 new PetitionSubmission.Place(address, lat, lon),
-                phone == null && name.isBlank() ? null : new PetitionSubmission.Contact(name.isBlank() ? null : name, phone));
+                phone == null && name.isBlank() ? null : new PetitionSubmission.Contact(name.isBlank() ? null : name, phone),
+                media == null ? java.util.List.of() : java.util.List.of(media));
         return intake.submitOnce(submission, null, service.category()).map(receipt -> {
             ObjectNode created = Open311Format.array().addObject().put("service_request_id", receipt.id())
                     .put("token", receipt.trackingCode())
@@ -274,7 +281,12 @@ public class Open311Resource {
             } else {
                 o.putNull("lat").putNull("long");
             }
-            o.putNull("media_url");
+            java.util.List<String> pictures = r.attachmentList();
+            if (pictures.isEmpty()) {
+                o.putNull("media_url");
+            } else {
+                o.put("media_url", pictures.get(0));
+            }
         }
         return Open311Format.render(format, list, "service_requests", "request");
     }

@@ -38,7 +38,7 @@ public record WeChatMessage(Map<String, String> fields) {
         }
         return switch (type()) {
             case "text" -> text(fields.get("Content"), null);
-            case "image" -> text("（微信图片）" + fields.getOrDefault("PicUrl", ""), null);
+            case "image" -> picture(fields.get("PicUrl"));
             case "voice" -> text(fields.getOrDefault("Recognition", "").isBlank()
                     ? "（微信语音，未转写，MediaId " + fields.getOrDefault("MediaId", "") + "）"
                     : fields.get("Recognition"), null);
@@ -56,6 +56,13 @@ public record WeChatMessage(Map<String, String> fields) {
         } catch (NumberFormatException e) {
             return Optional.empty();
         }
+    }
+
+    /** A picture: the petition's text says so, and the picture's URL is its attachment. */
+    private static Optional<PetitionSubmission> picture(String url) {
+        boolean usable = url != null && url.matches("^https?://\\S{1,1990}$");
+        return Optional.of(new PetitionSubmission(Channel.WECHAT, null, usable ? "（微信图片）" : "（微信图片，无法读取）", null, null,
+                usable ? java.util.List.of(url) : java.util.List.of()));
     }
 
     private static Optional<PetitionSubmission> text(String text, PetitionSubmission.Place place) {

@@ -128,8 +128,11 @@ class WeChatChannelTest {
         code(plaintext(message("oVoice", "voice", "<MediaId>m1</MediaId><Format>amr</Format><Recognition>" + SafeXml.cdata(voice)
                 + "</Recognition>", MSG_IDS.incrementAndGet()), now(), "n" + UUID.randomUUID()).then().statusCode(200).extract().asString());
         assertThat(probe.await(Topics.LIFECYCLE, r -> r.value().contains(voice), Duration.ofSeconds(20))).isPresent();
-        code(plaintext(message("oImg", "image", "<PicUrl>http://mmbiz.example/pic.jpg</PicUrl><MediaId>m2</MediaId>", MSG_IDS.incrementAndGet()),
+        String picture = "http://mmbiz.qpic.cn/mmbiz_jpg/" + UUID.randomUUID() + "/0";
+        code(plaintext(message("oImg", "image", "<PicUrl>" + picture + "</PicUrl><MediaId>m2</MediaId>", MSG_IDS.incrementAndGet()),
                 now(), "n" + UUID.randomUUID()).then().statusCode(200).extract().asString());
+        assertThat(probe.await(Topics.LIFECYCLE, r -> r.value().contains(picture), Duration.ofSeconds(20)).orElseThrow().value())
+                .as("the picture is the petition's attachment").contains("\"attachments\":[\"" + picture + "\"]").contains("（微信图片）");
 
         String subscribe = "<xml><ToUserName><![CDATA[gh_demo]]></ToUserName><FromUserName><![CDATA[oNew]]></FromUserName><CreateTime>"
                 + now() + "</CreateTime><MsgType><![CDATA[event]]></MsgType><Event><![CDATA[subscribe]]></Event></xml>";

@@ -1,0 +1,2 @@
+-- Pictures the citizen sent, as a JSON array of URLs.
+alter table petition add column attachments text;
