@@ -151,8 +151,7 @@ public final class DevStack implements AutoCloseable {
         config.put("quarkus.datasource.password", db.password());
         config.put("quarkus.datasource.reactive.url", postgres.reactiveUrl(db.name()));
         config.put("quarkus.datasource.jdbc.url", postgres.jdbcUrl(db.name()));
-        // No tracing backend on a laptop: spans go to the service's log, and the OTLP exporter stays quiet.
-        config.put("wenzheng.tracing.log", "true");
+        // No tracing backend on a laptop: the OTLP exporter stays quiet (the suite logs spans instead, see Suite).
         config.put("quarkus.log.category.\"io.opentelemetry.exporter.internal\".level", "OFF");
         if (identity != null) {
             config.put("quarkus.oidc.tenant-enabled", "true");

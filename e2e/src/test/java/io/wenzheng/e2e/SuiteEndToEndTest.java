@@ -524,6 +524,84 @@ class SuiteEndToEndTest {
         }
     }
 
+    /** PostgreSQL SIGKILLed: intake answers 503 with Retry-After, stores nothing it did not answer 2xx for, and recovers. */
+    @Test
+    @Order(13)
+    void withPostgresDownIntakeRefusesWith503AndRecovers() throws Exception {
+        String intake = suite.url(ServiceName.INTAKE);
+        String marker = java.util.UUID.randomUUID().toString();
+        List<Integer> statuses = new ArrayList<>();
+        stack.postgres().kill();
+        try {
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+                var r = given().baseUri(intake).auth().oauth2(tokens.of("operator1")).config(HANG_GUARD).contentType(ContentType.JSON)
+                        .body(Map.of("channel", "WEB", "text", "数据库停机时提交的诉求 " + marker)).post("/api/v1/petitions");
+                statuses.add(r.statusCode());
+                assertThat(r.statusCode()).isEqualTo(503);
+                assertThat(r.header("Retry-After")).isNotBlank();
+                assertThat(r.contentType()).startsWith("application/problem+json");
+            });
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                    given().baseUri(intake).get("/q/health/ready").then().statusCode(503));
+            given().baseUri(intake).get("/q/health/live").then().statusCode(200);
+        } finally {
+            stack.postgres().restart();
+        }
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(submit("数据库恢复后的诉求 " + marker)).isNotBlank());
+        System.out.printf("e2e: with PostgreSQL down intake answered %s%n", statuses);
+        assertThat(statuses).as("never a 2xx for what it could not store, never a 500").doesNotContain(200, 201, 500);
+        try (var c = stack.postgres().superuserConnection("intake");
+             var st = c.prepareStatement("select count(*) from petition where body like ?")) {
+            st.setString(1, "数据库停机时提交的诉求 " + marker);
+            try (var rs = st.executeQuery()) {
+                rs.next();
+                assertThat(rs.getLong(1)).as("nothing refused was stored").isZero();
+            }
+        }
+    }
+
+    /** SIGTERM under load: intake stops taking requests, finishes what it took, and every 2xx petition is there. */
+    @Test
+    @Order(14)
+    void aGracefulShutdownUnderLoadLosesNoAcceptedPetition() throws Exception {
+        List<String> accepted = Collections.synchronizedList(new ArrayList<>());
+        List<Integer> refused = Collections.synchronizedList(new ArrayList<>());
+        AtomicBoolean stop = new AtomicBoolean();
+        String intake = suite.url(ServiceName.INTAKE);
+        String token = tokens.of("operator1");
+        CompletableFuture<Void> load = CompletableFuture.runAsync(() -> {
+            long until = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+            for (int i = 0; !stop.get() && System.nanoTime() < until; i++) {
+                try {
+                    var r = given().baseUri(intake).auth().oauth2(token).config(HANG_GUARD).contentType(ContentType.JSON)
+                            .body(Map.of("channel", "WEB", "text", TEXTS[i % (TEXTS.length - 1)] + " 停机测试 " + i)).post("/api/v1/petitions");
+                    if (r.statusCode() == 201) {
+                        accepted.add(r.jsonPath().getString("id"));
+                    } else {
+                        refused.add(r.statusCode());
+                    }
+                } catch (Exception connectionRefused) {
+                    refused.add(0); // the port closed: a client retries elsewhere
+                }
+                sleep(20);
+            }
+        });
+        sleep(1500);
+        suite.service(ServiceName.INTAKE).close(); // SIGTERM, and wait for the process to end
+        int atStop = accepted.size();
+        suite.restart(ServiceName.INTAKE, Duration.ofSeconds(120));
+        await().atMost(Duration.ofSeconds(30)).until(() -> accepted.size() > atStop + 5);
+        stop.set(true);
+        load.get();
+        System.out.printf("e2e: graceful shutdown under load: %d accepted (%d before SIGTERM), refused meanwhile %s%n",
+                accepted.size(), atStop, refused.stream().collect(java.util.stream.Collectors.groupingBy(c -> c, java.util.stream.Collectors.counting())));
+        assertThat(atStop).isPositive();
+        assertThat(refused).as("refusals during the stop are 503s or closed connections, never a 500").allMatch(c -> c == 0 || c == 503);
+        for (String id : accepted) {
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(petition(id).getString("status")).isIn("ROUTED", "TRIAGE"));
+        }
+    }
+
     private static long scalar(String sql, List<String> ids) throws Exception {
         try (var c = stack.postgres().superuserConnection("sla"); var st = c.prepareStatement(sql)) {
             st.setArray(1, c.createArrayOf("varchar", ids.toArray()));

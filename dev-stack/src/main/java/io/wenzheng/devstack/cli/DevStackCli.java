@@ -43,6 +43,7 @@ public final class DevStackCli {
             case "up" -> cli.up(true, List.of(args).contains("--kafka-acls"));
             case "stack" -> cli.up(false, List.of(args).contains("--kafka-acls"));
             case "token" -> cli.token(args);
+            case "dlq" -> cli.deadLetters(args);
             case "down" -> cli.down();
             case "status" -> cli.status();
             default -> {
@@ -54,6 +55,8 @@ public final class DevStackCli {
                           down     stop a stack left running (also one left by a crashed run)
                           status   show what runs
                           token U  print an access token of demo user U (operator1, staff-a3, supervisor1, analyst1, admin1, ...)
+                          dlq [list | show TOPIC P:OFFSET | replay TOPIC (P:OFFSET | --all)]
+                                   dead letters: what is there and why, one in full, put back on its topic
                         environment: WENZHENG_KAFKA_PORT (19092), WENZHENG_PG_PORT (15432), WENZHENG_KEYCLOAK_PORT (18180),
                                      WENZHENG_PARTITIONS (6)""");
                 if (!command.equals("help")) {
@@ -127,6 +130,49 @@ public final class DevStackCli {
         }
         int port = envInt("WENZHENG_KEYCLOAK_PORT", 18180);
         System.out.println(new Tokens("http://127.0.0.1:" + port + "/realms/" + KeycloakServer.REALM).of(args[1]));
+    }
+
+    private void deadLetters(String[] args) {
+        Map<String, Object> connection = new java.util.HashMap<>();
+        connection.put("bootstrap.servers", "127.0.0.1:" + envInt("WENZHENG_KAFKA_PORT", 19092));
+        String password = System.getenv("WENZHENG_KAFKA_ADMIN_PASSWORD");
+        if (password != null) { // a broker started with --kafka-acls: the dev stack's super user
+            connection.put("security.protocol", "SASL_PLAINTEXT");
+            connection.put("sasl.mechanism", "SCRAM-SHA-512");
+            connection.put("sasl.jaas.config", "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"admin\" password=\""
+                    + password + "\";");
+        }
+        var dlq = new io.wenzheng.devstack.kafka.DeadLetters(connection);
+        String verb = args.length > 1 ? args[1] : "list";
+        switch (verb) {
+            case "list" -> {
+                for (String topic : dlq.topics()) {
+                    var entries = dlq.list(topic);
+                    say(String.format("%-28s %d dead letter(s)", topic, entries.size()));
+                    for (var e : entries) {
+                        say(String.format("  %-10s %-40s %-26s %s", e.position(), e.type(), e.key(), e.reason()));
+                    }
+                }
+            }
+            case "show" -> {
+                var e = dlq.list(args[2]).stream().filter(x -> x.position().equals(args[3])).findFirst()
+                        .orElseThrow(() -> new IllegalArgumentException("no entry " + args[3] + " in " + args[2]));
+                say("topic    " + e.dlqTopic() + " " + e.position() + " (from " + e.originalTopic() + ")");
+                say("key      " + e.key());
+                say("reason   " + e.reason());
+                e.headers().forEach((k, v) -> say("header   " + k + ": " + v));
+                say("value    " + e.value());
+            }
+            case "replay" -> {
+                boolean all = args.length > 3 && args[3].equals("--all");
+                int n = dlq.replay(args[2], e -> all || (args.length > 3 && e.position().equals(args[3])));
+                say("replayed " + n + " dead letter(s) from " + args[2] + "; consumers skip any event they already processed");
+            }
+            default -> {
+                System.err.println("usage: wenzheng dlq [list | show TOPIC P:OFFSET | replay TOPIC (P:OFFSET | --all)]");
+                System.exit(2);
+            }
+        }
     }
 
     private void loadDemoDirectory(String routingUrl, String adminToken) throws IOException, InterruptedException {

@@ -38,20 +38,8 @@ public final class PostgresServer implements AutoCloseable {
     public PostgresServer start(Collection<ServiceDatabase> databases) {
         try {
             Files.createDirectories(dataDir.getParent());
-            postgres = EmbeddedPostgres.builder()
-                    .setPort(port)
-                    .setDataDirectory(dataDir)
-                    .setCleanDataDirectory(true)
-                    .setRegisterShutdownHook(false)
-                    .setPGStartupWait(Duration.ofSeconds(60))
-                    .setServerConfig("password_encryption", "scram-sha-256")
-                    .setServerConfig("max_connections", "300")
-                    .setServerConfig("listen_addresses", "127.0.0.1")
-                    // Commit times let the timer benchmark measure when a firing became visible, not when it began.
-                    .setServerConfig("track_commit_timestamp", "on")
-                    .setOutputRedirector(ProcessBuilder.Redirect.DISCARD)
-                    .setErrorRedirector(ProcessBuilder.Redirect.appendTo(dataDir.getParent().resolve("postgres.log").toFile()))
-                    .start();
+            deleteRecursively(dataDir); // a run that restarted PostgreSQL (clean=false) leaves its directory behind
+            postgres = builder().start();
             postmasterPid = postmasterPid();
             children.adopt(NAME, postmasterPid, "INT", dataDir.toString());
             try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
@@ -66,6 +54,52 @@ public final class PostgresServer implements AutoCloseable {
             return this;
         } catch (IOException | SQLException e) {
             throw new IllegalStateException("cannot start PostgreSQL in " + dataDir, e);
+        }
+    }
+
+    /** SIGKILLs the postmaster and its backends, as a crash would; the data directory stays. */
+    public void kill() {
+        ProcessHandle.of(postmasterPid).ifPresent(postmaster -> {
+            var backends = postmaster.descendants().toList();
+            postmaster.destroyForcibly();
+            backends.forEach(ProcessHandle::destroyForcibly);
+            postmaster.onExit().join();
+            backends.forEach(b -> b.onExit().join());
+        });
+        children.forget(NAME);
+    }
+
+    /** Starts PostgreSQL again on the same port and data directory after {@link #kill()}: crash recovery, no initdb. */
+    public void restart() {
+        try {
+            releaseLock(postgres);
+            postgres = builder().setCleanDataDirectory(false).start();
+            postmasterPid = postmasterPid();
+            children.adopt(NAME, postmasterPid, "INT", dataDir.toString());
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot restart PostgreSQL in " + dataDir, e);
+        }
+    }
+
+    /**
+     * zonky locks the data directory for the life of its instance, and the instance whose server was killed is still
+     * alive in this JVM; a second instance on the directory needs that lock. zonky offers no way to give it up
+     * without stopping (and deleting) the directory, hence reflection.
+     */
+    private static void releaseLock(EmbeddedPostgres dead) {
+        try {
+            var lock = EmbeddedPostgres.class.getDeclaredField("lock");
+            var stream = EmbeddedPostgres.class.getDeclaredField("lockStream");
+            lock.setAccessible(true);
+            stream.setAccessible(true);
+            if (lock.get(dead) instanceof java.nio.channels.FileLock held) {
+                held.release();
+            }
+            if (stream.get(dead) instanceof java.io.FileOutputStream open) {
+                open.close();
+            }
+        } catch (ReflectiveOperationException | IOException e) {
+            throw new IllegalStateException("cannot release zonky's lock on the data directory", e);
         }
     }
 
@@ -94,6 +128,41 @@ public final class PostgresServer implements AutoCloseable {
             } finally {
                 postgres = null;
                 children.forget(NAME);
+                try {
+                    deleteRecursively(dataDir);
+                } catch (IOException e) {
+                    // the next start tries again
+                }
+            }
+        }
+    }
+
+    private EmbeddedPostgres.Builder builder() {
+        return EmbeddedPostgres.builder()
+                .setPort(port)
+                .setDataDirectory(dataDir)
+                .setCleanDataDirectory(true)
+                .setRegisterShutdownHook(false)
+                .setPGStartupWait(Duration.ofSeconds(60))
+                .setServerConfig("password_encryption", "scram-sha-256")
+                .setServerConfig("max_connections", "300")
+                .setServerConfig("listen_addresses", "127.0.0.1")
+                // zonky turns it off for speed; then a killed server forgets what it had just committed. fsync may stay
+                // off: a killed process loses no data the OS already has, only a crashed machine would.
+                .setServerConfig("synchronous_commit", "on")
+                // Commit times let the timer benchmark measure when a firing became visible, not when it began.
+                .setServerConfig("track_commit_timestamp", "on")
+                .setOutputRedirector(ProcessBuilder.Redirect.DISCARD)
+                .setErrorRedirector(ProcessBuilder.Redirect.appendTo(dataDir.getParent().resolve("postgres.log").toFile()));
+    }
+
+    private static void deleteRecursively(Path path) throws IOException {
+        if (!Files.exists(path)) {
+            return;
+        }
+        try (var walk = Files.walk(path)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
             }
         }
     }

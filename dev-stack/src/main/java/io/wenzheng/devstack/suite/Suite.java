@@ -95,7 +95,10 @@ public final class Suite implements AutoCloseable {
     }
 
     private ServiceProcess newProcess(ServiceName s, String instance, int port) {
-        return new ServiceProcess(s, instance, jarOf(root, s), port, stack.settings().workDir(), stack.children(), stack.configFor(s),
+        Map<String, String> config = new java.util.HashMap<>(stack.configFor(s));
+        // A developer's suite has no tracing backend: each service logs its spans (w.trace).
+        config.put("wenzheng.tracing.log", "true");
+        return new ServiceProcess(s, instance, jarOf(root, s), port, stack.settings().workDir(), stack.children(), config,
                 ServiceProcess.DEVELOPMENT_JVM);
     }
 

@@ -53,6 +53,11 @@ public class EventConsumer {
         }
         var span = spans.consuming(consumer, event.type().type(), event.petitionId(), traceparent(message));
         return Panache.withTransaction(() -> processOnce(consumer, event, handler))
+                // A database outage is waited out, however long: the event is good, and its partition waits with it.
+                .onFailure(io.wenzheng.kit.DatabaseOutage::isCause).invoke(e -> LOG.warnf("%s: database unreachable, %s %s waits: %s",
+                        consumer, event.type().type(), event.id(), e.toString()))
+                .onFailure(io.wenzheng.kit.DatabaseOutage::isCause).retry()
+                .withBackOff(Duration.ofMillis(500), Duration.ofSeconds(10)).indefinitely()
                 .onTermination().invoke((ignored, failure, cancelled) -> io.wenzheng.kit.trace.Spans.end(span, failure))
                 .onFailure(EventConsumer::transientFailure).invoke(e -> LOG.warnf("%s: %s %s failed, will retry: %s",
                         consumer, event.type().type(), event.id(), e.toString()))
@@ -117,7 +122,8 @@ public class EventConsumer {
     }
 
     private static boolean transientFailure(Throwable failure) {
-        return !(failure instanceof MalformedEventException || failure instanceof IllegalArgumentException);
+        return !(failure instanceof MalformedEventException || failure instanceof IllegalArgumentException)
+                && !io.wenzheng.kit.DatabaseOutage.isCause(failure);
     }
 
     private Uni<Void> deadLetter(Message<String> message, String consumer, Throwable reason) {

@@ -78,10 +78,17 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response unexpected(RuntimeException e) {
+    public Response unexpected(Throwable e) {
+        if (io.wenzheng.kit.DatabaseOutage.isCause(e)) {
+            // Nothing was stored: the caller must retry, and a load balancer may send it elsewhere meanwhile.
+            LOG.warnf("database unreachable: %s", e.toString());
+            return Response.fromResponse(Problem.of(503, "Service unavailable",
+                    "the database cannot be reached; nothing was stored, try again shortly").response()).header("Retry-After", "5").build();
+        }
         LOG.error("unexpected failure", e);
         return Problem.of(500, "Internal error", "the request failed; it has been logged").response();
     }
+
 
     private static String field(ConstraintViolation<?> v) {
         // "create.request.text" -> "text": clients know fields, not Java method names.
