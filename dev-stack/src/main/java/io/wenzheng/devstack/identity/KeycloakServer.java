@@ -170,7 +170,8 @@ public final class KeycloakServer implements AutoCloseable {
             return home;
         }
         Path zip = distributionZip();
-        Path partial = cache.resolve("keycloak-" + VERSION + ".partial");
+        // Per process: two JVMs unpacking at once (a test run and ./wenzheng up) must not trample each other.
+        Path partial = cache.resolve("keycloak-" + VERSION + ".partial-" + ProcessHandle.current().pid());
         deleteRecursively(partial);
         Files.createDirectories(partial);
         LOG.info("unpacking " + zip + " into " + home);
@@ -196,7 +197,11 @@ public final class KeycloakServer implements AutoCloseable {
                 s.toFile().setExecutable(true);
             }
         }
-        Files.move(partial, home, StandardCopyOption.ATOMIC_MOVE);
+        try {
+            Files.move(partial, home, StandardCopyOption.ATOMIC_MOVE);
+        } catch (java.nio.file.FileAlreadyExistsException | java.nio.file.DirectoryNotEmptyException anotherWasFaster) {
+            deleteRecursively(partial);
+        }
         return home;
     }
 
