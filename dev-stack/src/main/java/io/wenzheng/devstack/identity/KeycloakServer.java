@@ -1,6 +1,7 @@
 package io.wenzheng.devstack.identity;
 
 import io.wenzheng.devstack.process.ChildProcesses;
+import io.wenzheng.devstack.process.Directories;
 import io.wenzheng.devstack.process.Ports;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -127,7 +128,12 @@ public final class KeycloakServer implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
             }
-            sleep(500);
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
         }
         close();
         throw new IllegalStateException("Keycloak not ready within " + timeout + "; see " + log);
@@ -172,7 +178,7 @@ public final class KeycloakServer implements AutoCloseable {
         Path zip = distributionZip();
         // Per process: two JVMs unpacking at once (a test run and ./wenzheng up) must not trample each other.
         Path partial = cache.resolve("keycloak-" + VERSION + ".partial-" + ProcessHandle.current().pid());
-        deleteRecursively(partial);
+        Directories.delete(partial);
         Files.createDirectories(partial);
         LOG.info("unpacking " + zip + " into " + home);
         try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
@@ -200,7 +206,7 @@ public final class KeycloakServer implements AutoCloseable {
         try {
             Files.move(partial, home, StandardCopyOption.ATOMIC_MOVE);
         } catch (java.nio.file.FileAlreadyExistsException | java.nio.file.DirectoryNotEmptyException anotherWasFaster) {
-            deleteRecursively(partial);
+            Directories.delete(partial);
         }
         return home;
     }
@@ -225,25 +231,6 @@ public final class KeycloakServer implements AutoCloseable {
             throw new IOException(e);
         }
         return zip;
-    }
-
-    private static void deleteRecursively(Path path) throws IOException {
-        if (!Files.exists(path)) {
-            return;
-        }
-        try (var walk = Files.walk(path)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
-    }
-
-    private static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.wenzheng.devstack.kafka;
 
 import io.wenzheng.devstack.process.ChildProcesses;
+import io.wenzheng.devstack.process.Directories;
 import io.wenzheng.devstack.process.JavaCommand;
 import io.wenzheng.devstack.process.Ports;
 import java.io.IOException;
@@ -101,7 +102,7 @@ public final class KafkaBroker implements AutoCloseable {
 
     public KafkaBroker start(int defaultPartitions) {
         try {
-            deleteRecursively(dir);
+            Directories.delete(dir);
             Files.createDirectories(dir.resolve("data"));
             int controllerPort = Ports.free();
             Path config = dir.resolve("server.properties");
@@ -275,17 +276,6 @@ public final class KafkaBroker implements AutoCloseable {
         java.nio.ByteBuffer bytes = java.nio.ByteBuffer.allocate(16);
         bytes.putLong(uuid.getMostSignificantBits()).putLong(uuid.getLeastSignificantBits());
         return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes.array());
-    }
-
-    static void deleteRecursively(Path path) throws IOException {
-        if (!Files.exists(path)) {
-            return;
-        }
-        try (var walk = Files.walk(path)) {
-            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
     }
 
     private static final String LOG4J2 = """

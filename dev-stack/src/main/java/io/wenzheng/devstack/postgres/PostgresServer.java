@@ -1,6 +1,7 @@
 package io.wenzheng.devstack.postgres;
 
 import io.wenzheng.devstack.process.ChildProcesses;
+import io.wenzheng.devstack.process.Directories;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -38,7 +39,7 @@ public final class PostgresServer implements AutoCloseable {
     public PostgresServer start(Collection<ServiceDatabase> databases) {
         try {
             Files.createDirectories(dataDir.getParent());
-            deleteRecursively(dataDir); // a run that restarted PostgreSQL (clean=false) leaves its directory behind
+            Directories.delete(dataDir); // a run that restarted PostgreSQL (clean=false) leaves its directory behind
             postgres = builder().start();
             postmasterPid = postmasterPid();
             children.adopt(NAME, postmasterPid, "INT", dataDir.toString());
@@ -129,7 +130,7 @@ public final class PostgresServer implements AutoCloseable {
                 postgres = null;
                 children.forget(NAME);
                 try {
-                    deleteRecursively(dataDir);
+                    Directories.delete(dataDir);
                 } catch (IOException e) {
                     // the next start tries again
                 }
@@ -154,17 +155,6 @@ public final class PostgresServer implements AutoCloseable {
                 .setServerConfig("track_commit_timestamp", "on")
                 .setOutputRedirector(ProcessBuilder.Redirect.DISCARD)
                 .setErrorRedirector(ProcessBuilder.Redirect.appendTo(dataDir.getParent().resolve("postgres.log").toFile()));
-    }
-
-    private static void deleteRecursively(Path path) throws IOException {
-        if (!Files.exists(path)) {
-            return;
-        }
-        try (var walk = Files.walk(path)) {
-            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
     }
 
     private long postmasterPid() throws IOException {
