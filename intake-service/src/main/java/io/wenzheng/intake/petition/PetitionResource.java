@@ -75,7 +75,8 @@ public class PetitionResource {
         if (!sight.cityWide()) {
             // Their own unit's petitions and those of the units below that the directory lets them see; naming
             // another unit is refused rather than answered with an empty list.
-            unitFilter = caller.unitFilter(unit).equals(unit) ? unit : null;
+            caller.unitFilter(unit); // refuses another unit
+            unitFilter = unit == null || unit.isBlank() ? null : unit;
             query.append(" and (unitCode = :own or supervisingUnits like :supervised escape '\\')");
             params.put("own", sight.unit().get());
             params.put("supervised", sight.likePattern());

@@ -11,14 +11,13 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import java.util.Set;
 import java.util.TreeSet;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 /**
  * Audits every state-changing call of the suite's own API ({@code /api/...}), whether it succeeded or not, before
  * the response leaves. Channel webhooks and Open311 are not here: the platforms' signed messages and the petition's
- * history already record them. Reading contact data is audited where it happens ({@link #reveal}).
+ * history already record them. Reading contact data is audited where it happens, with {@link #entry}.
  */
 public class AuditFilter {
     private static final Logger LOG = Logger.getLogger(AuditFilter.class);
@@ -51,14 +50,7 @@ public class AuditFilter {
 
     /** The audit line for a reveal of contact data; the caller writes it before the data leaves. */
     public static AuditLog.Record entry(SecurityIdentity identity, String action, String target, int outcome, HttpServerRequest http) {
-        String unit = null;
-        if (identity == null) {
-            unit = null;
-        } else if (identity.getAttribute(Caller.UNIT_CLAIM) != null) {
-            unit = identity.getAttribute(Caller.UNIT_CLAIM).toString();
-        } else if (identity.getPrincipal() instanceof JsonWebToken jwt && jwt.getClaim(Caller.UNIT_CLAIM) != null) {
-            unit = jwt.getClaim(Caller.UNIT_CLAIM).toString();
-        }
+        String unit = identity == null ? null : Caller.unitOf(identity).orElse(null);
         String forwarded = http.getHeader("X-Forwarded-For");
         String address = http.remoteAddress() == null ? null : http.remoteAddress().hostAddress();
         String traceparent = TraceContext.current();

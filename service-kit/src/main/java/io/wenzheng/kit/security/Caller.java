@@ -22,20 +22,13 @@ public class Caller {
     @Inject
     SecurityIdentity identity;
 
-    public String name() {
-        return identity.isAnonymous() ? "anonymous" : identity.getPrincipal().getName();
-    }
-
-    public Set<String> roles() {
-        return identity.getRoles();
-    }
-
-    public boolean has(String role) {
-        return identity.hasRole(role);
-    }
-
     /** The {@code unit} claim, if the token has one. */
     public Optional<String> unit() {
+        return unitOf(identity);
+    }
+
+    /** The {@code unit} claim of any identity: a token's claim, or the attribute test identities carry. */
+    public static Optional<String> unitOf(SecurityIdentity identity) {
         Object attribute = identity.getAttribute(UNIT_CLAIM);
         if (attribute != null) {
             return Optional.of(attribute.toString());
@@ -52,11 +45,6 @@ public class Caller {
             return Optional.empty();
         }
         return Optional.of(unit().orElse(NO_UNIT));
-    }
-
-    /** Whether this caller may see a petition now held by {@code unitCode} (null when it has no unit yet). */
-    public boolean maySee(String unitCode, String supervisingUnits) {
-        return sight().allows(unitCode, supervisingUnits);
     }
 
     /** What this caller may see, detached from the request, for code that runs later in a reactive chain. */
