@@ -6,8 +6,11 @@ import static org.awaitility.Awaitility.await;
 
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.wenzheng.e2e.chaos.ChaosReport;
+import io.wenzheng.e2e.chaos.CrashHarness;
 import io.wenzheng.devstack.DevStack;
 import io.wenzheng.devstack.identity.Tokens;
+import io.wenzheng.devstack.load.PetitionTexts;
 import io.wenzheng.devstack.process.Ports;
 import io.wenzheng.devstack.suite.ServiceName;
 import io.wenzheng.devstack.suite.Suite;
@@ -600,6 +603,27 @@ class SuiteEndToEndTest {
         for (String id : accepted) {
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(petition(id).getString("status")).isIn("ROUTED", "TRIAGE"));
         }
+    }
+
+    /**
+     * The CI-sized run of {@code ./wenzheng chaos}: steady load through the REST API and the WeChat webhook while a
+     * service, the broker and PostgreSQL are SIGKILLed and restarted; every 2xx petition is then in intake, routed
+     * once, given one deadline and counted once. Last, because it leaves the suite restarted.
+     */
+    @Test
+    @Order(100)
+    void aCrashRunWithKillsOfServicesBrokerAndDatabaseLosesAndDoublesNothing() {
+        CrashHarness.Plan plan = new CrashHarness.Plan(20, Duration.ofSeconds(45), 4, 20261130L, Duration.ofSeconds(3), Duration.ofSeconds(240));
+        ChaosReport report = new CrashHarness(stack, suite, tokens, PetitionTexts.synthetic()).run(plan, line -> System.out.println("e2e: " + line));
+        System.out.println(report.table());
+        assertThat(report.faults()).hasSize(4).allSatisfy(f -> assertThat(f.error()).as(f.fault()).isNull());
+        assertThat(report.faults()).extracting(CrashHarness.InjectedFault::fault).contains("kafka", "postgresql");
+        assertThat(report.load().accepted()).as("the suite kept accepting through the faults").isGreaterThan((long) (plan.perSecond() * 45 / 2));
+        assertThat(report.load().acceptedByWebhook()).isPositive();
+        assertThat(report.lost()).as("accepted petitions missing somewhere").isZero();
+        assertThat(report.duplicated()).as("petitions routed, given deadlines or counted twice").isZero();
+        assertThat(report.analyticsEqualsTruth()).as("analytics' totals equal intake's").isTrue();
+        assertThat(report.passed()).isTrue();
     }
 
     private static long scalar(String sql, List<String> ids) throws Exception {

@@ -5,6 +5,7 @@ import io.wenzheng.devstack.identity.KeycloakServer;
 import io.wenzheng.devstack.identity.Tokens;
 import io.wenzheng.devstack.process.ChildProcesses;
 import io.wenzheng.devstack.suite.ServiceName;
+import io.wenzheng.devstack.suite.RunningSuite;
 import io.wenzheng.devstack.suite.Suite;
 import java.io.IOException;
 import java.io.RandomAccessFile;
@@ -25,7 +26,7 @@ import java.util.concurrent.CountDownLatch;
 public final class DevStackCli {
     private static final String LAUNCHER = "launcher";
     /** The one realm file: deploy/k8s imports it too. */
-    static final String REALM = "deploy/keycloak/wenzheng-realm.json";
+    static final String REALM = RunningSuite.REALM;
 
     private final Path root;
     private final Path workDir;
@@ -177,18 +178,12 @@ public final class DevStackCli {
 
     private void loadDemoDirectory(String routingUrl, String adminToken) throws IOException, InterruptedException {
         // WENZHENG_DIRECTORY picks another directory file, e.g. deploy/demo/yinchuan/directory.json.
-        Path directory = root.resolve(System.getenv().getOrDefault("WENZHENG_DIRECTORY", "deploy/demo/directory.json"));
+        Path directory = root.resolve(System.getenv().getOrDefault("WENZHENG_DIRECTORY", RunningSuite.DEMO_DIRECTORY));
         if (!Files.exists(directory)) {
             say("no unit directory at " + directory);
             return;
         }
-        HttpResponse<String> response = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create(routingUrl + "/api/v1/directory"))
-                        .header("Content-Type", "application/json")
-                        .header("Authorization", "Bearer " + adminToken)
-                        .PUT(HttpRequest.BodyPublishers.ofFile(directory)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        say("demo unit directory: HTTP " + response.statusCode() + " " + response.body());
+        say("demo unit directory " + root.relativize(directory) + ": HTTP " + RunningSuite.loadDirectory(routingUrl, adminToken, directory));
     }
 
     private void down() {

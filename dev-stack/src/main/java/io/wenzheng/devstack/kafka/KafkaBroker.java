@@ -135,7 +135,20 @@ public final class KafkaBroker implements AutoCloseable {
         children.forget(NAME);
     }
 
-    /** Starts the broker again on the same port and storage after {@link #stopKeepingData()}. */
+    /** SIGKILL: the broker gets no chance to close its logs; {@link #restart()} recovers them as after a crash. */
+    public void kill() {
+        if (process != null && process.isAlive()) {
+            process.destroyForcibly();
+            try {
+                process.waitFor();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        children.forget(NAME);
+    }
+
+    /** Starts the broker again on the same port and storage after {@link #stopKeepingData()} or {@link #kill()}. */
     public void restart() {
         try {
             launch();

@@ -4,6 +4,7 @@ import io.wenzheng.devstack.DevStack;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.IntUnaryOperator;
 
@@ -11,9 +12,10 @@ import java.util.function.IntUnaryOperator;
 public final class Suite implements AutoCloseable {
     private final DevStack stack;
     private final Path root;
-    private final Map<ServiceName, ServiceProcess> services = new EnumMap<>(ServiceName.class);
+    // Synchronized: a crash harness restarts several services at once from its own threads.
+    private final Map<ServiceName, ServiceProcess> services = java.util.Collections.synchronizedMap(new EnumMap<>(ServiceName.class));
     private final Map<ServiceName, Integer> ports = new EnumMap<>(ServiceName.class);
-    private final java.util.List<ServiceProcess> others = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<ServiceProcess> others = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /**
      * @param root the repository root, where each service's {@code target/quarkus-app} lives
@@ -106,7 +108,11 @@ public final class Suite implements AutoCloseable {
     public void close() {
         others.parallelStream().forEach(ServiceProcess::close);
         others.clear();
-        services.values().parallelStream().forEach(ServiceProcess::close);
-        services.clear();
+        List<ServiceProcess> running;
+        synchronized (services) {
+            running = List.copyOf(services.values());
+            services.clear();
+        }
+        running.parallelStream().forEach(ServiceProcess::close);
     }
 }

@@ -1,0 +1,224 @@
+package io.wenzheng.devstack.load;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Open-loop petition load on intake: requests leave at the target rate whatever the answers do, as citizens would,
+ * through the REST API (an operator filing) and the WeChat webhook (a signed platform push). Every answer is kept,
+ * so a reconciliation can later ask what became of each petition that was answered with a 2xx.
+ */
+public final class PetitionLoad {
+    public enum Route { REST, WECHAT }
+
+    /**
+     * @param webhookShare the fraction of petitions that arrive by the WeChat webhook instead of the REST API
+     * @param maxInFlight requests waiting for an answer beyond this are not sent, and counted as such: the generator
+     *                    never queues, so its own backlog cannot hide the suite's
+     */
+    public record Settings(String intakeUrl, Supplier<String> operatorToken, double perSecond, Duration duration,
+                           double webhookShare, int maxInFlight, String wechatAccount, String wechatToken) {
+        public static Settings of(String intakeUrl, Supplier<String> operatorToken, double perSecond, Duration duration) {
+            return new Settings(intakeUrl, operatorToken, perSecond, duration, 0.3, 512, "demo", "wenzheng-demo");
+        }
+
+        public Settings withWebhookShare(double share) {
+            return new Settings(intakeUrl, operatorToken, perSecond, duration, share, maxInFlight, wechatAccount, wechatToken);
+        }
+    }
+
+    /**
+     * One request and its answer.
+     *
+     * @param key the petition id (REST) or the WeChat MsgId (webhook)
+     * @param trackingCode the tracking code the answer gave, if any
+     * @param status the HTTP status, or 0 when no answer came (refused connection, reset, timeout)
+     */
+    public record Attempt(Route route, String key, String trackingCode, Instant sentAt, long latencyNanos, int status, String failure) {
+        public boolean accepted() {
+            return status >= 200 && status < 300;
+        }
+    }
+
+    public record Result(List<Attempt> attempts, long notSent, Duration elapsed) {
+        public List<Attempt> accepted() {
+            return attempts.stream().filter(Attempt::accepted).toList();
+        }
+
+        public long refused() {
+            return attempts.size() - accepted().size();
+        }
+
+        public double acceptedPerSecond() {
+            return accepted().size() / Math.max(0.001, elapsed.toNanos() / 1e9);
+        }
+    }
+
+    private static final Pattern PETITION_ID = Pattern.compile("\"id\"\\s*:\\s*\"([0-9A-Za-z]+)\"");
+    private static final Pattern REST_TRACKING = Pattern.compile("\"trackingCode\"\\s*:\\s*\"([0-9A-Za-z]+)\"");
+    private static final Pattern WECHAT_TRACKING = Pattern.compile("查询码 ([0-9A-Za-z]+)");
+
+    private final Settings settings;
+    private final PetitionTexts texts;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+    private final AtomicLong messageIds = new AtomicLong(System.currentTimeMillis() * 1000);
+
+    public PetitionLoad(Settings settings, PetitionTexts texts) {
+        this.settings = settings;
+        this.texts = texts;
+    }
+
+    /** Sends for the configured duration, then waits for the answers still outstanding. */
+    public Result run(Consumer<String> progress) {
+        ConcurrentLinkedQueue<Attempt> attempts = new ConcurrentLinkedQueue<>();
+        Semaphore inFlight = new Semaphore(settings.maxInFlight());
+        long intervalNanos = (long) (1e9 / settings.perSecond());
+        long start = System.nanoTime();
+        long end = start + settings.duration().toNanos();
+        long notSent = 0;
+        long nextReport = start + TimeUnit.SECONDS.toNanos(5);
+        java.util.Random random = new java.util.Random(42);
+        for (long i = 0; ; i++) {
+            long due = start + i * intervalNanos;
+            if (due >= end) {
+                break;
+            }
+            long wait;
+            while ((wait = due - System.nanoTime()) > 0) {
+                LockSupport.parkNanos(wait);
+            }
+            if (System.nanoTime() >= nextReport) {
+                progress.accept(String.format("load | %3.0f s: %,d sent, %,d accepted, %,d refused, %d in flight, %,d not sent",
+                        (System.nanoTime() - start) / 1e9, i, attempts.stream().filter(Attempt::accepted).count(),
+                        attempts.stream().filter(a -> !a.accepted()).count(), settings.maxInFlight() - inFlight.availablePermits(), notSent));
+                nextReport += TimeUnit.SECONDS.toNanos(5);
+            }
+            if (!inFlight.tryAcquire()) {
+                notSent++;
+                continue;
+            }
+            Route route = random.nextDouble() < settings.webhookShare() ? Route.WECHAT : Route.REST;
+            send(route, texts.at(i)).whenComplete((attempt, e) -> {
+                attempts.add(attempt);
+                inFlight.release();
+            });
+        }
+        try {
+            if (!inFlight.tryAcquire(settings.maxInFlight(), 60, TimeUnit.SECONDS)) {
+                progress.accept("load | some answers still outstanding after 60 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return new Result(new ArrayList<>(attempts), notSent, Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    private java.util.concurrent.CompletableFuture<Attempt> send(Route route, String text) {
+        Instant sentAt = Instant.now();
+        long began = System.nanoTime();
+        String messageId = route == Route.WECHAT ? String.valueOf(messageIds.incrementAndGet()) : null;
+        HttpRequest request;
+        try {
+            request = route == Route.REST ? restRequest(text) : wechatRequest(messageId, text);
+        } catch (RuntimeException e) {
+            // A token that cannot be had (Keycloak down) is a failed attempt, not a crashed generator.
+            return java.util.concurrent.CompletableFuture.completedFuture(
+                    new Attempt(route, messageId, null, sentAt, System.nanoTime() - began, 0, e.toString()));
+        }
+        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8))
+                .handle((response, e) -> {
+                    long latency = System.nanoTime() - began;
+                    if (e != null) {
+                        Throwable cause = e.getCause() == null ? e : e.getCause();
+                        String failure = cause instanceof HttpTimeoutException ? "timeout" : cause.getClass().getSimpleName();
+                        return new Attempt(route, messageId, null, sentAt, latency, 0, failure);
+                    }
+                    String body = response.body();
+                    boolean ok = response.statusCode() / 100 == 2;
+                    String key = route == Route.REST ? (ok ? group(PETITION_ID, body) : null) : messageId;
+                    String tracking = ok ? group(route == Route.REST ? REST_TRACKING : WECHAT_TRACKING, body) : null;
+                    return new Attempt(route, key, tracking, sentAt, latency, response.statusCode(), ok ? null : abbreviate(body));
+                });
+    }
+
+    private HttpRequest restRequest(String text) {
+        String json = "{\"channel\":\"WEB\",\"text\":" + jsonString(text) + "}";
+        return HttpRequest.newBuilder(URI.create(settings.intakeUrl() + "/api/v1/petitions"))
+                .timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + settings.operatorToken().get())
+                .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build();
+    }
+
+    private HttpRequest wechatRequest(String messageId, String text) {
+        String timestamp = String.valueOf(Instant.now().getEpochSecond());
+        String nonce = "n" + messageId;
+        String xml = "<xml><ToUserName><![CDATA[gh_wenzheng]]></ToUserName><FromUserName><![CDATA[o_load" + (Long.parseLong(messageId) % 997)
+                + "]]></FromUserName><CreateTime>" + timestamp + "</CreateTime><MsgType><![CDATA[text]]></MsgType><Content><![CDATA["
+                + text.replace("]]>", "]] >") + "]]></Content><MsgId>" + messageId + "</MsgId></xml>";
+        String query = "signature=" + wechatSignature(settings.wechatToken(), timestamp, nonce) + "&timestamp=" + timestamp + "&nonce=" + nonce;
+        return HttpRequest.newBuilder(URI.create(settings.intakeUrl() + "/channels/wechat/" + settings.wechatAccount() + "?" + query))
+                .timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "text/xml")
+                .POST(HttpRequest.BodyPublishers.ofString(xml, StandardCharsets.UTF_8)).build();
+    }
+
+    /** WeChat's server signature: sha1 over the token, timestamp and nonce, sorted and concatenated. */
+    static String wechatSignature(String... parts) {
+        String[] sorted = parts.clone();
+        Arrays.sort(sorted);
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(String.join("", sorted).getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String jsonString(String s) {
+        StringBuilder out = new StringBuilder(s.length() + 2).append('"');
+        for (char c : s.toCharArray()) {
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                default -> {
+                    if (c < 0x20) {
+                        out.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        return out.append('"').toString();
+    }
+
+    private static String group(Pattern pattern, String body) {
+        Matcher m = pattern.matcher(body == null ? "" : body);
+        return m.find() ? m.group(1) : null;
+    }
+
+    private static String abbreviate(String body) {
+        return body == null ? null : body.length() > 200 ? body.substring(0, 200) : body;
+    }
+}
