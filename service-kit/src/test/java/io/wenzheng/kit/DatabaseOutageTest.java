@@ -15,6 +15,18 @@ class DatabaseOutageTest {
                 .as("crash recovery still running").isTrue();
     }
 
+    /** What a SIGKILLed PostgreSQL gave intake in the crash harness, answered 500 before this test. */
+    @Test
+    void aConnectionLostMidTransactionIsAnOutageToo() {
+        var lost = io.vertx.sqlclient.ClosedConnectionException.INSTANCE;
+        assertThat(DatabaseOutage.isCause(new org.hibernate.HibernateException(lost))).isTrue();
+        assertThat(DatabaseOutage.isCause(new io.smallrye.mutiny.CompositeException(
+                new IllegalStateException("HR000090: rollback failed"), new RuntimeException(lost)))).isTrue();
+        assertThat(DatabaseOutage.isCause(new java.net.SocketException("Connection reset"))).isTrue();
+        assertThat(DatabaseOutage.isCause(new io.smallrye.mutiny.CompositeException(
+                new IllegalStateException("one"), new IllegalArgumentException("two")))).as("a composite of bugs").isFalse();
+    }
+
     @Test
     void aBugIsStillABug() {
         assertThat(DatabaseOutage.isCause(new IllegalStateException("unexpected state"))).isFalse();
