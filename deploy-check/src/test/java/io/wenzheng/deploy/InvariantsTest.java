@@ -50,6 +50,12 @@ class InvariantsTest {
                 long heap = Long.parseLong(xmx.group(1)) * (xmx.group(2).equalsIgnoreCase("g") ? 1L << 30 : 1L << 20);
                 // Heap plus metaspace, threads, code cache and buffers must fit: at most 65% of the limit for the heap.
                 assertThat((double) heap / limit).as("%s: -Xmx against its memory limit", where).isBetween(0.4, 0.65);
+                // Each service loads 108-116 MB of class metadata (jcmd VM.metaspace, docs/performance.md): 96m died
+                // at start-up with OutOfMemoryError: Metaspace.
+                Matcher metaspace = Pattern.compile("-XX:MaxMetaspaceSize=(\\d+)m").matcher(opts);
+                if (metaspace.find()) {
+                    assertThat(Long.parseLong(metaspace.group(1))).as("%s: MaxMetaspaceSize in MB", where).isGreaterThanOrEqualTo(144);
+                }
             }
         }
     }
