@@ -138,12 +138,14 @@ class PledgeTrackerTest {
         var pledge = new io.wenzheng.sla.pledge.PetitionDeadlines(io.wenzheng.sla.calendar.HolidayData.defaultCalendar(),
                 io.wenzheng.sla.pledge.PledgePolicy.DEFAULT);
         Instant now = Instant.now();
-        // A receipt instant whose warning time has passed but whose deadline is still at least two minutes away.
-        Instant received = java.util.stream.IntStream.rangeClosed(1, 470).mapToObj(m -> now.minus(Duration.ofMinutes(m)))
+        // A receipt instant in the past whose warning comes 4-12 s from now, when the routed event has given the
+        // clock its unit, and whose deadline is still at least two minutes away.
+        Instant received = java.util.stream.IntStream.rangeClosed(1, 470 * 60).mapToObj(sec -> now.minus(Duration.ofSeconds(sec)))
                 .filter(t -> {
                     var d = pledge.firstResponse(t);
                     Instant warnAt = t.plusMillis(Math.round(Duration.between(t, d.dueAt()).toMillis() * 0.8));
-                    return !warnAt.isAfter(now) && d.dueAt().isAfter(now.plus(Duration.ofMinutes(2)));
+                    return warnAt.isAfter(now.plusSeconds(4)) && warnAt.isBefore(now.plusSeconds(12))
+                            && d.dueAt().isAfter(now.plus(Duration.ofMinutes(2)));
                 }).findFirst().orElseThrow();
         String id = EventProbe.newPetitionId();
         probe.publish(new PetitionReceived(id, "ABCDEFGH", Channel.WEB, null, "噪音", null, null, received, null), "intake-service");
