@@ -1,6 +1,7 @@
 package io.wenzheng.routing.decision;
 
 import io.smallrye.mutiny.Uni;
+import io.wenzheng.contracts.EventType;
 import io.wenzheng.contracts.PetitionReceived;
 import io.wenzheng.contracts.PetitionReturned;
 import io.wenzheng.contracts.PetitionRouted;
@@ -13,9 +14,8 @@ import io.wenzheng.kit.outbox.Outbox;
 import io.wenzheng.routing.RoutingConfig;
 import io.wenzheng.routing.classifier.CategoryModel;
 import io.wenzheng.routing.classifier.Classification;
-import io.wenzheng.routing.directory.RuleRow;
+import io.wenzheng.routing.directory.DirectoryCache;
 import io.wenzheng.routing.directory.Unit;
-import io.wenzheng.routing.directory.UnitRow;
 import io.wenzheng.routing.directory.UnitTree;
 import io.wenzheng.routing.handback.HandBack;
 import io.wenzheng.routing.triage.TriageCase;
@@ -40,10 +40,12 @@ public class PetitionRouting {
     private final Outbox outbox;
     private final CategoryModel classifier;
     private final Router router;
+    private final DirectoryCache directory;
 
     @Inject
-    public PetitionRouting(EventConsumer consumer, Outbox outbox, RoutingConfig config, CategoryModel classifier) {
+    public PetitionRouting(EventConsumer consumer, Outbox outbox, RoutingConfig config, CategoryModel classifier, DirectoryCache directory) {
         this.consumer = consumer;
+        this.directory = directory;
         this.outbox = outbox;
         this.classifier = classifier;
         this.router = new Router(config.minConfidence());
@@ -58,7 +60,8 @@ public class PetitionRouting {
 
     @Incoming("lifecycle-in")
     public Uni<Void> onLifecycle(Message<String> message) {
-        return consumer.consume(message, "routing", this::apply);
+        return consumer.consume(message, "routing",
+                event -> event.type() == EventType.PETITION_RECEIVED || event.type() == EventType.PETITION_RETURNED, this::apply);
     }
 
     Uni<Void> apply(ConsumedEvent event) {
@@ -80,17 +83,16 @@ public class PetitionRouting {
         Classification classification = petition.categoryHint() != null && classifier.categories().contains(petition.categoryHint())
                 ? new Classification(petition.categoryHint(), 1.0, List.of("category named at intake"))
                 : classifier.classify(petition.subject(), petition.body());
-        return UnitRow.<UnitRow>listAll().chain(rows -> RuleRow.<RuleRow>listAll().chain(rules -> {
-            List<Unit> units = rows.stream().map(UnitRow::toUnit).toList();
+        return directory.current().chain(snapshot -> {
             RoutingDecision decision = router.route(classification, petition.place(),
-                    units.stream().filter(u -> !excluded.contains(u.code())).toList(), rules.stream().map(RuleRow::toRule).toList());
-            UnitTree tree = new UnitTree(units);
+                    snapshot.units().stream().filter(u -> !excluded.contains(u.code())).toList(), snapshot.rules());
+            UnitTree tree = snapshot.tree();
             return record(petition, decision, tree, now)
                     .chain(() -> decision instanceof RoutingDecision.Triage triage
                             ? queueForOperator(petition, triage.suggestedCategory(), triage.confidence(), triage.reason(), now)
                             : Uni.createFrom().voidItem())
                     .chain(() -> announce(petition.id(), decision, tree, now));
-        }));
+        });
     }
 
     private Uni<Void> handBack(PetitionReturned returned, Instant now) {

@@ -5,8 +5,6 @@ import io.smallrye.mutiny.Uni;
 import io.wenzheng.kit.problem.ProblemException;
 import io.wenzheng.routing.classifier.Classification;
 import io.wenzheng.routing.classifier.CategoryModel;
-import io.wenzheng.routing.directory.RuleRow;
-import io.wenzheng.routing.directory.UnitRow;
 import io.wenzheng.kit.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import io.wenzheng.kit.security.Caller;
@@ -49,6 +47,8 @@ public class RoutingResource {
     @Inject
     io.wenzheng.routing.RoutingConfig config;
     @Inject
+    io.wenzheng.routing.directory.DirectoryCache directory;
+    @Inject
     io.wenzheng.routing.classifier.OnlineLearning learning;
 
     public record ModelInfo(List<String> categories, int features, long correctionsLearned) {
@@ -84,9 +84,8 @@ public class RoutingResource {
             throw ProblemException.invalid(latitude == null ? "latitude" : "longitude", "give both coordinates or neither");
         }
         PlaceClues place = PlaceClues.of(subject, text, address, latitude, longitude);
-        return Panache.withSession(() -> UnitRow.<UnitRow>listAll().chain(rows -> RuleRow.<RuleRow>listAll()
-                        .map(rules -> new Router(config.minConfidence()).route(classification, place,
-                                rows.stream().map(UnitRow::toUnit).toList(), rules.stream().map(RuleRow::toRule).toList()))))
+        return Panache.withSession(() -> directory.current()
+                        .map(snapshot -> new Router(config.minConfidence()).route(classification, place, snapshot.units(), snapshot.rules())))
                 .map(decision -> decision instanceof RoutingDecision.Routed r
                         ? new Explanation(classification, "ROUTED", r.category(), r.unit().code(), r.unit().name(), r.confidence(),
                                 r.rule(), r.matchedTerms(), r.reason())

@@ -7,7 +7,6 @@ import io.wenzheng.contracts.Topics;
 import io.wenzheng.kit.outbox.Outbox;
 import io.wenzheng.kit.problem.Problem;
 import io.wenzheng.kit.problem.ProblemException;
-import io.wenzheng.routing.directory.UnitRow;
 import io.wenzheng.routing.directory.UnitTree;
 import io.wenzheng.kit.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -34,6 +33,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class TransferResource {
     @Inject
     Outbox outbox;
+    @Inject
+    io.wenzheng.routing.directory.DirectoryCache directory;
 
     /** 转办: move a petition to another unit, with a reason. */
     public record Transfer(@NotBlank String petitionId, @NotBlank String unitCode, @NotBlank @Size(max = 2000) String reason) {
@@ -53,22 +54,20 @@ public class TransferResource {
                         throw new ProblemException(Problem.of(409, "Already there", "petition " + transfer.petitionId()
                                 + " is already with " + decision.unitCode));
                     }
-                    return UnitRow.<UnitRow>listAll().chain(rows -> {
-                        UnitRow unit = rows.stream().filter(u -> u.code.equals(transfer.unitCode())).findFirst().orElse(null);
-                        if (unit == null) {
-                            throw ProblemException.invalid("unitCode", "no unit " + transfer.unitCode() + " in the directory");
-                        }
-                        UnitTree tree = new UnitTree(rows.stream().map(UnitRow::toUnit).toList());
-                        PetitionTransferred event = new PetitionTransferred(transfer.petitionId(), decision.unitCode, unit.code,
-                                unit.name, decision.category, transfer.reason().strip(), now, unit.calendarRegion,
-                                tree.districtOf(unit.code), tree.supervisorsOf(unit.code));
+                    return directory.current().chain(snapshot -> {
+                        var unit = snapshot.unit(transfer.unitCode())
+                                .orElseThrow(() -> ProblemException.invalid("unitCode", "no unit " + transfer.unitCode() + " in the directory"));
+                        UnitTree tree = snapshot.tree();
+                        PetitionTransferred event = new PetitionTransferred(transfer.petitionId(), decision.unitCode, unit.code(),
+                                unit.name(), decision.category, transfer.reason().strip(), now, unit.calendarRegion(),
+                                tree.districtOf(unit.code()), tree.supervisorsOf(unit.code()));
                         decision.outcome = "ROUTED";
-                        decision.unitCode = unit.code;
+                        decision.unitCode = unit.code();
                         decision.supervisingUnits = io.wenzheng.kit.security.Sight.encode(event.toSupervisingUnits());
                         decision.reason = "transferred from " + event.fromUnitCode() + ": " + event.reason();
                         decision.decidedAt = now;
                         return outbox.append(event, now)
-                                .chain(() -> outbox.append(event, Topics.unitFeed(unit.code), now))
+                                .chain(() -> outbox.append(event, Topics.unitFeed(unit.code()), now))
                                 .replaceWith(event);
                     });
                 }));

@@ -39,6 +39,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class DirectoryResource {
     @Inject
     UnitFeeds feeds;
+    @Inject
+    DirectoryCache cache;
 
     public record RuleInput(@NotBlank @Size(max = 100) String name, @Size(max = 100) String category, @Size(max = 200) String place,
                             @NotBlank String unitCode, int priority) {
@@ -98,6 +100,7 @@ public class DirectoryResource {
                             v.editedAt = null;
                             return existing == null ? v.persist().replaceWithVoid() : Uni.createFrom().voidItem();
                         }))
+                .invoke(cache::invalidate)
                 .chain(() -> feeds.ensure(file.units().stream().map(UnitInput::code).toList()))
                 .map(created -> new Loaded(file.version(), file.units().size(), rules.size(), created.size()));
     }
@@ -125,7 +128,7 @@ public class DirectoryResource {
                 }
                 return fresh.persist().chain(() -> markEdited()).replaceWith(fresh.toRule());
             });
-        }));
+        })).invoke(cache::invalidate);
     }
 
     @DELETE
@@ -138,7 +141,7 @@ public class DirectoryResource {
                 throw ProblemException.notFound("routing rule " + name);
             }
             return markEdited();
-        })).replaceWith(Response.noContent().build());
+        })).invoke(cache::invalidate).replaceWith(Response.noContent().build());
     }
 
     /** Records that the loaded version no longer says everything; called inside the editing transaction. */

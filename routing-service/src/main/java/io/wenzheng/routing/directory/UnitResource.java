@@ -24,6 +24,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class UnitResource {
     @jakarta.inject.Inject
     UnitFeeds feeds;
+    @jakarta.inject.Inject
+    DirectoryCache cache;
 
     @GET
     @RolesAllowed({Roles.OPERATOR, Roles.UNIT_STAFF, Roles.SUPERVISOR, Roles.ANALYST, Roles.ADMIN})
@@ -46,7 +48,7 @@ public class UnitResource {
                 }));
             }
             return chain.chain(DirectoryResource::markEdited);
-        }).chain(() -> feeds.ensure(units.stream().map(UnitInput::code).toList()))
+        }).invoke(cache::invalidate).chain(() -> feeds.ensure(units.stream().map(UnitInput::code).toList()))
                 .map(created -> Map.of("units", units.size(), "feedsCreated", created.size()));
     }
 }

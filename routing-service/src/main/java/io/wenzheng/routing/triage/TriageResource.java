@@ -14,9 +14,7 @@ import io.wenzheng.routing.decision.RoutingDecision;
 import io.wenzheng.contracts.RoutingExplanation;
 import io.wenzheng.routing.decision.PlaceClues;
 import io.wenzheng.routing.directory.RoutingRule;
-import io.wenzheng.routing.directory.RuleRow;
 import io.wenzheng.routing.directory.Unit;
-import io.wenzheng.routing.directory.UnitRow;
 import io.wenzheng.routing.directory.UnitTree;
 import io.wenzheng.kit.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -49,6 +47,8 @@ public class TriageResource {
     io.wenzheng.routing.classifier.OnlineLearning learning;
     @Inject
     Outbox outbox;
+    @Inject
+    io.wenzheng.routing.directory.DirectoryCache directory;
 
     /** An operator's decision: the category, and optionally the unit (otherwise routing picks it for the category). */
     public record Decision(@NotBlank String category, String unitCode) {
@@ -80,9 +80,9 @@ public class TriageResource {
                         throw new ProblemException(Problem.of(409, "Already decided",
                                 "triage case " + petitionId + " was decided at " + triage.decidedAt));
                     }
-                    return UnitRow.<UnitRow>listAll().chain(rows -> RuleRow.<RuleRow>listAll().map(r -> Map.entry(rows, r))).chain(directory -> {
-                        List<Unit> units = directory.getKey().stream().map(UnitRow::toUnit).toList();
-                        Unit unit = chooseUnit(decision, triage, units, directory.getValue().stream().map(RuleRow::toRule).toList());
+                    return directory.current().chain(snapshot -> {
+                        List<Unit> units = snapshot.units();
+                        Unit unit = chooseUnit(decision, triage, units, snapshot.rules());
                         String reason = "operator decision: category " + decision.category()
                                 + (decision.unitCode() == null ? ", unit by routing rules" : ", unit " + unit.code());
                         triage.status = TriageCase.Status.DECIDED;
