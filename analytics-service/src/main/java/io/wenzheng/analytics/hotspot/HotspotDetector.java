@@ -32,6 +32,7 @@ public final class HotspotDetector {
     private final Map<String, Cluster> clusters = new LinkedHashMap<>();
     private final Map<String, Set<String>> clustersByTerm = new HashMap<>();
     private final Set<String> rememberedIds = new HashSet<>();
+    private final Map<String, Cluster> clusterOfPetition = new HashMap<>();
     private int documents;
 
     public HotspotDetector(HotspotSettings settings) {
@@ -58,6 +59,7 @@ public final class HotspotDetector {
         });
         unindex(cluster);
         cluster.add(document, vector);
+        clusterOfPetition.put(document.petitionId(), cluster);
         index(cluster);
         return surge(cluster, document.receivedAt());
     }
@@ -117,26 +119,22 @@ public final class HotspotDetector {
                 .filter(e -> e.getValue() * 3 >= documents.size()).map(Map.Entry::getKey).orElse(null);
     }
 
+    /** Forgets what fell out of the horizon; each petition is forgotten once, so the cost follows the stream, not the clusters. */
     private void forgetBefore(Instant horizon) {
         while (!remembered.isEmpty() && remembered.peekFirst().receivedAt().isBefore(horizon)) {
             Document old = remembered.removeFirst();
             rememberedIds.remove(old.petitionId());
             documents--;
             old.features().keySet().forEach(term -> documentFrequency.computeIfPresent(term, (t, n) -> n > 1 ? n - 1 : null));
-        }
-        List<Cluster> emptied = new ArrayList<>();
-        for (Cluster cluster : clusters.values()) {
-            while (!cluster.members.isEmpty() && cluster.members.peekFirst().receivedAt().isBefore(horizon)) {
-                cluster.members.removeFirst();
+            Cluster cluster = clusterOfPetition.remove(old.petitionId());
+            if (cluster != null) {
+                cluster.members.removeIf(member -> member == old); // usually the first: members join in time order
+                if (cluster.members.isEmpty()) {
+                    unindex(cluster);
+                    clusters.remove(cluster.id);
+                }
             }
-            if (cluster.members.isEmpty()) {
-                emptied.add(cluster);
-            }
         }
-        emptied.forEach(c -> {
-            unindex(c);
-            clusters.remove(c.id);
-        });
     }
 
     private void index(Cluster cluster) {

@@ -124,9 +124,14 @@ public class ReadModelRebuild {
         })).replaceWithVoid();
     }
 
+    /** Every consumer of the projector's channels, including the copies {@code concurrency} makes ("lifecycle-in$2"). */
     private List<KafkaConsumer<Object, Object>> consumers() {
         List<KafkaConsumer<Object, Object>> all = new ArrayList<>();
-        CHANNELS.forEach(channel -> all.addAll(kafka.getConsumers(channel)));
+        for (String channel : kafka.getConsumerChannels()) {
+            if (CHANNELS.stream().anyMatch(c -> channel.equals(c) || channel.startsWith(c + "$"))) {
+                all.addAll(kafka.getConsumers(channel));
+            }
+        }
         return all;
     }
 }

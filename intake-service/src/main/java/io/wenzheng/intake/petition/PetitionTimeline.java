@@ -30,17 +30,22 @@ public class PetitionTimeline {
 
     @Incoming("lifecycle-in")
     public Uni<Void> lifecycle(Message<String> message) {
-        return consumer.consume(message, "intake-timeline", this::apply);
+        return consumer.consume(message, "intake-timeline", this::othersEvent, this::apply);
     }
 
     @Incoming("sla-in")
     public Uni<Void> sla(Message<String> message) {
-        return consumer.consume(message, "intake-timeline", this::apply);
+        return consumer.consume(message, "intake-timeline", this::othersEvent, this::apply);
+    }
+
+    /** Our own events entered the history when we wrote them. */
+    private boolean othersEvent(ConsumedEvent event) {
+        return !self.equals(event.source());
     }
 
     Uni<Void> apply(ConsumedEvent event) {
-        if (self.equals(event.source())) {
-            return Uni.createFrom().voidItem(); // our own events entered the history when we wrote them
+        if (!othersEvent(event)) {
+            return Uni.createFrom().voidItem();
         }
         // Locked: the lifecycle and SLA channels update the same row concurrently, and a full-row update would
         // otherwise overwrite the other channel's change with stale values.

@@ -40,10 +40,19 @@ public class EventConsumer {
     public enum Outcome { PROCESSED, DUPLICATE, IGNORED, DEAD_LETTERED }
 
     public Uni<Void> consume(Message<String> message, String consumer, Function<ConsumedEvent, Uni<Void>> handler) {
+        return consume(message, consumer, event -> true, handler);
+    }
+
+    /**
+     * Like {@link #consume(Message, String, Function)} for a consumer that acts on some events only: the others are
+     * acknowledged without a transaction, which on a shared topic is much of what it reads.
+     */
+    public Uni<Void> consume(Message<String> message, String consumer, java.util.function.Predicate<ConsumedEvent> handles,
+                             Function<ConsumedEvent, Uni<Void>> handler) {
         ConsumedEvent event;
         try {
             Optional<ConsumedEvent> parsed = parse(message);
-            if (parsed.isEmpty()) {
+            if (parsed.isEmpty() || !handles.test(parsed.get())) {
                 count(consumer, Outcome.IGNORED);
                 return Uni.createFrom().completionStage(message::ack);
             }
@@ -75,20 +84,19 @@ public class EventConsumer {
                 });
     }
 
+    /** Claims the event for this consumer first, in one statement: a redelivery finds the claim and does nothing. */
     private Uni<Outcome> processOnce(String consumer, ConsumedEvent event, Function<ConsumedEvent, Uni<Void>> handler) {
-        String key = InboxEntry.key(consumer, event.id());
-        return InboxEntry.<InboxEntry>findById(key).chain(seen -> {
-            if (seen != null) {
-                return Uni.createFrom().item(Outcome.DUPLICATE);
-            }
-            InboxEntry entry = new InboxEntry();
-            entry.id = key;
-            entry.consumer = consumer;
-            entry.eventId = event.id();
-            entry.eventType = event.type().type();
-            entry.processedAt = Instant.now();
-            return handler.apply(event).chain(() -> entry.persist()).replaceWith(Outcome.PROCESSED);
-        });
+        return Panache.getSession().chain(session -> session.createNativeQuery(
+                        "insert into inbox_event (id, consumer, event_id, event_type, processed_at) values (?1, ?2, ?3, ?4, ?5) "
+                                + "on conflict (id) do nothing")
+                .setParameter(1, InboxEntry.key(consumer, event.id()))
+                .setParameter(2, consumer)
+                .setParameter(3, event.id())
+                .setParameter(4, event.type().type())
+                .setParameter(5, java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC))
+                .executeUpdate())
+                .chain(claimed -> claimed == 0 ? Uni.createFrom().item(Outcome.DUPLICATE)
+                        : handler.apply(event).replaceWith(Outcome.PROCESSED));
     }
 
     /** Reads the CloudEvent; empty for event types this suite version does not know (types are additive). */
