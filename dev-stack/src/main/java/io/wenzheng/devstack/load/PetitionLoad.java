@@ -46,6 +46,10 @@ public final class PetitionLoad {
         public Settings withWebhookShare(double share) {
             return new Settings(intakeUrl, operatorToken, perSecond, duration, share, maxInFlight, wechatAccount, wechatToken);
         }
+
+        public Settings withMaxInFlight(int requests) {
+            return new Settings(intakeUrl, operatorToken, perSecond, duration, webhookShare, requests, wechatAccount, wechatToken);
+        }
     }
 
     /**
@@ -132,6 +136,40 @@ public final class PetitionLoad {
             Thread.currentThread().interrupt();
         }
         return new Result(new ArrayList<>(attempts), notSent, Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    /**
+     * Closed loop, as fast as intake answers: exactly {@code total} requests with at most {@code maxInFlight}
+     * waiting, for a burst that must be absorbed whole rather than offered at a rate.
+     */
+    public Result burst(long total, Consumer<String> progress) {
+        ConcurrentLinkedQueue<Attempt> attempts = new ConcurrentLinkedQueue<>();
+        Semaphore inFlight = new Semaphore(settings.maxInFlight());
+        AtomicLong accepted = new AtomicLong();
+        long start = System.nanoTime();
+        long nextReport = start + TimeUnit.SECONDS.toNanos(5);
+        java.util.Random random = new java.util.Random(43);
+        try {
+            for (long i = 0; i < total; i++) {
+                inFlight.acquire();
+                if (System.nanoTime() >= nextReport) {
+                    progress.accept(String.format("burst | %3.0f s: %,d of %,d sent, %,d accepted", (System.nanoTime() - start) / 1e9, i, total, accepted.get()));
+                    nextReport += TimeUnit.SECONDS.toNanos(5);
+                }
+                Route route = random.nextDouble() < settings.webhookShare() ? Route.WECHAT : Route.REST;
+                send(route, texts.at(i)).whenComplete((attempt, e) -> {
+                    attempts.add(attempt);
+                    if (attempt.accepted()) {
+                        accepted.incrementAndGet();
+                    }
+                    inFlight.release();
+                });
+            }
+            inFlight.acquire(settings.maxInFlight());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return new Result(new ArrayList<>(attempts), 0, Duration.ofNanos(System.nanoTime() - start));
     }
 
     private java.util.concurrent.CompletableFuture<Attempt> send(Route route, String text) {

@@ -20,11 +20,23 @@ public record RunningSuite(DevStack stack, Tokens tokens, Suite suite) implement
 
     /** On free ports, so it never collides with {@code ./wenzheng up} or a test run. */
     public static RunningSuite start(Path root, Path workDir, Consumer<String> say) {
+        return start(root, workDir, ServiceProcess.DEVELOPMENT_JVM, say);
+    }
+
+    public static RunningSuite start(Path root, Path workDir, java.util.List<String> jvmOptions, Consumer<String> say) {
+        return start(root, workDir, suite -> suite.withJvmOptions(jvmOptions), say);
+    }
+
+    /** @param setUp adjusts the suite (JVM options, configuration) before its services start */
+    public static RunningSuite start(Path root, Path workDir, java.util.function.UnaryOperator<Suite> setUp, Consumer<String> say) {
         long begin = System.nanoTime();
         DevStack stack = DevStack.start(DevStack.Settings.forTests(workDir));
+        Suite suite = setUp.apply(new Suite(stack, root, p -> Ports.free()));
+        // Ctrl-C on a harness: the services go down before the stack's own hook takes the broker and database away.
+        Runtime.getRuntime().addShutdownHook(new Thread(suite::close, "suite-shutdown"));
         try {
             Tokens tokens = new Tokens(stack.startIdentity(root.resolve(REALM), Duration.ofSeconds(240)).issuer());
-            Suite suite = new Suite(stack, root, p -> Ports.free()).start(Duration.ofSeconds(180));
+            suite.start(Duration.ofSeconds(180));
             int status = loadDirectory(suite.url(ServiceName.ROUTING), tokens.of("admin1"), root.resolve(DEMO_DIRECTORY));
             if (status != 200) {
                 throw new IllegalStateException("routing refused the demo directory: HTTP " + status);
@@ -33,6 +45,7 @@ public record RunningSuite(DevStack stack, Tokens tokens, Suite suite) implement
                     (System.nanoTime() - begin) / 1e9, workDir));
             return new RunningSuite(stack, tokens, suite);
         } catch (RuntimeException e) {
+            suite.close();
             stack.close();
             throw e;
         }

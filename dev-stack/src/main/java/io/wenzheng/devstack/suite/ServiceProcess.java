@@ -31,7 +31,11 @@ public final class ServiceProcess implements AutoCloseable {
     private Process process;
 
     /** Quick start-up over peak speed: right for a developer's suite and for tests, not for benchmarks. */
-    static final List<String> DEVELOPMENT_JVM = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+    public static final List<String> DEVELOPMENT_JVM = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+
+    /** As deploy/k8s runs them (JVM ergonomics pick the serial collector in a container of 2 CPUs or fewer). */
+    public static final List<String> PRODUCTION_JVM = List.of("-XX:+UseSerialGC", "-XX:MaxMetaspaceSize=160m",
+            "-XX:+ExitOnOutOfMemoryError");
 
     ServiceProcess(ServiceName service, String instance, Path jar, int port, Path workDir, ChildProcesses children,
                    Map<String, String> config, List<String> jvmOptions) {

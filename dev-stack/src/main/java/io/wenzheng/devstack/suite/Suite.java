@@ -16,6 +16,9 @@ public final class Suite implements AutoCloseable {
     private final Map<ServiceName, ServiceProcess> services = java.util.Collections.synchronizedMap(new EnumMap<>(ServiceName.class));
     private final Map<ServiceName, Integer> ports = new EnumMap<>(ServiceName.class);
     private final List<ServiceProcess> others = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private List<String> jvmOptions = ServiceProcess.DEVELOPMENT_JVM;
+    // A developer's suite has no tracing backend: each service logs its spans (w.trace).
+    private final Map<String, String> extraConfig = new java.util.HashMap<>(Map.of("wenzheng.tracing.log", "true"));
 
     /**
      * @param root the repository root, where each service's {@code target/quarkus-app} lives
@@ -27,6 +30,18 @@ public final class Suite implements AutoCloseable {
         for (ServiceName s : ServiceName.values()) {
             ports.put(s, portFor.applyAsInt(s.defaultPort()));
         }
+    }
+
+    /** The services' JVM options, instead of the development ones (quick start, C1 only), before {@link #start}. */
+    public Suite withJvmOptions(List<String> options) {
+        this.jvmOptions = List.copyOf(options);
+        return this;
+    }
+
+    /** One more configuration property for every service this suite starts, before {@link #start}. */
+    public Suite withConfig(String property, String value) {
+        extraConfig.put(property, value);
+        return this;
     }
 
     public static Path jarOf(Path root, ServiceName service) {
@@ -98,10 +113,8 @@ public final class Suite implements AutoCloseable {
 
     private ServiceProcess newProcess(ServiceName s, String instance, int port) {
         Map<String, String> config = new java.util.HashMap<>(stack.configFor(s));
-        // A developer's suite has no tracing backend: each service logs its spans (w.trace).
-        config.put("wenzheng.tracing.log", "true");
-        return new ServiceProcess(s, instance, jarOf(root, s), port, stack.settings().workDir(), stack.children(), config,
-                ServiceProcess.DEVELOPMENT_JVM);
+        config.putAll(extraConfig);
+        return new ServiceProcess(s, instance, jarOf(root, s), port, stack.settings().workDir(), stack.children(), config, jvmOptions);
     }
 
     @Override

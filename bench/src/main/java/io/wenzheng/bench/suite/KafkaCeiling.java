@@ -1,0 +1,89 @@
+package io.wenzheng.bench.suite;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+/**
+ * What the broker alone can do on this machine: records of the suite's own mean size, through a topic with the
+ * suite's partition count, produced with the suite's producer guarantees (acks=all, idempotent) and read back.
+ */
+final class KafkaCeiling {
+    record Result(int recordBytes, long records, double producedPerSecond, double consumedPerSecond) {
+        double perSecond() {
+            return Math.min(producedPerSecond, consumedPerSecond);
+        }
+    }
+
+    private KafkaCeiling() {
+    }
+
+    static Result measure(Map<String, Object> client, Admin admin, int partitions, int recordBytes, long records, Consumer<String> say) {
+        String topic = "bench.ceiling." + System.currentTimeMillis();
+        try {
+            admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot create " + topic, e);
+        }
+        byte[] value = new byte[Math.max(16, recordBytes - 26)];
+        new Random(1).nextBytes(value);
+        Map<String, Object> producerConfig = new HashMap<>(client);
+        producerConfig.put(ProducerConfig.ACKS_CONFIG, "all");
+        producerConfig.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        producerConfig.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        producerConfig.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        long begin = System.nanoTime();
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(producerConfig)) {
+            for (long i = 0; i < records; i++) {
+                // 26 bytes of key: a petition id's length, so records spread over the partitions the same way
+                byte[] key = String.format("%026d", i).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+                producer.send(new ProducerRecord<>(topic, key, value));
+                if (i % 100_000 == 0 && i > 0) {
+                    say.accept(String.format("ceiling | produced %,d of %,d", i, records));
+                }
+            }
+            producer.flush();
+        }
+        double produced = records / ((System.nanoTime() - begin) / 1e9);
+        Map<String, Object> consumerConfig = new HashMap<>(client);
+        consumerConfig.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        consumerConfig.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        consumerConfig.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        long read = 0;
+        begin = System.nanoTime();
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(consumerConfig)) {
+            List<TopicPartition> all = new ArrayList<>();
+            for (int p = 0; p < partitions; p++) {
+                all.add(new TopicPartition(topic, p));
+            }
+            consumer.assign(all);
+            consumer.seekToBeginning(all);
+            long until = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
+            while (read < records && System.nanoTime() < until) {
+                read += consumer.poll(Duration.ofMillis(200)).count();
+            }
+        }
+        double consumed = read / ((System.nanoTime() - begin) / 1e9);
+        try {
+            admin.deleteTopics(List.of(topic)).all().get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            say.accept("ceiling | could not delete " + topic + ": " + e.getMessage());
+        }
+        return new Result(recordBytes, records, produced, consumed);
+    }
+}

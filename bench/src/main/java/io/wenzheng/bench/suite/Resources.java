@@ -1,0 +1,122 @@
+package io.wenzheng.bench.suite;
+
+import io.wenzheng.devstack.suite.ServiceName;
+import io.wenzheng.devstack.suite.Suite;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * Each service's resident memory, sampled every second (the benchmark keeps the highest), and CPU time: each
+ * service's and the whole machine's, so a phase can say how much CPU a petition costs and where it goes.
+ */
+final class Resources implements AutoCloseable {
+    private static final double TICKS_PER_SECOND = 100.0; // USER_HZ on Linux
+
+    /** CPU seconds used during a stretch of time: by each service, and by the whole machine. */
+    record Cpu(Map<ServiceName, Double> services, double machine, double wallSeconds) {
+        double others() {
+            return machine - services.values().stream().mapToDouble(Double::doubleValue).sum();
+        }
+    }
+
+    private final Suite suite;
+    private final Map<ServiceName, Long> peakKb = new EnumMap<>(ServiceName.class);
+    private final Thread sampler;
+    private volatile boolean running = true;
+
+    Resources(Suite suite) {
+        this.suite = suite;
+        sampler = new Thread(() -> {
+            while (running) {
+                for (ServiceName s : ServiceName.values()) {
+                    long kb = rssKb(suite.service(s).pid());
+                    synchronized (peakKb) {
+                        peakKb.merge(s, kb, Math::max);
+                    }
+                }
+                try {
+                    Thread.sleep(1000);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "rss-sampler");
+        sampler.setDaemon(true);
+        sampler.start();
+    }
+
+    Map<ServiceName, Long> peakMegabytes() {
+        Map<ServiceName, Long> mb = new EnumMap<>(ServiceName.class);
+        synchronized (peakKb) {
+            peakKb.forEach((s, kb) -> mb.put(s, kb / 1024));
+        }
+        return mb;
+    }
+
+    /** A reading of the CPU counters now; the difference of two readings is a {@link Cpu}. */
+    long[] cpuTicks() {
+        long[] ticks = new long[ServiceName.values().length + 2];
+        for (ServiceName s : ServiceName.values()) {
+            ticks[s.ordinal()] = processTicks(suite.service(s).pid());
+        }
+        ticks[ServiceName.values().length] = machineBusyTicks();
+        ticks[ServiceName.values().length + 1] = System.nanoTime();
+        return ticks;
+    }
+
+    static Cpu between(long[] before, long[] after) {
+        Map<ServiceName, Double> services = new EnumMap<>(ServiceName.class);
+        for (ServiceName s : ServiceName.values()) {
+            services.put(s, (after[s.ordinal()] - before[s.ordinal()]) / TICKS_PER_SECOND);
+        }
+        int n = ServiceName.values().length;
+        return new Cpu(services, (after[n] - before[n]) / TICKS_PER_SECOND, (after[n + 1] - before[n + 1]) / 1e9);
+    }
+
+    private static long processTicks(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+
+    private static long machineBusyTicks() {
+        try {
+            String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            long busy = 0;
+            for (int i = 1; i < f.length; i++) {
+                if (i != 4 && i != 5) { // idle, iowait
+                    busy += Long.parseLong(f[i]);
+                }
+            }
+            return busy;
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+
+    static long rssKb(long pid) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", ""));
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            return 0;
+        }
+        return 0;
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        sampler.interrupt();
+    }
+}

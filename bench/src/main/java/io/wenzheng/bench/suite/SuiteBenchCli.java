@@ -1,0 +1,118 @@
+package io.wenzheng.bench.suite;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.wenzheng.devstack.load.PetitionTexts;
+import io.wenzheng.devstack.suite.RunningSuite;
+import io.wenzheng.devstack.suite.ServiceProcess;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code ./wenzheng bench [--warmup=60] [--rate=1000] [--seconds=60] [--max-rate=3000] [--max-seconds=30] [--burst=100000]
+ * [--ceiling=500000] [--patience=300] [--jvm=production|development|'options'] [--profile=on]}: starts its own suite with production JVM settings on free ports, runs the phases,
+ * prints the table and writes {@code report.json} and {@code report.md} to {@code bench/target/suite-bench}.
+ */
+public final class SuiteBenchCli {
+    private SuiteBenchCli() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        Map<String, String> o = new HashMap<>();
+        for (String arg : args) {
+            if (!arg.startsWith("--") || !arg.contains("=")) {
+                System.err.println("usage: wenzheng bench [--warmup=60] [--rate=1000] [--seconds=60] [--max-rate=3000] [--max-seconds=30] "
+                        + "[--burst=100000] [--ceiling=500000] [--patience=300]");
+                System.exit(2);
+            }
+            o.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
+        }
+        SuiteBenchmark.Options options = new SuiteBenchmark.Options(Integer.parseInt(o.getOrDefault("warmup", "60")),
+                Double.parseDouble(o.getOrDefault("rate", "1000")), Integer.parseInt(o.getOrDefault("seconds", "60")),
+                Double.parseDouble(o.getOrDefault("max-rate", "3000")), Integer.parseInt(o.getOrDefault("max-seconds", "30")),
+                Long.parseLong(o.getOrDefault("burst", "100000")), Long.parseLong(o.getOrDefault("ceiling", "500000")),
+                Duration.ofSeconds(Long.parseLong(o.getOrDefault("patience", "300"))));
+        Path root = Path.of(System.getProperty("wenzheng.root", ".")).toAbsolutePath().normalize();
+        Path work = root.resolve("bench/target/suite-bench");
+        List<String> jvm = switch (o.getOrDefault("jvm", "production")) {
+            case "production" -> ServiceProcess.PRODUCTION_JVM;
+            case "development" -> ServiceProcess.DEVELOPMENT_JVM;
+            default -> List.of(o.get("jvm").split(" "));
+        };
+        Path profiles = work.resolve("profiles");
+        if (o.containsKey("profile")) {
+            // One JFR recording per service for the whole run, summarised below: which code the CPU went to.
+            io.wenzheng.devstack.process.Directories.delete(profiles);
+            Files.createDirectories(profiles);
+            jvm = new java.util.ArrayList<>(jvm);
+            jvm.add("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename=" + profiles);
+        }
+        say("services' JVM options: " + jvm + " (and -Xmx of each service)");
+        SuiteBenchmark.Report report;
+        Map<String, String> services = new HashMap<>();
+        List<String> serviceJvm = List.copyOf(jvm);
+        // Spans are exported in batches over OTLP in production; logging each one, as a developer's suite does, is not.
+        try (RunningSuite running = RunningSuite.start(root, work,
+                suite -> suite.withJvmOptions(serviceJvm).withConfig("wenzheng.tracing.log", "false"), SuiteBenchCli::say)) {
+            report = new SuiteBenchmark(running, PetitionTexts.near(root), SuiteBenchCli::say).run(options);
+            for (var s : io.wenzheng.devstack.suite.ServiceName.values()) {
+                services.put(String.valueOf(running.suite().service(s).pid()), s.module());
+            }
+        }
+        String table = table(report);
+        for (var profile : ProfileSummary.ofDirectory(profiles, 15).entrySet()) {
+            String file = profile.getKey();
+            String service = services.entrySet().stream().filter(e -> file.contains("pid-" + e.getKey() + "-")).map(Map.Entry::getValue)
+                    .findFirst().orElse(file);
+            table += String.format("%n### Profile of %s%n%n%s", service, profile.getValue());
+        }
+        Files.writeString(work.resolve("report.md"), table);
+        json().writeValue(work.resolve("report.json").toFile(), report);
+        System.out.println(table);
+        say("report: " + work.resolve("report.md") + " and " + work.resolve("report.json"));
+    }
+
+    static ObjectMapper json() {
+        return new ObjectMapper().registerModule(new JavaTimeModule()).enable(SerializationFeature.INDENT_OUTPUT)
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS);
+    }
+
+    static String table(SuiteBenchmark.Report r) {
+        StringBuilder out = new StringBuilder();
+        out.append(String.format("%nWenzheng end-to-end benchmark, %s, %d cores, texts: %s%n", r.at(), r.cores(), r.texts()));
+        out.append(String.format("%n| phase | offered/s | sent | accepted | refused | not sent | accepted/s | end to end/s | drained after load | lost |%n"
+                + "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|%n"));
+        for (SuiteBenchmark.Phase p : r.phases()) {
+            out.append(String.format("| %s | %s | %,d | %,d | %,d | %,d | %,.0f | %,.0f | %.1f s | %d |%n", p.name(),
+                    Double.isNaN(p.offeredPerSecond()) ? "as fast as answered" : String.format("%,.0f", p.offeredPerSecond()),
+                    p.sent(), p.accepted(), p.refused(), p.notSent(), p.acceptedPerSecond(), p.endToEndPerSecond(), p.drainedSeconds(), p.lost()));
+        }
+        for (SuiteBenchmark.Phase p : r.phases()) {
+            out.append(String.format("%nLatency, %s%n%n| stage | petitions | p50 | p95 | p99 | max |%n|---|---:|---:|---:|---:|---:|%n", p.name()));
+            out.append(p.http().row("HTTP answer (accepted)")).append('\n');
+            out.append(p.routed().row("accepted → routed (event times)")).append('\n');
+            out.append(p.routedSeen().row("accepted → routed, seen by a subscriber")).append('\n');
+            out.append(p.deadline().row("accepted → deadline set")).append('\n');
+            out.append(p.counted().row("accepted → counted in analytics")).append('\n');
+            out.append(String.format("%nCPU per petition (ms), from the first request to the last petition counted: %s%n", p.cpuPerPetition()));
+        }
+        KafkaCeiling.Result c = r.ceiling();
+        out.append(String.format("%n| Kafka ceiling (same broker, %d-byte records, acks=all, idempotent) | records/s |%n|---|---:|%n", c.recordBytes()));
+        out.append(String.format("| produce %,d records | %,.0f |%n| consume them | %,.0f |%n", c.records(), c.producedPerSecond(), c.consumedPerSecond()));
+        out.append(String.format("%nThe suite's best end-to-end rate is %.4f of the ceiling (%.1f %%); each petition put %.1f records on the observed topics.%n",
+                r.ceilingRatio(), r.ceilingRatio() * 100, r.recordsPerPetition()));
+        out.append(String.format("%n| service | peak RSS |%n|---|---:|%n"));
+        r.peakRssMb().forEach((s, mb) -> out.append(String.format("| %s | %d MB |%n", s.module(), mb)));
+        return out.toString();
+    }
+
+    private static void say(String line) {
+        System.out.println("wenzheng bench | " + line);
+    }
+}

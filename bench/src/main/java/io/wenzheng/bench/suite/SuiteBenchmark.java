@@ -1,0 +1,256 @@
+package io.wenzheng.bench.suite;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.wenzheng.devstack.load.PetitionLoad;
+import io.wenzheng.devstack.load.PetitionTexts;
+import io.wenzheng.devstack.suite.RunningSuite;
+import io.wenzheng.devstack.suite.ServiceName;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * The end-to-end benchmark: petitions through intake's REST API and WeChat webhook, followed through every stage
+ * (accepted, routed, deadline set, counted in analytics) by a subscriber and by analytics' own totals; then the
+ * broker's raw ceiling with records of the same size, on the same broker.
+ */
+public final class SuiteBenchmark {
+    /**
+     * @param rate the steady rate of the latency phase
+     * @param maxRate the offered rate of the throughput phase (open loop, beyond what the suite takes)
+     * @param burst petitions sent as fast as intake answers, that must all come through
+     */
+    public record Options(int warmupSeconds, double rate, int latencySeconds, double maxRate, int throughputSeconds, long burst,
+                          long ceilingRecords, Duration drainPatience) {
+    }
+
+    /**
+     * One load phase.
+     *
+     * @param endToEndPerSecond petitions carried through every stage per second, from the first request to the last
+     *                          petition counted
+     * @param drainedSeconds from the end of the load until every accepted petition had passed every stage
+     * @param lost accepted petitions that had not passed every stage when patience ran out
+     */
+    public record Phase(String name, double offeredPerSecond, long sent, long accepted, long refused, long notSent,
+                        double loadSeconds, double acceptedPerSecond, double endToEndPerSecond, double drainedSeconds, long lost,
+                        Latency http, Latency routed, Latency routedSeen, Latency deadline, Latency counted, Resources.Cpu cpu) {
+        /** CPU milliseconds per accepted petition: by each service, and by everything else on the machine. */
+        public String cpuPerPetition() {
+            if (accepted == 0) {
+                return "–";
+            }
+            StringBuilder out = new StringBuilder();
+            cpu.services().forEach((s, seconds) -> out.append(String.format("%s %.1f, ", s.id(), seconds * 1000 / accepted)));
+            return out.append(String.format("rest %.1f; machine %.1f ms (%.0f%% busy)", cpu.others() * 1000 / accepted,
+                    cpu.machine() * 1000 / accepted, 100 * cpu.machine() / cpu.wallSeconds() / Runtime.getRuntime().availableProcessors())).toString();
+        }
+    }
+
+    public record Report(Options options, String texts, Instant at, int cores, List<Phase> phases, KafkaCeiling.Result ceiling,
+                         double recordsPerPetition, double ceilingRatio, Map<ServiceName, Long> peakRssMb) {
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private final RunningSuite running;
+    private final PetitionTexts texts;
+    private final Consumer<String> say;
+
+    public SuiteBenchmark(RunningSuite running, PetitionTexts texts, Consumer<String> say) {
+        this.running = running;
+        this.texts = texts;
+        this.say = say;
+    }
+
+    public Report run(Options options) {
+        List<Phase> phases = new ArrayList<>();
+        Map<ServiceName, Long> rss;
+        KafkaCeiling.Result ceiling;
+        double recordsPerPetition;
+        try (PipelineObserver observer = new PipelineObserver(running.stack().kafka().superUserClient());
+             Resources resources = new Resources(running.suite())) {
+            say.accept("warm-up: " + options.warmupSeconds() + " s at " + Math.min(options.rate(), 100) + "/s (the JIT compiles the hot paths)");
+            phase("warm-up", observer, resources, Math.min(options.rate(), 100), () -> load(Math.min(options.rate(), 100), options.warmupSeconds()).run(say), options);
+            phases.add(phase("steady " + (int) options.rate() + "/s", observer, resources, options.rate(),
+                    () -> load(options.rate(), options.latencySeconds()).run(say), options));
+            phases.add(phase("open loop " + (int) options.maxRate() + "/s", observer, resources, options.maxRate(),
+                    () -> load(options.maxRate(), options.throughputSeconds()).run(say), options));
+            if (options.burst() > 0) {
+                phases.add(phase(String.format("burst of %,d", options.burst()), observer, resources, Double.NaN,
+                        () -> load(1, 1).burst(options.burst(), say), options));
+            }
+            rss = resources.peakMegabytes();
+            long petitions = phases.stream().mapToLong(Phase::accepted).sum();
+            recordsPerPetition = petitions == 0 ? 0 : observer.records() / (double) petitions;
+            say.accept(String.format("ceiling: %,d records of %d bytes (the suite's mean) on a topic of %d partitions",
+                    options.ceilingRecords(), observer.meanRecordBytes(), running.stack().settings().partitions()));
+            try (var admin = running.stack().kafka().admin()) {
+                ceiling = KafkaCeiling.measure(running.stack().kafka().superUserClient(), admin, running.stack().settings().partitions(),
+                        observer.meanRecordBytes(), options.ceilingRecords(), say);
+            }
+        }
+        double best = phases.stream().mapToDouble(Phase::endToEndPerSecond).max().orElse(0);
+        return new Report(options, texts.source(), Instant.now(), Runtime.getRuntime().availableProcessors(), phases, ceiling,
+                recordsPerPetition, best / ceiling.perSecond(), rss);
+    }
+
+    private PetitionLoad load(double perSecond, int seconds) {
+        return new PetitionLoad(PetitionLoad.Settings.of(running.suite().url(ServiceName.INTAKE), () -> running.tokens().of("operator1"),
+                perSecond, Duration.ofSeconds(seconds)).withMaxInFlight(256), texts);
+    }
+
+    private Phase phase(String name, PipelineObserver observer, Resources resources, double offered, Supplier<PetitionLoad.Result> load,
+                        Options options) {
+        say.accept("phase: " + name);
+        long[] cpuBefore = resources.cpuTicks();
+        long countedBefore = analyticsTotal();
+        AnalyticsWatch watch = new AnalyticsWatch(this::analyticsTotal);
+        long loadStart = PipelineObserver.micros(Instant.now());
+        PetitionLoad.Result result = load.get();
+        long loadEnd = PipelineObserver.micros(Instant.now());
+        List<PetitionLoad.Attempt> accepted = result.accepted();
+        long deadline = System.nanoTime() + options.drainPatience().toNanos();
+        List<String> ids;
+        long drainedAt;
+        long nextReport = System.nanoTime();
+        while (true) {
+            ids = idsOf(accepted, observer);
+            long through = ids.stream().filter(id -> complete(observer.petitions().get(id))).count();
+            long counted = watch.latest() - countedBefore;
+            if ((through == accepted.size() && counted >= accepted.size()) || System.nanoTime() > deadline) {
+                drainedAt = PipelineObserver.micros(Instant.now());
+                break;
+            }
+            if (System.nanoTime() >= nextReport) {
+                say.accept(String.format("drain | %s: %,d of %,d through routing and SLA, %,d counted", name, through, accepted.size(), counted));
+                nextReport += 5_000_000_000L;
+            }
+            sleep(100);
+        }
+        watch.close();
+        Resources.Cpu cpu = Resources.between(cpuBefore, resources.cpuTicks());
+        List<PipelineObserver.Stages> stages = ids.stream().map(observer.petitions()::get).toList();
+        long lost = accepted.size() - stages.stream().filter(SuiteBenchmark::complete).count();
+        long[] http = accepted.stream().mapToLong(a -> a.latencyNanos() / 1000).toArray();
+        long[] routed = stages.stream().filter(SuiteBenchmark::complete).mapToLong(s -> s.routed.producedMicros() - s.received.producedMicros()).toArray();
+        long[] seen = stages.stream().filter(SuiteBenchmark::complete).mapToLong(s -> s.routed.observedMicros() - s.received.producedMicros()).toArray();
+        long[] due = stages.stream().filter(SuiteBenchmark::complete).mapToLong(s -> s.deadline.producedMicros() - s.received.producedMicros()).toArray();
+        long[] counted = watch.countingDelays(stages.stream().filter(s -> s != null && s.received != null)
+                .mapToLong(s -> s.received.producedMicros()).toArray(), countedBefore);
+        double loadSeconds = (loadEnd - loadStart) / 1e6;
+        Phase phase = new Phase(name, offered, result.attempts().size() + result.notSent(), accepted.size(), result.refused(), result.notSent(),
+                loadSeconds, accepted.size() / loadSeconds, accepted.size() / ((drainedAt - loadStart) / 1e6),
+                (drainedAt - loadEnd) / 1e6, lost, Latency.ofMicros(http), Latency.ofMicros(routed), Latency.ofMicros(seen),
+                Latency.ofMicros(due), Latency.ofMicros(counted), cpu);
+        say.accept(String.format("phase %s: %,d accepted in %.1f s (%.0f/s), end to end %.0f/s, drained %.1f s after the load, %d lost",
+                name, phase.accepted(), loadSeconds, phase.acceptedPerSecond(), phase.endToEndPerSecond(), phase.drainedSeconds(), lost));
+        return phase;
+    }
+
+    private static boolean complete(PipelineObserver.Stages s) {
+        return s != null && s.received != null && s.routed != null && s.deadline != null;
+    }
+
+    private static List<String> idsOf(List<PetitionLoad.Attempt> accepted, PipelineObserver observer) {
+        List<String> ids = new ArrayList<>(accepted.size());
+        for (PetitionLoad.Attempt a : accepted) {
+            String id = a.route() == PetitionLoad.Route.REST ? a.key() : observer.petitionOf(a.trackingCode());
+            ids.add(id == null ? "unresolved:" + a.trackingCode() : id);
+        }
+        return ids;
+    }
+
+    long analyticsTotal() {
+        try {
+            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(running.suite().url(ServiceName.ANALYTICS) + "/api/v1/stats/summary"))
+                    .timeout(Duration.ofSeconds(10)).header("Authorization", "Bearer " + running.tokens().of("analyst1")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() != 200) {
+                throw new IllegalStateException("analytics summary answered " + r.statusCode());
+            }
+            return JSON.readTree(r.body()).path("total").asLong();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("analytics summary: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Analytics' total, sampled five times a second, to tell when the k-th petition of a phase was counted. */
+    static final class AnalyticsWatch implements AutoCloseable {
+        private final List<long[]> samples = new java.util.concurrent.CopyOnWriteArrayList<>();
+        private final Thread thread;
+        private volatile boolean running = true;
+
+        AnalyticsWatch(java.util.function.LongSupplier total) {
+            thread = new Thread(() -> {
+                while (running) {
+                    try {
+                        samples.add(new long[] {PipelineObserver.micros(Instant.now()), total.getAsLong()});
+                    } catch (RuntimeException e) {
+                        // analytics busy or restarting: the next sample tells
+                    }
+                    sleep(200);
+                }
+            }, "analytics-watch");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        long latest() {
+            return samples.isEmpty() ? Long.MIN_VALUE / 2 : samples.get(samples.size() - 1)[1];
+        }
+
+        /**
+         * Analytics keeps totals, not times per petition: the k-th petition received is taken as counted when the total
+         * first reached k. That is exact when petitions are counted in the order they came, and near enough otherwise.
+         */
+        long[] countingDelays(long[] receivedMicros, long before) {
+            long[] received = receivedMicros.clone();
+            Arrays.sort(received);
+            long[] delays = new long[received.length];
+            int n = 0;
+            int sample = 0;
+            for (int k = 0; k < received.length; k++) {
+                while (sample < samples.size() && samples.get(sample)[1] - before < k + 1) {
+                    sample++;
+                }
+                if (sample == samples.size()) {
+                    break;
+                }
+                delays[n++] = Math.max(0, samples.get(sample)[0] - received[k]);
+            }
+            return Arrays.copyOf(delays, n);
+        }
+
+        @Override
+        public void close() {
+            running = false;
+            try {
+                thread.join(2000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
