@@ -36,8 +36,14 @@ public final class CrashHarness {
         }
     }
 
-    /** @param recoverySeconds from the kill until every service is ready again */
-    public record InjectedFault(String fault, double atSeconds, double downSeconds, double recoverySeconds, String error) {
+    /**
+     * @param backSeconds from the kill until the crashed part itself was serving again (a service ready, the broker or
+     *                    PostgreSQL accepting connections)
+     * @param recoverySeconds from the kill until every service was ready again, which also waits for faults that
+     *                        overlapped this one
+     */
+    public record InjectedFault(String fault, double atSeconds, double downSeconds, double backSeconds, double recoverySeconds,
+                                String error) {
     }
 
     private static final Duration RECOVERY_LIMIT = Duration.ofMinutes(4);
@@ -98,14 +104,16 @@ public final class CrashHarness {
             faults.add(CompletableFuture.supplyAsync(() -> {
                 Fault.sleep(Duration.ofMillis((long) (downFor * 1000)));
                 fault.restart(stack, suite, RECOVERY_LIMIT);
+                double back = (System.nanoTime() - killedAt) / 1e9;
                 down.remove(fault.target());
                 awaitAllReady();
                 double recovery = (System.nanoTime() - killedAt) / 1e9;
-                progress.accept(String.format("chaos | %s recovered %.1f s after its kill", fault.target(), recovery));
-                return new InjectedFault(fault.target(), (killedAt - start) / 1e9, downFor, recovery, null);
+                progress.accept(String.format("chaos | %s back %.1f s after its kill, the whole suite ready after %.1f s", fault.target(), back, recovery));
+                return new InjectedFault(fault.target(), (killedAt - start) / 1e9, downFor, back, recovery, null);
             }, threads).exceptionally(e -> {
                 down.remove(fault.target());
-                return new InjectedFault(fault.target(), (killedAt - start) / 1e9, downFor, (System.nanoTime() - killedAt) / 1e9, e.toString());
+                double after = (System.nanoTime() - killedAt) / 1e9;
+                return new InjectedFault(fault.target(), (killedAt - start) / 1e9, downFor, after, after, e.toString());
             }));
         }
         return faults;
