@@ -26,9 +26,16 @@ public interface KitConfig {
         @WithDefault("200")
         int batchSize();
 
-        /** Pause between relay rounds when the outbox is drained: the floor of event latency. */
+        /** Pause between relay rounds when the outbox is drained and no commit has woken the relay. */
         @WithDefault("100ms")
         Duration interval();
+
+        /**
+         * Shortest time between relay rounds when commits wake the relay: rows committed meanwhile go out together,
+         * so a busy service does not pay a round per row.
+         */
+        @WithDefault("20ms")
+        Duration wakeGap();
 
         /** Failed deliveries after which a row is parked instead of retried. */
         @WithDefault("5")

@@ -24,6 +24,12 @@ public final class PollingLoop<T> {
     private final Function<T, Duration> nextDelay;
     private final Duration afterFailure;
     private volatile boolean running;
+    private boolean inRound;
+    private boolean wakeRequested;
+    private boolean wakeScheduled;
+    private Duration wakeGap = Duration.ZERO;
+    private long timer = -1;
+    private long lastRoundStart = System.nanoTime();
 
     public PollingLoop(Vertx vertx, String name, Supplier<Uni<T>> task, Function<T, Duration> nextDelay, Duration afterFailure) {
         this.vertx = vertx;
@@ -42,20 +48,53 @@ public final class PollingLoop<T> {
         running = false;
     }
 
-    private void schedule(Duration delay) {
+    /**
+     * Runs the next round soon instead of after the chosen delay: there is work. Rounds still start at least
+     * {@code gap} apart, so that a stream of wake-ups is served in batches. A round in progress goes again when it ends.
+     */
+    public synchronized void wakeUp(Duration gap) {
         if (!running) {
             return;
         }
+        if (inRound) {
+            wakeRequested = true;
+            wakeGap = gap;
+        } else if (timer != -1 && !wakeScheduled && vertx.cancelTimer(timer)) {
+            long wait = gap.toNanos() - (System.nanoTime() - lastRoundStart);
+            wakeScheduled = true;
+            timer = wait <= 0 ? -1 : vertx.setTimer(Math.max(1, wait / 1_000_000), ignored -> round());
+            if (wait <= 0) {
+                vertx.runOnContext(ignored -> round());
+            }
+        }
+    }
+
+    private synchronized void schedule(Duration delay) {
+        inRound = false;
+        if (!running) {
+            return;
+        }
+        if (wakeRequested && !delay.isZero()) {
+            delay = wakeGap.compareTo(delay) < 0 ? wakeGap : delay;
+        }
+        wakeRequested = false;
         if (delay.isZero()) {
+            timer = -1;
             vertx.runOnContext(ignored -> round());
         } else {
-            vertx.setTimer(Math.max(1, delay.toMillis()), ignored -> round());
+            timer = vertx.setTimer(Math.max(1, delay.toMillis()), ignored -> round());
         }
     }
 
     private void round() {
-        if (!running) {
-            return;
+        synchronized (this) {
+            if (!running || inRound) {
+                return;
+            }
+            inRound = true;
+            wakeScheduled = false;
+            timer = -1;
+            lastRoundStart = System.nanoTime();
         }
         Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
         VertxContextSafetyToggle.setContextSafe(context, true);
