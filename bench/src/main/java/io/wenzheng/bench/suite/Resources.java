@@ -1,5 +1,6 @@
 package io.wenzheng.bench.suite;
 
+import io.wenzheng.devstack.process.ProcessMemory;
 import io.wenzheng.devstack.suite.ServiceName;
 import io.wenzheng.devstack.suite.Suite;
 import java.io.IOException;
@@ -32,7 +33,7 @@ final class Resources implements AutoCloseable {
         sampler = new Thread(() -> {
             while (running) {
                 for (ServiceName s : ServiceName.values()) {
-                    long kb = rssKb(suite.service(s).pid());
+                    long kb = ProcessMemory.rssKb(suite.service(s).pid()).orElse(0);
                     synchronized (peakKb) {
                         peakKb.merge(s, kb, Math::max);
                     }
@@ -99,19 +100,6 @@ final class Resources implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             return 0;
         }
-    }
-
-    static long rssKb(long pid) {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
-                if (line.startsWith("VmRSS:")) {
-                    return Long.parseLong(line.replaceAll("[^0-9]", ""));
-                }
-            }
-        } catch (IOException | NumberFormatException e) {
-            return 0;
-        }
-        return 0;
     }
 
     @Override

@@ -226,17 +226,8 @@ public final class DevStackCli {
     }
 
     static String rssOf(long pid) {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
-                if (line.startsWith("VmRSS:")) {
-                    long kb = Long.parseLong(line.replaceAll("[^0-9]", ""));
-                    return (kb / 1024) + " MB";
-                }
-            }
-        } catch (IOException | NumberFormatException e) {
-            // process gone
-        }
-        return "?";
+        var kb = io.wenzheng.devstack.process.ProcessMemory.rssKb(pid);
+        return kb.isPresent() ? (kb.getAsLong() / 1024) + " MB" : "?";
     }
 
     /** Streams a service's log to the console, one compact prefixed line at a time. */
