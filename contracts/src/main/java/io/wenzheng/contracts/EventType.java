@@ -10,6 +10,9 @@ public enum EventType implements CatalogueEntry {
     PETITION_TRIAGE_REQUIRED("wenzheng.petition.triage-required.v1", Topics.LIFECYCLE, TriageRequired.class),
     PETITION_RETURNED("wenzheng.petition.returned.v1", Topics.LIFECYCLE, PetitionReturned.class),
     PETITION_TRANSFERRED("wenzheng.petition.transferred.v1", Topics.LIFECYCLE, PetitionTransferred.class),
+    PETITION_ACCEPTED("wenzheng.petition.accepted.v1", Topics.LIFECYCLE, PetitionAccepted.class),
+    PETITION_REJECTED("wenzheng.petition.rejected.v1", Topics.LIFECYCLE, PetitionRejected.class),
+    PETITION_MERGED("wenzheng.petition.merged.v1", Topics.LIFECYCLE, PetitionMerged.class),
     PETITION_RESPONDED("wenzheng.petition.responded.v1", Topics.LIFECYCLE, PetitionResponded.class),
     PETITION_PROGRESS_REPORTED("wenzheng.petition.progress-reported.v1", Topics.LIFECYCLE, PetitionProgressReported.class),
     PETITION_AWAITING_CITIZEN("wenzheng.petition.awaiting-citizen.v1", Topics.LIFECYCLE, PetitionAwaitingCitizen.class),
@@ -21,6 +24,7 @@ public enum EventType implements CatalogueEntry {
     SLA_WARNING("wenzheng.sla.warning.v1", Topics.SLA, DeadlineWarning.class),
     SLA_BREACHED("wenzheng.sla.breached.v1", Topics.SLA, DeadlineBreached.class),
     SLA_ESCALATED("wenzheng.sla.escalated.v1", Topics.SLA, DeadlineEscalated.class),
+    SLA_CHASED("wenzheng.sla.chased.v1", Topics.SLA, DeadlineChased.class),
     SLA_MET("wenzheng.sla.met.v1", Topics.SLA, DeadlineMet.class),
     SLA_PAUSED("wenzheng.sla.paused.v1", Topics.SLA, DeadlinePaused.class);
 

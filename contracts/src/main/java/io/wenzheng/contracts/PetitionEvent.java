@@ -4,6 +4,7 @@ package io.wenzheng.contracts;
 public sealed interface PetitionEvent
         permits PetitionReceived, PetitionRouted, TriageRequired, PetitionReturned, PetitionTransferred, PetitionResponded,
         PetitionProgressReported, PetitionAwaitingCitizen, CitizenReplied, PetitionResolved, PetitionRated, PetitionReopened,
-        DeadlineSet, DeadlineWarning, DeadlineBreached, DeadlineEscalated, DeadlineMet, DeadlinePaused {
+        DeadlineSet, DeadlineWarning, DeadlineBreached, DeadlineEscalated, DeadlineMet, DeadlinePaused,
+        PetitionAccepted, PetitionRejected, PetitionMerged, DeadlineChased {
     String petitionId();
 }

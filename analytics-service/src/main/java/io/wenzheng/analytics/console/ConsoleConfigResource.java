@@ -5,21 +5,25 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.util.Map;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
- * Where the browser pages log in: the realm's issuer as browsers reach it, and the public PKCE client. Public,
- * because a page needs it before it has a token; it holds nothing secret.
+ * What the console's pages need before they have a token: where they log in (the realm's issuer as browsers reach it,
+ * and the public PKCE client) and where each service's API is. Public; it holds nothing secret.
  */
 @Path("/api/v1/console/config")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "console")
 public class ConsoleConfigResource {
-    /** @param issuer null when this service verifies no tokens (service tests, which authenticate in-process) */
-    public record ConsoleConfig(String issuer, String clientId) {
+    /**
+     * @param issuer null when this service verifies no tokens (service tests, which authenticate in-process)
+     * @param apis each service's base URL as browsers reach it; empty when an ingress serves every API on the console's own origin
+     */
+    public record ConsoleConfig(String issuer, String clientId, Map<String, String> apis) {
     }
 
     @ConfigProperty(name = "quarkus.oidc.tenant-enabled", defaultValue = "true")
@@ -31,11 +35,18 @@ public class ConsoleConfigResource {
     Optional<String> browserIssuer;
     @ConfigProperty(name = "wenzheng.console.client-id", defaultValue = "wenzheng-console")
     String clientId;
+    @ConfigProperty(name = "wenzheng.console.api.intake", defaultValue = "")
+    String intakeApi;
+    @ConfigProperty(name = "wenzheng.console.api.routing", defaultValue = "")
+    String routingApi;
+    @ConfigProperty(name = "wenzheng.console.api.sla", defaultValue = "")
+    String slaApi;
 
     @GET
     @PermitAll
     @Operation(summary = "The identity provider and public client the console pages log in with (OIDC code flow with PKCE)")
     public ConsoleConfig config() {
-        return new ConsoleConfig(identityEnabled ? browserIssuer.or(() -> serviceIssuer).orElse(null) : null, clientId);
+        return new ConsoleConfig(identityEnabled ? browserIssuer.or(() -> serviceIssuer).orElse(null) : null, clientId,
+                Map.of("intake", intakeApi, "routing", routingApi, "sla", slaApi, "analytics", ""));
     }
 }

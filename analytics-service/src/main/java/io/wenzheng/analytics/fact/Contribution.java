@@ -23,6 +23,7 @@ public record Contribution(MeasureKey key, Counters counters) {
         MeasureKey key = new MeasureKey(fact.receivedAt().atZone(zone).toLocalDate(), orEmpty(fact.unitCode()),
                 orEmpty(fact.category()), fact.channel() == null ? "" : fact.channel().name(), orEmpty(fact.districtCode()));
         boolean resolved = fact.status() == PetitionStatus.RESOLVED || fact.status() == PetitionStatus.CLOSED;
+        boolean open = fact.status() == null || fact.status().open();
         DurationHistogram firstResponseTimes = DurationHistogram.empty();
         long firstResponseSeconds = 0;
         if (fact.firstRespondedAt() != null) {
@@ -42,8 +43,8 @@ public record Contribution(MeasureKey key, Counters counters) {
                 fact.slaState() == SlaState.MET ? 1 : 0, fact.slaState() == SlaState.BREACHED ? 1 : 0,
                 resolved ? 1 : 0, 0, fact.reopens() > 0 ? 1 : 0,
                 rating == null ? 0 : 1, rating != null && rating >= 4 ? 1 : 0, rating == null ? 0 : rating,
-                firstResponseSeconds, resolutionSeconds, resolved ? 0 : 1,
-                !resolved && fact.slaState() == SlaState.BREACHED ? 1 : 0, !resolved && fact.escalationLevel() > 0 ? 1 : 0,
+                firstResponseSeconds, resolutionSeconds, open ? 1 : 0,
+                open && fact.slaState() == SlaState.BREACHED ? 1 : 0, open && fact.escalationLevel() > 0 ? 1 : 0,
                 firstResponseTimes, resolutionTimes);
         return Optional.of(new Contribution(key, counters));
     }

@@ -25,7 +25,7 @@ public class OpenCases {
         this.config = config;
     }
 
-    private static final String OPEN = "status not in ('RESOLVED', 'CLOSED')";
+    private static final String OPEN = "status not in ('RESOLVED', 'CLOSED', 'MERGED', 'REJECTED')";
 
     public record UrgentCase(String petitionId, String unitCode, String category, Instant receivedAt, Instant firstResponseDue,
                              String slaState, int escalationLevel) {

@@ -2,6 +2,7 @@ package io.wenzheng.intake.casework;
 
 import io.wenzheng.contracts.CitizenReplied;
 import io.wenzheng.contracts.PetitionAwaitingCitizen;
+import io.wenzheng.contracts.PetitionAccepted;
 import io.wenzheng.contracts.PetitionEvent;
 import io.wenzheng.contracts.PetitionProgressReported;
 import io.wenzheng.contracts.PetitionRated;
@@ -32,6 +33,21 @@ public sealed interface CaseAction {
     /** What the citizen is told on the petition's channel; null when the action says nothing to the citizen. */
     default String toCitizen() {
         return null;
+    }
+
+    /** 签收: the unit takes the petition on. Once, after routing or a transfer, and before it has answered. */
+    record SignFor(String unitCode) implements CaseAction {
+        public boolean allowedIn(PetitionStatus s) {
+            return s == PetitionStatus.ROUTED || s == PetitionStatus.TRANSFERRED;
+        }
+
+        public PetitionEvent event(String id, Instant at) {
+            return new PetitionAccepted(id, unitCode, at);
+        }
+
+        public String verb() {
+            return "sign for it (only once, before answering)";
+        }
     }
 
     /** 回退: the petition is not this unit's business; routing tries again. Only before the unit has acted. */

@@ -48,7 +48,17 @@ public class CaseworkResource {
     public record HandBackReason(@NotBlank String unitCode, @NotBlank @Size(max = 2000) String reason) {
     }
 
+    public record UnitOnly(@NotBlank String unitCode) {
+    }
+
     public record CitizenMessage(@NotBlank @Size(max = 4000) String message) {
+    }
+
+    @POST
+    @Path("/acceptance")
+    @Operation(summary = "签收: the unit signs for the petition and takes it on")
+    public Uni<Response> signFor(@PathParam("id") String id, @Valid @NotNull UnitOnly body) {
+        return act(id, new CaseAction.SignFor(body.unitCode()));
     }
 
     @POST

@@ -85,6 +85,11 @@ class UnitScopeTest {
         post("/api/v1/petitions/" + otherPetition + "/responses", Map.of("unitCode", "A-ENV", "message", "收到")).statusCode(403);
         post("/api/v1/petitions/" + otherPetition + "/responses", Map.of("unitCode", "A3", "message", "收到")).statusCode(404);
         post("/api/v1/petitions/" + otherPetition + "/citizen-replies", Map.of("message", "补充")).statusCode(404);
+        post("/api/v1/petitions/" + otherPetition + "/acceptance", Map.of("unitCode", "A-ENV")).statusCode(403);
+        post("/api/v1/petitions/" + otherPetition + "/acceptance", Map.of("unitCode", "A3")).statusCode(404);
+        // Templates: their own unit's only.
+        given().contentType(io.restassured.http.ContentType.JSON).body(Map.of("unitCode", "A-ENV", "kind", "RESPONSE", "title", "t", "body", "b"))
+                .post("/api/v1/reply-templates").then().statusCode(403).contentType("application/problem+json");
         post("/api/v1/petitions/" + ownPetition + "/responses", Map.of("unitCode", "A3", "message", "已收到")).statusCode(202);
     }
 

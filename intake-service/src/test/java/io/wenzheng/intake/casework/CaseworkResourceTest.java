@@ -106,6 +106,45 @@ class CaseworkResourceTest {
     }
 
     @Test
+    void aUnitSignsForAPetitionOnceThenAnswersItAndMergedOrRejectedOnesEnd() {
+        String id = routedTo("A3");
+        String path = "/api/v1/petitions/" + id;
+        post(path + "/acceptance", Map.of("unitCode", "A-ENV")).statusCode(409).body("title", equalTo("Not with this unit"));
+        post(path + "/acceptance", Map.of()).statusCode(400).contentType("application/problem+json");
+        post(path + "/acceptance", Map.of("unitCode", "A3")).statusCode(202).body("status", equalTo("ACCEPTED"));
+        post(path + "/acceptance", Map.of("unitCode", "A3")).statusCode(409).body("detail", org.hamcrest.Matchers.containsString("sign for"));
+        var accepted = probe.await(Topics.LIFECYCLE, r -> id.equals(r.key()) && "wenzheng.petition.accepted.v1".equals(r.header("ce_type")),
+                Duration.ofSeconds(20)).orElseThrow(() -> new AssertionError("accepted not published"));
+        assertThat(accepted.value()).contains("\"unitCode\":\"A3\"");
+        post(path + "/responses", Map.of("unitCode", "A3", "message", "已签收，正在核查")).statusCode(202).body("status", equalTo("RESPONDED"));
+
+        // Routing ends a triage case by merging or rejecting it; intake's record follows, and no unit can act on it.
+        String rejected = given().contentType(ContentType.JSON).body(Map.of("channel", "WEB", "text", "代办各类证件，加微信"))
+                .post("/api/v1/petitions").then().statusCode(201).extract().jsonPath().getString("id");
+        probe.publish(new io.wenzheng.contracts.PetitionRejected(rejected, io.wenzheng.contracts.PetitionRejected.RejectionReason.SPAM,
+                "广告", Instant.now()), "routing-service");
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().get("/api/v1/petitions/" + rejected).then()
+                .body("status", equalTo("REJECTED")).body("history.type", org.hamcrest.Matchers.hasItem("wenzheng.petition.rejected.v1")));
+        post("/api/v1/petitions/" + rejected + "/resolution", Map.of("unitCode", "A3", "message", "m")).statusCode(409);
+        given().queryParam("status", "REJECTED").get("/api/v1/petitions").then().statusCode(200).body("id", org.hamcrest.Matchers.hasItem(rejected));
+    }
+
+    @Test
+    void replyTemplatesAreSharedOrAUnitsOwn() {
+        List<Map<String, Object>> shared = given().get("/api/v1/reply-templates").then().statusCode(200).extract().jsonPath().getList("$");
+        assertThat(shared).extracting(t -> t.get("kind")).contains("RESPONSE", "PROGRESS", "QUESTION", "RESOLUTION");
+        assertThat(shared).allSatisfy(t -> assertThat(t.get("body").toString()).isNotBlank());
+        int id = given().contentType(ContentType.JSON)
+                .body(Map.of("unitCode", "A3", "kind", "RESOLUTION", "title", "噪音已整改", "body", "经{unitName}复查，噪音已达标。"))
+                .post("/api/v1/reply-templates").then().statusCode(201).body("unitCode", equalTo("A3")).extract().path("id");
+        given().contentType(ContentType.JSON).body(Map.of("unitCode", "A3", "kind", "NONSENSE", "title", "t", "body", "b"))
+                .post("/api/v1/reply-templates").then().statusCode(400).contentType("application/problem+json");
+        given().get("/api/v1/reply-templates").then().body("id", org.hamcrest.Matchers.hasItem(id));
+        given().delete("/api/v1/reply-templates/" + id).then().statusCode(204);
+        given().delete("/api/v1/reply-templates/" + id).then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
     void unknownPetitionsAndMalformedIdsAreNotFound() {
         post("/api/v1/petitions/01JDQ8Z6X0ABCDEFGHJKMNPQRS/responses", Map.of("unitCode", "A3", "message", "m")).statusCode(404)
                 .contentType("application/problem+json");

@@ -13,7 +13,7 @@ import java.time.Instant;
 @Entity
 @Table(name = "triage_case")
 public class TriageCase extends PanacheEntityBase {
-    public enum Status { OPEN, DECIDED }
+    public enum Status { OPEN, DECIDED, REJECTED, MERGED }
 
     @Id
     @Column(name = "petition_id")

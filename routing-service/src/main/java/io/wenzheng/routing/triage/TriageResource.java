@@ -54,6 +54,16 @@ public class TriageResource {
     public record Decision(@NotBlank String category, String unitCode) {
     }
 
+    /** Spam or invalid: the petition ends here. */
+    public record Rejection(@NotNull io.wenzheng.contracts.PetitionRejected.RejectionReason reason,
+                            @jakarta.validation.constraints.Size(max = 2000) String note) {
+    }
+
+    /** A repeat of an earlier petition, which carries on in its place. */
+    public record Merge(@NotBlank @jakarta.validation.constraints.Pattern(regexp = "[0-9A-HJKMNP-TV-Z]{26}") String originalId,
+                        @jakarta.validation.constraints.Size(max = 2000) String note) {
+    }
+
     @GET
     @RolesAllowed({Roles.OPERATOR, Roles.SUPERVISOR})
     @Operation(summary = "The operator queue: open triage cases, oldest first")
@@ -117,6 +127,61 @@ public class TriageResource {
                                 .replaceWith(Map.of("petitionId", petitionId, "category", decision.category(), "unitCode", unit.code()));
                     });
                 })).invoke(() -> learning.learn(taught[0]));
+    }
+
+    @POST
+    @RolesAllowed(Roles.OPERATOR)
+    @Path("/{petitionId}/rejection")
+    @Operation(summary = "Reject a triage case as spam or invalid, with a reason; the petition ends and its clocks stop")
+    public Uni<Map<String, String>> reject(@PathParam("petitionId") String petitionId, @Valid @NotNull Rejection rejection) {
+        String note = rejection.note() == null ? null : rejection.note().strip();
+        return close(petitionId, TriageCase.Status.REJECTED, "rejected: " + rejection.reason() + (note == null || note.isEmpty() ? "" : ", " + note),
+                now -> new io.wenzheng.contracts.PetitionRejected(petitionId, rejection.reason(), note, now))
+                .replaceWith(Map.of("petitionId", petitionId, "rejected", rejection.reason().name()));
+    }
+
+    @POST
+    @RolesAllowed(Roles.OPERATOR)
+    @Path("/{petitionId}/merge")
+    @Operation(summary = "Merge a triage case into the earlier petition it repeats; the petition ends and its clocks stop")
+    public Uni<Map<String, String>> merge(@PathParam("petitionId") String petitionId, @Valid @NotNull Merge merge) {
+        if (merge.originalId().equals(petitionId)) {
+            throw ProblemException.invalid("originalId", "a petition cannot be merged into itself");
+        }
+        String note = merge.note() == null ? null : merge.note().strip();
+        return DecisionRow.<DecisionRow>findById(merge.originalId()).onItem().ifNull()
+                .failWith(() -> ProblemException.invalid("originalId", "routing has no petition " + merge.originalId()))
+                .chain(original -> close(petitionId, TriageCase.Status.MERGED, "merged into " + merge.originalId(),
+                        now -> new io.wenzheng.contracts.PetitionMerged(petitionId, merge.originalId(), note, now)))
+                .replaceWith(Map.of("petitionId", petitionId, "mergedInto", merge.originalId()));
+    }
+
+    /** Ends an open triage case without routing it: the case, the decision row and the event commit together. */
+    private Uni<Void> close(String petitionId, TriageCase.Status status, String reason,
+                            java.util.function.Function<Instant, io.wenzheng.contracts.PetitionEvent> event) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        return Panache.withTransaction(() -> TriageCase.<TriageCase>findById(petitionId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+                .chain(triage -> {
+                    if (triage == null) {
+                        throw ProblemException.notFound("triage case " + petitionId);
+                    }
+                    if (triage.status != TriageCase.Status.OPEN) {
+                        throw new ProblemException(Problem.of(409, "Already decided",
+                                "triage case " + petitionId + " was " + triage.status.name().toLowerCase() + " at " + triage.decidedAt));
+                    }
+                    triage.status = status;
+                    triage.decidedAt = now;
+                    return DecisionRow.<DecisionRow>findById(petitionId)
+                            .invoke(row -> {
+                                if (row != null) {
+                                    row.outcome = status.name();
+                                    row.reason = reason;
+                                    row.decidedAt = now;
+                                }
+                            })
+                            .chain(() -> outbox.append(event.apply(now), now))
+                            .replaceWithVoid();
+                }));
     }
 
     private static Unit chooseUnit(Decision decision, TriageCase triage, List<Unit> units, List<RoutingRule> rules) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
 import static org.awaitility.Awaitility.await;
 
 import io.quarkus.test.common.QuarkusTestResource;
@@ -108,6 +109,44 @@ class PetitionRoutingTest {
         assertThat(probe.await(Topics.unitFeed("A3"), r -> id.equals(r.key()), Duration.ofSeconds(20))).isPresent();
         given().get("/api/v1/triage").then().body("petitionId", org.hamcrest.Matchers.not(hasItem(id)));
         given().get("/api/v1/routing/decisions/" + id).then().body("outcome", equalTo("ROUTED")).body("reason", containsString("operator"));
+    }
+
+    @Test
+    void anOperatorRejectsSpamAndMergesARepeatAndBothLeaveTheQueue() {
+        String spam = EventProbe.newPetitionId();
+        String repeat = EventProbe.newPetitionId();
+        String original = EventProbe.newPetitionId();
+        probe.publish(received(original, "夜里工地施工噪音太大", "A市A3区桐梓坡西路"), "intake-service");
+        probe.publish(received(spam, "你好", null), "intake-service");
+        probe.publish(received(repeat, "你好", null), "intake-service");
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                given().get("/api/v1/triage").then().statusCode(200).body("petitionId", hasItems(spam, repeat)));
+        awaitRouted(original, "A3");
+
+        given().contentType(ContentType.JSON).body("{\"reason\":\"NOT_A_REASON\"}")
+                .post("/api/v1/triage/" + spam + "/rejection").then().statusCode(400).contentType("application/problem+json");
+        given().contentType(ContentType.JSON).body("{\"reason\":\"SPAM\",\"note\":\"广告\"}")
+                .post("/api/v1/triage/" + spam + "/rejection").then().statusCode(200).body("rejected", equalTo("SPAM"));
+        given().contentType(ContentType.JSON).body("{\"category\":\"环境保护\"}")
+                .post("/api/v1/triage/" + spam + "/decision").then().statusCode(409).contentType("application/problem+json");
+
+        given().contentType(ContentType.JSON).body("{\"originalId\":\"" + repeat + "\"}")
+                .post("/api/v1/triage/" + repeat + "/merge").then().statusCode(400).body("errors[0].field", equalTo("originalId"));
+        given().contentType(ContentType.JSON).body("{\"originalId\":\"01JDQ8Z6X0ABCDEFGHJKMNPQRS\"}")
+                .post("/api/v1/triage/" + repeat + "/merge").then().statusCode(400).body("errors[0].field", equalTo("originalId"));
+        given().contentType(ContentType.JSON).body("{\"originalId\":\"" + original + "\",\"note\":\"同一工地\"}")
+                .post("/api/v1/triage/" + repeat + "/merge").then().statusCode(200).body("mergedInto", equalTo(original));
+
+        var rejected = probe.await(Topics.LIFECYCLE, r -> spam.equals(r.key()) && "wenzheng.petition.rejected.v1".equals(r.header("ce_type")),
+                Duration.ofSeconds(20)).orElseThrow(() -> new AssertionError("no rejected event"));
+        assertThat(rejected.value()).contains("\"reason\":\"SPAM\"").contains("广告");
+        var merged = probe.await(Topics.LIFECYCLE, r -> repeat.equals(r.key()) && "wenzheng.petition.merged.v1".equals(r.header("ce_type")),
+                Duration.ofSeconds(20)).orElseThrow(() -> new AssertionError("no merged event"));
+        assertThat(merged.value()).contains("\"originalId\":\"" + original + "\"");
+        given().get("/api/v1/triage").then().body("petitionId", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItems(spam)))
+                .body("petitionId", org.hamcrest.Matchers.not(hasItem(repeat)));
+        given().get("/api/v1/routing/decisions/" + spam).then().body("outcome", equalTo("REJECTED"));
+        given().get("/api/v1/routing/decisions/" + repeat).then().body("outcome", equalTo("MERGED")).body("reason", containsString(original));
     }
 
     @Test

@@ -48,6 +48,14 @@ public class DeadlineTimer extends PanacheEntityBase {
     public String category;
     /** The region whose calendar the timer follows; null for the default region. */
     public String region;
+    /** The district or county the unit belongs to, for the board's district filter; null for city departments. */
+    @Column(name = "district_code")
+    public String districtCode;
+    /** 催办: how often a supervisor chased the unit about this clock, and when last. */
+    @Column(nullable = false)
+    public int chases;
+    @Column(name = "last_chased_at")
+    public Instant lastChasedAt;
     @Column(name = "paused_at")
     public Instant pausedAt;
 

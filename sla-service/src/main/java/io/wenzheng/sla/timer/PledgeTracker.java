@@ -69,12 +69,12 @@ public class PledgeTracker {
                             deadlines.resolutionDue(received.receivedAt()), null, now));
         }
         if (data instanceof PetitionRouted routed) {
-            return forEachTimer(routed.petitionId(), t -> moveTo(t, routed.unitCode(), routed.supervisingUnits(), routed.category(),
+            return forEachTimer(routed.petitionId(), t -> moveTo(t, routed.unitCode(), routed.districtCode(), routed.supervisingUnits(), routed.category(),
                     routed.calendarRegion(), now));
         }
         if (data instanceof PetitionTransferred transferred) {
             // The pledge is to the citizen: a transfer moves the clocks to the new unit, it does not restart them.
-            return forEachTimer(transferred.petitionId(), t -> moveTo(t, transferred.toUnitCode(), transferred.toSupervisingUnits(),
+            return forEachTimer(transferred.petitionId(), t -> moveTo(t, transferred.toUnitCode(), transferred.toDistrictCode(), transferred.toSupervisingUnits(),
                     transferred.category() == null ? t.category : transferred.category(), transferred.calendarRegion(), now));
         }
         if (data instanceof PetitionResponded responded) {
@@ -104,6 +104,12 @@ public class PledgeTracker {
         }
         if (data instanceof PetitionReopened reopened) {
             return reopen(reopened.petitionId(), reopened.reopenedAt(), now);
+        }
+        if (data instanceof io.wenzheng.contracts.PetitionRejected rejected) {
+            return forEachTimer(rejected.petitionId(), t -> cancel(t, rejected.rejectedAt()));
+        }
+        if (data instanceof io.wenzheng.contracts.PetitionMerged merged) {
+            return forEachTimer(merged.petitionId(), t -> cancel(t, merged.mergedAt()));
         }
         return Uni.createFrom().voidItem();
     }
@@ -190,9 +196,10 @@ public class PledgeTracker {
         });
     }
 
-    private Uni<Void> moveTo(DeadlineTimer timer, String unitCode, java.util.List<String> supervisingUnits, String category,
-                             String region, Instant now) {
+    private Uni<Void> moveTo(DeadlineTimer timer, String unitCode, String districtCode, java.util.List<String> supervisingUnits,
+                             String category, String region, Instant now) {
         timer.unitCode = unitCode;
+        timer.districtCode = districtCode;
         timer.supervisingUnits = io.wenzheng.kit.security.Sight.encode(supervisingUnits);
         timer.category = category;
         timer.region = knownRegion(region, timer.petitionId);
@@ -273,6 +280,17 @@ public class PledgeTracker {
             long elapsed = Math.max(0, Duration.between(timer.startedAt, at).toSeconds());
             return outbox.append(new DeadlineMet(petitionId, pledge, unitCode, timer.dueAt, at, elapsed), now).replaceWithVoid();
         });
+    }
+
+    /** Nothing is owed any more: the clock stops, and neither a met nor a breach is counted. */
+    private static Uni<Void> cancel(DeadlineTimer timer, Instant at) {
+        if (timer.state == TimerState.RUNNING || timer.state == TimerState.PAUSED) {
+            timer.state = TimerState.CANCELLED;
+            timer.settledAt = at;
+        }
+        timer.pausedAt = null;
+        timer.nextFireAt = null;
+        return Uni.createFrom().voidItem();
     }
 
     private Uni<Void> announce(DeadlineTimer timer, Instant now) {

@@ -39,7 +39,7 @@ public class SlaResource {
     public record Clock(Pledge pledge, TimeBasis timeBasis, String unitCode, String category, Instant startedAt, Instant dueAt,
                         String region, TimerState state, boolean warned, int escalationLevel, Instant pausedAt,
                         Instant settledAt, Instant nextActionAt) {
-        static Clock of(DeadlineTimer t) {
+        public static Clock of(DeadlineTimer t) {
             return new Clock(t.pledge, t.timeBasis, t.unitCode, t.category, t.startedAt, t.dueAt, t.region, t.state, t.warned,
                     t.escalationLevel, t.pausedAt, t.settledAt, t.nextFireAt);
         }
@@ -51,9 +51,10 @@ public class SlaResource {
     public record PetitionClocks(String petitionId, List<Clock> clocks, List<HistoryEntry> history) {
     }
 
-    public record BoardEntry(String petitionId, Pledge pledge, String unitCode, Instant dueAt, TimerState state, int escalationLevel) {
+    public record BoardEntry(String petitionId, Pledge pledge, String unitCode, String districtCode, Instant dueAt, TimerState state, int escalationLevel,
+                             int chases, Instant lastChasedAt) {
         static BoardEntry of(DeadlineTimer t) {
-            return new BoardEntry(t.petitionId, t.pledge, t.unitCode, t.dueAt, t.state, t.escalationLevel);
+            return new BoardEntry(t.petitionId, t.pledge, t.unitCode, t.districtCode, t.dueAt, t.state, t.escalationLevel, t.chases, t.lastChasedAt);
         }
     }
 
@@ -86,8 +87,10 @@ public class SlaResource {
     @GET
     @RolesAllowed({Roles.OPERATOR, Roles.SUPERVISOR, Roles.UNIT_STAFF, Roles.ADMIN})
     @Path("/board")
-    @Operation(summary = "The supervisor's board: due soon, breached, escalated and waiting for the citizen, optionally for one unit")
-    public Uni<Board> board(@QueryParam("unit") String requestedUnit, @QueryParam("within") @DefaultValue("PT1H") String within) {
+    @Operation(summary = "The supervisor's board: due soon, breached, escalated and waiting for the citizen, optionally for "
+            + "one unit, or for one district or county and every unit in it")
+    public Uni<Board> board(@QueryParam("unit") String requestedUnit, @QueryParam("district") String district,
+                            @QueryParam("within") @DefaultValue("PT1H") String within) {
         String unit = caller.unitFilter(requestedUnit);
         var sight = caller.sight();
         // Unit staff who name no unit also see the units below theirs that the directory lets them see.
@@ -99,17 +102,27 @@ public class SlaResource {
             throw ProblemException.invalid("within", "must be an ISO-8601 duration such as PT1H");
         }
         Instant now = Instant.now();
-        String unitFilter = unit == null ? "" : supervised != null
-                ? " and (unitCode = :unit or supervisingUnits like :supervised escape '\\')" : " and unitCode = :unit";
+        String unitFilter = (unit == null ? "" : supervised != null
+                ? " and (unitCode = :unit or supervisingUnits like :supervised escape '\\')" : " and unitCode = :unit")
+                + (district == null || district.isBlank() ? "" : " and districtCode = :district");
         return Panache.withSession(() -> query("state = :state and dueAt <= :until" + unitFilter + " order by dueAt",
-                Map.of("state", TimerState.RUNNING, "until", now.plus(window)), unit, supervised)
+                with(district, Map.of("state", TimerState.RUNNING, "until", now.plus(window))), unit, supervised)
                 .chain(dueSoon -> query("state = :state and escalationLevel = 0" + unitFilter + " order by dueAt",
-                        Map.of("state", TimerState.BREACHED), unit, supervised)
+                        with(district, Map.of("state", TimerState.BREACHED)), unit, supervised)
                         .chain(breached -> query("state = :state and escalationLevel > 0" + unitFilter + " order by escalationLevel desc, dueAt",
-                                Map.of("state", TimerState.BREACHED), unit, supervised)
+                                with(district, Map.of("state", TimerState.BREACHED)), unit, supervised)
                                 .chain(escalated -> query("state = :state" + unitFilter + " order by dueAt",
-                                        Map.of("state", TimerState.PAUSED), unit, supervised)
+                                        with(district, Map.of("state", TimerState.PAUSED)), unit, supervised)
                                         .map(paused -> new Board(now, dueSoon, breached, escalated, paused))))));
+    }
+
+    private static Map<String, Object> with(String district, Map<String, Object> params) {
+        if (district == null || district.isBlank()) {
+            return params;
+        }
+        Map<String, Object> all = new java.util.HashMap<>(params);
+        all.put("district", district);
+        return all;
     }
 
     private static Uni<List<BoardEntry>> query(String where, Map<String, Object> params, String unit, String supervised) {

@@ -62,7 +62,7 @@ public final class TimerPolicy {
      */
     public Optional<Step> next(Snapshot t, Instant now) {
         return switch (t.state()) {
-            case MET, PAUSED -> Optional.empty();
+            case MET, PAUSED, CANCELLED -> Optional.empty();
             case RUNNING -> {
                 if (!t.warned() && now.isBefore(t.dueAt())) {
                     yield Optional.of(new Step.Warn(warnAt(t.startedAt(), t.dueAt())));

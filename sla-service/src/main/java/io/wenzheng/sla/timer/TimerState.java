@@ -6,5 +6,7 @@ public enum TimerState {
     /** Stopped while the unit waits for the citizen; it keeps the working time it had left. */
     PAUSED,
     MET,
-    BREACHED
+    BREACHED,
+    /** The petition ended without an answer being owed: merged into another, or rejected as spam or invalid. */
+    CANCELLED
 }

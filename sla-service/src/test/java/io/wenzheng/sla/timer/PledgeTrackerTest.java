@@ -104,6 +104,54 @@ class PledgeTrackerTest {
     }
 
     @Test
+    void aSupervisorEscalatesOnceAndChasesTheUnitWithANote() {
+        String id = EventProbe.newPetitionId();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        probe.publish(new PetitionReceived(id, "ABCDEFGH", Channel.WEB, null, "噪音", null, null, now, null), "intake-service");
+        probe.publish(new PetitionRouted(id, "环境保护", "A3", "A3区", 0.9, "test", now.plusSeconds(1), null, null, "A3"), "routing-service");
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().get("/api/v1/sla/petitions/" + id).then().statusCode(200)
+                .body("clocks.find { it.pledge == 'FIRST_RESPONSE' }.unitCode", equalTo("A3")));
+
+        given().contentType("application/json").body("{\"note\":\" \"}").post("/api/v1/sla/petitions/" + id + "/chases")
+                .then().statusCode(400).contentType("application/problem+json");
+        given().contentType("application/json").body("{\"note\":\"请今日答复\"}").post("/api/v1/sla/petitions/" + id + "/chases")
+                .then().statusCode(200).body("pledge", equalTo("FIRST_RESPONSE"));
+        var chased = probe.await(Topics.unitFeed("A3"), r -> id.equals(r.key()) && "wenzheng.sla.chased.v1".equals(r.header("ce_type")),
+                Duration.ofSeconds(20)).orElseThrow(() -> new AssertionError("the unit's feed did not hear the chase"));
+        assertThat(chased.value()).contains("请今日答复");
+        given().queryParam("district", "A3").queryParam("within", "PT2H").get("/api/v1/sla/board").then().statusCode(200)
+                .body("dueSoon.find { it.petitionId == '" + id + "' && it.pledge == 'FIRST_RESPONSE' }.chases", equalTo(1))
+                .body("dueSoon.find { it.petitionId == '" + id + "' && it.pledge == 'FIRST_RESPONSE' }.districtCode", equalTo("A3"));
+        given().queryParam("district", "A9").queryParam("within", "PT2H").get("/api/v1/sla/board").then().statusCode(200)
+                .body("dueSoon.petitionId", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(id)));
+
+        given().contentType("application/json").body("{\"note\":\"群众反映强烈，列入督办\"}").post("/api/v1/sla/petitions/" + id + "/escalations")
+                .then().statusCode(200).body("escalationLevel", equalTo(3));
+        given().contentType("application/json").body("{\"note\":\"again\"}").post("/api/v1/sla/petitions/" + id + "/escalations")
+                .then().statusCode(409).contentType("application/problem+json");
+        var escalated = probe.await(Topics.SLA, r -> id.equals(r.key()) && ESCALATED.equals(r.header("ce_type")), Duration.ofSeconds(20))
+                .orElseThrow(() -> new AssertionError("no escalation event"));
+        assertThat(escalated.value()).contains("SUPERVISION_OFFICE").contains("列入督办");
+        given().contentType("application/json").body("{\"note\":\"n\"}").post("/api/v1/sla/petitions/01JDQ8Z6X0ABCDEFGHJKMNPQRS/chases")
+                .then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
+    void aRejectedPetitionsClocksStopWithoutAMetOrABreach() throws InterruptedException {
+        String id = EventProbe.newPetitionId();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        probe.publish(new PetitionReceived(id, "ABCDEFGH", Channel.WEB, null, "广告", null, null, now, null), "intake-service");
+        probe.await(Topics.SLA, r -> id.equals(r.key()) && SET.equals(r.header("ce_type")), Duration.ofSeconds(20)).orElseThrow();
+        probe.publish(new io.wenzheng.contracts.PetitionRejected(id, io.wenzheng.contracts.PetitionRejected.RejectionReason.SPAM, null,
+                now.plusSeconds(5)), "routing-service");
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().get("/api/v1/sla/petitions/" + id).then().statusCode(200)
+                .body("clocks.state", org.hamcrest.Matchers.everyItem(equalTo("CANCELLED"))));
+        given().contentType("application/json").body("{\"note\":\"n\"}").post("/api/v1/sla/petitions/" + id + "/chases")
+                .then().statusCode(409).contentType("application/problem+json");
+        assertThat(eventsOf(id, MET)).isEmpty();
+    }
+
+    @Test
     void aResponseInTimeMeetsThePledgeAndNothingBreaches() throws InterruptedException {
         String id = EventProbe.newPetitionId();
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);

@@ -211,7 +211,7 @@ public class Open311Resource {
                 params.put("category", service.category());
             }
             if (status != null) {
-                List<PetitionStatus> closed = List.of(PetitionStatus.RESOLVED, PetitionStatus.CLOSED);
+                List<PetitionStatus> closed = java.util.Arrays.stream(PetitionStatus.values()).filter(s -> !s.open()).toList();
                 switch (status) {
                     case "open" -> where.append(" and status not in :closed");
                     case "closed" -> where.append(" and status in :closed");
@@ -263,7 +263,7 @@ public class Open311Resource {
             var service = Open311Service.byCategory(r.category);
             ObjectNode o = list.addObject();
             o.put("service_request_id", r.id)
-                    .put("status", r.status == PetitionStatus.RESOLVED || r.status == PetitionStatus.CLOSED ? "closed" : "open")
+                    .put("status", r.status.open() ? "open" : "closed")
                     .putNull("status_notes")
                     .put("service_name", service.map(Open311Service::category).orElse(null))
                     .put("service_code", service.map(Open311Service::code).orElse(null))
