@@ -1,5 +1,5 @@
 'use strict';
-// Login for the console pages: the OIDC authorization-code flow with PKCE (S256) against the wenzheng realm, tokens
+// Login for the console's pages (the workbenches and the dashboard): the OIDC authorization-code flow with PKCE (S256) against the wenzheng realm, tokens
 // kept in this tab's sessionStorage and refreshed before they expire. Every API call goes through Auth.fetch.
 const Auth = (() => {
   const KEY = 'wenzheng.auth';
@@ -24,7 +24,7 @@ const Auth = (() => {
   async function login() {
     const verifier = random(48);
     const state = random(16);
-    sessionStorage.setItem(KEY + '.pkce', JSON.stringify({ verifier, state, back: location.search }));
+    sessionStorage.setItem(KEY + '.pkce', JSON.stringify({ verifier, state, back: location.search + location.hash }));
     const p = new URLSearchParams({
       client_id: config.clientId, response_type: 'code', scope: 'openid', redirect_uri: here(), state,
       code_challenge: b64url(await sha256(verifier)), code_challenge_method: 'S256',
@@ -83,6 +83,8 @@ const Auth = (() => {
       return response;
     },
     user() { return session ? claims(session.access) : null; },
+    /** The console's configuration as /api/v1/console/config gave it, once ready() resolved. */
+    config() { return config; },
     logout() {
       const idToken = session && session.idToken;
       sessionStorage.removeItem(KEY);

@@ -175,6 +175,38 @@ class InvariantsTest {
         }
     }
 
+    /**
+     * The console calls every API on its own origin in the cluster: each path a service documents must reach that
+     * service through the Ingress, by its longest matching prefix, except the in-cluster admin API.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void theIngressSendsEveryPublicPathToItsOwnService(String overlay) throws IOException {
+        ObjectNode ingress = Rendered.named(overlay, "Ingress", "wenzheng");
+        java.util.Map<String, String> prefixes = new java.util.HashMap<>();
+        for (var rule : ingress.at("/spec/rules")) {
+            for (var path : rule.at("/http/paths")) {
+                assertThat(path.path("pathType").asText()).isEqualTo("Prefix");
+                prefixes.put(path.path("path").asText(), path.at("/backend/service/name").asText());
+            }
+        }
+        for (String service : List.of("intake", "routing", "sla", "analytics")) {
+            var api = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+                    java.nio.file.Path.of("..", "docs", "api", service + "-service", "openapi.json").toFile());
+            api.path("paths").fieldNames().forEachRemaining(path -> {
+                if (path.startsWith("/api/v1/admin")) {
+                    assertThat(prefixes.keySet()).as("admin stays inside the cluster").noneMatch(path::startsWith);
+                    return;
+                }
+                String owner = prefixes.entrySet().stream()
+                        .filter(e -> path.equals(e.getKey()) || path.startsWith(e.getKey() + "/") || path.startsWith(e.getKey() + "."))
+                        .max(java.util.Comparator.comparingInt(e -> e.getKey().length())).map(java.util.Map.Entry::getValue).orElse(null);
+                assertThat(owner).as("%s (%s-service) through the Ingress", path, service).isEqualTo(service);
+            });
+        }
+        assertThat(prefixes).containsEntry("/console", "analytics");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"dev", "prod"})
     void imagesAreTheOnesJibBuilds(String overlay) throws IOException {

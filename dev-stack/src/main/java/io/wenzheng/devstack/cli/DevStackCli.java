@@ -116,6 +116,8 @@ public final class DevStackCli {
                 say(String.format("%-10s %s   (OpenAPI %s/q/swagger-ui, health %s/q/health)", s.id(), suite.url(s),
                         suite.url(s), suite.url(s)));
             }
+            say("console    " + suite.url(ServiceName.ANALYTICS) + "/console/   (受理 operator1, 承办 staff-a3, 督办 supervisor1; "
+                    + "dashboard " + suite.url(ServiceName.ANALYTICS) + "/dashboard/)");
             say("try:  curl -s -XPOST " + suite.url(ServiceName.INTAKE) + "/api/v1/petitions -H 'Content-Type: application/json' "
                     + "-H \"Authorization: Bearer $(./wenzheng token operator1)\" "
                     + "-d '{\"channel\":\"WEB\",\"text\":\"小区旁工地夜间施工噪音扰民\"}'");

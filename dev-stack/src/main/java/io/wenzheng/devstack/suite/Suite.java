@@ -30,6 +30,12 @@ public final class Suite implements AutoCloseable {
         for (ServiceName s : ServiceName.values()) {
             ports.put(s, portFor.applyAsInt(s.defaultPort()));
         }
+        // The console is served by analytics and calls the other services from the browser, across origins.
+        String console = url(ServiceName.ANALYTICS);
+        extraConfig.put("quarkus.http.cors.origins", console + "," + console.replace("127.0.0.1", "localhost"));
+        extraConfig.put("wenzheng.console.api.intake", url(ServiceName.INTAKE));
+        extraConfig.put("wenzheng.console.api.routing", url(ServiceName.ROUTING));
+        extraConfig.put("wenzheng.console.api.sla", url(ServiceName.SLA));
     }
 
     /** The services' JVM options, instead of the development ones (quick start, C1 only), before {@link #start}. */

@@ -85,7 +85,11 @@ public class ReplyTemplateResource {
     @Path("/{id}")
     @RolesAllowed({Roles.UNIT_STAFF, Roles.ADMIN})
     @Operation(summary = "Drop a reply template: unit staff only their own unit's")
-    public Uni<Response> delete(@PathParam("id") long id) {
+    public Uni<Response> delete(@PathParam("id") String idText) {
+        if (!idText.matches("\\d{1,18}")) {
+            throw ProblemException.notFound("reply template " + idText);
+        }
+        long id = Long.parseLong(idText);
         Optional<String> unit = caller.scopedUnit();
         return Panache.withTransaction(() -> ReplyTemplate.<ReplyTemplate>findById(id).chain(t -> {
             if (t == null || (unit.isPresent() && !unit.get().equals(t.unitCode))) {

@@ -1,0 +1,634 @@
+'use strict';
+// The workbenches: the operator's triage queue (受理), the unit's inbox (承办) and the supervisor's SLA board (督办).
+// Each view calls its service's API straight from the browser (config.apis), with the token from auth.js.
+const LABELS = {
+  zh: {
+    title: '问政工作台', tabTriage: '受理', tabUnit: '承办', tabBoard: '督办', tabStats: '统计', logout: '退出', lang: 'English',
+    queue: '待分拨', queueEmpty: '队列已清空，新诉求会自动出现', supervisorCase: '两次回退，督查室处理', suggestion: '建议分类',
+    why: '依据', possibleDuplicate: '疑似重复', rejectPick: '驳回原因：1 垃圾广告 · 2 无效 · 3 辱骂 · 4 不属受理范围，Enter 确认',
+    noteOptional: '备注（可选）', mergeInto: '并入诉求编号', changeCategory: '改分类', changeUnit: '改单位',
+    triageKeys: 'Enter 接受建议 · C 改分类 · U 改单位 · M 并入重复件 · R 驳回 · J/K 下一件/上一件 · Esc 取消',
+    inbox: '待办件', tracking: '编号', status: '状态', due: '答复时限', pickOne: '请选择一件诉求', signFor: '签收',
+    kindResponse: '答复', kindProgress: '进展', kindQuestion: '请市民补充材料（暂停计时）', kindResolution: '办结', kindHandBack: '回退（说明原因）',
+    template: '选择模板', send: '提交', unitLabel: '单位', district: '区县', all: '全部', within: '即将到期', noteLabel: '督办/催办意见',
+    breached: '已超时', dueSoon: '即将到期', escalated: '已督办', level1: '已提醒承办人', level2: '已报单位负责人', level3: '督查室督办', escalate: '督办', chase: '催办', chased: '已催办',
+    notYours: '没有找到这件诉求，或它不属于您的单位。', noRole: '您的账号没有工作台角色。', defaultNote: '请加快办理，按时答复市民。',
+    accepted: '已分拨', rejected: '已驳回', merged: '已并入', signedFor: '已签收', sent: '已提交', escalatedOk: '已督办', chasedOk: '已催办',
+    needUnit: '该分类没有承办单位，请指定单位', overdue: '已超时', left: '剩余', live: '● 实时', offline: '○ 已断开', server: '服务器',
+    FIRST_RESPONSE: '首次响应', RESOLUTION: '办结', PROGRESS: '进展', RUNNING: '计时中', PAUSED: '已暂停', MET: '已按时', BREACHED: '已超时', CANCELLED: '已撤销',
+    SPAM: '垃圾广告', INVALID: '无效', ABUSIVE: '辱骂', OUT_OF_SCOPE: '不属受理范围',
+    RECEIVED: '已受理', TRIAGE: '待分拨', RETURNED: '已回退', TRANSFERRED: '已转办', ROUTED: '待签收', ACCEPTED: '已签收', RESPONDED: '已答复',
+    IN_PROGRESS: '办理中', AWAITING_CITIZEN: '待市民补充', RESOLVED: '已办结', CLOSED: '已关闭', MERGED: '已合并', REJECTED: '已驳回',
+    WEB: '网站', WECHAT: '微信', WEIBO: '微博', ALIPAY: '支付宝', HOTLINE: '12345热线', OPEN311: 'Open311'
+  },
+  en: {
+    title: 'Wenzheng console', tabTriage: 'Triage', tabUnit: 'Unit', tabBoard: 'Supervision', tabStats: 'Statistics', logout: 'Log out', lang: '中文',
+    queue: 'To route', queueEmpty: 'The queue is empty; new petitions appear by themselves', supervisorCase: 'Bounced twice: for the supervision office',
+    suggestion: 'Suggested category', why: 'Because', possibleDuplicate: 'Possible duplicate',
+    rejectPick: 'Reason: 1 spam · 2 invalid · 3 abusive · 4 out of scope, Enter to confirm', noteOptional: 'note (optional)',
+    mergeInto: 'Merge into petition', changeCategory: 'Category', changeUnit: 'Unit',
+    triageKeys: 'Enter accept · C category · U unit · M merge · R reject · J/K next/previous · Esc cancel',
+    inbox: 'Inbox', tracking: 'Code', status: 'Status', due: 'Answer due', pickOne: 'Pick a petition', signFor: 'Sign for it',
+    kindResponse: 'Response', kindProgress: 'Progress', kindQuestion: 'Ask the citizen (pauses the clock)', kindResolution: 'Resolve', kindHandBack: 'Hand back (with a reason)',
+    template: 'Template', send: 'Send', unitLabel: 'Unit', district: 'District', all: 'All', within: 'Due within', noteLabel: 'Note',
+    breached: 'Breached', dueSoon: 'Due soon', escalated: 'Escalated', level1: 'staff reminded', level2: 'unit head told', level3: 'supervision office', escalate: 'Escalate', chase: 'Chase', chased: 'chased',
+    notYours: 'No such petition, or it is not your unit\'s.', noRole: 'Your account has no workbench role.', defaultNote: 'Please act now and answer the citizen in time.',
+    accepted: 'Routed', rejected: 'Rejected', merged: 'Merged', signedFor: 'Signed for', sent: 'Sent', escalatedOk: 'Escalated', chasedOk: 'Chased',
+    needUnit: 'No unit answers for that category: name the unit', overdue: 'overdue', left: 'left', live: '● Live', offline: '○ Disconnected', server: 'server',
+    FIRST_RESPONSE: 'First response', RESOLUTION: 'Resolution', PROGRESS: 'Progress', RUNNING: 'Running', PAUSED: 'Paused', MET: 'Met', BREACHED: 'Breached', CANCELLED: 'Cancelled',
+    SPAM: 'Spam', INVALID: 'Invalid', ABUSIVE: 'Abusive', OUT_OF_SCOPE: 'Out of scope',
+    RECEIVED: 'Received', TRIAGE: 'Triage', RETURNED: 'Handed back', TRANSFERRED: 'Transferred', ROUTED: 'To sign for', ACCEPTED: 'Signed for', RESPONDED: 'Answered',
+    IN_PROGRESS: 'In progress', AWAITING_CITIZEN: 'Awaiting citizen', RESOLVED: 'Resolved', CLOSED: 'Closed', MERGED: 'Merged', REJECTED: 'Rejected',
+    WEB: 'Web', WECHAT: 'WeChat', WEIBO: 'Weibo', ALIPAY: 'Alipay', HOTLINE: '12345 hotline', OPEN311: 'Open311'
+  }
+};
+const REJECT_REASONS = ['SPAM', 'INVALID', 'ABUSIVE', 'OUT_OF_SCOPE'];
+const CASEWORK = { RESPONSE: 'responses', PROGRESS: 'progress-reports', QUESTION: 'questions', RESOLUTION: 'resolution', HAND_BACK: 'hand-back' };
+let lang = new URLSearchParams(location.search).get('lang') === 'en' ? 'en' : 'zh';
+const t = key => LABELS[lang][key] ?? key;
+const $ = id => document.getElementById(id);
+const esc = s => String(s ?? '').replace(/[&<>"]/g, c => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' }[c]));
+const fmtTime = iso => iso ? new Date(iso).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB', { hour12: false }) : '–';
+
+const state = { roles: [], unit: null, units: [], unitsByCode: new Map(), categories: [], view: null, timers: [] };
+/** Every write's round trip as the browser saw it, for the tests and the status line. */
+const timings = [];
+window.wzTimings = timings;
+
+// ---- plumbing ---------------------------------------------------------------------------------------------------
+
+class ApiError extends Error {
+  constructor(status, problem) {
+    super(problem.detail || problem.title || ('HTTP ' + status));
+    this.status = status;
+    this.problem = problem;
+  }
+}
+
+async function api(service, path, { method = 'GET', body, action } = {}) {
+  const base = (Auth.config().apis || {})[service] || '';
+  const options = { method, headers: {} };
+  if (body !== undefined) {
+    options.headers['Content-Type'] = 'application/json';
+    options.body = JSON.stringify(body);
+  }
+  const started = performance.now();
+  const response = await Auth.fetch(base + path, options);
+  const ms = Math.round(performance.now() - started);
+  if (method !== 'GET') {
+    timings.push({ action: action || path, ms, status: response.status });
+  }
+  if (!response.ok) {
+    let problem = {};
+    try { problem = await response.json(); } catch (e) { /* not a problem document */ }
+    throw new ApiError(response.status, problem);
+  }
+  return { data: response.status === 204 ? null : await response.json(), ms };
+}
+const get = async (service, path) => (await api(service, path)).data;
+
+function say(text, kind = 'ok', ms) {
+  const el = $('status');
+  el.textContent = text + (ms != null ? ` · ${t('server')} ${ms} ms` : '');
+  el.className = kind;
+  el.dataset.kind = kind;
+}
+
+function countdown(dueIso) {
+  if (!dueIso) return { text: '–', overdue: false };
+  const ms = new Date(dueIso) - Date.now();
+  const abs = Math.abs(ms);
+  const h = Math.floor(abs / 3600000), m = Math.floor(abs % 3600000 / 60000), s = Math.floor(abs % 60000 / 1000);
+  const span = (h ? h + 'h ' : '') + (h || m ? m + 'm ' : '') + (h ? '' : s + 's');
+  return ms < 0 ? { text: `${t('overdue')} ${span}`, overdue: true } : { text: `${t('left')} ${span}`, overdue: false };
+}
+
+function tickCountdowns() {
+  document.querySelectorAll('[data-due]').forEach(el => {
+    const c = countdown(el.dataset.due);
+    el.textContent = c.text;
+    el.classList.toggle('overdue', c.overdue);
+  });
+}
+
+function every(ms, fn) {
+  state.timers.push(setInterval(fn, ms));
+}
+
+function unitName(code) {
+  const u = state.unitsByCode.get(code);
+  return u ? u.name : (code || '–');
+}
+
+function applyLabels() {
+  document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
+  document.querySelectorAll('[data-i18n]').forEach(el => { el.textContent = t(el.dataset.i18n); });
+  document.querySelectorAll('[data-i18n-placeholder]').forEach(el => { el.placeholder = t(el.dataset.i18nPlaceholder); });
+  $('lang').textContent = t('lang');
+  document.title = t('title');
+}
+
+// ---- views ------------------------------------------------------------------------------------------------------
+
+const VIEWS = {
+  triage: { role: 'operator', open: openTriage },
+  unit: { role: 'unit-staff', open: openUnit },
+  board: { role: 'supervisor', open: openBoard }
+};
+
+function defaultView() {
+  return Object.keys(VIEWS).find(v => state.roles.includes(VIEWS[v].role));
+}
+
+async function route() {
+  const [, name, id] = (location.hash || '').split('/');
+  const view = VIEWS[name] ? name : defaultView();
+  state.timers.forEach(clearInterval);
+  state.timers = [];
+  document.querySelectorAll('.view').forEach(v => { v.hidden = true; });
+  document.querySelectorAll('#tabs a').forEach(a => a.classList.toggle('active', a.id === 'tab-' + view));
+  if (!view) {
+    $('view-none').hidden = false;
+    return;
+  }
+  if (!state.roles.includes(VIEWS[view].role)) {
+    $('view-denied').hidden = false;
+    return;
+  }
+  state.view = view;
+  document.body.dataset.view = view;
+  $('view-' + view).hidden = false;
+  await VIEWS[view].open(id ? decodeURIComponent(id) : null);
+  every(1000, tickCountdowns);
+}
+
+// ---- 受理: the operator's triage queue ----------------------------------------------------------------------------
+
+const triage = { queue: [], decided: new Set(), current: null, details: new Map(), mode: null, pick: [], pickIndex: 0, rejectReason: null, busy: false };
+
+async function openTriage() {
+  await loadQueue();
+  every(2000, () => loadQueue().catch(() => { $('queue-live').textContent = t('offline'); }));
+}
+
+async function loadQueue() {
+  // A poll sent before a decision committed still lists that case: the queue must not take it back.
+  const queue = (await get('routing', '/api/v1/triage')).filter(c => !triage.decided.has(c.petitionId));
+  triage.queue = queue;
+  $('queue-live').textContent = t('live');
+  if (!triage.current || !queue.some(c => c.petitionId === triage.current)) {
+    triage.current = queue.length ? queue[0].petitionId : null;
+    await showCase();
+  }
+  renderQueue();
+  prefetch();
+}
+
+function renderQueue() {
+  $('queue-count').textContent = triage.queue.length;
+  $('queue-list').innerHTML = triage.queue.map(c => `<li data-id="${esc(c.petitionId)}" class="${c.petitionId === triage.current ? 'current' : ''}">`
+    + `<span class="mono">${esc(c.petitionId.slice(-6))}</span> ${esc((c.subject || c.body).slice(0, 28))}</li>`).join('');
+  document.body.dataset.queue = String(triage.queue.length);
+}
+
+function details(id) {
+  if (!triage.details.has(id)) {
+    triage.details.set(id, Promise.all([
+      get('intake', '/api/v1/petitions/' + id).catch(() => null),
+      get('sla', '/api/v1/sla/petitions/' + id).catch(() => null)
+    ]).then(async ([petition, clocks]) => {
+      let duplicate = null;
+      if (petition && petition.possibleDuplicateOf) {
+        duplicate = await get('intake', '/api/v1/petitions/' + petition.possibleDuplicateOf).catch(() => null);
+      }
+      return { petition, clocks, duplicate };
+    }));
+  }
+  return triage.details.get(id);
+}
+
+/** The next few cases' details load in the background, so that the next case shows at once. */
+function prefetch() {
+  const at = triage.queue.findIndex(c => c.petitionId === triage.current);
+  triage.queue.slice(at + 1, at + 4).forEach(c => details(c.petitionId));
+}
+
+async function showCase() {
+  closePanels();
+  const c = triage.queue.find(x => x.petitionId === triage.current);
+  $('case-empty').hidden = !!c;
+  $('case-body').hidden = !c;
+  document.body.dataset.current = c ? c.petitionId : '';
+  if (!c) return;
+  $('case-subject').textContent = c.subject || '';
+  $('case-text').textContent = c.body;
+  $('case-category').textContent = c.suggestedCategory || '–';
+  $('case-confidence').textContent = Math.round(c.confidence * 100) + '%';
+  $('case-reason').textContent = c.reason;
+  $('case-supervisor').hidden = !c.supervisor;
+  $('case-channel').textContent = $('case-received').textContent = $('case-tracking').textContent = '';
+  $('case-clock').removeAttribute('data-due');
+  $('case-clock').textContent = '';
+  $('case-duplicate').hidden = true;
+  const { petition, clocks, duplicate } = await details(c.petitionId);
+  if (triage.current !== c.petitionId) return;
+  if (petition) {
+    $('case-channel').textContent = t(petition.channel);
+    $('case-received').textContent = fmtTime(petition.receivedAt);
+    $('case-tracking').textContent = petition.trackingCode;
+  }
+  const first = clocks && clocks.clocks.find(k => k.pledge === 'FIRST_RESPONSE');
+  if (first) {
+    $('case-clock').dataset.due = first.dueAt;
+    tickCountdowns();
+  }
+  if (duplicate) {
+    $('case-duplicate').hidden = false;
+    $('dup-tracking').textContent = duplicate.trackingCode + ' · ' + t(duplicate.status);
+    $('dup-text').textContent = duplicate.text;
+    $('case-duplicate').dataset.id = duplicate.id;
+  } else {
+    delete $('case-duplicate').dataset.id;
+  }
+}
+
+function move(step) {
+  const at = triage.queue.findIndex(c => c.petitionId === triage.current);
+  const next = triage.queue[Math.min(triage.queue.length - 1, Math.max(0, at + step))];
+  if (next && next.petitionId !== triage.current) {
+    triage.current = next.petitionId;
+    renderQueue();
+    showCase();
+    prefetch();
+  }
+}
+
+/** The case is done: it leaves the queue at once and the next one shows, without waiting for the next poll. */
+function done(id) {
+  triage.decided.add(id);
+  const at = triage.queue.findIndex(c => c.petitionId === id);
+  triage.queue = triage.queue.filter(c => c.petitionId !== id);
+  triage.details.delete(id);
+  const next = triage.queue[Math.min(at, triage.queue.length - 1)];
+  triage.current = next ? next.petitionId : null;
+  renderQueue();
+  showCase();
+  prefetch();
+}
+
+async function act(label, call) {
+  if (triage.busy) return;
+  triage.busy = true;
+  const id = triage.current;
+  try {
+    const { data, ms } = await call(id);
+    done(id);
+    say(`${t(label)} ${id.slice(-6)}${data && data.unitCode ? ' → ' + unitName(data.unitCode) : ''}`, 'ok', ms);
+  } catch (e) {
+    if (e.status === 400 && e.problem && (e.problem.errors || []).some(x => x.field === 'unitCode')) {
+      openChange('unit');
+      say(t('needUnit'), 'error');
+    } else if (e.status === 409 || e.status === 404) {
+      done(id); // someone else decided it meanwhile
+      say(e.message, 'error');
+    } else {
+      say(e.message, 'error');
+    }
+  } finally {
+    triage.busy = false;
+  }
+}
+
+function decide(category, unitCode) {
+  return act('accepted', id => api('routing', `/api/v1/triage/${id}/decision`,
+    { method: 'POST', body: { category, unitCode: unitCode || null }, action: unitCode ? 'change-unit' : category ? 'decide' : 'accept' }));
+}
+
+function accept() {
+  const c = triage.queue.find(x => x.petitionId === triage.current);
+  if (!c) return;
+  if (!c.suggestedCategory) {
+    openChange('category');
+    return;
+  }
+  act('accepted', id => api('routing', `/api/v1/triage/${id}/decision`, { method: 'POST', body: { category: c.suggestedCategory }, action: 'accept' }));
+}
+
+function closePanels() {
+  triage.mode = null;
+  ['change-form', 'reject-form', 'merge-form'].forEach(f => { $(f).hidden = true; });
+  if (document.activeElement && document.activeElement.blur) document.activeElement.blur();
+}
+
+function openChange(what) {
+  closePanels();
+  triage.mode = what;
+  $('change-label').textContent = t(what === 'unit' ? 'changeUnit' : 'changeCategory');
+  $('change-form').hidden = false;
+  $('change-input').value = '';
+  updateMatches();
+  $('change-input').focus();
+}
+
+function candidates() {
+  if (triage.mode === 'unit') {
+    return state.units.map(u => ({ value: u.code, label: `${u.code} ${u.name}`, keys: [u.code, u.name, ...(u.areas || [])].join(' ').toLowerCase() }));
+  }
+  return state.categories.map(c => ({ value: c, label: c, keys: c.toLowerCase() }));
+}
+
+function updateMatches() {
+  const q = $('change-input').value.trim().toLowerCase();
+  const all = candidates();
+  const exact = all.filter(m => m.value.toLowerCase() === q);
+  triage.pick = (exact.length ? exact : all.filter(m => !q || m.keys.includes(q))).slice(0, 8);
+  triage.pickIndex = 0;
+  renderMatches();
+}
+
+function renderMatches() {
+  $('change-matches').innerHTML = triage.pick.map((m, i) => `<li class="${i === triage.pickIndex ? 'picked' : ''}">${esc(m.label)}</li>`).join('');
+}
+
+function onChangeKey(e) {
+  if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+    e.preventDefault();
+    triage.pickIndex = (triage.pickIndex + (e.key === 'ArrowDown' ? 1 : -1) + triage.pick.length) % Math.max(1, triage.pick.length);
+    renderMatches();
+  } else if (e.key === 'Enter') {
+    e.preventDefault();
+    const m = triage.pick[triage.pickIndex];
+    if (!m) return;
+    const c = triage.queue.find(x => x.petitionId === triage.current);
+    if (triage.mode === 'unit') {
+      decide(c.suggestedCategory || state.categories[0], m.value);
+    } else {
+      decide(m.value, null);
+    }
+  } else if (e.key === 'Escape') {
+    closePanels();
+  }
+}
+
+function openReject() {
+  closePanels();
+  triage.mode = 'reject';
+  triage.rejectReason = null;
+  $('reject-reason').textContent = '';
+  $('reject-note').value = '';
+  $('reject-form').hidden = false;
+  $('reject-form').tabIndex = -1;
+  $('reject-form').focus();
+}
+
+function onRejectKey(e) {
+  const n = Number(e.key);
+  if (e.target.id !== 'reject-note' && n >= 1 && n <= REJECT_REASONS.length) {
+    e.preventDefault();
+    triage.rejectReason = REJECT_REASONS[n - 1];
+    $('reject-reason').textContent = t(triage.rejectReason);
+    $('reject-note').focus();
+  } else if (e.key === 'Enter' && triage.rejectReason) {
+    e.preventDefault();
+    const reason = triage.rejectReason, note = $('reject-note').value.trim();
+    act('rejected', id => api('routing', `/api/v1/triage/${id}/rejection`, { method: 'POST', body: { reason, note: note || null }, action: 'reject' }));
+  } else if (e.key === 'Escape') {
+    closePanels();
+  }
+}
+
+function openMerge() {
+  closePanels();
+  triage.mode = 'merge';
+  $('merge-form').hidden = false;
+  $('merge-input').value = $('case-duplicate').dataset.id || '';
+  $('merge-input').focus();
+  $('merge-input').select();
+}
+
+function onMergeKey(e) {
+  if (e.key === 'Enter') {
+    e.preventDefault();
+    const originalId = $('merge-input').value.trim();
+    if (originalId) {
+      act('merged', id => api('routing', `/api/v1/triage/${id}/merge`, { method: 'POST', body: { originalId }, action: 'merge' }));
+    }
+  } else if (e.key === 'Escape') {
+    closePanels();
+  }
+}
+
+function onTriageKey(e) {
+  if (triage.mode || e.ctrlKey || e.metaKey || e.altKey) return;
+  if (e.target.closest && e.target.closest('input, textarea, select')) return;
+  const key = e.key.toLowerCase();
+  const actions = { enter: accept, c: () => openChange('category'), u: () => openChange('unit'), m: openMerge, r: openReject,
+    j: () => move(1), arrowdown: () => move(1), k: () => move(-1), arrowup: () => move(-1) };
+  if (actions[key] && triage.current) {
+    e.preventDefault();
+    actions[key]();
+  }
+}
+
+// ---- 承办: the unit's inbox ---------------------------------------------------------------------------------------
+
+const casework = { current: null, templates: [], petition: null };
+
+async function openUnit(id) {
+  casework.templates = await get('intake', '/api/v1/reply-templates').catch(() => []);
+  fillTemplates();
+  await loadInbox();
+  every(5000, () => loadInbox().catch(() => {}));
+  await showPetition(id);
+}
+
+async function loadInbox() {
+  const lines = await get('intake', '/api/v1/petitions?size=200');
+  const open = lines.filter(p => !['RESOLVED', 'CLOSED', 'MERGED', 'REJECTED'].includes(p.status));
+  $('inbox-count').textContent = open.length;
+  $('inbox').querySelector('tbody').innerHTML = open.map(p => `<tr data-id="${esc(p.id)}" class="${p.id === casework.current ? 'current' : ''}">`
+    + `<td><a href="#/unit/${esc(p.id)}" class="mono">${esc(p.trackingCode)}</a><div class="snippet">${esc((p.subject || '').slice(0, 24))}</div></td>`
+    + `<td>${esc(t(p.status))}</td><td class="clock" ${p.firstResponseDue && ['ROUTED', 'TRANSFERRED', 'ACCEPTED'].includes(p.status) ? `data-due="${esc(p.firstResponseDue)}"` : ''}>–</td></tr>`).join('');
+  tickCountdowns();
+}
+
+async function showPetition(id) {
+  casework.current = id;
+  $('petition-empty').hidden = !!id;
+  $('petition-body').hidden = true;
+  document.body.dataset.petition = '';
+  if (!id) return;
+  let petition, clocks;
+  try {
+    [petition, clocks] = await Promise.all([get('intake', '/api/v1/petitions/' + id),
+      get('sla', '/api/v1/sla/petitions/' + id).catch(() => ({ clocks: [] }))]);
+  } catch (e) {
+    if (e.status === 404 || e.status === 403) {
+      $('view-unit').hidden = true;
+      $('view-denied').hidden = false;
+      document.body.dataset.view = 'denied';
+      return;
+    }
+    throw e;
+  }
+  casework.petition = petition;
+  $('petition-body').hidden = false;
+  $('pet-channel').textContent = t(petition.channel);
+  $('pet-received').textContent = fmtTime(petition.receivedAt);
+  $('pet-tracking').textContent = petition.trackingCode;
+  $('pet-status').textContent = t(petition.status);
+  $('pet-status').dataset.status = petition.status;
+  $('pet-text').textContent = petition.text;
+  $('pet-clocks').innerHTML = clocks.clocks.map(k => `<span class="chip ${k.state === 'BREACHED' ? 'bad' : ''}">${esc(t(k.pledge))} · ${esc(t(k.state))}`
+    + (k.state === 'RUNNING' ? ` · <span data-due="${esc(k.dueAt)}"></span>` : ` · ${esc(fmtTime(k.dueAt))}`) + '</span>').join(' ');
+  $('sign-for').hidden = !['ROUTED', 'TRANSFERRED'].includes(petition.status);
+  $('pet-history').innerHTML = petition.history.slice().reverse().map(h => `<li><span class="mono">${esc(fmtTime(h.occurredAt))}</span> `
+    + `${esc(h.type.replace(/^wenzheng\./, '').replace(/\.v\d+$/, ''))}</li>`).join('');
+  document.body.dataset.petition = id;
+  document.body.dataset.status = petition.status;
+  tickCountdowns();
+}
+
+function fillTemplates() {
+  const kind = $('compose-kind').value;
+  const usable = casework.templates.filter(x => x.kind === kind);
+  $('compose-template').innerHTML = `<option value="">${esc(t('template'))}</option>`
+    + usable.map(x => `<option value="${x.id}">${esc(x.title)}${x.unitCode ? ' · ' + esc(x.unitCode) : ''}</option>`).join('');
+}
+
+function useTemplate() {
+  const chosen = casework.templates.find(x => String(x.id) === $('compose-template').value);
+  if (chosen && casework.petition) {
+    const p = casework.petition;
+    $('compose-text').value = chosen.body.replaceAll('{trackingCode}', p.trackingCode)
+      .replaceAll('{unitName}', p.unit ? p.unit.name : unitName(state.unit));
+  }
+}
+
+async function caseworkStep(path, body, label) {
+  const id = casework.current;
+  try {
+    const { data, ms } = await api('intake', `/api/v1/petitions/${id}/${path}`, { method: 'POST', body, action: path });
+    say(`${t(label)} ${data.trackingCode} · ${t(data.status)}`, 'ok', ms);
+    $('compose-text').value = '';
+    await showPetition(id);
+    loadInbox().catch(() => {});
+    // The clocks follow the step through Kafka a moment later.
+    setTimeout(() => { if (casework.current === id) showPetition(id).catch(() => {}); }, 1500);
+  } catch (e) {
+    say(e.message, 'error');
+  }
+}
+
+// ---- 督办: the supervisor's SLA board -----------------------------------------------------------------------------
+
+async function openBoard() {
+  if (!$('board-note').value) $('board-note').value = t('defaultNote');
+  await loadBoard();
+  every(5000, () => loadBoard().catch(() => {}));
+}
+
+async function loadBoard() {
+  const p = new URLSearchParams({ within: $('board-within').value });
+  if ($('board-unit').value) p.set('unit', $('board-unit').value);
+  if ($('board-district').value) p.set('district', $('board-district').value);
+  const board = await get('sla', '/api/v1/sla/board?' + p);
+  // Level 3 is the supervision office itself: escalating further means nothing.
+  const rows = entries => entries.map(e => `<tr data-id="${esc(e.petitionId)}" data-pledge="${esc(e.pledge)}" data-level="${e.escalationLevel}">`
+    + `<td class="mono" title="${esc(e.petitionId)}">${esc(e.petitionId.slice(-8))}</td><td>${esc(unitName(e.unitCode))}</td>`
+    + `<td>${esc(t(e.pledge))}</td><td class="clock" data-due="${esc(e.dueAt)}"></td>`
+    + `<td>${e.escalationLevel ? esc(t('level' + e.escalationLevel)) : ''}${e.chases ? ' ' + esc(t('chased')) + ' ×' + e.chases : ''}</td>`
+    + `<td class="buttons">${e.escalationLevel >= 3 ? '' : `<button type="button" class="escalate" data-id="${esc(e.petitionId)}">${esc(t('escalate'))}</button>`}`
+    + `<button type="button" class="chase" data-id="${esc(e.petitionId)}">${esc(t('chase'))}</button></td></tr>`).join('');
+  $('board-breached').tBodies[0].innerHTML = rows(board.breached);
+  $('board-due').tBodies[0].innerHTML = rows(board.dueSoon);
+  $('board-escalated').tBodies[0].innerHTML = rows(board.escalated);
+  $('n-breached').textContent = board.breached.length;
+  $('n-due').textContent = board.dueSoon.length;
+  $('n-escalated').textContent = board.escalated.length;
+  document.body.dataset.board = 'loaded';
+  tickCountdowns();
+}
+
+async function supervise(kind, id) {
+  const note = $('board-note').value.trim() || t('defaultNote');
+  try {
+    const { ms } = await api('sla', `/api/v1/sla/petitions/${id}/${kind === 'escalate' ? 'escalations' : 'chases'}`,
+      { method: 'POST', body: { note }, action: kind });
+    say(`${t(kind === 'escalate' ? 'escalatedOk' : 'chasedOk')} ${id.slice(-8)}`, 'ok', ms);
+    await loadBoard();
+  } catch (e) {
+    say(e.message, 'error');
+  }
+}
+
+// ---- start ------------------------------------------------------------------------------------------------------
+
+async function loadDirectory() {
+  const [units, model] = await Promise.all([get('routing', '/api/v1/units').catch(() => []),
+    state.roles.includes('operator') ? get('routing', '/api/v1/routing/model').catch(() => ({ categories: [] })) : { categories: [] }]);
+  state.units = units.sort((a, b) => a.code.localeCompare(b.code));
+  state.unitsByCode = new Map(units.map(u => [u.code, u]));
+  state.categories = model.categories || [];
+  $('board-unit').innerHTML = `<option value="">${esc(t('all'))}</option>` + state.units.map(u => `<option value="${esc(u.code)}">${esc(u.name)}</option>`).join('');
+  $('board-district').innerHTML = `<option value="">${esc(t('all'))}</option>` + state.units.filter(u => u.level === 'DISTRICT')
+    .map(u => `<option value="${esc(u.code)}">${esc(u.name)}</option>`).join('');
+}
+
+function wire() {
+  $('lang').addEventListener('click', () => {
+    lang = lang === 'zh' ? 'en' : 'zh';
+    const q = new URLSearchParams(location.search);
+    q.set('lang', lang);
+    history.replaceState(null, '', location.pathname + '?' + q + location.hash);
+    applyLabels();
+    route();
+  });
+  $('logout').addEventListener('click', () => Auth.logout());
+  window.addEventListener('hashchange', route);
+  document.addEventListener('keydown', e => { if (state.view === 'triage' && !$('view-triage').hidden) onTriageKey(e); });
+  $('change-input').addEventListener('input', updateMatches);
+  $('change-input').addEventListener('keydown', onChangeKey);
+  $('reject-form').addEventListener('keydown', onRejectKey);
+  $('merge-input').addEventListener('keydown', onMergeKey);
+  ['change-form', 'reject-form', 'merge-form', 'board-filters'].forEach(f => $(f).addEventListener('submit', e => e.preventDefault()));
+  $('queue-list').addEventListener('click', e => {
+    const li = e.target.closest('li[data-id]');
+    if (li) { triage.current = li.dataset.id; renderQueue(); showCase(); }
+  });
+  $('sign-for').addEventListener('click', () => caseworkStep('acceptance', { unitCode: state.unit }, 'signedFor'));
+  $('compose-kind').addEventListener('change', fillTemplates);
+  $('compose-template').addEventListener('change', useTemplate);
+  $('compose').addEventListener('submit', e => {
+    e.preventDefault();
+    const kind = $('compose-kind').value, text = $('compose-text').value.trim();
+    const body = kind === 'HAND_BACK' ? { unitCode: state.unit, reason: text } : { unitCode: state.unit, message: text };
+    caseworkStep(CASEWORK[kind], body, 'sent');
+  });
+  ['board-unit', 'board-district', 'board-within'].forEach(f => $(f).addEventListener('change', () => loadBoard()));
+  $('view-board').addEventListener('click', e => {
+    const b = e.target.closest('button[data-id]');
+    if (b) supervise(b.classList.contains('escalate') ? 'escalate' : 'chase', b.dataset.id);
+  });
+}
+
+(async () => {
+  applyLabels();
+  wire();
+  try {
+    await Auth.ready();
+    const user = Auth.user() || {};
+    state.roles = user.roles || [];
+    state.unit = user.unit || null;
+    $('user').textContent = (user.name || user.preferred_username || '') + (state.unit ? ` · ${state.unit}` : '');
+    document.querySelectorAll('#tabs a').forEach(a => {
+      a.hidden = !a.dataset.roles.split(' ').some(r => state.roles.includes(r));
+    });
+    await loadDirectory();
+    await route();
+    document.body.dataset.loaded = 'true';
+  } catch (e) {
+    document.body.dataset.error = e.message;
+    say(e.message, 'error');
+  }
+})();
