@@ -35,18 +35,19 @@ public class ConsoleConfigResource {
     Optional<String> browserIssuer;
     @ConfigProperty(name = "wenzheng.console.client-id", defaultValue = "wenzheng-console")
     String clientId;
-    @ConfigProperty(name = "wenzheng.console.api.intake", defaultValue = "")
-    String intakeApi;
-    @ConfigProperty(name = "wenzheng.console.api.routing", defaultValue = "")
-    String routingApi;
-    @ConfigProperty(name = "wenzheng.console.api.sla", defaultValue = "")
-    String slaApi;
+    // Unset means the console's own origin; an empty default would count as missing.
+    @ConfigProperty(name = "wenzheng.console.api.intake")
+    Optional<String> intakeApi;
+    @ConfigProperty(name = "wenzheng.console.api.routing")
+    Optional<String> routingApi;
+    @ConfigProperty(name = "wenzheng.console.api.sla")
+    Optional<String> slaApi;
 
     @GET
     @PermitAll
     @Operation(summary = "The identity provider and public client the console pages log in with (OIDC code flow with PKCE)")
     public ConsoleConfig config() {
         return new ConsoleConfig(identityEnabled ? browserIssuer.or(() -> serviceIssuer).orElse(null) : null, clientId,
-                Map.of("intake", intakeApi, "routing", routingApi, "sla", slaApi, "analytics", ""));
+                Map.of("intake", intakeApi.orElse(""), "routing", routingApi.orElse(""), "sla", slaApi.orElse(""), "analytics", ""));
     }
 }
