@@ -30,6 +30,22 @@ public final class EventJson {
         return writeData(event);
     }
 
+    public static String write(DirectoryEvent event) {
+        return writeData(event);
+    }
+
+    public static DirectoryEvent read(String json, DirectoryType type) {
+        try {
+            DirectoryEvent value = MAPPER.readValue(json, type.payload());
+            if (value == null || value.key() == null || value.key().isBlank()) {
+                throw new MalformedEventException("directory event data has no unit code or rule name");
+            }
+            return value;
+        } catch (JsonProcessingException e) {
+            throw new MalformedEventException("event data is not valid " + type.type() + ": " + e.getOriginalMessage());
+        }
+    }
+
     private static String writeData(Object event) {
         try {
             return MAPPER.writeValueAsString(event);

@@ -8,9 +8,11 @@ public final class Topics {
     public static final String SLA = "petition.sla";
     public static final String INSIGHT = "petition.insight";
     public static final String UNIT_COMMANDS = "unit.commands";
+    /** The unit directory's changes, keyed by unit code or rule name; added to the brief's topics by issue 4. */
+    public static final String DIRECTORY = "directory.changes";
 
     /** Topics every stack creates up front; unit feeds are created as units are registered. */
-    public static final List<String> CORE = List.of(LIFECYCLE, SLA, INSIGHT, UNIT_COMMANDS);
+    public static final List<String> CORE = List.of(LIFECYCLE, SLA, INSIGHT, UNIT_COMMANDS, DIRECTORY);
 
     private Topics() {
     }

@@ -31,7 +31,7 @@ class AsyncApiCatalogueTest {
     }
 
     static Stream<CatalogueEntry> everyType() {
-        return Stream.concat(Arrays.stream(EventType.values()), Arrays.stream(InsightType.values()));
+        return Stream.of(EventType.values(), InsightType.values(), DirectoryType.values()).flatMap(Arrays::stream);
     }
 
     @ParameterizedTest

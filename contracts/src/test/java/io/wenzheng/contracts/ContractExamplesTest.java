@@ -68,6 +68,18 @@ class ContractExamplesTest {
         assertThat(InsightType.ofType(type.type())).contains(type);
     }
 
+    @ParameterizedTest
+    @EnumSource(DirectoryType.class)
+    void directoryExamplesValidateAndRoundTrip(DirectoryType type) throws IOException {
+        assertThat(schema(type).validate(example(type))).as("%s example", type.type()).isEmpty();
+        DirectoryEvent event = EventJson.read(text(type.exampleResource()), type);
+        assertThat(DirectoryType.of(event)).isEqualTo(type);
+        assertThat(EventJson.mapper().readTree(EventJson.write(event))).isEqualTo(example(type));
+        assertThat(type.type()).matches("wenzheng\\.directory\\.[a-z-]+\\.v\\d+");
+        assertThat(DirectoryType.ofType(type.type())).contains(type);
+        assertThatThrownBy(() -> EventJson.read("{\"change\":\"ADDED\"}", type)).isInstanceOf(MalformedEventException.class);
+    }
+
     @org.junit.jupiter.api.Test
     void garbageIsMalformedNotACrash() {
         assertThatThrownBy(() -> EventJson.read("{not json", PetitionReceived.class))

@@ -96,7 +96,7 @@ class InvariantsTest {
     void eachPrincipalWritesOnlyWhatItOwnsAndEachUnitReadsOnlyItsFeed(String overlay) {
         var owned = java.util.Map.of(
                 "intake", Set.of(Topics.LIFECYCLE),
-                "routing", Set.of(Topics.LIFECYCLE, "unit."),
+                "routing", Set.of(Topics.LIFECYCLE, Topics.DIRECTORY, "unit."),
                 "sla", Set.of(Topics.SLA, "unit."),
                 "analytics", Set.of(Topics.INSIGHT));
         Rendered.ofKind(overlay, "KafkaUser").forEach(user -> {

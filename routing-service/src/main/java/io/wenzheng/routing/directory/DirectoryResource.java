@@ -41,6 +41,8 @@ public class DirectoryResource {
     UnitFeeds feeds;
     @Inject
     DirectoryCache cache;
+    @Inject
+    io.wenzheng.kit.outbox.Outbox outbox;
 
     public record RuleInput(@NotBlank @Size(max = 100) String name, @Size(max = 100) String category, @Size(max = 200) String place,
                             @NotBlank String unitCode, int priority) {
@@ -76,10 +78,16 @@ public class DirectoryResource {
     public Uni<Loaded> load(@Valid @NotNull DirectoryFile file) {
         List<RoutingRule> rules = file.rules() == null ? List.of() : file.rules().stream().map(RuleInput::toRule).toList();
         check(file.units(), rules);
-        Instant now = Instant.now();
-        return Panache.withTransaction(() -> RuleRow.deleteAll()
+        Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        List<Unit> loaded = file.units().stream().map(UnitInput::toUnit).toList();
+        return Panache.withTransaction(() -> UnitRow.<UnitRow>listAll().chain(unitsBefore -> RuleRow.<RuleRow>listAll().chain(rulesBefore -> {
+                    List<io.wenzheng.contracts.DirectoryEvent> changes = DirectoryChanges.between(
+                            unitsBefore.stream().map(UnitRow::toUnit).toList(), rulesBefore.stream().map(RuleRow::toRule).toList(),
+                            loaded, rules, file.version(), now);
+                    return RuleRow.deleteAll()
                         .chain(() -> UnitRow.deleteAll())
-                        .chain(() -> Panache.getSession().chain(s -> s.flush()))
+                        // The bulk deletes leave the rows read above in the session; the new ones have the same ids.
+                        .chain(() -> Panache.getSession().chain(s -> s.flush().invoke(() -> s.clear())))
                         .chain(() -> {
                             Uni<Void> chain = Uni.createFrom().voidItem();
                             for (UnitInput input : file.units()) {
@@ -99,7 +107,9 @@ public class DirectoryResource {
                             v.loadedAt = now;
                             v.editedAt = null;
                             return existing == null ? v.persist().replaceWithVoid() : Uni.createFrom().voidItem();
-                        }))
+                        })
+                        .chain(() -> announce(outbox, changes, now));
+                })))
                 .invoke(cache::invalidate)
                 .chain(() -> feeds.ensure(file.units().stream().map(UnitInput::code).toList()))
                 .map(created -> new Loaded(file.version(), file.units().size(), rules.size(), created.size()));
@@ -119,14 +129,18 @@ public class DirectoryResource {
             }
             return RuleRow.<RuleRow>findById(name).chain(existing -> {
                 RuleRow fresh = RuleRow.of(input.toRule());
+                RoutingRule before = existing == null ? null : existing.toRule();
+                Uni<Void> stored;
                 if (existing != null) {
                     existing.category = fresh.category;
                     existing.place = fresh.place;
                     existing.unitCode = fresh.unitCode;
                     existing.priority = fresh.priority;
-                    return markEdited().replaceWith(existing.toRule());
+                    stored = markEdited();
+                } else {
+                    stored = fresh.persist().chain(() -> markEdited());
                 }
-                return fresh.persist().chain(() -> markEdited()).replaceWith(fresh.toRule());
+                return stored.chain(() -> announceRule(outbox, before, fresh.toRule())).replaceWith(fresh.toRule());
             });
         })).invoke(cache::invalidate);
     }
@@ -136,12 +150,32 @@ public class DirectoryResource {
     @Path("/rules/{name}")
     @Operation(summary = "Remove one routing rule")
     public Uni<Response> deleteRule(@PathParam("name") String name) {
-        return Panache.withTransaction(() -> RuleRow.deleteById(name).chain(deleted -> {
-            if (!deleted) {
+        return Panache.withTransaction(() -> RuleRow.<RuleRow>findById(name).chain(existing -> {
+            if (existing == null) {
                 throw ProblemException.notFound("routing rule " + name);
             }
-            return markEdited();
+            RoutingRule before = existing.toRule();
+            return existing.delete().chain(() -> markEdited()).chain(() -> announceRule(outbox, before, null));
         })).invoke(cache::invalidate).replaceWith(Response.noContent().build());
+    }
+
+    /** The directory's changes go out with the edit, in its transaction: the version they belong to is the loaded one. */
+    static Uni<Void> announce(io.wenzheng.kit.outbox.Outbox outbox, List<io.wenzheng.contracts.DirectoryEvent> changes, Instant at) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (var change : changes) {
+            chain = chain.chain(() -> outbox.append(change, at));
+        }
+        return chain;
+    }
+
+    private static Uni<Void> announceRule(io.wenzheng.kit.outbox.Outbox outbox, RoutingRule before, RoutingRule after) {
+        Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        return loadedVersion().chain(version -> announce(outbox,
+                DirectoryChanges.rule(before, after, version, now).stream().toList(), now));
+    }
+
+    static Uni<String> loadedVersion() {
+        return DirectoryVersion.<DirectoryVersion>findById(DirectoryVersion.SINGLETON).map(v -> v == null ? null : v.version);
     }
 
     /** Records that the loaded version no longer says everything; called inside the editing transaction. */

@@ -26,6 +26,8 @@ public class UnitResource {
     UnitFeeds feeds;
     @jakarta.inject.Inject
     DirectoryCache cache;
+    @jakarta.inject.Inject
+    io.wenzheng.kit.outbox.Outbox outbox;
 
     @GET
     @RolesAllowed({Roles.OPERATOR, Roles.UNIT_STAFF, Roles.SUPERVISOR, Roles.ANALYST, Roles.ADMIN})
@@ -38,17 +40,21 @@ public class UnitResource {
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Create or update units in bulk (idempotent); creates each unit's feed topic")
     public Uni<Map<String, Integer>> upsert(@NotEmpty List<@Valid UnitInput> units) {
-        return Panache.withTransaction(() -> {
+        java.time.Instant now = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        return Panache.withTransaction(() -> DirectoryResource.loadedVersion().chain(version -> {
             Uni<Void> chain = Uni.createFrom().voidItem();
             for (UnitInput input : units) {
                 chain = chain.chain(() -> UnitRow.<UnitRow>findById(input.code()).chain(existing -> {
+                    List<Unit> before = existing == null ? List.of() : List.of(existing.toUnit());
                     UnitRow row = existing == null ? new UnitRow() : existing;
                     row.fill(input.toUnit());
-                    return existing == null ? row.persist().replaceWithVoid() : Uni.createFrom().voidItem();
+                    Uni<Void> stored = existing == null ? row.persist().replaceWithVoid() : Uni.createFrom().voidItem();
+                    return stored.chain(() -> DirectoryResource.announce(outbox,
+                            DirectoryChanges.units(before, List.of(input.toUnit()), false, version, now), now));
                 }));
             }
             return chain.chain(DirectoryResource::markEdited);
-        }).invoke(cache::invalidate).chain(() -> feeds.ensure(units.stream().map(UnitInput::code).toList()))
+        })).invoke(cache::invalidate).chain(() -> feeds.ensure(units.stream().map(UnitInput::code).toList()))
                 .map(created -> Map.of("units", units.size(), "feedsCreated", created.size()));
     }
 }

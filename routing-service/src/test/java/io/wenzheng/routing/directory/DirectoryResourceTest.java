@@ -66,6 +66,38 @@ class DirectoryResourceTest {
     }
 
     @Test
+    void everyChangeOfTheDirectoryIsAnEventKeyedByWhatChanged() throws Exception {
+        String bootstrap = org.eclipse.microprofile.config.ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
+        try (var probe = new io.wenzheng.devstack.testing.EventProbe(bootstrap)) {
+            java.time.Instant mark = java.time.Instant.now();
+            // The same file again changes nothing, so it says nothing.
+            given().contentType(ContentType.JSON).body(Files.readString(Path.of("../deploy/demo/yinchuan/directory.json")))
+                    .put("/api/v1/directory").then().statusCode(200);
+            given().contentType(ContentType.JSON).body(java.util.List.of(Map.of("code", "YC-XQ-11", "name", "丽景街街道办事处（新址）",
+                            "parentCode", "YC-XQ", "level", "STREET", "duties", java.util.List.of(), "areas", java.util.List.of("丽景街街道"))))
+                    .put("/api/v1/units").then().statusCode(200);
+            given().contentType(ContentType.JSON)
+                    .body(Map.of("name", "taxi-events", "category", "交通运输", "place", "网约车", "unitCode", "YC-D-JT", "priority", 60))
+                    .put("/api/v1/directory/rules/taxi-events").then().statusCode(200);
+            given().delete("/api/v1/directory/rules/taxi-events").then().statusCode(204);
+
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).untilAsserted(() -> {
+                var mine = probe.readAll(io.wenzheng.contracts.Topics.DIRECTORY, java.time.Duration.ofSeconds(5)).stream()
+                        .filter(s -> !java.time.Instant.parse(s.header("ce_time")).isBefore(mark))
+                        .sorted(java.util.Comparator.comparing(s -> java.time.Instant.parse(s.header("ce_time")))).toList();
+                org.assertj.core.api.Assertions.assertThat(mine).extracting(s -> s.key() + " " + s.header("ce_type"))
+                        .containsExactly("YC-XQ-11 wenzheng.directory.unit-changed.v1", "taxi-events wenzheng.directory.rule-changed.v1",
+                                "taxi-events wenzheng.directory.rule-changed.v1");
+                org.assertj.core.api.Assertions.assertThat(mine.get(0).value()).contains("\"change\":\"UPDATED\"").contains("（新址）")
+                        .contains("\"directoryVersion\":\"2026-11-29.1\"");
+                org.assertj.core.api.Assertions.assertThat(mine.get(1).value()).contains("\"change\":\"ADDED\"");
+                org.assertj.core.api.Assertions.assertThat(mine.get(2).value()).contains("\"change\":\"REMOVED\"");
+                org.assertj.core.api.Assertions.assertThat(mine.get(0).header("ce_subject")).isEqualTo("YC-XQ-11");
+            });
+        }
+    }
+
+    @Test
     void rulesAreEditedOneByOneAndTheVersionSaysSo() {
         given().contentType(ContentType.JSON)
                 .body(Map.of("name", "taxi", "category", "交通运输", "place", "出租车", "unitCode", "YC-D-JT", "priority", 60))

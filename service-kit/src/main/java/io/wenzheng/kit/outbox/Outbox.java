@@ -55,6 +55,21 @@ public class Outbox {
         return Panache.getSession().chain(session -> session.persist(row));
     }
 
+    /** Appends a directory change on its topic, keyed by the unit's code or the rule's name. */
+    public Uni<Void> append(io.wenzheng.contracts.DirectoryEvent event, Instant occurredAt) {
+        io.wenzheng.contracts.DirectoryType type = io.wenzheng.contracts.DirectoryType.of(event);
+        OutboxEvent row = new OutboxEvent();
+        row.eventId = UUID.randomUUID().toString();
+        row.eventType = type.type();
+        row.topic = type.topic();
+        row.messageKey = event.key();
+        row.subject = event.key();
+        row.payload = EventJson.write(event);
+        row.occurredAt = occurredAt;
+        row.traceparent = TraceContext.current();
+        return Panache.getSession().chain(session -> session.persist(row));
+    }
+
     /** An event as the outbox recorded it. */
     public record StoredEvent(String eventId, EventType type, Instant occurredAt, PetitionEvent data) {
     }
