@@ -21,16 +21,26 @@ public record PetitionRouted(
          * Units above the responsible one that the directory lets see its petitions (a district government over its
          * streets, say), nearest first; empty or null when none.
          */
-        java.util.List<String> supervisingUnits) implements PetitionEvent {
+        java.util.List<String> supervisingUnits,
+        /** The level-2 category (二级分类) under {@code category} when the text names one; null otherwise and from older producers. */
+        String subcategory) implements PetitionEvent {
 
     public PetitionRouted {
         supervisingUnits = supervisingUnits == null ? java.util.List.of() : java.util.List.copyOf(supervisingUnits);
+    }
+
+    /** A routing with no level-2 category. */
+    public PetitionRouted(String petitionId, String category, String unitCode, String unitName, double confidence, String reason,
+                          Instant routedAt, String calendarRegion, RoutingExplanation explanation, String districtCode,
+                          java.util.List<String> supervisingUnits) {
+        this(petitionId, category, unitCode, unitName, confidence, reason, routedAt, calendarRegion, explanation, districtCode,
+                supervisingUnits, null);
     }
 
     /** A routing with no supervising units. */
     public PetitionRouted(String petitionId, String category, String unitCode, String unitName, double confidence, String reason,
                           Instant routedAt, String calendarRegion, RoutingExplanation explanation, String districtCode) {
         this(petitionId, category, unitCode, unitName, confidence, reason, routedAt, calendarRegion, explanation, districtCode,
-                java.util.List.of());
+                java.util.List.of(), null);
     }
 }

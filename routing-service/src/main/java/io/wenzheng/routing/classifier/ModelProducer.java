@@ -17,4 +17,12 @@ public class ModelProducer {
                 (System.nanoTime() - begin) / 1_000_000, model.featureCount(), model.categories());
         return model;
     }
+
+    @Produces
+    @ApplicationScoped
+    SubcategoryLexicon subcategories() {
+        SubcategoryLexicon lexicon = SubcategoryLexicon.bundled();
+        LOG.infof("level-2 lexicon: %d level-2 categories under %s", lexicon.size(), lexicon.categories());
+        return lexicon;
+    }
 }

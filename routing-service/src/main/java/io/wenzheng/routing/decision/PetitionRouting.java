@@ -41,10 +41,13 @@ public class PetitionRouting {
     private final CategoryModel classifier;
     private final Router router;
     private final DirectoryCache directory;
+    private final io.wenzheng.routing.classifier.SubcategoryLexicon subcategories;
 
     @Inject
-    public PetitionRouting(EventConsumer consumer, Outbox outbox, RoutingConfig config, CategoryModel classifier, DirectoryCache directory) {
+    public PetitionRouting(EventConsumer consumer, Outbox outbox, RoutingConfig config, CategoryModel classifier, DirectoryCache directory,
+                           io.wenzheng.routing.classifier.SubcategoryLexicon subcategories) {
         this.consumer = consumer;
+        this.subcategories = subcategories;
         this.directory = directory;
         this.outbox = outbox;
         this.classifier = classifier;
@@ -91,7 +94,7 @@ public class PetitionRouting {
                     .chain(() -> decision instanceof RoutingDecision.Triage triage
                             ? queueForOperator(petition, triage.suggestedCategory(), triage.confidence(), triage.reason(), now)
                             : Uni.createFrom().voidItem())
-                    .chain(() -> announce(petition.id(), decision, tree, now));
+                    .chain(() -> announce(petition, decision, tree, now));
         });
     }
 
@@ -137,7 +140,7 @@ public class PetitionRouting {
                             .chain(() -> TriageCase.<TriageCase>findById(petition.id()))
                             .invoke(c -> c.supervisor = true).replaceWithVoid();
                 })
-                .chain(() -> announce(petition.id(), triage, new UnitTree(List.of()), now));
+                .chain(() -> announce(petition, triage, new UnitTree(List.of()), now));
     }
 
     private Uni<Void> record(Petition petition, RoutingDecision decision, UnitTree tree, Instant now) {
@@ -187,16 +190,23 @@ public class PetitionRouting {
         });
     }
 
-    private Uni<Void> announce(String petitionId, RoutingDecision decision, UnitTree tree, Instant now) {
+    private Uni<Void> announce(Petition petition, RoutingDecision decision, UnitTree tree, Instant now) {
+        String petitionId = petition.id();
         if (decision instanceof RoutingDecision.Routed routed) {
             return announceRouted(outbox, new PetitionRouted(petitionId, routed.category(), routed.unit().code(), routed.unit().name(),
                     routed.confidence(), routed.reason(), now, routed.unit().calendarRegion(),
                     new RoutingExplanation(routed.rule(), routed.matchedTerms()), tree.districtOf(routed.unit().code()),
-                    tree.supervisorsOf(routed.unit().code())), now);
+                    tree.supervisorsOf(routed.unit().code()), subcategory(subcategories, routed.category(), petition.subject(), petition.body())), now);
         }
         RoutingDecision.Triage triage = (RoutingDecision.Triage) decision;
         return outbox.append(new TriageRequired(petitionId, triage.suggestedCategory(), triage.confidence(), triage.reason(), now), now)
                 .replaceWithVoid();
+    }
+
+    /** The level-2 category the text names under its level 1, or null. */
+    public static String subcategory(io.wenzheng.routing.classifier.SubcategoryLexicon lexicon, String category, String subject, String body) {
+        return lexicon.match(category, (subject == null ? "" : subject) + " " + (body == null ? "" : body))
+                .map(io.wenzheng.routing.classifier.SubcategoryLexicon.Subcategory::name).orElse(null);
     }
 
     /** A routed petition goes on the lifecycle topic and, without PII, on the unit's own feed. */

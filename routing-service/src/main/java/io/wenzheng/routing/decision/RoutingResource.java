@@ -50,6 +50,8 @@ public class RoutingResource {
     io.wenzheng.routing.directory.DirectoryCache directory;
     @Inject
     io.wenzheng.routing.classifier.OnlineLearning learning;
+    @Inject
+    io.wenzheng.routing.classifier.SubcategoryLexicon subcategories;
 
     public record ModelInfo(List<String> categories, int features, long correctionsLearned) {
     }
@@ -63,8 +65,10 @@ public class RoutingResource {
     }
 
     /** What routing would decide for a text, and why. */
+    /** @param subcategory the level-2 category the text names under {@code category}, with the cues that named it; null when none */
     public record Explanation(Classification classification, String outcome, String category, String unitCode,
-                              String unitName, double confidence, String rule, List<String> matchedTerms, String reason) {
+                              String unitName, double confidence, String rule, List<String> matchedTerms, String reason,
+                              io.wenzheng.routing.classifier.SubcategoryLexicon.Subcategory subcategory) {
     }
 
     @GET
@@ -88,9 +92,14 @@ public class RoutingResource {
                         .map(snapshot -> new Router(config.minConfidence()).route(classification, place, snapshot.units(), snapshot.rules())))
                 .map(decision -> decision instanceof RoutingDecision.Routed r
                         ? new Explanation(classification, "ROUTED", r.category(), r.unit().code(), r.unit().name(), r.confidence(),
-                                r.rule(), r.matchedTerms(), r.reason())
+                                r.rule(), r.matchedTerms(), r.reason(), level2(r.category(), subject, text))
                         : new Explanation(classification, "TRIAGE", ((RoutingDecision.Triage) decision).suggestedCategory(), null, null,
-                                decision.confidence(), null, List.of(), decision.reason()));
+                                decision.confidence(), null, List.of(), decision.reason(),
+                                level2(((RoutingDecision.Triage) decision).suggestedCategory(), subject, text)));
+    }
+
+    private io.wenzheng.routing.classifier.SubcategoryLexicon.Subcategory level2(String category, String subject, String text) {
+        return category == null ? null : subcategories.match(category, (subject == null ? "" : subject) + " " + text).orElse(null);
     }
 
     @GET

@@ -49,6 +49,8 @@ public class TriageResource {
     Outbox outbox;
     @Inject
     io.wenzheng.routing.directory.DirectoryCache directory;
+    @Inject
+    io.wenzheng.routing.classifier.SubcategoryLexicon subcategories;
 
     /** An operator's decision: the category, and optionally the unit (otherwise routing picks it for the category). */
     public record Decision(@NotBlank String category, String unitCode) {
@@ -109,7 +111,8 @@ public class TriageResource {
                         example.labelledAt = now;
                         PetitionRouted routed = new PetitionRouted(petitionId, decision.category(), unit.code(), unit.name(), 1.0, reason, now,
                                 unit.calendarRegion(), new RoutingExplanation("operator", List.of()), new UnitTree(units).districtOf(unit.code()),
-                                new UnitTree(units).supervisorsOf(unit.code()));
+                                new UnitTree(units).supervisorsOf(unit.code()),
+                                io.wenzheng.routing.decision.PetitionRouting.subcategory(subcategories, decision.category(), triage.subject, triage.body));
                         return example.persist()
                                 .chain(() -> DecisionRow.<DecisionRow>findById(petitionId))
                                 .invoke(row -> {

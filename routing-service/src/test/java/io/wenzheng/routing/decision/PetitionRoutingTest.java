@@ -62,6 +62,7 @@ class PetitionRoutingTest {
         assertThat(routed.header("ce_subject")).isEqualTo(id);
         assertThat(routed.header("ce_id")).isNotEqualTo(eventId);
         assertThat(routed.value()).contains("\"unitCode\":\"A3\"").contains("\"category\":\"环境保护\"")
+                .contains("\"subcategory\":\"环境污染\"")
                 .contains("\"explanation\":{\"rule\":\"locality\"").contains("\"A3区\"]");
 
         var feed = probe.await(Topics.unitFeed("A3"), r -> id.equals(r.key()), Duration.ofSeconds(20));
@@ -204,7 +205,9 @@ class PetitionRoutingTest {
                 .body("outcome", equalTo("ROUTED"))
                 .body("unitCode", equalTo("A3"))
                 .body("classification.category", equalTo("环境保护"))
-                .body("reason", containsString("A3区"));
+                .body("reason", containsString("A3区"))
+                .body("subcategory.name", equalTo("环境污染"))
+                .body("subcategory.matchedTerms", hasItem("噪音"));
         given().queryParam("text", "你好").get("/api/v1/routing/explain").then().statusCode(200).body("outcome", equalTo("TRIAGE"));
         given().get("/api/v1/routing/explain").then().statusCode(400).contentType("application/problem+json");
     }

@@ -40,6 +40,10 @@ public final class ClassifierCli {
                     Path.of(option(rest, "--model", "routing-service/src/main/resources/model/category-model.bin.gz")),
                     Path.of(option(rest, "--report", "docs/classifier.md")),
                     Integer.parseInt(option(rest, "--folds", "5")));
+            case "subcategories" -> subcategories(Path.of(option(rest, "--taxonomy", "../shared/data/taxonomy.tsv")),
+                    Path.of(option(rest, "--data", "../shared/data/petitions-labelled.tsv")),
+                    Path.of(option(rest, "--out", "routing-service/src/main/resources/model/subcategories.tsv")),
+                    Integer.parseInt(option(rest, "--sample", "30")));
             case "experiment" -> experiment(Path.of(option(rest, "--data", "../shared/data/petitions-labelled.tsv")),
                     option(rest, "--split", "twins"), settings(rest));
             case "curve" -> curve(Path.of(option(rest, "--data", "../shared/data/petitions-labelled.tsv")),
@@ -51,6 +55,8 @@ public final class ClassifierCli {
                         usage:
                           classify [--model FILE]   TSV on stdin (header id, subject, body), id/category/confidence on stdout
                           train [--data TSV] [--model FILE] [--report MD] [--folds 5]
+                          subcategories [--taxonomy TSV] [--data TSV] [--out FILE] [--sample 30]
+                                                              the level-2 lexicon from the category tree, its coverage, and a sample to check
                           bench [--data TSV] [--model FILE]   load time, latency and throughput
                           curve [--data TSV] [--rate 0.1]     accuracy after 0, 100 and 500 operator corrections
                           experiment [--split twins|leaky] [--min-df N] [--epochs N] [--lr X] [--l2 X] [--max-n N] [--class-balance X]
@@ -132,6 +138,61 @@ public final class ClassifierCli {
         Files.createDirectories(reportFile.toAbsolutePath().getParent());
         Files.writeString(reportFile, reportMarkdown(report, examples.size(), folds, settings, model, Files.size(modelFile)));
         log.printf("report written to %s in %.0f s%n", reportFile, seconds(begin));
+        Path taxonomy = data.resolveSibling("taxonomy.tsv");
+        if (Files.exists(taxonomy)) {
+            subcategories(taxonomy, data, modelFile.resolveSibling("subcategories.tsv"), 0);
+        }
+    }
+
+    /**
+     * Writes the level-2 lexicon for the classifier's categories, then says how often it names a level 2 on the
+     * labelled petitions (under their true level 1) and prints a seeded sample for a person to check: there are no
+     * level-2 labels to score it against.
+     */
+    private static void subcategories(Path taxonomy, Path data, Path out, int sample) throws IOException {
+        List<String[]> rows = Files.readAllLines(taxonomy).stream().skip(1).map(l -> l.split("\t", -1)).toList();
+        java.util.Set<String> level1s = new java.util.LinkedHashSet<>(CategoryModel.bundled().categories());
+        Files.createDirectories(out.toAbsolutePath().getParent());
+        List<LabelledPetition> examples = readLabelled(data);
+        java.util.Map<String, List<String>> texts = new java.util.HashMap<>();
+        examples.forEach(p -> texts.computeIfAbsent(p.category(), k -> new ArrayList<>()).add((p.subject() == null ? "" : p.subject()) + " " + p.body()));
+        try (var writer = Files.newBufferedWriter(out)) {
+            io.wenzheng.routing.classifier.SubcategoryLexicon.fromTaxonomy(rows).withoutGenericCues(texts, 0.3, 0.05).write(writer, level1s);
+        }
+        io.wenzheng.routing.classifier.SubcategoryLexicon lexicon;
+        try (var in = Files.newInputStream(out)) {
+            lexicon = io.wenzheng.routing.classifier.SubcategoryLexicon.read(in);
+        }
+        System.err.printf("level-2 lexicon: %d level-2 categories under %d level-1 ones, %d cues, written to %s%n", lexicon.size(),
+                lexicon.categories().size(), lexicon.cueCount(), out);
+        java.util.Map<String, int[]> named = new java.util.TreeMap<>();
+        java.util.Map<String, Integer> counts = new java.util.TreeMap<>();
+        List<String> lines = new ArrayList<>();
+        for (LabelledPetition p : examples) {
+            String text = (p.subject() == null ? "" : p.subject()) + " " + p.body();
+            var level2 = lexicon.match(p.category(), text);
+            int[] c = named.computeIfAbsent(p.category(), k -> new int[2]);
+            c[1]++;
+            if (level2.isPresent()) {
+                c[0]++;
+                counts.merge(p.category() + " / " + level2.get().name(), 1, Integer::sum);
+                lines.add(p.category() + " / " + level2.get().name() + "  " + level2.get().matchedTerms() + "  "
+                        + text.substring(0, Math.min(60, text.length())));
+            }
+        }
+        System.out.println("| level 1 | petitions | with a level 2 | share |");
+        System.out.println("|---|---:|---:|---:|");
+        int all = 0, withLevel2 = 0;
+        for (var e : named.entrySet()) {
+            System.out.printf("| %s | %d | %d | %.1f%% |%n", e.getKey(), e.getValue()[1], e.getValue()[0], 100.0 * e.getValue()[0] / e.getValue()[1]);
+            all += e.getValue()[1];
+            withLevel2 += e.getValue()[0];
+        }
+        System.out.printf("| all | %d | %d | %.1f%% |%n%n", all, withLevel2, 100.0 * withLevel2 / all);
+        System.out.println("most frequent: " + counts.entrySet().stream().sorted(java.util.Map.Entry.<String, Integer>comparingByValue().reversed())
+                .limit(12).map(e -> e.getKey() + " " + e.getValue()).toList());
+        java.util.Collections.shuffle(lines, new java.util.Random(7));
+        lines.stream().limit(sample).forEach(l -> System.out.println("  " + l));
     }
 
     /**
