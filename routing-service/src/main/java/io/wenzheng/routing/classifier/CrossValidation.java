@@ -88,6 +88,13 @@ public final class CrossValidation {
 
     public static EvaluationReport run(List<LabelledPetition> examples, int[] fold, int k, CategoryTrainer trainer,
                                        CategoryTrainer.Progress progress) {
+        return run(examples, fold, k, train -> trainer.train(train, CategoryTrainer.Progress.NONE), progress);
+    }
+
+    /** The same with any way of training a model from the training folds (self-training, say). */
+    public static EvaluationReport run(List<LabelledPetition> examples, int[] fold, int k,
+                                       java.util.function.Function<List<LabelledPetition>, CategoryModel> trainer,
+                                       CategoryTrainer.Progress progress) {
         List<String> categories = new ArrayList<>(new TreeSet<>(examples.stream().map(LabelledPetition::category).toList()));
         EvaluationReport report = new EvaluationReport(categories);
         for (int f = 0; f < k; f++) {
@@ -96,7 +103,7 @@ public final class CrossValidation {
             for (int i = 0; i < examples.size(); i++) {
                 (fold[i] == f ? test : train).add(examples.get(i));
             }
-            CategoryModel model = trainer.train(train, CategoryTrainer.Progress.NONE);
+            CategoryModel model = trainer.apply(train);
             for (LabelledPetition p : test) {
                 Classification c = model.classify(p.subject(), p.body());
                 report.add(p.category(), c.category(), c.confidence());

@@ -45,7 +45,7 @@ public final class ClassifierCli {
                     Path.of(option(rest, "--out", "routing-service/src/main/resources/model/subcategories.tsv")),
                     Integer.parseInt(option(rest, "--sample", "30")));
             case "experiment" -> experiment(Path.of(option(rest, "--data", "../shared/data/petitions-labelled.tsv")),
-                    option(rest, "--split", "twins"), settings(rest));
+                    option(rest, "--split", "twins"), settings(rest), Double.parseDouble(option(rest, "--self-train", "0")));
             case "curve" -> curve(Path.of(option(rest, "--data", "../shared/data/petitions-labelled.tsv")),
                     Double.parseDouble(option(rest, "--rate", "0.1")));
             case "bench" -> bench(Path.of(option(rest, "--data", "../shared/data/petitions-unlabelled.tsv")),
@@ -107,15 +107,57 @@ public final class ClassifierCli {
     }
 
     /** Cross-validates a variant of the settings, so a change to the defaults is measured before it is made. */
-    private static void experiment(Path data, String split, CategoryTrainer.Settings settings) throws IOException {
+    private static void experiment(Path data, String split, CategoryTrainer.Settings settings, double selfTrain) throws IOException {
         List<LabelledPetition> examples = readLabelled(data);
         boolean keepTwins = !split.equals("leaky");
         long begin = System.nanoTime();
-        EvaluationReport report = CrossValidation.run(examples, CrossValidation.folds(examples, 5, keepTwins), 5,
-                new CategoryTrainer(settings),
+        CategoryTrainer trainer = new CategoryTrainer(settings);
+        List<LabelledPetition> unlabelled = selfTrain <= 0 ? List.of() : readUnlabelled(data.resolveSibling("petitions-unlabelled.tsv"),
+                data.resolveSibling("petitions-replied.tsv"));
+        java.util.function.Function<List<LabelledPetition>, CategoryModel> training = selfTrain <= 0
+                ? train -> trainer.train(train, CategoryTrainer.Progress.NONE)
+                : train -> selfTrained(trainer, train, unlabelled, selfTrain);
+        EvaluationReport report = CrossValidation.run(examples, CrossValidation.folds(examples, 5, keepTwins), 5, training,
                 (stage, done, total) -> System.err.printf("  fold %d/%d done (%.0f s)%n", done, total, seconds(begin)));
-        System.out.printf("split %s, %s: accuracy %.4f, macro-F1 %.4f (%.0f s)%n", keepTwins ? "twins kept together" : "leaky",
-                settings, report.accuracy(), report.macroF1(), seconds(begin));
+        System.out.printf("split %s, %s, self-training %s: accuracy %.4f, macro-F1 %.4f (%.0f s)%n", keepTwins ? "twins kept together" : "leaky",
+                settings, selfTrain <= 0 ? "off" : "at confidence " + selfTrain + " over " + unlabelled.size() + " unlabelled",
+                report.accuracy(), report.macroF1(), seconds(begin));
+    }
+
+    /** Trains, labels the unlabelled petitions it is sure of, and trains again on both. */
+    static CategoryModel selfTrained(CategoryTrainer trainer, List<LabelledPetition> labelled, List<LabelledPetition> unlabelled,
+                                     double minConfidence) {
+        CategoryModel first = trainer.train(labelled, CategoryTrainer.Progress.NONE);
+        List<LabelledPetition> more = new ArrayList<>(labelled);
+        for (LabelledPetition p : unlabelled) {
+            Classification c = first.classify(p.subject(), p.body());
+            if (c.known() && c.confidence() >= minConfidence) {
+                more.add(new LabelledPetition(p.id(), p.subject(), p.body(), c.category()));
+            }
+        }
+        System.err.printf("    self-training: %d of %d unlabelled petitions labelled at confidence >= %.2f%n",
+                more.size() - labelled.size(), unlabelled.size(), minConfidence);
+        return trainer.train(more, CategoryTrainer.Progress.NONE);
+    }
+
+    /** Petitions without labels ({@code subject} and {@code body} columns), from each file that exists. */
+    static List<LabelledPetition> readUnlabelled(Path... files) throws IOException {
+        List<LabelledPetition> out = new ArrayList<>();
+        for (Path file : files) {
+            if (!Files.exists(file)) {
+                continue;
+            }
+            List<String> lines = Files.readAllLines(file);
+            List<String> header = Arrays.asList(lines.get(0).split("\t", -1));
+            int subject = header.indexOf("subject"), body = header.indexOf("body");
+            for (String line : lines.subList(1, lines.size())) {
+                String[] f = line.split("\t", -1);
+                if (body < f.length && !f[body].isBlank()) {
+                    out.add(new LabelledPetition(null, subject >= 0 && subject < f.length ? f[subject] : null, f[body], null));
+                }
+            }
+        }
+        return out;
     }
 
     private static void train(Path data, Path modelFile, Path reportFile, int folds) throws IOException {
