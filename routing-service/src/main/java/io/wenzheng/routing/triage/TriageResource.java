@@ -83,15 +83,8 @@ public class TriageResource {
         }
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         LabelledExample[] taught = new LabelledExample[1];
-        return Panache.withTransaction(() -> TriageCase.<TriageCase>findById(petitionId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+        return Panache.withTransaction(() -> openCase(petitionId)
                 .chain(triage -> {
-                    if (triage == null) {
-                        throw ProblemException.notFound("triage case " + petitionId);
-                    }
-                    if (triage.status != TriageCase.Status.OPEN) {
-                        throw new ProblemException(Problem.of(409, "Already decided",
-                                "triage case " + petitionId + " was decided at " + triage.decidedAt));
-                    }
                     return directory.current().chain(snapshot -> {
                         List<Unit> units = snapshot.units();
                         Unit unit = chooseUnit(decision, triage, units, snapshot.rules());
@@ -159,19 +152,25 @@ public class TriageResource {
                 .replaceWith(Map.of("petitionId", petitionId, "mergedInto", merge.originalId()));
     }
 
+    /** The case, locked for this decision; 404 when there is none, 409 when someone decided it already. */
+    private static Uni<TriageCase> openCase(String petitionId) {
+        return TriageCase.<TriageCase>findById(petitionId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE).invoke(triage -> {
+            if (triage == null) {
+                throw ProblemException.notFound("triage case " + petitionId);
+            }
+            if (triage.status != TriageCase.Status.OPEN) {
+                throw new ProblemException(Problem.of(409, "Already decided",
+                        "triage case " + petitionId + " was " + triage.status.name().toLowerCase() + " at " + triage.decidedAt));
+            }
+        });
+    }
+
     /** Ends an open triage case without routing it: the case, the decision row and the event commit together. */
     private Uni<Void> close(String petitionId, TriageCase.Status status, String reason,
                             java.util.function.Function<Instant, io.wenzheng.contracts.PetitionEvent> event) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        return Panache.withTransaction(() -> TriageCase.<TriageCase>findById(petitionId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+        return Panache.withTransaction(() -> openCase(petitionId)
                 .chain(triage -> {
-                    if (triage == null) {
-                        throw ProblemException.notFound("triage case " + petitionId);
-                    }
-                    if (triage.status != TriageCase.Status.OPEN) {
-                        throw new ProblemException(Problem.of(409, "Already decided",
-                                "triage case " + petitionId + " was " + triage.status.name().toLowerCase() + " at " + triage.decidedAt));
-                    }
                     triage.status = status;
                     triage.decidedAt = now;
                     return DecisionRow.<DecisionRow>findById(petitionId)

@@ -42,29 +42,23 @@ public class Outbox {
 
     /** Appends an insight (a hotspot, a report) on its topic, keyed by its own id. */
     public Uni<Void> append(InsightEvent event, Instant occurredAt) {
-        InsightType type = InsightType.of(event);
-        OutboxEvent row = new OutboxEvent();
-        row.eventId = UUID.randomUUID().toString();
-        row.eventType = type.type();
-        row.topic = type.topic();
-        row.messageKey = event.key();
-        row.subject = event.key();
-        row.payload = EventJson.write(event);
-        row.occurredAt = occurredAt;
-        row.traceparent = TraceContext.current();
-        return Panache.getSession().chain(session -> session.persist(row));
+        return appendKeyed(InsightType.of(event), event.key(), EventJson.write(event), occurredAt);
     }
 
     /** Appends a directory change on its topic, keyed by the unit's code or the rule's name. */
     public Uni<Void> append(io.wenzheng.contracts.DirectoryEvent event, Instant occurredAt) {
-        io.wenzheng.contracts.DirectoryType type = io.wenzheng.contracts.DirectoryType.of(event);
+        return appendKeyed(io.wenzheng.contracts.DirectoryType.of(event), event.key(), EventJson.write(event), occurredAt);
+    }
+
+    /** An event about no petition: keyed, and its CloudEvents subject, by what it is about. */
+    private static Uni<Void> appendKeyed(io.wenzheng.contracts.CatalogueEntry type, String key, String payload, Instant occurredAt) {
         OutboxEvent row = new OutboxEvent();
         row.eventId = UUID.randomUUID().toString();
         row.eventType = type.type();
         row.topic = type.topic();
-        row.messageKey = event.key();
-        row.subject = event.key();
-        row.payload = EventJson.write(event);
+        row.messageKey = key;
+        row.subject = key;
+        row.payload = payload;
         row.occurredAt = occurredAt;
         row.traceparent = TraceContext.current();
         return Panache.getSession().chain(session -> session.persist(row));
