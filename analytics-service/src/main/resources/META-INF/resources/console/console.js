@@ -222,7 +222,7 @@ async function showCase() {
   if (!c) return;
   $('case-subject').textContent = c.subject || '';
   $('case-text').textContent = c.body;
-  $('case-category').textContent = c.suggestedCategory || '–';
+  $('case-category').textContent = (c.suggestedCategory || '–') + (c.suggestedSubcategory ? ' / ' + c.suggestedSubcategory : '');
   $('case-confidence').textContent = Math.round(c.confidence * 100) + '%';
   $('case-reason').textContent = c.reason;
   $('case-supervisor').hidden = !c.supervisor;

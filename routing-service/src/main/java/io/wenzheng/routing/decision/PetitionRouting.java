@@ -182,6 +182,7 @@ public class PetitionRouting {
             c.body = petition.body();
             c.address = petition.address();
             c.suggestedCategory = category;
+            c.suggestedSubcategory = category == null ? null : subcategory(subcategories, category, petition.subject(), petition.body());
             c.confidence = confidence;
             c.reason = reason;
             c.status = TriageCase.Status.OPEN;

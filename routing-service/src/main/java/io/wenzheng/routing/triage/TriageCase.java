@@ -24,6 +24,9 @@ public class TriageCase extends PanacheEntityBase {
     public String address;
     @Column(name = "suggested_category")
     public String suggestedCategory;
+    /** The level 2 the text names under the suggested category (二级分类); null when it names none. */
+    @Column(name = "suggested_subcategory")
+    public String suggestedSubcategory;
     @Column(nullable = false)
     public double confidence;
     @Column(nullable = false, columnDefinition = "text")
