@@ -81,7 +81,9 @@ class PledgeTrackerTest {
         var breached = probe.await(Topics.SLA, r -> id.equals(r.key()) && BREACHED.equals(r.header("ce_type")), Duration.ofSeconds(20))
                 .orElseThrow(() -> new AssertionError("no breach"));
         assertThat(breached.header("ce_source")).isEqualTo("sla-service");
-        assertThat(breached.value()).contains("\"unitCode\":\"A3\"").contains("\"late\":true");
+        // The deadline was long past on receipt, so the breach may fire before the routed event reaches sla: the
+        // breach names the unit only if routing came first. The clock and the board below name it either way.
+        assertThat(breached.value()).contains("\"late\":true");
 
         // Escalation delays are 0 s, 1 s and 2 s in the test profile: the whole chain runs, once.
         await().atMost(Duration.ofSeconds(20)).until(() -> eventsOf(id, ESCALATED).size() == 3);
