@@ -543,9 +543,11 @@ async function loadBoard() {
   $('board-breached').tBodies[0].innerHTML = rows(board.breached);
   $('board-due').tBodies[0].innerHTML = rows(board.dueSoon);
   $('board-escalated').tBodies[0].innerHTML = rows(board.escalated);
-  $('n-breached').textContent = board.breached.length;
-  $('n-due').textContent = board.dueSoon.length;
-  $('n-escalated').textContent = board.escalated.length;
+  // The board answers at most 500 per list: more means "narrow it by unit or district".
+  const count = list => list.length >= 500 ? '500+' : String(list.length);
+  $('n-breached').textContent = count(board.breached);
+  $('n-due').textContent = count(board.dueSoon);
+  $('n-escalated').textContent = count(board.escalated);
   document.body.dataset.board = 'loaded';
   tickCountdowns();
 }

@@ -82,6 +82,16 @@ public final class CategoryModel {
         return new Classification(categories.get(best), p[best], evidence(x, best, 5));
     }
 
+    /** Every category's probability, in the order of {@link #categories()}; null when the model would abstain. */
+    public double[] probabilities(String subject, String body) {
+        String s = TextFeatures.normalise(subject);
+        String b = TextFeatures.normalise(body);
+        if (s.length() + b.length() < MIN_CHARACTERS) {
+            return null;
+        }
+        return probabilities(vectoriseNormalised(s, b));
+    }
+
     public Classification classify(String text) {
         return classify(null, text);
     }

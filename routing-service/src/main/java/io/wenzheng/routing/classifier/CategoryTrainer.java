@@ -19,10 +19,18 @@ public final class CategoryTrainer {
      *                     share, so small categories count as much as large ones (macro-F1 rewards that); in between,
      *                     the inverse share raised to this power
      */
+    /**
+     * @param averagedRuns how many training runs, each in its own shuffled order (seed, seed + 1, ...), are averaged
+     *                     into the one model: the average of several orders is steadier than any one of them
+     */
     public record Settings(int minDocumentFrequency, int epochs, double learningRate, double l2, long seed, int maxN,
-                           double classBalance) {
+                           double classBalance, int averagedRuns) {
+        public Settings(int minDocumentFrequency, int epochs, double learningRate, double l2, long seed, int maxN, double classBalance) {
+            this(minDocumentFrequency, epochs, learningRate, l2, seed, maxN, classBalance, 1);
+        }
+
         public static Settings defaults() {
-            return new Settings(2, 15, 0.4, 1e-5, 20260101L, TextFeatures.MAX_N, 0.0);
+            return new Settings(2, 15, 0.4, 1e-5, 20260101L, TextFeatures.MAX_N, 0.0, 10);
         }
     }
 
@@ -78,16 +86,38 @@ public final class CategoryTrainer {
         }
 
         int k = categories.size();
+        double[] classWeight = classWeights(y, k, settings.classBalance());
+        int runs = Math.max(1, settings.averagedRuns());
         float[][] w = new float[k][features.length];
-        float[][] g2 = new float[k][features.length];
+        float[] b = new float[k];
+        for (int run = 0; run < runs; run++) {
+            int r = run;
+            Progress step = runs == 1 ? progress : (stage, done, total) -> progress.step(stage, r * total + done, runs * total);
+            float[][][] trained = new float[1][][];
+            float[] bias = sgd(x, y, k, features.length, classWeight, settings.seed() + run, step, trained);
+            for (int c = 0; c < k; c++) {
+                for (int f = 0; f < features.length; f++) {
+                    w[c][f] += trained[0][c][f] / runs;
+                }
+                b[c] += bias[c] / runs;
+            }
+        }
+        return new CategoryModel(categories, features, idf, w, b);
+    }
+
+    /** One training run: AdaGrad SGD over the examples in an order shuffled by {@code seed}; returns the bias, weights in {@code out[0]}. */
+    private float[] sgd(CategoryModel.SparseVector[] x, int[] y, int k, int featureCount, double[] classWeight, long seed,
+                        Progress progress, float[][][] out) {
+        int n = x.length;
+        float[][] w = new float[k][featureCount];
+        float[][] g2 = new float[k][featureCount];
         float[] b = new float[k];
         float[] bg2 = new float[k];
         int[] order = new int[n];
         for (int i = 0; i < n; i++) {
             order[i] = i;
         }
-        double[] classWeight = classWeights(y, k, settings.classBalance());
-        Random random = new Random(settings.seed());
+        Random random = new Random(seed);
         double lr = settings.learningRate();
         double l2 = settings.l2();
         for (int epoch = 0; epoch < settings.epochs(); epoch++) {
@@ -119,7 +149,8 @@ public final class CategoryTrainer {
             }
             progress.step("epochs", epoch + 1, settings.epochs());
         }
-        return new CategoryModel(categories, features, idf, w, b);
+        out[0] = w;
+        return b;
     }
 
     static double[] classWeights(int[] y, int k, double power) {

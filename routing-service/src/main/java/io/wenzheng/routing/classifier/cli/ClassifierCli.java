@@ -44,6 +44,8 @@ public final class ClassifierCli {
                     Path.of(option(rest, "--data", "../shared/data/petitions-labelled.tsv")),
                     Path.of(option(rest, "--out", "routing-service/src/main/resources/model/subcategories.tsv")),
                     Integer.parseInt(option(rest, "--sample", "30")));
+            case "ensemble" -> ensemble(Path.of(option(rest, "--data", "../shared/data/petitions-labelled.tsv")),
+                    option(rest, "--split", "twins"), option(rest, "--members", "3:1,3:2,3:3"));
             case "experiment" -> experiment(Path.of(option(rest, "--data", "../shared/data/petitions-labelled.tsv")),
                     option(rest, "--split", "twins"), settings(rest), Double.parseDouble(option(rest, "--self-train", "0")));
             case "curve" -> curve(Path.of(option(rest, "--data", "../shared/data/petitions-labelled.tsv")),
@@ -103,7 +105,8 @@ public final class ClassifierCli {
                 Double.parseDouble(option(rest, "--lr", String.valueOf(d.learningRate()))),
                 Double.parseDouble(option(rest, "--l2", String.valueOf(d.l2()))), d.seed(),
                 Integer.parseInt(option(rest, "--max-n", String.valueOf(d.maxN()))),
-                Double.parseDouble(option(rest, "--class-balance", String.valueOf(d.classBalance()))));
+                Double.parseDouble(option(rest, "--class-balance", String.valueOf(d.classBalance()))),
+                Integer.parseInt(option(rest, "--runs", String.valueOf(d.averagedRuns()))));
     }
 
     /** Cross-validates a variant of the settings, so a change to the defaults is measured before it is made. */
@@ -122,6 +125,56 @@ public final class ClassifierCli {
         System.out.printf("split %s, %s, self-training %s: accuracy %.4f, macro-F1 %.4f (%.0f s)%n", keepTwins ? "twins kept together" : "leaky",
                 settings, selfTrain <= 0 ? "off" : "at confidence " + selfTrain + " over " + unlabelled.size() + " unlabelled",
                 report.accuracy(), report.macroF1(), seconds(begin));
+    }
+
+    /**
+     * Cross-validates an average of several models' probabilities. Each member is {@code maxN:seed}: "3:1,4:1" averages
+     * a 1–3-gram and a 1–4-gram model.
+     */
+    private static void ensemble(Path data, String split, String members) throws IOException {
+        List<LabelledPetition> examples = readLabelled(data);
+        int[] fold = CrossValidation.folds(examples, 5, !split.equals("leaky"));
+        List<String> categories = new ArrayList<>(new java.util.TreeSet<>(examples.stream().map(LabelledPetition::category).toList()));
+        EvaluationReport report = new EvaluationReport(categories);
+        long begin = System.nanoTime();
+        for (int f = 0; f < 5; f++) {
+            List<LabelledPetition> train = new ArrayList<>();
+            List<LabelledPetition> test = new ArrayList<>();
+            for (int i = 0; i < examples.size(); i++) {
+                (fold[i] == f ? test : train).add(examples.get(i));
+            }
+            List<CategoryModel> models = new ArrayList<>();
+            for (String member : members.split(",")) {
+                String[] m = member.split(":");
+                CategoryTrainer.Settings d = CategoryTrainer.Settings.defaults();
+                models.add(new CategoryTrainer(new CategoryTrainer.Settings(d.minDocumentFrequency(), d.epochs(), d.learningRate(), d.l2(),
+                        d.seed() + Long.parseLong(m[1]), Integer.parseInt(m[0]), d.classBalance())).train(train, CategoryTrainer.Progress.NONE));
+            }
+            for (LabelledPetition p : test) {
+                double[] sum = new double[categories.size()];
+                boolean any = false;
+                for (CategoryModel model : models) {
+                    double[] probabilities = model.probabilities(p.subject(), p.body());
+                    if (probabilities == null) {
+                        continue;
+                    }
+                    any = true;
+                    for (int c = 0; c < probabilities.length; c++) {
+                        sum[categories.indexOf(model.categories().get(c))] += probabilities[c];
+                    }
+                }
+                int best = 0;
+                for (int c = 1; c < sum.length; c++) {
+                    if (sum[c] > sum[best]) {
+                        best = c;
+                    }
+                }
+                report.add(p.category(), any ? categories.get(best) : categories.get(0), any ? sum[best] / models.size() : 0);
+            }
+            System.err.printf("  fold %d/5 done (%.0f s)%n", f + 1, seconds(begin));
+        }
+        System.out.printf("ensemble %s, split %s: accuracy %.4f, macro-F1 %.4f (%.0f s)%n", members, split, report.accuracy(),
+                report.macroF1(), seconds(begin));
     }
 
     /** Trains, labels the unlabelled petitions it is sure of, and trains again on both. */
@@ -348,13 +401,16 @@ public final class ClassifierCli {
         return "# The category classifier\n\n"
                 + "Multinomial logistic regression over TF-IDF character 1- to 3-grams of the subject and body (subject n-grams\n"
                 + "also count separately), trained by AdaGrad SGD in plain Java. No word segmenter: the same features work for\n"
-                + "texts that kept their spaces, lost them, or survived only segmented.\n\n"
+                + "texts that kept their spaces, lost them, or survived only segmented. The model is the average of several\n"
+                + "training runs, each over the petitions in its own shuffled order: one model, as small and fast as one run,\n"
+                + "but steadier (see [classifier-experiments.md](classifier-experiments.md)).\n\n"
                 + "## Reproduce\n\n```bash\n./wenzheng train      # reads ../shared/data/petitions-labelled.tsv, shows progress\n```\n\n"
                 + "It cross-validates, trains the final model on all the data, writes\n"
                 + "`routing-service/src/main/resources/model/category-model.bin.gz` (committed, so the suite works out of the box)\n"
                 + "and rewrites this page. Training is deterministic for a given seed.\n\n"
-                + String.format(Locale.ROOT, "Settings: character 1- to %d-grams, min document frequency %d, %d epochs, learning rate %.2f, L2 %g, class balance %.2f, seed %d.%n",
-                s.maxN(), s.minDocumentFrequency(), s.epochs(), s.learningRate(), s.l2(), s.classBalance(), s.seed())
+                + String.format(Locale.ROOT, "Settings: character 1- to %d-grams, min document frequency %d, %d epochs, learning rate %.2f, L2 %g, class balance %.2f, "
+                + "%d runs averaged, seeds from %d.%n",
+                s.maxN(), s.minDocumentFrequency(), s.epochs(), s.learningRate(), s.l2(), s.classBalance(), s.averagedRuns(), s.seed())
                 + String.format(Locale.ROOT, "Model: %d features, %d bytes (weights quantised to 8 bits). Trained %s.%n%n",
                 model.featureCount(), bytes, LocalDate.now())
                 + String.format(Locale.ROOT, "## Cross-validation%n%nStratified %d-fold over %d labelled petitions. Near-duplicate twins "
