@@ -453,10 +453,14 @@ async function loadInbox() {
 }
 
 async function showPetition(id) {
+  // A refresh of the petition on screen keeps it shown (and its buttons where the user is about to click).
+  const refresh = casework.petition && casework.petition.id === id && !$('petition-body').hidden;
   casework.current = id;
   $('petition-empty').hidden = !!id;
-  $('petition-body').hidden = true;
-  document.body.dataset.petition = '';
+  if (!refresh) {
+    $('petition-body').hidden = true;
+    document.body.dataset.petition = '';
+  }
   if (!id) return;
   let petition, clocks;
   try {
