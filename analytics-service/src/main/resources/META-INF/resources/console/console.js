@@ -553,6 +553,7 @@ async function loadBoard() {
   $('n-due').textContent = count(board.dueSoon);
   $('n-escalated').textContent = count(board.escalated);
   document.body.dataset.board = 'loaded';
+  document.body.dataset.boardQuery = p.toString();
   tickCountdowns();
 }
 

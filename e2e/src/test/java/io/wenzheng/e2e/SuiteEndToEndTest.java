@@ -651,7 +651,9 @@ class SuiteEndToEndTest {
         }
         try (var console = ConsoleBrowser.login(suite.url(ServiceName.ANALYTICS) + "/console/index.html#/board", "supervisor1")) {
             // Earlier tests left 10,000 escalated timers of A3 on the board; the supervisor narrows it to the late unit.
-            console.waitUntil("document.body.dataset.board === 'loaded'").select("board-unit", petition(late).getString("unit.code"));
+            String lateUnit = petition(late).getString("unit.code");
+            console.waitUntil("document.body.dataset.board === 'loaded'").select("board-unit", lateUnit)
+                    .waitUntil("document.body.dataset.boardQuery.includes('unit=" + lateUnit + "')");
             String row = "#board-breached tr[data-id='" + late + "'], #board-escalated tr[data-id='" + late + "']";
             console.waitUntil("!!document.querySelector(\"" + row + "\")");
             console.screenshot(shots.resolve("console-board.png"));
