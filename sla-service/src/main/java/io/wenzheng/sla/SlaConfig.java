@@ -33,6 +33,17 @@ public interface SlaConfig {
     @WithDefault("5s")
     Duration lateAfter();
 
+    /**
+     * How often each instance reads the holiday notices loaded at run time (by it or another instance) and re-plans
+     * the clocks that rested on a provisional year.
+     */
+    @WithDefault("10s")
+    Duration calendarRefresh();
+
+    /** The alert's horizon: a provisional year within this many days of today is reported. */
+    @WithDefault("60")
+    int provisionalHorizonDays();
+
     /** The calendar of petitions whose unit names no region, and of petitions not yet routed. */
     @WithDefault("cn")
     String defaultRegion();

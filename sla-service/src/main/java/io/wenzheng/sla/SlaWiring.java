@@ -9,11 +9,9 @@ import io.wenzheng.sla.calendar.WorkCalendar;
 import io.wenzheng.sla.pledge.PledgePolicy;
 import io.wenzheng.sla.pledge.PolicyChange;
 import io.wenzheng.sla.pledge.PolicyBook;
-import io.wenzheng.sla.pledge.SlaRules;
 import io.wenzheng.sla.timer.TimerPolicy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
-import jakarta.inject.Singleton;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -21,7 +19,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Builds the calendars, the policies and the timer schedule once from configuration; a bad value stops startup. */
+/**
+ * Builds the configured calendars, the policies and the timer schedule from configuration; a bad value stops startup.
+ * {@link io.wenzheng.sla.calendar.notice.CalendarBook} adds the notices loaded at run time.
+ */
 public class SlaWiring {
 
     @Produces
@@ -30,13 +31,7 @@ public class SlaWiring {
         return new TimerPolicy(config.warnShare(), config.escalationDelays());
     }
 
-    @Produces
-    @Singleton
-    SlaRules rules(SlaConfig config) {
-        return new SlaRules(regions(config), policies(config));
-    }
-
-    static CalendarRegions regions(SlaConfig config) {
+    public static CalendarRegions regions(SlaConfig config) {
         Map<String, WorkCalendar> calendars = new HashMap<>();
         config.regions().forEach((name, region) -> calendars.put(name, calendar(name, region)));
         if (!calendars.containsKey(config.defaultRegion())) {
@@ -62,7 +57,7 @@ public class SlaWiring {
         return text.stream().map(OfficeSession::parse).toList();
     }
 
-    static PolicyBook policies(SlaConfig config) {
+    public static PolicyBook policies(SlaConfig config) {
         SlaConfig.Policy p = config.policy();
         PledgePolicy defaults = new PledgePolicy(p.workingTimeResponse(), p.restTimeResponse(), p.resolutionWorkingDays(),
                 p.progressWorkingDays(), p.pauseWhileWaitingForCitizen());

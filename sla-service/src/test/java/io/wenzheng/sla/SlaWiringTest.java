@@ -61,8 +61,9 @@ class SlaWiringTest {
         assertThat(xinjiang.isWorkingTime(at("2026-11-27T19:45"))).isFalse();
         assertThat(xinjiang.isWorkingDay(LocalDate.of(2027, 1, 1))).isFalse();
         assertThat(xinjiang.isWorkingDay(LocalDate.of(2027, 1, 31))).as("make-up Sunday").isTrue();
-        assertThatThrownBy(() -> rules.regions().calendar("cn").isWorkingDay(LocalDate.of(2027, 1, 4)))
-                .isInstanceOf(MissingHolidayDataException.class);
+        assertThat(rules.regions().calendar("cn").isWorkingDay(LocalDate.of(2027, 1, 31))).as("provisional: no make-up days").isFalse();
+        assertThat(rules.regions().calendar("cn").years().get(2027).source()).isEqualTo(io.wenzheng.sla.calendar.YearSource.PROVISIONAL);
+        assertThat(xinjiang.years().get(2027).source()).isEqualTo(io.wenzheng.sla.calendar.YearSource.BUNDLED);
 
         assertThat(rules.deadlines("xinjiang", null).firstResponse(at("2026-11-27T09:30")).basis()).isEqualTo(TimeBasis.REST_TIME);
         assertThat(rules.deadlines(null, "城乡建设").resolutionDue(at("2026-11-27T10:00"))).isEqualTo(at("2026-12-11T17:30"));

@@ -26,7 +26,7 @@ class FactFoldingTest {
     private static final List<PetitionEvent> STORY = List.of(
             new PetitionReceived(ID, "7K3M9QXR", Channel.WEIBO, null, "噪音", null, null, T, null),
             new PetitionRouted(ID, "环境保护", "A3", "A3区", 0.8, "keywords", T.plusSeconds(1), null, null, null),
-            new DeadlineSet(ID, Pledge.FIRST_RESPONSE, TimeBasis.WORKING_TIME, T, T.plusSeconds(3600)),
+            new DeadlineSet(ID, Pledge.FIRST_RESPONSE, TimeBasis.WORKING_TIME, T, T.plusSeconds(3600), io.wenzheng.contracts.CalendarStatus.OFFICIAL),
             new DeadlineBreached(ID, Pledge.FIRST_RESPONSE, "A3", T.plusSeconds(3600), T.plusSeconds(3601), false));
 
     @Test

@@ -86,7 +86,7 @@ public final class KnownStream {
         for (PetitionEvent e : lifecycle) {
             probe.publish(Topics.LIFECYCLE, e, "test", UUID.randomUUID().toString());
         }
-        probe.publish(Topics.SLA, new DeadlineSet(id, Pledge.FIRST_RESPONSE, TimeBasis.WORKING_TIME, T, T.plusSeconds(3 * 3600)), "test",
+        probe.publish(Topics.SLA, new DeadlineSet(id, Pledge.FIRST_RESPONSE, TimeBasis.WORKING_TIME, T, T.plusSeconds(3 * 3600), io.wenzheng.contracts.CalendarStatus.OFFICIAL), "test",
                 UUID.randomUUID().toString());
         if (!inTime) {
             probe.publish(Topics.SLA, new DeadlineBreached(id, Pledge.FIRST_RESPONSE, unit, T.plusSeconds(3 * 3600),

@@ -46,7 +46,7 @@ class SummaryResourceTest {
                             "intake-service", received);
                     probe.publish(Topics.LIFECYCLE, new PetitionRouted(id, "环境保护", "A-ENV", "生态环境局", 1, "x", t, null, null, null),
                             "routing-service", routed);
-                    probe.publish(Topics.SLA, new DeadlineSet(id, Pledge.FIRST_RESPONSE, TimeBasis.WORKING_TIME, t, t.plusSeconds(3600)),
+                    probe.publish(Topics.SLA, new DeadlineSet(id, Pledge.FIRST_RESPONSE, TimeBasis.WORKING_TIME, t, t.plusSeconds(3600), io.wenzheng.contracts.CalendarStatus.OFFICIAL),
                             "sla-service", "s-" + id);
                 }
                 if (i == 0) {

@@ -53,7 +53,7 @@ class PetitionTimelineTest {
         String routedId = UUID.randomUUID().toString();
         PetitionRouted routed = new PetitionRouted(id, "环境保护", "A3", "A3区人民政府", 0.9, "test", now, null, null, null);
         probe.publish(Topics.LIFECYCLE, routed, "routing-service", routedId);
-        probe.publish(new DeadlineSet(id, Pledge.FIRST_RESPONSE, TimeBasis.WORKING_TIME, now, now.plusSeconds(3600)), "sla-service");
+        probe.publish(new DeadlineSet(id, Pledge.FIRST_RESPONSE, TimeBasis.WORKING_TIME, now, now.plusSeconds(3600), io.wenzheng.contracts.CalendarStatus.OFFICIAL), "sla-service");
         // Redelivery of the same event must change nothing.
         probe.publish(Topics.LIFECYCLE, routed, "routing-service", routedId);
 

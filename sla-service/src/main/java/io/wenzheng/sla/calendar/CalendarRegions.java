@@ -1,5 +1,7 @@
 package io.wenzheng.sla.calendar;
 
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 
@@ -30,6 +32,19 @@ public record CalendarRegions(String defaultRegion, Map<String, WorkCalendar> ca
             throw new IllegalArgumentException("no calendar for region " + region + "; regions: " + names());
         }
         return calendar;
+    }
+
+    /** The same regions with loaded notices added: each region's years by region name. Unknown regions are refused. */
+    public CalendarRegions withNotices(Map<String, ? extends Collection<HolidayYear>> notices) {
+        Map<String, WorkCalendar> updated = new HashMap<>(calendars);
+        notices.forEach((region, years) -> {
+            WorkCalendar calendar = calendar(region);
+            for (HolidayYear year : years) {
+                calendar = calendar.withYear(year);
+            }
+            updated.put(region, calendar);
+        });
+        return new CalendarRegions(defaultRegion, updated);
     }
 
     public Set<String> names() {

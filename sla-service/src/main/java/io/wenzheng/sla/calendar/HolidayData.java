@@ -6,7 +6,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -17,7 +19,7 @@ import java.util.stream.Stream;
 
 /**
  * Reads holiday files in the widely used holiday-cn format, {@code {"year":2026,"days":[{"name","date","isOffDay"}]}}.
- * Adding a year is adding a file.
+ * Adding a year is adding a file; a year without one gets a provisional calendar from the statutory rules.
  */
 public final class HolidayData {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -27,21 +29,63 @@ public final class HolidayData {
     }
 
     public static HolidayYear parse(InputStream json) throws IOException {
-        JsonNode root = JSON.readTree(json);
+        return parse(json, YearSource.BUNDLED);
+    }
+
+    /**
+     * Reads and checks a notice: an integer year, every date an ISO date inside that year and listed once, a boolean
+     * {@code isOffDay}, and make-up working days only on Saturdays and Sundays. The message of an
+     * {@link InvalidNoticeException} names the bad entry.
+     */
+    public static HolidayYear parse(InputStream json, YearSource source) throws IOException {
+        JsonNode root;
+        try {
+            root = JSON.readTree(json);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new InvalidNoticeException("not JSON: " + e.getOriginalMessage());
+        }
         if (root == null || !root.path("year").isInt() || !root.path("days").isArray()) {
-            throw new IOException("not a holiday-cn file: it needs an integer 'year' and an array 'days'");
+            throw new InvalidNoticeException("not a holiday-cn file: it needs an integer 'year' and an array 'days'");
         }
         int year = root.get("year").asInt();
         Set<LocalDate> off = new HashSet<>();
         Set<LocalDate> work = new HashSet<>();
+        int index = 0;
         for (JsonNode day : root.get("days")) {
-            if (!day.path("date").isTextual() || !day.path("isOffDay").isBoolean()) {
-                throw new IOException("each day needs a 'date' and a boolean 'isOffDay': " + day);
+            String where = "days[" + index++ + "]";
+            if (!day.path("date").isTextual()) {
+                throw new InvalidNoticeException(where + " needs a 'date' such as \"" + year + "-10-01\"");
             }
-            LocalDate date = LocalDate.parse(day.get("date").asText());
-            (day.get("isOffDay").asBoolean() ? off : work).add(date);
+            if (!day.path("isOffDay").isBoolean()) {
+                throw new InvalidNoticeException(where + " (" + day.path("date").asText() + "): 'isOffDay' must be true or false");
+            }
+            LocalDate date;
+            try {
+                date = LocalDate.parse(day.get("date").asText());
+            } catch (DateTimeParseException e) {
+                throw new InvalidNoticeException(where + ": '" + day.get("date").asText() + "' is not an ISO date such as " + year + "-10-01");
+            }
+            if (date.getYear() != year) {
+                throw new InvalidNoticeException(where + ": " + date + " is not in " + year);
+            }
+            if (off.contains(date) || work.contains(date)) {
+                throw new InvalidNoticeException(where + ": " + date + " is listed twice");
+            }
+            boolean isOff = day.get("isOffDay").asBoolean();
+            if (!isOff && date.getDayOfWeek() != DayOfWeek.SATURDAY && date.getDayOfWeek() != DayOfWeek.SUNDAY) {
+                throw new InvalidNoticeException(where + ": " + date + " is a " + date.getDayOfWeek().toString().toLowerCase()
+                        + ", but a make-up working day (isOffDay false) can only be a Saturday or a Sunday");
+            }
+            (isOff ? off : work).add(date);
         }
-        return new HolidayYear(year, off, work);
+        return new HolidayYear(year, off, work, source);
+    }
+
+    /** A holiday notice that cannot be used; the message says which entry and why. */
+    public static final class InvalidNoticeException extends IOException {
+        public InvalidNoticeException(String message) {
+            super(message);
+        }
     }
 
     /**

@@ -3,8 +3,11 @@ package io.wenzheng.sla.calendar;
 import java.time.LocalDate;
 import java.util.Set;
 
-/** One year's statutory days off and make-up working days (调休上班), as the State Council publishes them. */
-public record HolidayYear(int year, Set<LocalDate> daysOff, Set<LocalDate> makeUpWorkdays) {
+/**
+ * One year's statutory days off and make-up working days (调休上班), as the State Council publishes them, or as the
+ * statutory rules give them while no notice is known.
+ */
+public record HolidayYear(int year, Set<LocalDate> daysOff, Set<LocalDate> makeUpWorkdays, YearSource source) {
     public HolidayYear {
         daysOff = Set.copyOf(daysOff);
         makeUpWorkdays = Set.copyOf(makeUpWorkdays);
@@ -16,5 +19,9 @@ public record HolidayYear(int year, Set<LocalDate> daysOff, Set<LocalDate> makeU
         if (daysOff.stream().anyMatch(makeUpWorkdays::contains)) {
             throw new IllegalArgumentException("a date cannot be both a day off and a make-up working day in " + year);
         }
+    }
+
+    public HolidayYear from(YearSource other) {
+        return new HolidayYear(year, daysOff, makeUpWorkdays, other);
     }
 }

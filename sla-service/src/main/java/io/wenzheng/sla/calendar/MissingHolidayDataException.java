@@ -1,8 +1,8 @@
 package io.wenzheng.sla.calendar;
 
-/** A question about a year the calendar has no holiday data for: never answered as if there were no holidays. */
+/** A question about a year the calendar has no holidays for, neither from a notice nor from the statutory rules. */
 public class MissingHolidayDataException extends IllegalArgumentException {
-    public MissingHolidayDataException(String region, int year) {
-        super("no holiday data for " + year + " in region " + region + "; add calendar/" + region + "/" + year + ".json");
+    public MissingHolidayDataException(String message) {
+        super(message);
     }
 }

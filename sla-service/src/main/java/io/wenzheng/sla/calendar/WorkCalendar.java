@@ -7,8 +7,14 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import io.wenzheng.contracts.CalendarStatus;
+import io.wenzheng.sla.calendar.statutory.StatutoryRules;
+import io.wenzheng.sla.calendar.statutory.YearOutOfRangeException;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * A region's business calendar: its time zone, office hours, weekends, statutory holidays and make-up working days.
@@ -32,7 +38,57 @@ public final class WorkCalendar {
         this.hours = ordered(hours);
         this.seasons = List.copyOf(seasons);
         this.seasons.forEach(s -> ordered(s.sessions()));
-        this.holidays = Map.copyOf(holidays);
+        this.holidays = withProvisionalYears(holidays);
+    }
+
+    /** Every year the statutory rules can compute and no notice covers gets its provisional calendar. */
+    private static Map<Integer, HolidayYear> withProvisionalYears(Map<Integer, HolidayYear> notices) {
+        StatutoryRules rules = StatutoryRules.standard();
+        Map<Integer, HolidayYear> years = new TreeMap<>(notices);
+        for (int year = rules.firstComputableYear(); year <= rules.lastComputableYear(); year++) {
+            years.computeIfAbsent(year, rules::provisionalYear);
+        }
+        return Collections.unmodifiableMap(years);
+    }
+
+    /** The same calendar with one year's notice added or replaced. */
+    public WorkCalendar withYear(HolidayYear notice) {
+        Map<Integer, HolidayYear> years = new TreeMap<>(holidays);
+        years.put(notice.year(), notice);
+        return new WorkCalendar(region, zone, hours, seasons, years);
+    }
+
+    /** Every year this calendar can answer for, in order, with its source. */
+    public Map<Integer, HolidayYear> years() {
+        return holidays;
+    }
+
+    /**
+     * OFFICIAL when every year from {@code from}'s to {@code to}'s (in this calendar's zone) has a notice; a
+     * computation between the two instants looks at no other day.
+     */
+    public CalendarStatus statusBetween(Instant from, Instant to) {
+        int first = from.atZone(zone).getYear();
+        int last = Math.max(first, to.atZone(zone).getYear());
+        for (int year = first; year <= last; year++) {
+            HolidayYear known = holidays.get(year);
+            if (known == null || !known.source().official()) {
+                return CalendarStatus.PROVISIONAL;
+            }
+        }
+        return CalendarStatus.OFFICIAL;
+    }
+
+    /** The years between two days (both included) that only have a provisional calendar. */
+    public List<Integer> provisionalYearsBetween(LocalDate from, LocalDate to) {
+        List<Integer> years = new ArrayList<>();
+        for (int year = from.getYear(); year <= to.getYear(); year++) {
+            HolidayYear known = holidays.get(year);
+            if (known == null || !known.source().official()) {
+                years.add(year);
+            }
+        }
+        return years;
     }
 
     private static List<OfficeSession> ordered(List<OfficeSession> sessions) {
@@ -55,11 +111,15 @@ public final class WorkCalendar {
         return zone;
     }
 
-    /** Monday to Friday, minus days off, plus make-up working days. Throws for a year without holiday data. */
+    /**
+     * Monday to Friday, minus days off, plus make-up working days. Throws for a year that has neither a notice nor a
+     * provisional calendar.
+     */
     public boolean isWorkingDay(LocalDate day) {
         HolidayYear year = holidays.get(day.getYear());
         if (year == null) {
-            throw new MissingHolidayDataException(region, day.getYear());
+            StatutoryRules rules = StatutoryRules.standard();
+            throw new YearOutOfRangeException(day.getYear(), rules.firstComputableYear(), rules.lastComputableYear());
         }
         if (year.makeUpWorkdays().contains(day)) {
             return true;

@@ -70,10 +70,12 @@ public final class DeadlineCli {
             PetitionDeadlines deadlines = rules.deadlines(null, category);
             PetitionDeadlines.FirstResponse first = deadlines.firstResponse(received);
             Instant resolve = deadlines.resolutionDue(received);
+            Instant last = resolve.isAfter(first.dueAt()) ? resolve : first.dueAt();
             out.println("{\"receivedAt\":\"" + format(received) + "\",\"window\":\""
                     + (first.basis() == TimeBasis.WORKING_TIME ? "WORKING" : "REST")
                     + "\",\"firstResponseDue\":\"" + format(first.dueAt())
-                    + "\",\"resolutionDue\":\"" + format(resolve) + "\"}");
+                    + "\",\"resolutionDue\":\"" + format(resolve)
+                    + "\",\"calendar\":\"" + deadlines.calendarBetween(received, last) + "\"}");
             return 0;
         } catch (DateTimeParseException e) {
             return error(out, line, "not an ISO-8601 instant with an offset, such as 2026-11-27T10:15:00+08:00");

@@ -1,5 +1,7 @@
 package io.wenzheng.sla.pledge;
 
+import io.wenzheng.contracts.CalendarStatus;
+import io.wenzheng.contracts.Pledge;
 import io.wenzheng.contracts.TimeBasis;
 import io.wenzheng.sla.calendar.WorkCalendar;
 import java.time.Duration;
@@ -46,6 +48,39 @@ public final class PetitionDeadlines {
     public Instant resumedDue(Instant pausedAt, Instant dueAt, Instant resumedAt) {
         Duration left = calendar.workingTimeBetween(pausedAt, dueAt);
         return calendar.plusWorkingTime(resumedAt, left);
+    }
+
+    /** A clock's due time as the rules give it; the basis is that of the first response, null for the other clocks. */
+    public record Plan(TimeBasis basis, Instant dueAt) {
+    }
+
+    /** The due time of a clock started at {@code startedAt}, as the rules give it from scratch. */
+    public Plan plan(Pledge pledge, Instant startedAt) {
+        return switch (pledge) {
+            case FIRST_RESPONSE -> {
+                FirstResponse first = firstResponse(startedAt);
+                yield new Plan(first.basis(), first.dueAt());
+            }
+            case RESOLUTION -> new Plan(null, resolutionDue(startedAt));
+            case PROGRESS -> new Plan(null, progressDue(startedAt));
+        };
+    }
+
+    /**
+     * A re-plan after the calendar changed (a year's notice replaced its provisional calendar). The due time never
+     * moves earlier than the one the unit was told, so a notice that adds make-up working days cannot make a unit
+     * late for a promise it planned around; a notice that adds days off moves it later. A clock extended by a pause
+     * keeps its extension the same way.
+     */
+    public Plan replan(Pledge pledge, Instant startedAt, TimeBasis basis, Instant told) {
+        Plan fresh = plan(pledge, startedAt);
+        return fresh.dueAt().isAfter(told) ? new Plan(fresh.basis() == null ? basis : fresh.basis(), fresh.dueAt())
+                : new Plan(basis, told);
+    }
+
+    /** Whether a deadline computed between these two instants rests on published notices only. */
+    public CalendarStatus calendarBetween(Instant startedAt, Instant dueAt) {
+        return calendar.statusBetween(startedAt, dueAt);
     }
 
     private Instant endOfNthWorkingDayAfter(Instant at, int n) {

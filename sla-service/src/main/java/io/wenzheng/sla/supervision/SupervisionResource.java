@@ -51,6 +51,8 @@ public class SupervisionResource {
     private static final EscalationStep TOP = EscalationStep.SUPERVISION_OFFICE;
 
     @Inject
+    java.time.Clock clock;
+    @Inject
     Outbox outbox;
     @Inject
     io.wenzheng.sla.timer.TimerPolicy policy;
@@ -62,7 +64,7 @@ public class SupervisionResource {
     @Path("/petitions/{petitionId}/escalations")
     @Operation(summary = "督办: the supervision office takes the petition's most urgent open clock under its own watch, with a note")
     public Uni<SlaResource.Clock> escalate(@PathParam("petitionId") String petitionId, @Valid @NotNull Note body) {
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         return act(petitionId, timer -> {
             if (timer.escalationLevel >= TOP.ordinal() + 1) {
                 throw new ProblemException(Problem.of(409, "Already escalated",
@@ -79,7 +81,7 @@ public class SupervisionResource {
     @Path("/petitions/{petitionId}/chases")
     @Operation(summary = "催办: remind the unit of the petition's most urgent open clock, with a note; the deadline stays")
     public Uni<SlaResource.Clock> chase(@PathParam("petitionId") String petitionId, @Valid @NotNull Note body) {
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         return act(petitionId, timer -> {
             timer.chases++;
             timer.lastChasedAt = now;

@@ -1,6 +1,7 @@
 package io.wenzheng.sla.timer;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import io.wenzheng.contracts.CalendarStatus;
 import io.wenzheng.contracts.Pledge;
 import io.wenzheng.contracts.TimeBasis;
 import jakarta.persistence.Column;
@@ -58,6 +59,10 @@ public class DeadlineTimer extends PanacheEntityBase {
     public Instant lastChasedAt;
     @Column(name = "paused_at")
     public Instant pausedAt;
+    /** Whether the due time rests on published holiday notices only, or on a provisional year. */
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public CalendarStatus calendar = CalendarStatus.OFFICIAL;
 
     public TimerPolicy.Snapshot snapshot() {
         return new TimerPolicy.Snapshot(state, startedAt, dueAt, warned, escalationLevel);

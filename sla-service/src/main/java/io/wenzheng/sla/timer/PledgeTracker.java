@@ -20,6 +20,11 @@ import io.wenzheng.kit.inbox.EventConsumer;
 import io.wenzheng.kit.outbox.Outbox;
 import io.wenzheng.sla.pledge.PetitionDeadlines;
 import io.wenzheng.sla.pledge.SlaRules;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.wenzheng.sla.calendar.MissingHolidayDataException;
+import io.wenzheng.sla.calendar.notice.CalendarBook;
+import java.time.Clock;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
@@ -42,15 +47,20 @@ public class PledgeTracker {
 
     private final EventConsumer consumer;
     private final Outbox outbox;
-    private final SlaRules rules;
+    private final CalendarBook book;
     private final TimerPolicy policy;
+    private final Clock clock;
+    private final Counter uncomputable;
 
     @Inject
-    public PledgeTracker(EventConsumer consumer, Outbox outbox, SlaRules rules, TimerPolicy policy) {
+    public PledgeTracker(EventConsumer consumer, Outbox outbox, CalendarBook book, TimerPolicy policy, Clock clock,
+                         MeterRegistry registry) {
         this.consumer = consumer;
         this.outbox = outbox;
-        this.rules = rules;
+        this.book = book;
         this.policy = policy;
+        this.clock = clock;
+        this.uncomputable = registry.counter("wenzheng.sla.calendar.uncomputable");
     }
 
     @Incoming("lifecycle-in")
@@ -58,11 +68,36 @@ public class PledgeTracker {
         return consumer.consume(message, "sla", this::apply);
     }
 
+    /**
+     * A calendar that cannot answer (a year with no notice that the statutory rules cannot compute either) is not the
+     * event's fault: the petition is kept, the clocks it cannot have are logged and counted, and nothing goes to the DLQ.
+     */
     Uni<Void> apply(ConsumedEvent event) {
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Uni<Void> applied;
+        try {
+            applied = applyOrFail(event);
+        } catch (MissingHolidayDataException e) {
+            return withoutClocks(event, e);
+        }
+        return applied.onFailure(MissingHolidayDataException.class).recoverWithUni(e -> withoutClocks(event, e));
+    }
+
+    private Uni<Void> withoutClocks(ConsumedEvent event, Throwable e) {
+        uncomputable.increment();
+        LOG.errorf("event %s (%s): the calendar cannot give this petition's deadlines: %s", event.id(), event.type().type(),
+                e.getMessage());
+        return Uni.createFrom().voidItem();
+    }
+
+    private SlaRules rules() {
+        return book.rules();
+    }
+
+    private Uni<Void> applyOrFail(ConsumedEvent event) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         Object data = event.data();
         if (data instanceof PetitionReceived received) {
-            PetitionDeadlines deadlines = rules.deadlines(null, null);
+            PetitionDeadlines deadlines = rules().deadlines(null, null);
             PetitionDeadlines.FirstResponse first = deadlines.firstResponse(received.receivedAt());
             return start(received.petitionId(), Pledge.FIRST_RESPONSE, first.basis(), received.receivedAt(), first.dueAt(), null, now)
                     .chain(() -> start(received.petitionId(), Pledge.RESOLUTION, first.basis(), received.receivedAt(),
@@ -207,33 +242,23 @@ public class PledgeTracker {
             return Uni.createFrom().voidItem();
         }
         // The unit's region and the category's policy may change what was promised at receipt.
-        PetitionDeadlines deadlines = deadlinesOf(timer);
-        Instant due;
-        TimeBasis basis = timer.timeBasis;
-        switch (timer.pledge) {
-            case FIRST_RESPONSE -> {
-                PetitionDeadlines.FirstResponse first = deadlines.firstResponse(timer.startedAt);
-                due = first.dueAt();
-                basis = first.basis();
-            }
-            case RESOLUTION -> due = deadlines.resolutionDue(timer.startedAt);
-            default -> due = deadlines.progressDue(timer.startedAt);
-        }
-        if (due.equals(timer.dueAt) && basis == timer.timeBasis) {
+        PetitionDeadlines.Plan plan = deadlinesOf(timer).plan(timer.pledge, timer.startedAt);
+        TimeBasis basis = plan.basis() == null ? timer.timeBasis : plan.basis();
+        if (plan.dueAt().equals(timer.dueAt) && basis == timer.timeBasis) {
             return Uni.createFrom().voidItem();
         }
-        timer.dueAt = due;
+        timer.dueAt = plan.dueAt();
         timer.timeBasis = basis;
         timer.reschedule(policy, now);
         return announce(timer, now);
     }
 
     private String knownRegion(String region, String petitionId) {
-        if (region == null || rules.regions().knows(region)) {
+        if (region == null || rules().regions().knows(region)) {
             return region;
         }
         LOG.warnf("petition %s: unit region '%s' has no calendar here (regions: %s); using the default calendar",
-                petitionId, region, rules.regions().names());
+                petitionId, region, rules().regions().names());
         return null;
     }
 
@@ -242,7 +267,7 @@ public class PledgeTracker {
             if (timer == null || timer.state != TimerState.RUNNING || !deadlinesOf(timer).policy().pauseWhileWaitingForCitizen()) {
                 return Uni.createFrom().voidItem();
             }
-            long left = rules.regions().calendar(timer.region).workingTimeBetween(at, timer.dueAt).toSeconds();
+            long left = rules().regions().calendar(timer.region).workingTimeBetween(at, timer.dueAt).toSeconds();
             timer.state = TimerState.PAUSED;
             timer.pausedAt = at;
             timer.nextFireAt = null;
@@ -294,12 +319,13 @@ public class PledgeTracker {
     }
 
     private Uni<Void> announce(DeadlineTimer timer, Instant now) {
-        return outbox.append(new DeadlineSet(timer.petitionId, timer.pledge, timer.timeBasis, timer.startedAt, timer.dueAt), now)
-                .replaceWithVoid();
+        timer.calendar = deadlinesOf(timer).calendarBetween(timer.startedAt, timer.dueAt);
+        return outbox.append(new DeadlineSet(timer.petitionId, timer.pledge, timer.timeBasis, timer.startedAt, timer.dueAt,
+                timer.calendar), now).replaceWithVoid();
     }
 
     private PetitionDeadlines deadlinesOf(DeadlineTimer timer) {
-        return rules.deadlines(timer.region, timer.category);
+        return rules().deadlines(timer.region, timer.category);
     }
 
     private Uni<Void> forEachTimer(String petitionId, java.util.function.Function<DeadlineTimer, Uni<Void>> action) {

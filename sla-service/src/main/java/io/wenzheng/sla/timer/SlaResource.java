@@ -2,7 +2,9 @@ package io.wenzheng.sla.timer;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.wenzheng.contracts.CalendarStatus;
 import io.wenzheng.contracts.Pledge;
+import io.wenzheng.sla.calendar.notice.CalendarBook;
 import io.wenzheng.contracts.TimeBasis;
 import io.wenzheng.kit.outbox.OutboxEvent;
 import io.wenzheng.kit.problem.ProblemException;
@@ -34,14 +36,16 @@ public class SlaResource {
     @Inject
     Caller caller;
     @Inject
-    SlaRules rules;
+    CalendarBook book;
+    @Inject
+    java.time.Clock clock;
 
     public record Clock(Pledge pledge, TimeBasis timeBasis, String unitCode, String category, Instant startedAt, Instant dueAt,
                         String region, TimerState state, boolean warned, int escalationLevel, Instant pausedAt,
-                        Instant settledAt, Instant nextActionAt) {
+                        Instant settledAt, Instant nextActionAt, CalendarStatus calendar) {
         public static Clock of(DeadlineTimer t) {
             return new Clock(t.pledge, t.timeBasis, t.unitCode, t.category, t.startedAt, t.dueAt, t.region, t.state, t.warned,
-                    t.escalationLevel, t.pausedAt, t.settledAt, t.nextFireAt);
+                    t.escalationLevel, t.pausedAt, t.settledAt, t.nextFireAt, t.calendar);
         }
     }
 
@@ -52,9 +56,10 @@ public class SlaResource {
     }
 
     public record BoardEntry(String petitionId, Pledge pledge, String unitCode, String districtCode, Instant dueAt, TimerState state, int escalationLevel,
-                             int chases, Instant lastChasedAt) {
+                             int chases, Instant lastChasedAt, CalendarStatus calendar) {
         static BoardEntry of(DeadlineTimer t) {
-            return new BoardEntry(t.petitionId, t.pledge, t.unitCode, t.districtCode, t.dueAt, t.state, t.escalationLevel, t.chases, t.lastChasedAt);
+            return new BoardEntry(t.petitionId, t.pledge, t.unitCode, t.districtCode, t.dueAt, t.state, t.escalationLevel, t.chases,
+                    t.lastChasedAt, t.calendar);
         }
     }
 
@@ -63,7 +68,7 @@ public class SlaResource {
     }
 
     public record Preview(Instant receivedAt, String region, String category, TimeBasis timeBasis, Instant firstResponseDue,
-                          Instant resolutionDue) {
+                          Instant resolutionDue, CalendarStatus calendar) {
     }
 
     @GET
@@ -101,7 +106,7 @@ public class SlaResource {
         } catch (DateTimeParseException e) {
             throw ProblemException.invalid("within", "must be an ISO-8601 duration such as PT1H");
         }
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         String unitFilter = (unit == null ? "" : supervised != null
                 ? " and (unitCode = :unit or supervisingUnits like :supervised escape '\\')" : " and unitCode = :unit")
                 + (district == null || district.isBlank() ? "" : " and districtCode = :district");
@@ -145,18 +150,20 @@ public class SlaResource {
                            @QueryParam("region") String region) {
         Instant at;
         try {
-            at = receivedAt == null ? Instant.now() : Instant.parse(receivedAt);
+            at = receivedAt == null ? clock.instant() : Instant.parse(receivedAt);
         } catch (DateTimeParseException e) {
             throw ProblemException.invalid("receivedAt", "must be an ISO-8601 instant such as 2026-11-27T02:15:00Z");
         }
+        SlaRules rules = book.rules();
         if (region != null && !rules.regions().knows(region)) {
             throw ProblemException.invalid("region", "no calendar for region " + region + "; regions: " + rules.regions().names());
         }
         try {
             PetitionDeadlines deadlines = rules.deadlines(region, category);
             PetitionDeadlines.FirstResponse first = deadlines.firstResponse(at);
+            Instant resolutionDue = deadlines.resolutionDue(at);
             return new Preview(at, region == null ? rules.regions().defaultRegion() : region, category, first.basis(),
-                    first.dueAt(), deadlines.resolutionDue(at));
+                    first.dueAt(), resolutionDue, deadlines.calendarBetween(at, resolutionDue.isAfter(first.dueAt()) ? resolutionDue : first.dueAt()));
         } catch (io.wenzheng.sla.calendar.MissingHolidayDataException e) {
             throw ProblemException.invalid("receivedAt", e.getMessage());
         }

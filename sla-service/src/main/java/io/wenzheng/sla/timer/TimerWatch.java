@@ -37,6 +37,7 @@ public class TimerWatch {
     private final SlaConfig config;
     private final TimerPolicy policy;
     private final MeterRegistry registry;
+    private final java.time.Clock clock;
     private PollingLoop<Round> loop;
 
     /** What a round did, and when the earliest remaining action is due (null: none). */
@@ -44,7 +45,8 @@ public class TimerWatch {
     }
 
     @Inject
-    public TimerWatch(Outbox outbox, SlaConfig config, TimerPolicy policy, MeterRegistry registry) {
+    public TimerWatch(Outbox outbox, SlaConfig config, TimerPolicy policy, MeterRegistry registry, java.time.Clock clock) {
+        this.clock = clock;
         this.outbox = outbox;
         this.config = config;
         this.policy = policy;
@@ -74,7 +76,7 @@ public class TimerWatch {
         if (round.nextDue() == null) {
             return config.pollInterval();
         }
-        Duration untilDue = Duration.between(Instant.now(), round.nextDue());
+        Duration untilDue = Duration.between(clock.instant(), round.nextDue());
         if (untilDue.isNegative() || untilDue.isZero()) {
             // Due but not ours: another instance holds it. Give its transaction a moment rather than spin.
             return round.fired() > 0 ? Duration.ZERO : LOCKED_ELSEWHERE_PAUSE;
@@ -83,7 +85,7 @@ public class TimerWatch {
     }
 
     public Uni<Round> fireDue() {
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         return Panache.withTransaction(() -> Panache.getSession().chain(session -> session
                 .createNativeQuery("select * from deadline_timer where next_fire_at <= :now "
                         + "order by next_fire_at limit :n for update skip locked", DeadlineTimer.class)

@@ -56,23 +56,35 @@ class WorkCalendarTest {
             "2026-02-13, 1, 2026-02-14T17:30", // make-up Saturday counts
             "2026-02-14, 5, 2026-02-28T17:30", // across the Spring Festival, ending on a make-up Saturday
             "2026-09-30, 1, 2026-10-08T17:30", // across National Day
-            "2026-12-31, 1, 2027-01-01T17:30",
+            "2026-12-31, 1, 2027-01-04T17:30", // 1 January 2027 is 元旦 in the provisional calendar
     })
     void nthWorkingDayAfter(LocalDate day, int n, LocalDateTime expected) {
-        if (expected.getYear() == 2027) {
-            assertThatThrownBy(() -> CALENDAR.endOfNthWorkingDayAfter(day, n))
-                    .isInstanceOf(MissingHolidayDataException.class).hasMessageContaining("2027");
-            return;
-        }
         assertThat(CALENDAR.endOfNthWorkingDayAfter(day, n)).isEqualTo(expected.atZone(SHANGHAI));
     }
 
     @Test
-    void aYearWithoutDataIsALoudError() {
-        assertThatThrownBy(() -> CALENDAR.isWorkingDay(LocalDate.of(2027, 3, 1)))
-                .isInstanceOf(MissingHolidayDataException.class).hasMessageContaining("2027").hasMessageContaining("calendar/cn/2027.json");
+    void aYearWithoutANoticeIsProvisionalAndAYearTheRulesCannotComputeIsALoudError() {
+        assertThat(CALENDAR.isWorkingDay(LocalDate.of(2027, 3, 1))).isTrue();
+        assertThat(CALENDAR.isWorkingDay(LocalDate.of(2027, 2, 5))).as("除夕 2027").isFalse();
+        assertThat(CALENDAR.statusBetween(Instant.parse("2026-12-20T02:00:00Z"), Instant.parse("2026-12-31T09:30:00Z")))
+                .isEqualTo(io.wenzheng.contracts.CalendarStatus.OFFICIAL);
+        assertThat(CALENDAR.statusBetween(Instant.parse("2026-12-28T02:00:00Z"), Instant.parse("2027-01-05T09:30:00Z")))
+                .isEqualTo(io.wenzheng.contracts.CalendarStatus.PROVISIONAL);
         assertThatThrownBy(() -> CALENDAR.isWorkingTime(Instant.parse("2024-06-03T02:00:00Z")))
-                .isInstanceOf(MissingHolidayDataException.class);
+                .isInstanceOf(MissingHolidayDataException.class).hasMessageContaining("2024").hasMessageContaining("2025–2035");
+    }
+
+    @Test
+    void aLoadedNoticeReplacesTheProvisionalYear() {
+        var notice = new HolidayYear(2027, java.util.Set.of(LocalDate.of(2027, 1, 4)), java.util.Set.of(LocalDate.of(2027, 1, 9)),
+                YearSource.LOADED);
+        WorkCalendar loaded = CALENDAR.withYear(notice);
+        assertThat(loaded.isWorkingDay(LocalDate.of(2027, 1, 4))).isFalse();
+        assertThat(loaded.isWorkingDay(LocalDate.of(2027, 1, 9))).as("make-up Saturday").isTrue();
+        assertThat(loaded.isWorkingDay(LocalDate.of(2027, 2, 5))).as("除夕 is not in this notice").isTrue();
+        assertThat(loaded.years().get(2027).source()).isEqualTo(YearSource.LOADED);
+        assertThat(CALENDAR.years().get(2027).source()).as("the original is unchanged").isEqualTo(YearSource.PROVISIONAL);
+        assertThat(loaded.provisionalYearsBetween(LocalDate.of(2026, 12, 1), LocalDate.of(2028, 1, 30))).containsExactly(2028);
     }
 
     @Test
@@ -81,7 +93,7 @@ class WorkCalendarTest {
                 new OfficeSession(java.time.LocalTime.of(8, 30), java.time.LocalTime.of(12, 0)),
                 new OfficeSession(java.time.LocalTime.of(14, 30), java.time.LocalTime.of(18, 0))));
         var calendar = new WorkCalendar("cn", SHANGHAI, WorkCalendar.STANDARD_HOURS, List.of(summer),
-                Map.of(2026, new HolidayYear(2026, java.util.Set.of(), java.util.Set.of())));
+                Map.of(2026, new HolidayYear(2026, java.util.Set.of(), java.util.Set.of(), io.wenzheng.sla.calendar.YearSource.BUNDLED)));
         assertThat(calendar.isWorkingTime(ZonedDateTime.of(2026, 7, 1, 8, 45, 0, 0, SHANGHAI).toInstant())).isTrue();
         assertThat(calendar.isWorkingTime(ZonedDateTime.of(2026, 7, 1, 14, 0, 0, 0, SHANGHAI).toInstant())).isFalse();
         assertThat(calendar.isWorkingTime(ZonedDateTime.of(2026, 10, 8, 8, 45, 0, 0, SHANGHAI).toInstant())).isFalse();
@@ -94,7 +106,20 @@ class WorkCalendarTest {
                 .isInstanceOf(java.io.IOException.class);
         assertThatThrownBy(() -> HolidayData.parse(new java.io.ByteArrayInputStream(
                 "{\"year\":2026,\"days\":[{\"date\":\"2026-01-01\",\"isOffDay\":true},{\"date\":\"2026-01-01\",\"isOffDay\":false}]}".getBytes())))
-                .isInstanceOf(IllegalArgumentException.class);
+                .isInstanceOf(HolidayData.InvalidNoticeException.class).hasMessage("days[1]: 2026-01-01 is listed twice");
+        assertThatThrownBy(() -> notice("{\"year\":2027,\"days\":[{\"date\":\"2026-12-31\",\"isOffDay\":true}]}"))
+                .hasMessage("days[0]: 2026-12-31 is not in 2027");
+        assertThatThrownBy(() -> notice("{\"year\":2027,\"days\":[{\"date\":\"2027-01-04\",\"isOffDay\":\"yes\"}]}"))
+                .hasMessage("days[0] (2027-01-04): 'isOffDay' must be true or false");
+        assertThatThrownBy(() -> notice("{\"year\":2027,\"days\":[{\"date\":\"2027-01-05\",\"isOffDay\":false}]}"))
+                .hasMessageContaining("days[0]: 2027-01-05 is a tuesday, but a make-up working day");
+        assertThatThrownBy(() -> notice("{\"year\":2027,\"days\":[{\"date\":\"2027-13-01\",\"isOffDay\":true}]}"))
+                .hasMessageContaining("days[0]: '2027-13-01' is not an ISO date");
+        assertThatThrownBy(() -> notice("{\"year\":2027,")).hasMessageStartingWith("not JSON");
+    }
+
+    private static HolidayYear notice(String json) throws java.io.IOException {
+        return HolidayData.parse(new java.io.ByteArrayInputStream(json.getBytes(java.nio.charset.StandardCharsets.UTF_8)), YearSource.LOADED);
     }
 
     @ParameterizedTest(name = "[{0}, {1}) holds {2} of working time")

@@ -291,8 +291,11 @@ public class Open311Resource {
         return Open311Format.render(format, list, "service_requests", "request");
     }
 
-    private static String time(Instant t) {
-        return t == null ? null : OffsetDateTime.ofInstant(t.truncatedTo(ChronoUnit.SECONDS), CHINA).toString();
+    /** W3C date-time with seconds always written: {@code OffsetDateTime.toString()} drops ":00" on the minute. */
+    private static final java.time.format.DateTimeFormatter W3C = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX");
+
+    static String time(Instant t) {
+        return t == null ? null : W3C.format(OffsetDateTime.ofInstant(t.truncatedTo(ChronoUnit.SECONDS), CHINA));
     }
 
     private static Instant instant(String text, String field, String format) {
