@@ -19,7 +19,8 @@ const LABELS = {
     SPAM: '垃圾广告', INVALID: '无效', ABUSIVE: '辱骂', OUT_OF_SCOPE: '不属受理范围',
     RECEIVED: '已受理', TRIAGE: '待分拨', RETURNED: '已回退', TRANSFERRED: '已转办', ROUTED: '待签收', ACCEPTED: '已签收', RESPONDED: '已答复',
     IN_PROGRESS: '办理中', AWAITING_CITIZEN: '待市民补充', RESOLVED: '已办结', CLOSED: '已关闭', MERGED: '已合并', REJECTED: '已驳回',
-    WEB: '网站', WECHAT: '微信', WEIBO: '微博', ALIPAY: '支付宝', HOTLINE: '12345热线', OPEN311: 'Open311'
+    WEB: '网站', WECHAT: '微信', WEIBO: '微博', ALIPAY: '支付宝', HOTLINE: '12345热线', OPEN311: 'Open311',
+    provisional: '暂定', provisionalWhy: '按法定节假日规则推算：该年国务院放假通知尚未载入，载入后时限只会顺延，不会提前'
   },
   en: {
     title: 'Wenzheng console', tabTriage: 'Triage', tabUnit: 'Unit', tabBoard: 'Supervision', tabStats: 'Statistics', logout: 'Log out', lang: '中文',
@@ -39,7 +40,8 @@ const LABELS = {
     SPAM: 'Spam', INVALID: 'Invalid', ABUSIVE: 'Abusive', OUT_OF_SCOPE: 'Out of scope',
     RECEIVED: 'Received', TRIAGE: 'Triage', RETURNED: 'Handed back', TRANSFERRED: 'Transferred', ROUTED: 'To sign for', ACCEPTED: 'Signed for', RESPONDED: 'Answered',
     IN_PROGRESS: 'In progress', AWAITING_CITIZEN: 'Awaiting citizen', RESOLVED: 'Resolved', CLOSED: 'Closed', MERGED: 'Merged', REJECTED: 'Rejected',
-    WEB: 'Web', WECHAT: 'WeChat', WEIBO: 'Weibo', ALIPAY: 'Alipay', HOTLINE: '12345 hotline', OPEN311: 'Open311'
+    WEB: 'Web', WECHAT: 'WeChat', WEIBO: 'Weibo', ALIPAY: 'Alipay', HOTLINE: '12345 hotline', OPEN311: 'Open311',
+    provisional: 'provisional', provisionalWhy: 'Computed from the statutory holiday rules: that year\'s State Council notice is not loaded yet. Once it is, the due time can only move later, never earlier'
   }
 };
 const REJECT_REASONS = ['SPAM', 'INVALID', 'ABUSIVE', 'OUT_OF_SCOPE'];
@@ -484,7 +486,7 @@ async function showPetition(id) {
   $('pet-status').dataset.status = petition.status;
   $('pet-text').textContent = petition.text;
   $('pet-clocks').innerHTML = clocks.clocks.map(k => `<span class="chip ${k.state === 'BREACHED' ? 'bad' : ''}">${esc(t(k.pledge))} · ${esc(t(k.state))}`
-    + (k.state === 'RUNNING' ? ` · <span data-due="${esc(k.dueAt)}"></span>` : ` · ${esc(fmtTime(k.dueAt))}`) + '</span>').join(' ');
+    + (k.state === 'RUNNING' ? ` · <span data-due="${esc(k.dueAt)}"></span>` : ` · ${esc(fmtTime(k.dueAt))}`) + provisionalMark(k) + '</span>').join(' ');
   $('sign-for').hidden = !['ROUTED', 'TRANSFERRED'].includes(petition.status);
   $('pet-history').innerHTML = petition.history.slice().reverse().map(h => `<li><span class="mono">${esc(fmtTime(h.occurredAt))}</span> `
     + `${esc(h.type.replace(/^wenzheng\./, '').replace(/\.v\d+$/, ''))}</li>`).join('');
@@ -532,6 +534,12 @@ async function openBoard() {
   every(5000, () => loadBoard().catch(() => {}));
 }
 
+// A deadline that rests on a year with no holiday notice yet says so, with the reason on hover.
+function provisionalMark(clock) {
+  return clock.calendar === 'PROVISIONAL'
+    ? ` <abbr class="provisional" title="${esc(t('provisionalWhy'))}">${esc(t('provisional'))}</abbr>` : '';
+}
+
 async function loadBoard() {
   const p = new URLSearchParams({ within: $('board-within').value });
   if ($('board-unit').value) p.set('unit', $('board-unit').value);
@@ -540,7 +548,7 @@ async function loadBoard() {
   // Level 3 is the supervision office itself: escalating further means nothing.
   const rows = entries => entries.map(e => `<tr data-id="${esc(e.petitionId)}" data-pledge="${esc(e.pledge)}" data-level="${e.escalationLevel}">`
     + `<td class="mono" title="${esc(e.petitionId)}">${esc(e.petitionId.slice(-8))}</td><td>${esc(unitName(e.unitCode))}</td>`
-    + `<td>${esc(t(e.pledge))}</td><td class="clock" data-due="${esc(e.dueAt)}"></td>`
+    + `<td>${esc(t(e.pledge))}</td><td><span class="clock" data-due="${esc(e.dueAt)}"></span>${provisionalMark(e)}</td>`
     + `<td>${e.escalationLevel ? esc(t('level' + e.escalationLevel)) : ''}${e.chases ? ' ' + esc(t('chased')) + ' ×' + e.chases : ''}</td>`
     + `<td class="buttons">${e.escalationLevel >= 3 ? '' : `<button type="button" class="escalate" data-id="${esc(e.petitionId)}">${esc(t('escalate'))}</button>`}`
     + `<button type="button" class="chase" data-id="${esc(e.petitionId)}">${esc(t('chase'))}</button></td></tr>`).join('');

@@ -115,13 +115,13 @@ class RealmAndDashboardsTest {
             }
         }
         assertThat(alerts).contains("WenzhengConsumerLag", "WenzhengOutboxBacklog", "WenzhengDeadLettersGrowing",
-                "WenzhengBreachRateHigh", "WenzhengTimerLate");
+                "WenzhengBreachRateHigh", "WenzhengTimerLate", "WenzhengHolidayNoticeMissing");
     }
 
     @Test
     void theRunbookCoversWhatAnOperatorMustDo() throws IOException {
         String runbook = Files.readString(Path.of("..", "docs", "runbook.md"));
-        for (String section : List.of("Scaling", "Replay and rebuild of read models", "DLQ handling", "Updating holiday data each year",
+        for (String section : List.of("Scaling", "Replay and rebuild of read models", "DLQ handling", "Holiday notice",
                 "Key rotation", "Backup and restore", "Upgrading", "Capacity planning", "Tracing")) {
             assertThat(runbook).as("runbook section %s", section).containsPattern("(?m)^## " + Pattern.quote(section) + "\\s*$");
         }

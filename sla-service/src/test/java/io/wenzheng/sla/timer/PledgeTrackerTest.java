@@ -45,6 +45,9 @@ class PledgeTrackerTest {
     private static final io.wenzheng.sla.pledge.PetitionDeadlines DEADLINES =
             new io.wenzheng.sla.pledge.PetitionDeadlines(CALENDAR, io.wenzheng.sla.pledge.PledgePolicy.DEFAULT);
     private EventProbe probe;
+    /** The service's clock: in the test profile a working-day morning, whatever the machine's hour (see application.properties). */
+    @jakarta.inject.Inject
+    java.time.Clock clock;
 
     @BeforeEach
     void setUp() throws Exception {
@@ -108,7 +111,7 @@ class PledgeTrackerTest {
     @Test
     void aSupervisorEscalatesOnceAndChasesTheUnitWithANote() {
         String id = EventProbe.newPetitionId();
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         probe.publish(new PetitionReceived(id, "ABCDEFGH", Channel.WEB, null, "噪音", null, null, now, null), "intake-service");
         probe.publish(new PetitionRouted(id, "环境保护", "A3", "A3区", 0.9, "test", now.plusSeconds(1), null, null, "A3"), "routing-service");
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().get("/api/v1/sla/petitions/" + id).then().statusCode(200)
@@ -141,7 +144,7 @@ class PledgeTrackerTest {
     @Test
     void aRejectedPetitionsClocksStopWithoutAMetOrABreach() throws InterruptedException {
         String id = EventProbe.newPetitionId();
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         probe.publish(new PetitionReceived(id, "ABCDEFGH", Channel.WEB, null, "广告", null, null, now, null), "intake-service");
         probe.await(Topics.SLA, r -> id.equals(r.key()) && SET.equals(r.header("ce_type")), Duration.ofSeconds(20)).orElseThrow();
         probe.publish(new io.wenzheng.contracts.PetitionRejected(id, io.wenzheng.contracts.PetitionRejected.RejectionReason.SPAM, null,
@@ -156,7 +159,7 @@ class PledgeTrackerTest {
     @Test
     void aResponseInTimeMeetsThePledgeAndNothingBreaches() throws InterruptedException {
         String id = EventProbe.newPetitionId();
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         probe.publish(new PetitionReceived(id, "ABCDEFGH", Channel.WECHAT, null, "噪音", null, null, now, null), "intake-service");
         probe.await(Topics.SLA, r -> id.equals(r.key()) && SET.equals(r.header("ce_type")), Duration.ofSeconds(20)).orElseThrow();
         probe.publish(new PetitionResponded(id, "A3", "已收到", now.plusSeconds(60)), "intake-service");
@@ -170,14 +173,14 @@ class PledgeTrackerTest {
     @Test
     void aRedeliveredReceivedEventSetsOneDeadline() {
         String id = EventProbe.newPetitionId();
-        var event = new PetitionReceived(id, "ABCDEFGH", Channel.HOTLINE, null, "噪音", null, null, Instant.now(), null);
+        var event = new PetitionReceived(id, "ABCDEFGH", Channel.HOTLINE, null, "噪音", null, null, clock.instant(), null);
         probe.publish(Topics.LIFECYCLE, event, "intake-service", "dup-" + id);
         probe.publish(Topics.LIFECYCLE, event, "intake-service", "dup-" + id);
         probe.publish(Topics.LIFECYCLE, event, "intake-service", "other-" + id);
         probe.await(Topics.SLA, r -> id.equals(r.key()) && SET.equals(r.header("ce_type")), Duration.ofSeconds(20)).orElseThrow();
         // Both copies and the third distinct delivery sit on one partition, before any later event of this key.
         String marker = EventProbe.newPetitionIdOnPartitionOf(id, 6);
-        probe.publish(new PetitionReceived(marker, "ABCDEFGH", Channel.WEB, null, "噪音", null, null, Instant.now(), null), "intake-service");
+        probe.publish(new PetitionReceived(marker, "ABCDEFGH", Channel.WEB, null, "噪音", null, null, clock.instant(), null), "intake-service");
         probe.await(Topics.SLA, r -> marker.equals(r.key()) && SET.equals(r.header("ce_type")), Duration.ofSeconds(20)).orElseThrow();
         assertThat(eventsOf(id, SET)).hasSize(2);
         assertThat(eventsOf(id, SET)).anyMatch(r -> r.value().contains("FIRST_RESPONSE")).anyMatch(r -> r.value().contains("RESOLUTION"));
@@ -187,7 +190,7 @@ class PledgeTrackerTest {
     void aUnitIsWarnedAtEightyPercentOnThePetitionTopicAndItsFeed() {
         var pledge = new io.wenzheng.sla.pledge.PetitionDeadlines(io.wenzheng.sla.calendar.HolidayData.defaultCalendar(),
                 io.wenzheng.sla.pledge.PledgePolicy.DEFAULT);
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         // A receipt instant in the past whose warning comes 4-12 s from now, when the routed event has given the
         // clock its unit, and whose deadline is still at least two minutes away.
         Instant received = java.util.stream.IntStream.rangeClosed(1, 470 * 60).mapToObj(sec -> now.minus(Duration.ofSeconds(sec)))
@@ -216,8 +219,11 @@ class PledgeTrackerTest {
                 .body("resolutionDue", equalTo("2026-12-04T09:30:00Z"));
         given().queryParam("receivedAt", "yesterday").get("/api/v1/sla/preview").then().statusCode(400)
                 .contentType("application/problem+json").body("errors[0].field", equalTo("receivedAt"));
-        given().queryParam("receivedAt", "2027-06-01T01:30:00Z").get("/api/v1/sla/preview").then().statusCode(400)
-                .body("detail", org.hamcrest.Matchers.containsString("no holiday data for 2027"));
+        given().queryParam("receivedAt", "2026-11-27T01:30:00Z").get("/api/v1/sla/preview").then().body("calendar", equalTo("OFFICIAL"));
+        given().queryParam("receivedAt", "2027-06-01T01:30:00Z").get("/api/v1/sla/preview").then().statusCode(200)
+                .body("calendar", equalTo("PROVISIONAL")).body("resolutionDue", equalTo("2027-06-08T09:30:00Z"));
+        given().queryParam("receivedAt", "2036-06-01T01:30:00Z").get("/api/v1/sla/preview").then().statusCode(400)
+                .body("detail", org.hamcrest.Matchers.containsString("the statutory rules compute only 2025–2035"));
         given().queryParam("within", "soon").get("/api/v1/sla/board").then().statusCode(400);
         given().get("/api/v1/sla/petitions/01JDQ8Z6X0ABCDEFGHJKMNPQRS").then().statusCode(404).contentType("application/problem+json");
     }
@@ -225,7 +231,7 @@ class PledgeTrackerTest {
     @Test
     void theFirstResponseOpensAProgressClockThatEachReportRestarts() {
         String id = EventProbe.newPetitionId();
-        Instant received = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        Instant received = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         Instant responded = received.plusSeconds(60);
         Instant reported = received.plus(Duration.ofDays(2));
         probe.publish(new PetitionReceived(id, "ABCDEFGH", Channel.WEB, null, "噪音", null, null, received, null), "intake-service");
@@ -249,7 +255,7 @@ class PledgeTrackerTest {
     @Test
     void aReopenedPetitionOwesANewResolutionWithProgressReports() {
         String id = EventProbe.newPetitionId();
-        Instant received = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        Instant received = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         Instant resolved = received.plus(Duration.ofDays(1));
         Instant reopened = resolved.plus(Duration.ofDays(2));
         probe.publish(new PetitionReceived(id, "ABCDEFGH", Channel.WEB, null, "噪音", null, null, received, null), "intake-service");
@@ -276,7 +282,7 @@ class PledgeTrackerTest {
     @Test
     void waitingForTheCitizenStopsTheResolutionClockAndTheAnswerRestartsItWithTheTimeLeft() {
         String id = EventProbe.newPetitionId();
-        Instant received = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        Instant received = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         Instant asked = received.plusSeconds(120);
         Instant answered = asked.plus(Duration.ofDays(3));
         probe.publish(new PetitionReceived(id, "ABCDEFGH", Channel.WEB, null, "噪音", null, null, received, null), "intake-service");
@@ -336,7 +342,7 @@ class PledgeTrackerTest {
         awaitSla(id, SET, "PROGRESS");
         probe.publish(new PetitionAwaitingCitizen(id, "A3", "请提供照片", received.plusSeconds(120)), "intake-service");
         String marker = EventProbe.newPetitionIdOnPartitionOf(id, 6);
-        probe.publish(new PetitionReceived(marker, "ABCDEFGH", Channel.WEB, null, "噪音", null, null, Instant.now(), null), "intake-service");
+        probe.publish(new PetitionReceived(marker, "ABCDEFGH", Channel.WEB, null, "噪音", null, null, clock.instant(), null), "intake-service");
         awaitSla(marker, SET, "FIRST_RESPONSE");
         assertThat(eventsOf(id, PAUSED)).as("城乡建设 does not pause while waiting").isEmpty();
     }

@@ -23,6 +23,8 @@ import org.jboss.logging.Logger;
  * clocks when they changed, and exports how much rests on provisional years, for the alert that asks for the notice.
  * Provisional deadlines are still deadlines, so none of this touches readiness.
  */
+// Eager, so the gauges exist from the first scrape.
+@io.quarkus.runtime.Startup
 @ApplicationScoped
 public class CalendarRefresh {
     private static final Logger LOG = Logger.getLogger(CalendarRefresh.class);
@@ -62,8 +64,17 @@ public class CalendarRefresh {
 
     /** Applies new notices and re-plans; the result is how many clocks moved (0 when nothing changed). */
     public Uni<Integer> refresh() {
+        return refresh(false);
+    }
+
+    /** After a load on this instance: re-plans even when a scheduled round applied the notice a moment before. */
+    public Uni<Integer> refreshAndReplan() {
+        return refresh(true);
+    }
+
+    private Uni<Integer> refresh(boolean replanAnyway) {
         return book.refresh().chain(changed -> {
-            if (!changed && replannedSinceStart) {
+            if (!changed && replannedSinceStart && !replanAnyway) {
                 return Uni.createFrom().item(0);
             }
             return replan.replanAll().invoke(moved -> {

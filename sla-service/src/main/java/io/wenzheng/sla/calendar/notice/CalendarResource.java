@@ -117,7 +117,7 @@ public class CalendarResource {
                             row.loadedBy = by;
                             return existing != null ? Uni.createFrom().item(row) : row.persist();
                         }))
-                .chain(refresh::refresh)
+                .chain(refresh::refreshAndReplan)
                 .map(moved -> new Loaded(region, Year.of(book.rules().regions().calendar(region).years().get(year)), moved));
     }
 
