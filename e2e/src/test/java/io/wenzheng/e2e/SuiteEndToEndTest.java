@@ -241,6 +241,7 @@ class SuiteEndToEndTest {
     void tenThousandTimersOnTwoSlaInstancesWithACrashFireExactlyOnce() throws Exception {
         int count = 10_000;
         var second = suite.startAnother(ServiceName.SLA, "sla-2", Ports.free(), Duration.ofSeconds(120));
+        aHolidayNoticeLoadedOnOneInstanceReachesTheOther("http://127.0.0.1:" + second.port());
         List<String> ids = new ArrayList<>();
         java.time.Instant now = java.time.Instant.now();
         try (var c = stack.postgres().superuserConnection("sla");
@@ -301,6 +302,29 @@ class SuiteEndToEndTest {
         }
         assertThat(breaches.values()).as("no deadline fired twice").allMatch(events -> events.size() == 1);
         assertThat(escalations.values()).as("no escalation fired twice").allMatch(events -> events.size() == 1);
+    }
+
+    /**
+     * A notice loaded through one sla-service instance is in force on the other within its refresh, without a restart:
+     * 2035 (far from any petition of this suite), with an invented make-up Saturday and an extra day off.
+     */
+    private void aHolidayNoticeLoadedOnOneInstanceReachesTheOther(String secondUrl) {
+        String notice = "{\"year\":2035,\"days\":[{\"name\":\"元旦\",\"date\":\"2035-01-01\",\"isOffDay\":true},"
+                + "{\"name\":\"test\",\"date\":\"2035-03-05\",\"isOffDay\":true},"
+                + "{\"name\":\"test\",\"date\":\"2035-03-10\",\"isOffDay\":false}]}";
+        given().baseUri(suite.url(ServiceName.SLA)).auth().oauth2(tokens.of("admin1")).contentType(ContentType.JSON).body(notice)
+                .put("/api/v1/calendars/cn/years/2035").then().statusCode(200).body("year.source", org.hamcrest.Matchers.equalTo("LOADED"));
+        // Friday 2 March 2035, 10:00: due the 9th by the rules; with the notice Monday the 5th is off and Saturday the 10th works.
+        String receipt = "2035-03-02T02:00:00Z";
+        String first = given().baseUri(suite.url(ServiceName.SLA)).auth().oauth2(tokens.of("supervisor1")).queryParam("receivedAt", receipt)
+                .get("/api/v1/sla/preview").then().statusCode(200).body("calendar", org.hamcrest.Matchers.equalTo("OFFICIAL")).extract().path("resolutionDue");
+        assertThat(first).isEqualTo("2035-03-10T09:30:00Z");
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
+                given().baseUri(secondUrl).auth().oauth2(tokens.of("supervisor1")).queryParam("receivedAt", receipt)
+                        .get("/api/v1/sla/preview").then().statusCode(200).body("calendar", org.hamcrest.Matchers.equalTo("OFFICIAL"))
+                        .body("resolutionDue", org.hamcrest.Matchers.equalTo(first)));
+        given().baseUri(secondUrl).auth().oauth2(tokens.of("supervisor1")).get("/api/v1/calendars/cn").then().statusCode(200)
+                .body("years.find { it.year == 2035 }.source", org.hamcrest.Matchers.equalTo("LOADED"));
     }
 
     /** Every metric the Grafana dashboards and the alert rules use is one the running services really export. */

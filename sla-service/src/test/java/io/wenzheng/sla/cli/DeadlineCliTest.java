@@ -36,12 +36,7 @@ class DeadlineCliTest {
     @Test
     void receiptsAcrossTheTurnOfTheYearGetProvisionalDeadlines() throws Exception {
         // The issue's two cases: 除夕 2027 is a provisional rest day; 28 December's window reaches 2027.
-        String input = "2027-02-05T10:00:00+08:00\n2026-12-28T10:00:00+08:00\n";
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        int errors = new DeadlineCli(HolidayData.defaultCalendar())
-                .run(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)), new PrintStream(bytes, true, StandardCharsets.UTF_8));
-        assertThat(errors).isZero();
-        assertThat(bytes.toString(StandardCharsets.UTF_8).lines().toList()).containsExactly(
+        assertThat(answers("2027-02-05T10:00:00+08:00\n2026-12-28T10:00:00+08:00\n")).containsExactly(
                 "{\"receivedAt\":\"2027-02-05T10:00:00+08:00\",\"window\":\"REST\",\"firstResponseDue\":\"2027-02-05T18:00:00+08:00\",\"resolutionDue\":\"2027-02-15T17:30:00+08:00\",\"calendar\":\"PROVISIONAL\"}",
                 "{\"receivedAt\":\"2026-12-28T10:00:00+08:00\",\"window\":\"WORKING\",\"firstResponseDue\":\"2026-12-28T11:00:00+08:00\",\"resolutionDue\":\"2027-01-05T17:30:00+08:00\",\"calendar\":\"PROVISIONAL\"}");
     }
@@ -57,5 +52,14 @@ class DeadlineCliTest {
         assertThat(lines.get(0)).startsWith("{\"input\":\"yesterday\",\"error\":\"not an ISO-8601 instant");
         assertThat(lines.get(1)).contains("2036 has no holiday notice, and the statutory rules compute only 2025–2035");
         assertThat(lines.get(2)).contains("\"window\":\"WORKING\"");
+    }
+
+    /** The lines the command prints for an input that has no bad line. */
+    private static List<String> answers(String input) throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        int errors = new DeadlineCli(HolidayData.defaultCalendar())
+                .run(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)), new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        assertThat(errors).isZero();
+        return bytes.toString(StandardCharsets.UTF_8).lines().toList();
     }
 }

@@ -6,6 +6,7 @@ import io.wenzheng.contracts.TimeBasis;
 import io.wenzheng.sla.calendar.HolidayData;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -70,5 +71,35 @@ class PetitionDeadlinesTest {
 
     private static Instant at(String local) {
         return ZonedDateTime.of(java.time.LocalDateTime.parse(local), SHANGHAI).toInstant();
+    }
+
+    @org.junit.jupiter.api.Test
+    void aReplanMovesADueTimeLaterButNeverEarlierThanTheUnitWasTold() {
+        Instant received = Instant.parse("2027-01-06T02:00:00Z"); // Wednesday 10:00 in Beijing, provisional year
+        Instant told = pledge.resolutionDue(received);
+        assertThat(told).isEqualTo(Instant.parse("2027-01-13T09:30:00Z"));
+
+        var extraRestDay = new PetitionDeadlines(HolidayData.defaultCalendar().withYear(new io.wenzheng.sla.calendar.HolidayYear(2027,
+                java.util.Set.of(LocalDate.of(2027, 1, 1), LocalDate.of(2027, 1, 8)), java.util.Set.of(),
+                io.wenzheng.sla.calendar.YearSource.LOADED)), PledgePolicy.DEFAULT);
+        assertThat(extraRestDay.replan(io.wenzheng.contracts.Pledge.RESOLUTION, received, TimeBasis.WORKING_TIME, told).dueAt())
+                .isEqualTo(Instant.parse("2027-01-14T09:30:00Z"));
+        assertThat(extraRestDay.calendarBetween(received, Instant.parse("2027-01-14T09:30:00Z")))
+                .isEqualTo(io.wenzheng.contracts.CalendarStatus.OFFICIAL);
+
+        // A make-up Saturday would bring the fifth working day forward to the 12th: the unit keeps the 13th.
+        var makeUpSaturday = new PetitionDeadlines(HolidayData.defaultCalendar().withYear(new io.wenzheng.sla.calendar.HolidayYear(2027,
+                java.util.Set.of(LocalDate.of(2027, 1, 1)), java.util.Set.of(LocalDate.of(2027, 1, 9)),
+                io.wenzheng.sla.calendar.YearSource.LOADED)), PledgePolicy.DEFAULT);
+        assertThat(makeUpSaturday.resolutionDue(received)).isEqualTo(Instant.parse("2027-01-12T09:30:00Z"));
+        assertThat(makeUpSaturday.replan(io.wenzheng.contracts.Pledge.RESOLUTION, received, TimeBasis.WORKING_TIME, told).dueAt())
+                .isEqualTo(told);
+
+        // The first response of a rest-time receipt whose day becomes a make-up working day keeps its 8 hours.
+        Instant saturday = Instant.parse("2027-01-09T02:00:00Z");
+        Instant eightHours = pledge.firstResponse(saturday).dueAt();
+        var replanned = makeUpSaturday.replan(io.wenzheng.contracts.Pledge.FIRST_RESPONSE, saturday, TimeBasis.REST_TIME, eightHours);
+        assertThat(replanned.dueAt()).isEqualTo(eightHours);
+        assertThat(replanned.basis()).isEqualTo(TimeBasis.REST_TIME);
     }
 }
