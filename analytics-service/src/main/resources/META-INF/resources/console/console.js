@@ -20,7 +20,7 @@ const LABELS = {
     RECEIVED: '已受理', TRIAGE: '待分拨', RETURNED: '已回退', TRANSFERRED: '已转办', ROUTED: '待签收', ACCEPTED: '已签收', RESPONDED: '已答复',
     IN_PROGRESS: '办理中', AWAITING_CITIZEN: '待市民补充', RESOLVED: '已办结', CLOSED: '已关闭', MERGED: '已合并', REJECTED: '已驳回',
     WEB: '网站', WECHAT: '微信', WEIBO: '微博', ALIPAY: '支付宝', HOTLINE: '12345热线', OPEN311: 'Open311',
-    provisional: '暂定', provisionalWhy: '按法定节假日规则推算：该年国务院放假通知尚未载入，载入后时限只会顺延，不会提前'
+    provisional: '暂定', nextDue: '窗口内没有到期件，之后到期：', provisionalWhy: '按法定节假日规则推算：该年国务院放假通知尚未载入，载入后时限只会顺延，不会提前'
   },
   en: {
     title: 'Wenzheng console', tabTriage: 'Triage', tabUnit: 'Unit', tabBoard: 'Supervision', tabStats: 'Statistics', logout: 'Log out', lang: '中文',
@@ -41,7 +41,7 @@ const LABELS = {
     RECEIVED: 'Received', TRIAGE: 'Triage', RETURNED: 'Handed back', TRANSFERRED: 'Transferred', ROUTED: 'To sign for', ACCEPTED: 'Signed for', RESPONDED: 'Answered',
     IN_PROGRESS: 'In progress', AWAITING_CITIZEN: 'Awaiting citizen', RESOLVED: 'Resolved', CLOSED: 'Closed', MERGED: 'Merged', REJECTED: 'Rejected',
     WEB: 'Web', WECHAT: 'WeChat', WEIBO: 'Weibo', ALIPAY: 'Alipay', HOTLINE: '12345 hotline', OPEN311: 'Open311',
-    provisional: 'provisional', provisionalWhy: 'Computed from the statutory holiday rules: that year\'s State Council notice is not loaded yet. Once it is, the due time can only move later, never earlier'
+    provisional: 'provisional', nextDue: 'Nothing due in this window. Next due:', provisionalWhy: 'Computed from the statutory holiday rules: that year\'s State Council notice is not loaded yet. Once it is, the due time can only move later, never earlier'
   }
 };
 const REJECT_REASONS = ['SPAM', 'INVALID', 'ABUSIVE', 'OUT_OF_SCOPE'];
@@ -555,8 +555,13 @@ async function loadBoard() {
   $('board-breached').tBodies[0].innerHTML = rows(board.breached);
   $('board-due').tBodies[0].innerHTML = rows(board.dueSoon);
   $('board-escalated').tBodies[0].innerHTML = rows(board.escalated);
-  // The board answers at most 500 per list: more means "narrow it by unit or district".
-  const count = list => list.length >= 500 ? '500+' : String(list.length);
+  // At night every clock is an 8-hour one: an empty window still shows what comes next.
+  const next = board.dueSoon.length === 0 ? (board.nextDue || []) : [];
+  $('board-next').tBodies[0].innerHTML = rows(next);
+  $('board-next-wrap').hidden = next.length === 0;
+  // Petitions, not clocks, as the dashboard counts them. The board answers at most 500 clocks per list: more means
+  // "narrow it by unit or district".
+  const count = list => list.length >= 500 ? '500+' : String(new Set(list.map(e => e.petitionId)).size);
   $('n-breached').textContent = count(board.breached);
   $('n-due').textContent = count(board.dueSoon);
   $('n-escalated').textContent = count(board.escalated);

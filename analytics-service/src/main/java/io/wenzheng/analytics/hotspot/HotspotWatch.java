@@ -22,6 +22,9 @@ import org.jboss.logging.Logger;
  */
 @ApplicationScoped
 public class HotspotWatch {
+    /** The service's clock ({@code kit.time.ServiceClock}): the system clock, or a test profile's. */
+    @jakarta.inject.Inject
+    java.time.Clock clock;
     private static final Logger LOG = Logger.getLogger(HotspotWatch.class);
 
     private final HotspotSettings settings;
@@ -75,7 +78,7 @@ public class HotspotWatch {
     }
 
     private Uni<Void> announce(Surge surge) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         return HotspotRow.<HotspotRow>findById(surge.hotspotId()).chain(existing -> {
             HotspotRow row = existing == null ? new HotspotRow() : existing;
             row.update(surge, now);

@@ -27,6 +27,9 @@ import org.jboss.logging.Logger;
 /** Gathers a period's figures, renders the report, stores it and announces it on the insight topic. */
 @ApplicationScoped
 public class ReportService {
+    /** The service's clock ({@code kit.time.ServiceClock}): the system clock, or a test profile's. */
+    @jakarta.inject.Inject
+    java.time.Clock clock;
     private static final Logger LOG = Logger.getLogger(ReportService.class);
 
     private final MeasureStore store;
@@ -81,7 +84,7 @@ public class ReportService {
                     row.html = rendered.html();
                     row.pdf = rendered.pdf();
                     row.csv = rendered.csv();
-                    row.publishedAt = Instant.now();
+                    row.publishedAt = clock.instant();
                     Uni<Void> stored = existing == null ? row.persist().replaceWithVoid() : Uni.createFrom().voidItem();
                     return stored.chain(() -> outbox.append(new ReportPublished(row.reportId, row.period, row.from, row.to,
                             row.title, links(row.reportId), row.publishedAt), row.publishedAt)).replaceWith(row);
@@ -116,7 +119,7 @@ public class ReportService {
                                         period.to().atStartOfDay(config.zone()).toInstant()).map(cases -> new ReportContent(period, previous,
                                         ReportContent.headline(Measures.of(current), Measures.of(last)), card,
                                         ReportContent.shares(measures(categories), true), ReportContent.shares(measures(channels), true),
-                                        ReportContent.shares(measures(days), false), hotspots, cases, Instant.now())))))))));
+                                        ReportContent.shares(measures(days), false), hotspots, cases, clock.instant())))))))));
     }
 
     private static Map<String, Measures> measures(Map<String, io.wenzheng.analytics.measure.Counters> groups) {

@@ -18,6 +18,9 @@ import java.util.Map;
 /** Questions about petitions still open: the backlog by age and the SLA board. */
 @ApplicationScoped
 public class OpenCases {
+    /** The service's clock ({@code kit.time.ServiceClock}): the system clock, or a test profile's. */
+    @jakarta.inject.Inject
+    java.time.Clock clock;
     private final AnalyticsConfig config;
 
     @Inject
@@ -40,7 +43,7 @@ public class OpenCases {
      */
     public Uni<Map<String, Long>> backlogByAge(String unit, String district) {
         Map<String, Object> parameters = new HashMap<>();
-        LocalDate today = LocalDate.now(config.zone());
+        LocalDate today = LocalDate.now(clock.withZone(config.zone()));
         parameters.put("today", today);
         parameters.put("d3", today.minusDays(3));
         parameters.put("d7", today.minusDays(7));
@@ -73,7 +76,7 @@ public class OpenCases {
         String urgent = "sla_state in ('RUNNING', 'BREACHED') and " + OPEN + scope + " order by first_response_due limit 20";
         return Panache.withSession(() -> NativeSql.rows(counts, totals).chain(c -> NativeSql.rows(due, parameters)
                 .chain(d -> cases(urgent, parameters).map(cases -> new SlaStatus(((Number) d.get(0)[0]).longValue(),
-                        ((Number) c.get(0)[0]).longValue(), ((Number) c.get(0)[1]).longValue(), cases, Instant.now())))));
+                        ((Number) c.get(0)[0]).longValue(), ((Number) c.get(0)[1]).longValue(), cases, clock.instant())))));
     }
 
     /** Escalated or breached petitions received in [from, to), worst first: a report's notable cases. */

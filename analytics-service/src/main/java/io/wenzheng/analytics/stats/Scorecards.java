@@ -20,15 +20,18 @@ import java.util.List;
 public class Scorecards {
     private final MeasureStore store;
     private final AnalyticsConfig config;
+    private final java.time.Clock clock;
 
     @Inject
-    public Scorecards(MeasureStore store, AnalyticsConfig config) {
+    public Scorecards(MeasureStore store, AnalyticsConfig config, java.time.Clock clock) {
         this.store = store;
         this.config = config;
+        this.clock = clock;
     }
 
+    /** Today in the city, by the service's clock. */
     public LocalDate today() {
-        return LocalDate.now(config.zone());
+        return LocalDate.now(clock.withZone(config.zone()));
     }
 
     public Uni<Scorecard> of(Period period, String district) {

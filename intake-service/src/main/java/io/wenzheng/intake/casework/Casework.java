@@ -22,6 +22,9 @@ import java.time.temporal.ChronoUnit;
 /** Applies a unit's or a citizen's action: the new status, the history entry and the event commit together. */
 @ApplicationScoped
 public class Casework {
+    /** The service's clock ({@code kit.time.ServiceClock}): the system clock, or a test profile's. */
+    @jakarta.inject.Inject
+    java.time.Clock clock;
     private final Outbox outbox;
     private final PetitionIntake intake;
     private final String source;
@@ -52,7 +55,7 @@ public class Casework {
     }
 
     private Uni<Void> apply(String id, CaseAction action, io.wenzheng.kit.security.Sight sight) {
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         return PetitionRow.<PetitionRow>findById(id, LockModeType.PESSIMISTIC_WRITE)
                 .chain(row -> {
                     if (row == null || !sight.allows(row.unitCode, row.supervisingUnits)) {

@@ -19,6 +19,9 @@ import java.time.temporal.ChronoUnit;
 /** Accepts petitions: the record, its first history entry and the received event commit together. */
 @ApplicationScoped
 public class PetitionIntake {
+    /** The service's clock ({@code kit.time.ServiceClock}): the system clock, or a test profile's. */
+    @jakarta.inject.Inject
+    java.time.Clock clock;
     private final Outbox outbox;
     private final ContactVault vault;
     private final String source;
@@ -43,7 +46,7 @@ public class PetitionIntake {
      * transaction, so a retry of the message finds it ({@link ChannelMessage}); a category hint travels to routing.
      */
     public Uni<PetitionReceipt> submit(PetitionSubmission submission, ChannelOrigin origin, String categoryHint) {
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         PetitionRow row = new PetitionRow();
         row.id = PetitionIds.newId(now);
         row.trackingCode = PetitionIds.newTrackingCode();

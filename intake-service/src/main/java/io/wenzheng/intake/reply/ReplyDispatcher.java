@@ -31,6 +31,9 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class ReplyDispatcher {
+    /** The service's clock ({@code kit.time.ServiceClock}): the system clock, or a test profile's. */
+    @jakarta.inject.Inject
+    java.time.Clock clock;
     private static final Duration LEASE = Duration.ofSeconds(60);
     private static final int BATCH = 20;
 
@@ -83,7 +86,7 @@ public class ReplyDispatcher {
     }
 
     Uni<Integer> round() {
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         Uni<List<ReplyDelivery>> leased = Panache.withTransaction(() -> Panache.getSession().chain(s -> s
                 .createNativeQuery("select * from reply_delivery where status = 'PENDING' and next_attempt_at <= :now "
                         + "order by next_attempt_at limit :n for update skip locked", ReplyDelivery.class)
@@ -123,7 +126,7 @@ public class ReplyDispatcher {
     }
 
     private Uni<Void> record(long id, Throwable failure) {
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         return Panache.withTransaction(() -> ReplyDelivery.<ReplyDelivery>findById(id).chain(d -> {
             d.attempts++;
             String type;

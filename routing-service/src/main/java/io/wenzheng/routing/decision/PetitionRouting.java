@@ -36,6 +36,9 @@ import org.eclipse.microprofile.reactive.messaging.Message;
  */
 @ApplicationScoped
 public class PetitionRouting {
+    /** The service's clock ({@code kit.time.ServiceClock}): the system clock, or a test profile's. */
+    @jakarta.inject.Inject
+    java.time.Clock clock;
     private final EventConsumer consumer;
     private final Outbox outbox;
     private final CategoryModel classifier;
@@ -68,7 +71,7 @@ public class PetitionRouting {
     }
 
     Uni<Void> apply(ConsumedEvent event) {
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         if (event.data() instanceof PetitionReceived received) {
             var where = received.location();
             Petition petition = new Petition(received.petitionId(), received.subject(), received.text(),

@@ -31,6 +31,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "routing")
 public class TransferResource {
+    /** The service's clock ({@code kit.time.ServiceClock}): the system clock, or a test profile's. */
+    @jakarta.inject.Inject
+    java.time.Clock clock;
     @Inject
     Outbox outbox;
     @Inject
@@ -44,7 +47,7 @@ public class TransferResource {
     @RolesAllowed({Roles.OPERATOR, Roles.SUPERVISOR})
     @Operation(summary = "Transfer a petition to another unit (转办); the new unit's feed is told")
     public Uni<PetitionTransferred> transfer(@Valid @NotNull Transfer transfer) {
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         return Panache.withTransaction(() -> DecisionRow.<DecisionRow>findById(transfer.petitionId(), LockModeType.PESSIMISTIC_WRITE)
                 .chain(decision -> {
                     if (decision == null) {

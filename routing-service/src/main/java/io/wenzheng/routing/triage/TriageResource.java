@@ -41,6 +41,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "triage")
 public class TriageResource {
+    /** The service's clock ({@code kit.time.ServiceClock}): the system clock, or a test profile's. */
+    @jakarta.inject.Inject
+    java.time.Clock clock;
     @Inject
     CategoryModel model;
     @Inject
@@ -81,7 +84,7 @@ public class TriageResource {
         if (!model.categories().contains(decision.category())) {
             throw ProblemException.invalid("category", "must be one of " + model.categories());
         }
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         LabelledExample[] taught = new LabelledExample[1];
         return Panache.withTransaction(() -> openCase(petitionId)
                 .chain(triage -> {
@@ -168,7 +171,7 @@ public class TriageResource {
     /** Ends an open triage case without routing it: the case, the decision row and the event commit together. */
     private Uni<Void> close(String petitionId, TriageCase.Status status, String reason,
                             java.util.function.Function<Instant, io.wenzheng.contracts.PetitionEvent> event) {
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         return Panache.withTransaction(() -> openCase(petitionId)
                 .chain(triage -> {
                     triage.status = status;

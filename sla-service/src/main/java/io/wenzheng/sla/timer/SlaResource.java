@@ -63,9 +63,17 @@ public class SlaResource {
         }
     }
 
+    /**
+     * The board. A clock the supervision office or the chain escalated is listed under {@code escalated} whatever its
+     * state, and only there; {@code nextDue} holds the next running clocks past the window, so a quiet night (every
+     * clock an 8-hour one) still shows what comes next.
+     */
     public record Board(Instant asOf, List<BoardEntry> dueSoon, List<BoardEntry> breached, List<BoardEntry> escalated,
-                        List<BoardEntry> waitingForCitizen) {
+                        List<BoardEntry> waitingForCitizen, List<BoardEntry> nextDue) {
     }
+
+    /** How many clocks past the window {@link Board#nextDue} shows. */
+    static final int NEXT_DUE = 10;
 
     public record Preview(Instant receivedAt, String region, String category, TimeBasis timeBasis, Instant firstResponseDue,
                           Instant resolutionDue, CalendarStatus calendar) {
@@ -110,16 +118,23 @@ public class SlaResource {
         String unitFilter = (unit == null ? "" : supervised != null
                 ? " and (unitCode = :unit or supervisingUnits like :supervised escape '\\')" : " and unitCode = :unit")
                 + (district == null || district.isBlank() ? "" : " and districtCode = :district");
-        return Panache.withSession(() -> query("state = :state and dueAt <= :until" + unitFilter + " order by dueAt",
-                with(district, Map.of("state", TimerState.RUNNING, "until", now.plus(window))), unit, supervised)
+        Instant until = now.plus(window);
+        return Panache.withSession(() -> query("state = :state and escalationLevel = 0 and dueAt <= :until" + unitFilter + " order by dueAt",
+                with(district, Map.of("state", TimerState.RUNNING, "until", until)), unit, supervised, MAX_LISTED)
                 .chain(dueSoon -> query("state = :state and escalationLevel = 0" + unitFilter + " order by dueAt",
-                        with(district, Map.of("state", TimerState.BREACHED)), unit, supervised)
-                        .chain(breached -> query("state = :state and escalationLevel > 0" + unitFilter + " order by escalationLevel desc, dueAt",
-                                with(district, Map.of("state", TimerState.BREACHED)), unit, supervised)
-                                .chain(escalated -> query("state = :state" + unitFilter + " order by dueAt",
-                                        with(district, Map.of("state", TimerState.PAUSED)), unit, supervised)
-                                        .map(paused -> new Board(now, dueSoon, breached, escalated, paused))))));
+                        with(district, Map.of("state", TimerState.BREACHED)), unit, supervised, MAX_LISTED)
+                        .chain(breached -> query("escalationLevel > 0 and state in :open" + unitFilter + " order by escalationLevel desc, dueAt",
+                                with(district, Map.of("open", List.of(TimerState.RUNNING, TimerState.PAUSED, TimerState.BREACHED))),
+                                unit, supervised, MAX_LISTED)
+                                .chain(escalated -> query("state = :state and escalationLevel = 0" + unitFilter + " order by dueAt",
+                                        with(district, Map.of("state", TimerState.PAUSED)), unit, supervised, MAX_LISTED)
+                                        .chain(paused -> query("state = :state and escalationLevel = 0 and dueAt > :until" + unitFilter
+                                                        + " order by dueAt", with(district, Map.of("state", TimerState.RUNNING, "until", until)),
+                                                unit, supervised, NEXT_DUE)
+                                                .map(next -> new Board(now, dueSoon, breached, escalated, paused, next)))))));
     }
+
+    private static final int MAX_LISTED = 500;
 
     private static Map<String, Object> with(String district, Map<String, Object> params) {
         if (district == null || district.isBlank()) {
@@ -130,7 +145,7 @@ public class SlaResource {
         return all;
     }
 
-    private static Uni<List<BoardEntry>> query(String where, Map<String, Object> params, String unit, String supervised) {
+    private static Uni<List<BoardEntry>> query(String where, Map<String, Object> params, String unit, String supervised, int limit) {
         Map<String, Object> all = new java.util.HashMap<>(params);
         if (unit != null) {
             all.put("unit", unit);
@@ -138,7 +153,7 @@ public class SlaResource {
         if (unit != null && supervised != null) {
             all.put("supervised", supervised);
         }
-        return DeadlineTimer.<DeadlineTimer>find(where, all).page(0, 500).list()
+        return DeadlineTimer.<DeadlineTimer>find(where, all).page(0, limit).list()
                 .map(list -> list.stream().map(BoardEntry::of).toList());
     }
 

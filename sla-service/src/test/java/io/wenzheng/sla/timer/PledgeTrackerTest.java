@@ -137,6 +137,15 @@ class PledgeTrackerTest {
         var escalated = probe.await(Topics.SLA, r -> id.equals(r.key()) && ESCALATED.equals(r.header("ce_type")), Duration.ofSeconds(20))
                 .orElseThrow(() -> new AssertionError("no escalation event"));
         assertThat(escalated.value()).contains("SUPERVISION_OFFICE").contains("列入督办");
+        // Escalated before its deadline: listed under escalated, and only there.
+        given().queryParam("district", "A3").queryParam("within", "PT2H").get("/api/v1/sla/board").then().statusCode(200)
+                .body("escalated.findAll { it.petitionId == '" + id + "' }.pledge", org.hamcrest.Matchers.contains("FIRST_RESPONSE"))
+                .body("escalated.find { it.petitionId == '" + id + "' }.state", equalTo("RUNNING"))
+                .body("dueSoon.findAll { it.petitionId == '" + id + "' && it.pledge == 'FIRST_RESPONSE' }", org.hamcrest.Matchers.empty());
+        // A window nothing falls in still shows the clocks that come next: the resolution clock is days away.
+        given().queryParam("district", "A3").queryParam("within", "PT1M").get("/api/v1/sla/board").then().statusCode(200)
+                .body("nextDue.findAll { it.petitionId == '" + id + "' }.pledge", org.hamcrest.Matchers.hasItem("RESOLUTION"))
+                .body("nextDue.size()", org.hamcrest.Matchers.lessThanOrEqualTo(10));
         given().contentType("application/json").body("{\"note\":\"n\"}").post("/api/v1/sla/petitions/01JDQ8Z6X0ABCDEFGHJKMNPQRS/chases")
                 .then().statusCode(404).contentType("application/problem+json");
     }
