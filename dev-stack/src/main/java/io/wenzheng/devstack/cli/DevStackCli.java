@@ -5,6 +5,7 @@ import io.wenzheng.devstack.identity.KeycloakServer;
 import io.wenzheng.devstack.identity.Tokens;
 import io.wenzheng.devstack.process.ChildProcesses;
 import io.wenzheng.devstack.suite.ServiceName;
+import io.wenzheng.devstack.suite.SmsGatewayStub;
 import io.wenzheng.devstack.suite.RunningSuite;
 import io.wenzheng.devstack.suite.Suite;
 import java.io.IOException;
@@ -41,8 +42,8 @@ public final class DevStackCli {
         DevStackCli cli = new DevStackCli(root);
         String command = args.length == 0 ? "help" : args[0];
         switch (command) {
-            case "up" -> cli.up(true, List.of(args).contains("--kafka-acls"));
-            case "stack" -> cli.up(false, List.of(args).contains("--kafka-acls"));
+            case "up" -> cli.up(true, List.of(args).contains("--kafka-acls"), List.of(args).contains("--trace"));
+            case "stack" -> cli.up(false, List.of(args).contains("--kafka-acls"), false);
             case "token" -> cli.token(args);
             case "dlq" -> cli.deadLetters(args);
             case "down" -> cli.down();
@@ -51,7 +52,8 @@ public final class DevStackCli {
                 System.out.println("""
                         usage: wenzheng <command>
                           up       start Kafka, PostgreSQL, Keycloak and the four services; Ctrl-C stops everything
-                                   (--kafka-acls: the broker with SASL/SCRAM and the ACLs of deploy/k8s)
+                                   (--kafka-acls: the broker with SASL/SCRAM and the ACLs of deploy/k8s;
+                                    --trace: each service also logs its spans, one line each)
                           stack    start only Kafka and PostgreSQL
                           down     stop a stack left running (also one left by a crashed run)
                           status   show what runs
@@ -67,7 +69,7 @@ public final class DevStackCli {
         }
     }
 
-    private void up(boolean withServices, boolean kafkaAcls) throws Exception {
+    private void up(boolean withServices, boolean kafkaAcls, boolean trace) throws Exception {
         long begin = System.nanoTime();
         ChildProcesses children = new ChildProcesses(workDir);
         if (children.alive().containsKey(LAUNCHER)) {
@@ -88,11 +90,17 @@ public final class DevStackCli {
         }
         DevStack stack = DevStack.start(settings).withoutShutdownHook();
         Tokens tokens = new Tokens(stack.startIdentity(root.resolve(REALM), Duration.ofSeconds(180)).issuer());
-        Suite suite = new Suite(stack, root, port -> envInt("WENZHENG_PORT_OFFSET", 0) + port);
+        // A person watching the log wants starts, warnings and errors; span lines only when asked for.
+        Suite suite = new Suite(stack, root, port -> envInt("WENZHENG_PORT_OFFSET", 0) + port)
+                .withConfig("wenzheng.tracing.log", String.valueOf(trace));
+        // The city's SMS gateway is outside; a stub of its protocol delivers replies to hotline callers here.
+        SmsGatewayStub sms = SmsGatewayStub.start(0, "wenzheng-demo-sms", DevStackCli::say);
+        suite.withConfig("quarkus.rest-client.sms-gateway.url", sms.url());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             say("stopping ...");
             suite.close();
+            sms.close();
             stack.close();
             children.forget(LAUNCHER);
             say("stopped; nothing left running");
@@ -103,6 +111,7 @@ public final class DevStackCli {
         say("postgres   127.0.0.1:" + stack.postgres().port() + " (databases intake, routing, sla, analytics)");
         say("keycloak   " + tokens.issuer() + "   (realm from " + REALM + "; admin console "
                 + stack.identity().orElseThrow().baseUrl() + "/admin, admin / admin-dev-only)");
+        say("sms        " + sms.url() + "   (a stub of the city's SMS gateway: replies to hotline callers land here)");
         say("demo users operator1, staff-a3, staff-a-env, supervisor1, analyst1, admin1; password demo-<user>");
         if (withServices) {
             say("starting the four services ...");

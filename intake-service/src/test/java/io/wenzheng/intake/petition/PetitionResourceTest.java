@@ -138,4 +138,16 @@ class PetitionResourceTest {
     static String bootstrap() {
         return ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
     }
+
+    @Test
+    void aBadQueryParameterIsA400NamingIt() {
+        given().queryParam("size", "abc").get("/api/v1/petitions").then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", org.hamcrest.Matchers.equalTo("size"))
+                .body("errors[0].message", org.hamcrest.Matchers.containsString("must be a whole number, was 'abc'"));
+        given().queryParam("status", "SHINY").get("/api/v1/petitions").then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", org.hamcrest.Matchers.equalTo("status"))
+                .body("errors[0].message", org.hamcrest.Matchers.containsString("must be one of RECEIVED"));
+        given().queryParam("size", "0").get("/api/v1/petitions").then().statusCode(400).contentType("application/problem+json");
+        given().queryParam("status", "ROUTED").queryParam("size", "5").get("/api/v1/petitions").then().statusCode(200);
+    }
 }
