@@ -25,8 +25,14 @@ public record ChineseLunarYear(int year, List<Month> months) {
         months = List.copyOf(months);
     }
 
-    /** The year whose 正月初一 falls in the given Gregorian year. */
+    private static final java.util.Map<Integer, ChineseLunarYear> COMPUTED = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The year whose 正月初一 falls in the given Gregorian year; each is computed once per JVM. */
     public static ChineseLunarYear of(int year) {
+        return COMPUTED.computeIfAbsent(year, ChineseLunarYear::compute);
+    }
+
+    private static ChineseLunarYear compute(int year) {
         LocalDate solsticeBefore = day(SunLongitude.reachesInYear(270, year - 1));
         LocalDate solsticeAfter = day(SunLongitude.reachesInYear(270, year));
         long first = lunationStartingOnOrBefore(solsticeBefore);
