@@ -20,8 +20,4 @@ public record HolidayYear(int year, Set<LocalDate> daysOff, Set<LocalDate> makeU
             throw new IllegalArgumentException("a date cannot be both a day off and a make-up working day in " + year);
         }
     }
-
-    public HolidayYear from(YearSource other) {
-        return new HolidayYear(year, daysOff, makeUpWorkdays, other);
-    }
 }

@@ -68,15 +68,10 @@ public final class WorkCalendar {
      * computation between the two instants looks at no other day.
      */
     public CalendarStatus statusBetween(Instant from, Instant to) {
-        int first = from.atZone(zone).getYear();
-        int last = Math.max(first, to.atZone(zone).getYear());
-        for (int year = first; year <= last; year++) {
-            HolidayYear known = holidays.get(year);
-            if (known == null || !known.source().official()) {
-                return CalendarStatus.PROVISIONAL;
-            }
-        }
-        return CalendarStatus.OFFICIAL;
+        LocalDate first = from.atZone(zone).toLocalDate();
+        LocalDate last = to.atZone(zone).toLocalDate();
+        return provisionalYearsBetween(first, last.isBefore(first) ? first : last).isEmpty()
+                ? CalendarStatus.OFFICIAL : CalendarStatus.PROVISIONAL;
     }
 
     /** The years between two days (both included) that only have a provisional calendar. */
