@@ -70,6 +70,8 @@ async function refresh() {
     getJson('/api/v1/stats/sla?' + new URLSearchParams([...scope].filter(([k]) => k === 'unit' || k === 'district'))),
     getJson('/api/v1/stats/hotspots?limit=10')
   ]);
+  if (!$('from').value) $('from').value = total.from;
+  if (!$('to').value) $('to').value = total.to;
   const m = total.total;
   $('received').textContent = num(m.received);
   $('resolved').textContent = num(m.resolved);
@@ -165,11 +167,9 @@ function showLive(c) {
 
 function init() {
   const q = new URLSearchParams(location.search);
-  const today = new Date();
-  const monthAgo = new Date(); monthAgo.setDate(today.getDate() - 30);
-  const tomorrow = new Date(); tomorrow.setDate(today.getDate() + 1);
-  $('from').value = q.get('from') || monthAgo.toISOString().slice(0, 10);
-  $('to').value = q.get('to') || tomorrow.toISOString().slice(0, 10);
+  // The default period is the server's: its days are the city's, while this browser's clock may sit in any zone.
+  $('from').value = q.get('from') || '';
+  $('to').value = q.get('to') || '';
   $('unit').value = q.get('unit') || '';
   applyLabels();
   $('filters').addEventListener('submit', e => { e.preventDefault(); refresh(); connectLive(); });

@@ -75,4 +75,25 @@ class DashboardBrowserTest {
             assertThat(oneUnit.select("#league tbody tr")).hasSize(1);
         }
     }
+
+    /**
+     * With no dates asked for, the period is the server's, in the city's days. A browser in UTC−11 or UTC+14 has a
+     * different date from Beijing's for part of every day (at any hour, one of the two does), and a period taken from
+     * the browser's own date missed the city's today for those hours.
+     */
+    @Test
+    void theDefaultPeriodIsTheCitysEvenWhenTheBrowserSitsInAnotherZone() {
+        var period = io.restassured.RestAssured.given().get("/api/v1/stats/measures").then().statusCode(200).extract().jsonPath();
+        for (String zone : java.util.List.of("Pacific/Pago_Pago", "Pacific/Kiritimati")) {
+            try (HeadlessChromium browser = HeadlessChromium.start(1200, 900)) {
+                browser.driver().executeCdpCommand("Emulation.setTimezoneOverride", java.util.Map.of("timezoneId", zone));
+                Document page = load(browser, dashboard.toString());
+                assertThat(page.body().attr("data-error")).isEmpty();
+                assertThat(browser.driver().executeScript("return document.getElementById('from').value")).as(zone)
+                        .isEqualTo(period.getString("from"));
+                assertThat(browser.driver().executeScript("return document.getElementById('to').value")).as(zone)
+                        .isEqualTo(period.getString("to"));
+            }
+        }
+    }
 }
