@@ -785,6 +785,32 @@ class SuiteEndToEndTest {
     }
 
     /**
+     * The same intake jar in the production profile, given a demo Open311 key among real ones, the demo SMS key, and the
+     * dev stack's passwords: it refuses to start and names every such key, where the suite (dev profile) runs.
+     */
+    @Test
+    @Order(16)
+    void inTheProductionProfileAServiceRefusesDemoCredentialsAndNamesThem() throws Exception {
+        byte[] key = new byte[32];
+        new java.security.SecureRandom().nextBytes(key);
+        var prod = suite.launch(ServiceName.INTAKE, "intake-prod", Ports.free(), Map.of(
+                "quarkus.profile", "prod",
+                "wenzheng.intake.pii-key", java.util.Base64.getEncoder().encodeToString(key),
+                "wenzheng.intake.open311-api-keys", "city-key-1,wenzheng-demo-key",
+                "wenzheng.intake.sms-api-key", "wenzheng-demo-sms"));
+        await().atMost(Duration.ofSeconds(120)).until(() -> !prod.alive());
+        assertThat(prod.exitCode()).hasValueSatisfying(code -> assertThat(code).isNotZero());
+        String log = Files.readString(prod.logFile());
+        String refusal = log.lines().filter(l -> l.contains("refusing to start in profile prod")).findFirst().orElseThrow(
+                () -> new AssertionError("no refusal in the log:\n" + log));
+        System.out.println("e2e: " + refusal.strip());
+        assertThat(refusal).containsAnyOf("wenzheng.intake.sms-api-key", "WENZHENG_INTAKE_SMS_API_KEY")
+                .containsAnyOf("wenzheng.intake.open311-api-keys", "WENZHENG_INTAKE_OPEN311_API_KEYS")
+                .containsAnyOf("quarkus.datasource.password", "QUARKUS_DATASOURCE_PASSWORD")
+                .doesNotContain("wenzheng-demo-sms", "-dev-secret");
+    }
+
+    /**
      * The CI-sized run of {@code ./wenzheng chaos}: steady load through the REST API and the WeChat webhook while a
      * service, the broker and PostgreSQL are SIGKILLed and restarted; every 2xx petition is then in intake, routed
      * once, given one deadline and counted once. Last, because it leaves the suite restarted.

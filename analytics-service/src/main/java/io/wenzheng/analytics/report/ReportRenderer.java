@@ -1,44 +1,29 @@
 package io.wenzheng.analytics.report;
 
-import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import io.quarkus.qute.Template;
 import io.wenzheng.analytics.scorecard.ScoreLine;
 import io.wenzheng.analytics.wiring.AnalyticsConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
-import org.jboss.logging.Logger;
 
 /** One report, three renderings: HTML for the browser, PDF from the same HTML for the city government, CSV for analysts. */
 @ApplicationScoped
 public class ReportRenderer {
-    private static final Logger LOG = Logger.getLogger(ReportRenderer.class);
 
     private final Template report;
-    private final List<String> fonts;
+    private final List<Path> fonts;
 
     @Inject
     public ReportRenderer(Template report, AnalyticsConfig config) {
         this.report = report;
-        this.fonts = config.reports().fonts();
-    }
-
-    /** Looked up at each rendering, so a font installed after start-up is used without a restart. */
-    private Optional<Path> cjkFont() {
-        Optional<Path> font = fonts.stream().map(Path::of).filter(Files::isReadable).findFirst();
-        if (font.isEmpty()) {
-            LOG.warnf("no CJK font among %s: PDF reports show Chinese as '#'; install Debian's fonts-droid-fallback", fonts);
-        }
-        return font;
+        this.fonts = config.reports().fonts().orElse(List.of()).stream().map(Path::of).toList();
     }
 
     public String html(ReportContent content) {
@@ -46,17 +31,7 @@ public class ReportRenderer {
     }
 
     public byte[] pdf(String html) {
-        try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            PdfRendererBuilder builder = new PdfRendererBuilder();
-            builder.useFastMode();
-            cjkFont().ifPresent(font -> builder.useFont(font.toFile(), "wzcjk"));
-            builder.withHtmlContent(html, null);
-            builder.toStream(out);
-            builder.run();
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return ReportPdf.render(html, fonts);
     }
 
     public String csv(ReportContent content) {

@@ -52,9 +52,8 @@ public interface AnalyticsConfig {
     }
 
     interface Reports {
-        /** Where the PDF's CJK font is looked for, first match wins; without one, Chinese renders as '#'. */
-        @WithDefault("/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf,/usr/share/fonts/truetype/wqy/wqy-microhei.ttc")
-        java.util.List<String> fonts();
+        /** TrueType files to prefer for the PDF's Chinese, first readable one wins; unset, the bundled Droid Sans Fallback. */
+        Optional<java.util.List<String>> fonts();
 
         /** The address reports link to, e.g. https://wenzheng.example.gov.cn/analytics. */
         Optional<String> publicBaseUrl();

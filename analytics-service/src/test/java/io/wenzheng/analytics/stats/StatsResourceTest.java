@@ -24,7 +24,6 @@ import io.wenzheng.contracts.PetitionRouted;
 import io.wenzheng.contracts.Pledge;
 import io.wenzheng.contracts.TimeBasis;
 import io.wenzheng.contracts.Topics;
-import io.wenzheng.devstack.process.DebianPackages;
 import io.wenzheng.devstack.testing.DevStackTestResource;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -164,7 +163,6 @@ class StatsResourceTest {
 
     @Test
     void theWeeklyReportRendersAsHtmlPdfAndCsvAndIsAnnounced() throws Exception {
-        DebianPackages.ensure("fonts-droid-fallback");
         awaitTheWholeStream();
         given().post("/api/v1/reports?period=WEEKLY&date=2031-03-06").then().statusCode(201)
                 .header("Location", org.hamcrest.Matchers.endsWith("/api/v1/reports/weekly-2031-03-03.html"));

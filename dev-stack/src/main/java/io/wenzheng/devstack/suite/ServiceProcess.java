@@ -70,6 +70,11 @@ public final class ServiceProcess implements AutoCloseable {
         return process.pid();
     }
 
+    /** The exit code once the process has ended. */
+    public java.util.OptionalInt exitCode() {
+        return process == null || process.isAlive() ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(process.exitValue());
+    }
+
     public boolean alive() {
         return process != null && process.isAlive();
     }
@@ -85,6 +90,8 @@ public final class ServiceProcess implements AutoCloseable {
             command.addAll(List.of("-Ddevstack.workdir=" + workDir, "-Dquarkus.http.port=" + port));
             command.addAll(List.of("-jar", jar.toString()));
             ProcessBuilder builder = new ProcessBuilder(command);
+            // The dev profile carries the demo channel accounts; in any other profile a service refuses them.
+            builder.environment().put("QUARKUS_PROFILE", "dev");
             // Environment, not -D: secrets stay out of the process list.
             config.forEach((k, v) -> builder.environment().put(environmentName(k), v));
             process = builder

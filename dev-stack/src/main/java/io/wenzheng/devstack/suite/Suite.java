@@ -113,6 +113,16 @@ public final class Suite implements AutoCloseable {
         return tuned;
     }
 
+    /** Starts one instance with extra configuration and returns at once, for a test that expects it to refuse. */
+    public ServiceProcess launch(ServiceName s, String instance, int port, Map<String, String> extraConfig) {
+        Map<String, String> config = new java.util.HashMap<>(stack.configFor(s));
+        config.putAll(extraConfig);
+        ServiceProcess launched = new ServiceProcess(s, instance, jarOf(root, s), port, stack.settings().workDir(), stack.children(),
+                config, jvmOptions).start();
+        others.add(launched);
+        return launched;
+    }
+
     private ServiceProcess newProcess(ServiceName s) {
         return newProcess(s, s.id(), ports.get(s));
     }
