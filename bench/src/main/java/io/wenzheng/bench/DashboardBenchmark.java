@@ -33,13 +33,17 @@ public final class DashboardBenchmark {
     private DashboardBenchmark() {
     }
 
-    public static void main(String[] args) throws Exception {
-        Map<String, String> opts = new LinkedHashMap<>();
-        for (String a : args) {
-            if (a.startsWith("--") && a.contains("=")) {
-                opts.put(a.substring(2, a.indexOf('=')), a.substring(a.indexOf('=') + 1));
-            }
-        }
+    public static void main(String[] args) {
+        Map<String, String> opts = io.wenzheng.cli.Cli.options("wenzheng dashboard-bench", "Fill analytics with millions of "
+                        + "petitions and measure the dashboard's queries; writes bench/target/dashboard-bench.", args,
+                io.wenzheng.cli.Cli.Opt.of("petitions", long.class, "10000000", "petitions to fill in"),
+                io.wenzheng.cli.Cli.Opt.of("units", int.class, "120", "units they are spread over"),
+                io.wenzheng.cli.Cli.Opt.of("days", int.class, "365", "days they are spread over"),
+                io.wenzheng.cli.Cli.Opt.of("repeats", int.class, "100", "times each query is timed")).values();
+        io.wenzheng.cli.Cli.guard("wenzheng dashboard-bench", () -> run(opts));
+    }
+
+    private static void run(Map<String, String> opts) throws Exception {
         long petitions = Long.parseLong(opts.getOrDefault("petitions", "10000000"));
         int units = Integer.parseInt(opts.getOrDefault("units", "120"));
         int days = Integer.parseInt(opts.getOrDefault("days", "365"));

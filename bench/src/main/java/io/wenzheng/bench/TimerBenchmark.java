@@ -29,8 +29,19 @@ public final class TimerBenchmark {
                   int duplicates, int unfired) {
     }
 
-    public static void main(String[] args) throws Exception {
-        Map<String, String> opts = options(args);
+    public static void main(String[] args) {
+        Map<String, String> opts = io.wenzheng.cli.Cli.options("wenzheng timer-bench", "Firing lateness and throughput of "
+                        + "sla-service's deadline timers, against Quartz on the same PostgreSQL; writes bench/target/timer-bench.", args,
+                io.wenzheng.cli.Cli.Opt.of("pending", String.class, "100000,1000000", "pending deadlines per run, comma-separated"),
+                io.wenzheng.cli.Cli.Opt.of("steady", int.class, "10000", "deadlines falling due in the steady window"),
+                io.wenzheng.cli.Cli.Opt.of("window-seconds", long.class, "50", "length of the steady window"),
+                io.wenzheng.cli.Cli.Opt.of("burst", int.class, "10000", "deadlines falling due at one instant"),
+                io.wenzheng.cli.Cli.Opt.of("engines", String.class, "wenzheng,quartz", "which timers to measure"),
+                io.wenzheng.cli.Cli.Opt.of("quartz-threads", int.class, "8", "Quartz worker threads")).values();
+        io.wenzheng.cli.Cli.guard("wenzheng timer-bench", () -> run(opts));
+    }
+
+    private static void run(Map<String, String> opts) throws Exception {
         Path root = Path.of(System.getProperty("wenzheng.root", ".")).toAbsolutePath().normalize();
         List<Integer> sizes = Arrays.stream(opts.getOrDefault("pending", "100000,1000000").split(","))
                 .map(String::strip).map(Integer::parseInt).toList();
@@ -144,17 +155,5 @@ public final class TimerBenchmark {
                                     : String.format("%.1f×", w.burstPerSecond() / q.burstPerSecond()))));
         }
         return md.toString();
-    }
-
-    private static Map<String, String> options(String[] args) {
-        Map<String, String> opts = new java.util.HashMap<>();
-        for (String a : args) {
-            if (!a.startsWith("--") || !a.contains("=")) {
-                throw new IllegalArgumentException("options look like --pending=100000,1000000; got " + a
-                        + "\n  --pending=N,M  --steady=N  --window-seconds=S  --burst=N  --engines=wenzheng,quartz  --quartz-threads=N");
-            }
-            opts.put(a.substring(2, a.indexOf('=')), a.substring(a.indexOf('=') + 1));
-        }
-        return opts;
     }
 }

@@ -59,8 +59,7 @@ public final class DevStack implements AutoCloseable {
         }
 
         private static int env(String name, int fallback) {
-            String value = System.getenv(name);
-            return value == null || value.isBlank() ? fallback : Integer.parseInt(value.trim());
+            return io.wenzheng.cli.Cli.envInt(name, fallback);
         }
     }
 
@@ -105,11 +104,22 @@ public final class DevStack implements AutoCloseable {
      * Starts a real Keycloak with the realm file beside the stack. Services configured afterwards by
      * {@link #configFor} verify its tokens; without it they run with no token verifier, which only tests use.
      */
-    public synchronized KeycloakServer startIdentity(Path realmFile, java.time.Duration timeout) {
-        if (identity == null) {
-            identity = new KeycloakServer(settings.workDir(), settings.keycloakPort(), realmFile, children).start(timeout);
+    public KeycloakServer startIdentity(Path realmFile, java.time.Duration timeout) {
+        KeycloakServer server;
+        synchronized (this) {
+            if (identity != null) {
+                return identity;
+            }
+            // Known before it starts: a Ctrl-C during Keycloak's start-up must stop kc.sh and its JVM too.
+            server = new KeycloakServer(settings.workDir(), settings.keycloakPort(), realmFile, children);
+            identity = server;
         }
-        return identity;
+        try {
+            return server.start(timeout);
+        } catch (RuntimeException e) {
+            server.close();
+            throw e;
+        }
     }
 
     public java.util.Optional<KeycloakServer> identity() {

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import io.wenzheng.cli.Cli;
 
 /**
  * {@code ./wenzheng bench [--warmup=60] [--rate=1000] [--seconds=60] [--max-rate=3000] [--max-seconds=30] [--burst=100000]
@@ -23,30 +24,38 @@ public final class SuiteBenchCli {
     private SuiteBenchCli() {
     }
 
-    public static void main(String[] args) throws IOException {
-        Map<String, String> o = new HashMap<>();
-        for (String arg : args) {
-            if (!arg.startsWith("--") || !arg.contains("=")) {
-                System.err.println("usage: wenzheng bench [--warmup=60] [--rate=1000] [--seconds=60] [--max-rate=3000] [--max-seconds=30] "
-                        + "[--burst=100000] [--ceiling=500000] [--patience=300]");
-                System.exit(2);
-            }
-            o.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
-        }
-        SuiteBenchmark.Options options = new SuiteBenchmark.Options(Integer.parseInt(o.getOrDefault("warmup", "60")),
-                Double.parseDouble(o.getOrDefault("rate", "1000")), Integer.parseInt(o.getOrDefault("seconds", "60")),
-                Double.parseDouble(o.getOrDefault("max-rate", "3000")), Integer.parseInt(o.getOrDefault("max-seconds", "30")),
-                Long.parseLong(o.getOrDefault("burst", "100000")), Long.parseLong(o.getOrDefault("ceiling", "500000")),
-                Duration.ofSeconds(Long.parseLong(o.getOrDefault("patience", "300"))));
+    public static void main(String[] args) {
+        Cli.Options o = Cli.options("wenzheng bench", "End-to-end benchmark on a suite of its own (production JVM settings, free "
+                        + "ports): latency per stage, throughput, a burst, each service's RSS and the broker's raw ceiling; "
+                        + "writes bench/target/suite-bench/report.md and report.json.", args,
+                Cli.Opt.of("warmup", int.class, "60", "seconds of warm-up before measuring"),
+                Cli.Opt.of("rate", double.class, "1000", "petitions per second offered in the steady phase"),
+                Cli.Opt.of("seconds", int.class, "60", "length of the steady phase"),
+                Cli.Opt.of("max-rate", double.class, "3000", "highest rate of the capacity search"),
+                Cli.Opt.of("max-seconds", int.class, "30", "length of each capacity step"),
+                Cli.Opt.of("burst", long.class, "100000", "petitions in the burst"),
+                Cli.Opt.of("ceiling", long.class, "500000", "records for the broker's raw ceiling"),
+                Cli.Opt.of("patience", long.class, "300", "seconds to wait for the pipeline to drain"),
+                Cli.Opt.of("jvm", String.class, "production", "production, development, or the services' JVM options in quotes"),
+                Cli.Opt.flag("profile", "record a JFR profile of each service and summarise where the CPU went"));
+        Cli.guard("wenzheng bench", () -> run(o));
+    }
+
+    private static void run(Cli.Options o) throws IOException {
+        SuiteBenchmark.Options options = new SuiteBenchmark.Options(Integer.parseInt(o.get("warmup")),
+                Double.parseDouble(o.get("rate")), Integer.parseInt(o.get("seconds")),
+                Double.parseDouble(o.get("max-rate")), Integer.parseInt(o.get("max-seconds")),
+                Long.parseLong(o.get("burst")), Long.parseLong(o.get("ceiling")),
+                Duration.ofSeconds(Long.parseLong(o.get("patience"))));
         Path root = Path.of(System.getProperty("wenzheng.root", ".")).toAbsolutePath().normalize();
         Path work = root.resolve("bench/target/suite-bench");
-        List<String> jvm = switch (o.getOrDefault("jvm", "production")) {
+        List<String> jvm = switch (o.get("jvm")) {
             case "production" -> ServiceProcess.PRODUCTION_JVM;
             case "development" -> ServiceProcess.DEVELOPMENT_JVM;
             default -> List.of(o.get("jvm").split(" "));
         };
         Path profiles = work.resolve("profiles");
-        if (o.containsKey("profile")) {
+        if (o.has("profile")) {
             // One JFR recording per service for the whole run, summarised below: which code the CPU went to.
             io.wenzheng.devstack.process.Directories.delete(profiles);
             Files.createDirectories(profiles);

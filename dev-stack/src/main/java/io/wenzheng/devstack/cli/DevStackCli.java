@@ -21,13 +21,54 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import io.wenzheng.cli.Cli;
+import io.wenzheng.devstack.process.Ports;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 
-/** The command line behind {@code ./wenzheng}: up, stack, down, status. */
-public final class DevStackCli {
+/**
+ * The commands of {@code ./wenzheng} that run here (up, stack, down, status, token, dlq), and the help of all of them.
+ * Commands that live in other modules (classify, deadline, hotspots, the benchmarks, chaos) are run by the script
+ * with their own module's class path; they parse the same way, through {@link Cli}.
+ */
+@Command(name = "wenzheng", mixinStandardHelpOptions = true, version = "wenzheng 0.1.0",
+        description = "Wenzheng's command line: the suite on this machine, its tools and benchmarks.",
+        synopsisSubcommandLabel = "COMMAND",
+        commandListHeading = "%nCommands:%n",
+        footerHeading = "%n",
+        footer = {"Commands run by the script with their own module (each has --help):",
+                "  build            rebuild the jars (./wenzheng up also rebuilds when sources are newer than the jars)",
+                "  test             run every test (mvn verify)",
+                "  train            train the category classifier from ../shared/data/petitions-labelled.tsv",
+                "  classify         TSV (id, subject, body) on stdin -> id, category, confidence on stdout",
+                "  subcategories    write the level-2 cues from ../shared/data/taxonomy.tsv",
+                "  deadline         first-response and resolution deadlines for given instants",
+                "  hotspots         replay petitions through the hotspot detector; writes docs/hotspots.md",
+                "  bench            end-to-end benchmark: latency per stage, throughput, a burst, RSS, the broker's ceiling",
+                "  classify-bench   model load time, latency and throughput of the classifier",
+                "  timer-bench      deadline firing lateness and throughput, against Quartz",
+                "  dashboard-bench  fill analytics with millions of petitions; dashboard query latency",
+                "  chaos            load the suite while SIGKILLing services, the broker and PostgreSQL; reconcile",
+                "",
+                "Environment: WENZHENG_KAFKA_PORT (19092), WENZHENG_PG_PORT (15432), WENZHENG_KEYCLOAK_PORT (18180),",
+                "  WENZHENG_PORT_OFFSET (0: services on 8081-8084), WENZHENG_PARTITIONS (6), WENZHENG_DIRECTORY,",
+                "  WENZHENG_KAFKA_ADMIN_PASSWORD (dlq against a broker started with --kafka-acls)"},
+        subcommands = {DevStackCli.Up.class, DevStackCli.StackOnly.class, DevStackCli.Down.class, DevStackCli.Status.class,
+                DevStackCli.Token.class, DevStackCli.DeadLetterCommands.class, CommandLine.HelpCommand.class})
+public final class DevStackCli implements Runnable {
     private static final String LAUNCHER = "launcher";
     /** The one realm file: deploy/k8s imports it too. */
     static final String REALM = RunningSuite.REALM;
+
+    @Spec
+    CommandSpec spec;
 
     private final Path root;
     private final Path workDir;
@@ -37,75 +78,231 @@ public final class DevStackCli {
         this.workDir = root.resolve(".wenzheng").resolve("run");
     }
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
         Path root = Path.of(System.getProperty("wenzheng.root", System.getProperty("user.dir"))).toAbsolutePath().normalize();
-        DevStackCli cli = new DevStackCli(root);
-        String command = args.length == 0 ? "help" : args[0];
-        switch (command) {
-            case "up" -> cli.up(true, List.of(args).contains("--kafka-acls"), List.of(args).contains("--trace"));
-            case "stack" -> cli.up(false, List.of(args).contains("--kafka-acls"), false);
-            case "token" -> cli.token(args);
-            case "dlq" -> cli.deadLetters(args);
-            case "down" -> cli.down();
-            case "status" -> cli.status();
-            default -> {
-                System.out.println("""
-                        usage: wenzheng <command>
-                          up       start Kafka, PostgreSQL, Keycloak and the four services; Ctrl-C stops everything
-                                   (--kafka-acls: the broker with SASL/SCRAM and the ACLs of deploy/k8s;
-                                    --trace: each service also logs its spans, one line each)
-                          stack    start only Kafka and PostgreSQL
-                          down     stop a stack left running (also one left by a crashed run)
-                          status   show what runs
-                          token U  print an access token of demo user U (operator1, staff-a3, supervisor1, analyst1, admin1, ...)
-                          dlq [list | show TOPIC P:OFFSET | replay TOPIC (P:OFFSET | --all)]
-                                   dead letters: what is there and why, one in full, put back on its topic
-                        environment: WENZHENG_KAFKA_PORT (19092), WENZHENG_PG_PORT (15432), WENZHENG_KEYCLOAK_PORT (18180),
-                                     WENZHENG_PARTITIONS (6)""");
-                if (!command.equals("help")) {
-                    System.exit(2);
+        Cli.exit(new DevStackCli(root), args);
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    @Command(name = "up", mixinStandardHelpOptions = true,
+            description = "Start Kafka, PostgreSQL, Keycloak, an SMS gateway stub and the four services; Ctrl-C stops everything.")
+    static final class Up implements Callable<Integer> {
+        @ParentCommand
+        DevStackCli cli;
+        @Option(names = "--kafka-acls", description = "run the broker with SASL/SCRAM and the principals and ACLs of deploy/k8s")
+        boolean kafkaAcls;
+        @Option(names = "--trace", description = "each service also logs its spans, one line each")
+        boolean trace;
+        @Option(names = "--auth", hidden = true, description = "accepted for old scripts; the suite always runs with Keycloak")
+        boolean auth;
+
+        @Override
+        public Integer call() throws Exception {
+            cli.up(true, kafkaAcls, trace);
+            return 0;
+        }
+    }
+
+    @Command(name = "stack", mixinStandardHelpOptions = true,
+            description = "Start only Kafka, PostgreSQL and Keycloak, for running a service in Quarkus dev mode or an IDE.")
+    static final class StackOnly implements Callable<Integer> {
+        @ParentCommand
+        DevStackCli cli;
+        @Option(names = "--kafka-acls", description = "run the broker with SASL/SCRAM and the principals and ACLs of deploy/k8s")
+        boolean kafkaAcls;
+
+        @Override
+        public Integer call() throws Exception {
+            cli.up(false, kafkaAcls, false);
+            return 0;
+        }
+    }
+
+    @Command(name = "down", mixinStandardHelpOptions = true, description = "Stop a suite left running here, also one left by a crashed run.")
+    static final class Down implements Runnable {
+        @ParentCommand
+        DevStackCli cli;
+
+        @Override
+        public void run() {
+            cli.down();
+        }
+    }
+
+    @Command(name = "status", mixinStandardHelpOptions = true, description = "Show what runs here, with memory and readiness.")
+    static final class Status implements Runnable {
+        @ParentCommand
+        DevStackCli cli;
+
+        @Override
+        public void run() {
+            cli.status();
+        }
+    }
+
+    @Command(name = "token", mixinStandardHelpOptions = true,
+            description = "Print an access token of a demo user from the running Keycloak, for curl -H \"Authorization: Bearer ...\".")
+    static final class Token implements Runnable {
+        @Parameters(paramLabel = "USER", description = "operator1, staff-a3, staff-a-env, supervisor1, analyst1 or admin1")
+        String user;
+
+        @Override
+        public void run() {
+            int port = Cli.envInt("WENZHENG_KEYCLOAK_PORT", 18180);
+            String issuer = "http://127.0.0.1:" + port + "/realms/" + KeycloakServer.REALM;
+            if (!Ports.listening(port)) {
+                throw new IllegalStateException("no Keycloak answers on 127.0.0.1:" + port + "; start the suite with './wenzheng up'"
+                        + " (or set WENZHENG_KEYCLOAK_PORT)");
+            }
+            System.out.println(new Tokens(issuer).of(user));
+        }
+    }
+
+    @Command(name = "dlq", mixinStandardHelpOptions = true,
+            description = "The dead-letter topics: what is there and why, one entry in full, replay onto the original topic.",
+            subcommands = {DevStackCli.DeadLetterList.class, DevStackCli.DeadLetterShow.class, DevStackCli.DeadLetterReplay.class})
+    static final class DeadLetterCommands implements Runnable {
+        @ParentCommand
+        DevStackCli cli;
+
+        @Override
+        public void run() {
+            new DeadLetterList().list(deadLetters());
+        }
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "Every dead-letter topic with its entries and their reasons.")
+    static final class DeadLetterList implements Runnable {
+        @Override
+        public void run() {
+            list(deadLetters());
+        }
+
+        void list(io.wenzheng.devstack.kafka.DeadLetters dlq) {
+            for (String topic : dlq.topics()) {
+                var entries = dlq.list(topic);
+                say(String.format("%-28s %d dead letter(s)", topic, entries.size()));
+                for (var e : entries) {
+                    say(String.format("  %-10s %-40s %-26s %s", e.position(), e.type(), e.key(), e.reason()));
                 }
             }
         }
+    }
+
+    @Command(name = "show", mixinStandardHelpOptions = true, description = "One dead letter in full: reason, headers and value.")
+    static final class DeadLetterShow implements Runnable {
+        @Parameters(index = "0", paramLabel = "TOPIC", description = "a dead-letter topic, e.g. petition.lifecycle.dlq")
+        String topic;
+        @Parameters(index = "1", paramLabel = "PARTITION:OFFSET", description = "the entry's position, as 'dlq list' prints it")
+        String position;
+
+        @Override
+        public void run() {
+            var e = deadLetters().list(topic).stream().filter(x -> x.position().equals(position)).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("no entry " + position + " in " + topic));
+            say("topic    " + e.dlqTopic() + " " + e.position() + " (from " + e.originalTopic() + ")");
+            say("key      " + e.key());
+            say("reason   " + e.reason());
+            e.headers().forEach((k, v) -> say("header   " + k + ": " + v));
+            say("value    " + e.value());
+        }
+    }
+
+    @Command(name = "replay", mixinStandardHelpOptions = true,
+            description = "Put dead letters back on their original topic; consumers skip any event they already processed.")
+    static final class DeadLetterReplay implements Runnable {
+        @Parameters(index = "0", paramLabel = "TOPIC", description = "a dead-letter topic, e.g. petition.lifecycle.dlq")
+        String topic;
+        @Parameters(index = "1", arity = "0..1", paramLabel = "PARTITION:OFFSET", description = "one entry")
+        String position;
+        @Option(names = "--all", description = "every entry of the topic")
+        boolean all;
+
+        @Override
+        public void run() {
+            if (all == (position != null)) {
+                throw new IllegalArgumentException("name one entry (PARTITION:OFFSET) or --all");
+            }
+            int n = deadLetters().replay(topic, e -> all || e.position().equals(position));
+            say("replayed " + n + " dead letter(s) from " + topic + "; consumers skip any event they already processed");
+        }
+    }
+
+    static io.wenzheng.devstack.kafka.DeadLetters deadLetters() {
+        int port = Cli.envInt("WENZHENG_KAFKA_PORT", 19092);
+        if (!Ports.listening(port)) {
+            throw new IllegalStateException("no Kafka broker answers on 127.0.0.1:" + port + "; start the suite with './wenzheng up'"
+                    + " (or set WENZHENG_KAFKA_PORT)");
+        }
+        Map<String, Object> connection = new java.util.HashMap<>();
+        connection.put("bootstrap.servers", "127.0.0.1:" + port);
+        String password = System.getenv("WENZHENG_KAFKA_ADMIN_PASSWORD");
+        if (password != null) { // a broker started with --kafka-acls: the dev stack's super user
+            connection.put("security.protocol", "SASL_PLAINTEXT");
+            connection.put("sasl.mechanism", "SCRAM-SHA-512");
+            connection.put("sasl.jaas.config", "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"admin\" password=\""
+                    + password + "\";");
+        }
+        return new io.wenzheng.devstack.kafka.DeadLetters(connection);
     }
 
     private void up(boolean withServices, boolean kafkaAcls, boolean trace) throws Exception {
         long begin = System.nanoTime();
         ChildProcesses children = new ChildProcesses(workDir);
         if (children.alive().containsKey(LAUNCHER)) {
-            System.err.println("a suite is already running here (pid " + children.alive().get(LAUNCHER) + "); './wenzheng down' stops it");
-            System.exit(1);
+            throw new IllegalStateException("a suite is already running here (pid " + children.alive().get(LAUNCHER)
+                    + "); './wenzheng down' stops it");
         }
         children.reapLeftovers();
+        DevStack.Settings settings = DevStack.Settings.defaults(workDir);
+        int offset = envInt("WENZHENG_PORT_OFFSET", 0);
+        refuseBusyPorts(settings, withServices, offset);
         Files.createDirectories(workDir.resolve("logs"));
         for (ServiceName s : ServiceName.values()) {
             Files.deleteIfExists(workDir.resolve("logs").resolve(s.id() + ".log"));
         }
         children.record(LAUNCHER, ProcessHandle.current().pid(), workDir.toString());
+        // Registered before anything starts: Ctrl-C at any moment, Keycloak's start-up included, leaves nothing running.
+        var stackRef = new java.util.concurrent.atomic.AtomicReference<DevStack>();
+        var suiteRef = new java.util.concurrent.atomic.AtomicReference<Suite>();
+        var smsRef = new java.util.concurrent.atomic.AtomicReference<SmsGatewayStub>();
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            say("stopping ...");
+            if (suiteRef.get() != null) {
+                suiteRef.get().close();
+            }
+            if (smsRef.get() != null) {
+                smsRef.get().close();
+            }
+            if (stackRef.get() != null) {
+                stackRef.get().close();
+            }
+            children.reapLeftovers();
+            children.forget(LAUNCHER);
+            say("stopped; nothing left running");
+            stopped.countDown();
+        }, "wenzheng-stop"));
         say("starting Kafka, PostgreSQL and Keycloak in " + workDir);
-        DevStack.Settings settings = DevStack.Settings.defaults(workDir);
         if (kafkaAcls) {
             // As in production: SASL/SCRAM, a principal per service and unit, the ACLs of deploy/k8s.
             settings = settings.withKafkaAcls(root.resolve("deploy/k8s/base/kafka/users.yaml"));
         }
         DevStack stack = DevStack.start(settings).withoutShutdownHook();
+        stackRef.set(stack);
         Tokens tokens = new Tokens(stack.startIdentity(root.resolve(REALM), Duration.ofSeconds(180)).issuer());
         // A person watching the log wants starts, warnings and errors; span lines only when asked for.
-        Suite suite = new Suite(stack, root, port -> envInt("WENZHENG_PORT_OFFSET", 0) + port)
+        Suite suite = new Suite(stack, root, port -> offset + port)
                 .withConfig("wenzheng.tracing.log", String.valueOf(trace));
+        suiteRef.set(suite);
         // The city's SMS gateway is outside; a stub of its protocol delivers replies to hotline callers here.
         SmsGatewayStub sms = SmsGatewayStub.start(0, "wenzheng-demo-sms", DevStackCli::say);
+        smsRef.set(sms);
         suite.withConfig("quarkus.rest-client.sms-gateway.url", sms.url());
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            say("stopping ...");
-            suite.close();
-            sms.close();
-            stack.close();
-            children.forget(LAUNCHER);
-            say("stopped; nothing left running");
-            stopped.countDown();
-        }, "wenzheng-stop"));
 
         say("kafka      " + stack.kafka().bootstrapServers());
         say("postgres   127.0.0.1:" + stack.postgres().port() + " (databases intake, routing, sla, analytics)");
@@ -135,55 +332,21 @@ public final class DevStackCli {
         stopped.await();
     }
 
-    private void token(String[] args) {
-        if (args.length < 2) {
-            System.err.println("usage: wenzheng token <user>   (a demo user of the realm, e.g. operator1)");
-            System.exit(2);
+    /** Before anything starts: a port someone else holds is named with its holder, instead of a failure minutes later. */
+    static void refuseBusyPorts(DevStack.Settings settings, boolean withServices, int offset) {
+        Map<String, Integer> ports = new java.util.LinkedHashMap<>();
+        ports.put("Kafka (WENZHENG_KAFKA_PORT)", settings.kafkaPort());
+        ports.put("PostgreSQL (WENZHENG_PG_PORT)", settings.postgresPort());
+        ports.put("Keycloak (WENZHENG_KEYCLOAK_PORT)", settings.keycloakPort());
+        if (withServices) {
+            for (ServiceName s : ServiceName.values()) {
+                ports.put(s.id() + "-service (WENZHENG_PORT_OFFSET)", offset + s.defaultPort());
+            }
         }
-        int port = envInt("WENZHENG_KEYCLOAK_PORT", 18180);
-        System.out.println(new Tokens("http://127.0.0.1:" + port + "/realms/" + KeycloakServer.REALM).of(args[1]));
-    }
-
-    private void deadLetters(String[] args) {
-        Map<String, Object> connection = new java.util.HashMap<>();
-        connection.put("bootstrap.servers", "127.0.0.1:" + envInt("WENZHENG_KAFKA_PORT", 19092));
-        String password = System.getenv("WENZHENG_KAFKA_ADMIN_PASSWORD");
-        if (password != null) { // a broker started with --kafka-acls: the dev stack's super user
-            connection.put("security.protocol", "SASL_PLAINTEXT");
-            connection.put("sasl.mechanism", "SCRAM-SHA-512");
-            connection.put("sasl.jaas.config", "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"admin\" password=\""
-                    + password + "\";");
-        }
-        var dlq = new io.wenzheng.devstack.kafka.DeadLetters(connection);
-        String verb = args.length > 1 ? args[1] : "list";
-        switch (verb) {
-            case "list" -> {
-                for (String topic : dlq.topics()) {
-                    var entries = dlq.list(topic);
-                    say(String.format("%-28s %d dead letter(s)", topic, entries.size()));
-                    for (var e : entries) {
-                        say(String.format("  %-10s %-40s %-26s %s", e.position(), e.type(), e.key(), e.reason()));
-                    }
-                }
-            }
-            case "show" -> {
-                var e = dlq.list(args[2]).stream().filter(x -> x.position().equals(args[3])).findFirst()
-                        .orElseThrow(() -> new IllegalArgumentException("no entry " + args[3] + " in " + args[2]));
-                say("topic    " + e.dlqTopic() + " " + e.position() + " (from " + e.originalTopic() + ")");
-                say("key      " + e.key());
-                say("reason   " + e.reason());
-                e.headers().forEach((k, v) -> say("header   " + k + ": " + v));
-                say("value    " + e.value());
-            }
-            case "replay" -> {
-                boolean all = args.length > 3 && args[3].equals("--all");
-                int n = dlq.replay(args[2], e -> all || (args.length > 3 && e.position().equals(args[3])));
-                say("replayed " + n + " dead letter(s) from " + args[2] + "; consumers skip any event they already processed");
-            }
-            default -> {
-                System.err.println("usage: wenzheng dlq [list | show TOPIC P:OFFSET | replay TOPIC (P:OFFSET | --all)]");
-                System.exit(2);
-            }
+        List<String> busy = new ArrayList<>();
+        ports.forEach((what, port) -> Ports.holder(port).ifPresent(holder -> busy.add(port + " for " + what + " is held by " + holder)));
+        if (!busy.isEmpty()) {
+            throw new IllegalStateException("port " + String.join("; port ", busy) + ". Stop it, or move the suite with the variable named");
         }
     }
 
@@ -272,8 +435,7 @@ public final class DevStackCli {
     }
 
     private static int envInt(String name, int fallback) {
-        String v = System.getenv(name);
-        return v == null || v.isBlank() ? fallback : Integer.parseInt(v.trim());
+        return Cli.envInt(name, fallback);
     }
 
     private static void say(String line) {

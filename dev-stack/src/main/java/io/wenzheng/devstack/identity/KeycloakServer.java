@@ -47,7 +47,9 @@ public final class KeycloakServer implements AutoCloseable {
     private final int port;
     private final Path realmFile;
     private final ChildProcesses children;
-    private Process process;
+    // Written by start, read by close from a shutdown hook.
+    private volatile Process process;
+    private volatile boolean closed;
 
     public KeycloakServer(Path workDir, int port, Path realmFile, ChildProcesses children) {
         this.workDir = workDir.resolve("keycloak");
@@ -97,6 +99,10 @@ public final class KeycloakServer implements AutoCloseable {
             env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", "admin-dev-only");
             process = builder.start();
             children.adopt(NAME, process.pid(), "TERM", home.toString());
+            if (closed) { // stopped while the distribution was still unpacking
+                close();
+                throw new IllegalStateException("keycloak: stopped during start-up");
+            }
             awaitRealm(timeout, log);
             // kc.sh runs the server JVM as its child: that JVM is what a watchdog must stop if this one dies.
             process.descendants().filter(h -> h.info().command().map(c -> c.endsWith("/java")).orElse(false)).findFirst()
@@ -235,6 +241,7 @@ public final class KeycloakServer implements AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
         if (process != null) {
             process.descendants().forEach(child -> ChildProcesses.stop(child, Duration.ofSeconds(20)));
             if (process.isAlive()) {

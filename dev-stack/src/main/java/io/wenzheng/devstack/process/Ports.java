@@ -52,4 +52,46 @@ public final class Ports {
             throw new IllegalStateException(e);
         }
     }
+
+    /**
+     * Who listens on a port, read from /proc as {@code ss -ltnp} would: "pid 4242 (java -jar quarkus-run.jar)", or a
+     * plain statement when the holder belongs to another user or the system has no /proc.
+     */
+    public static java.util.Optional<String> holder(int port) {
+        java.util.Set<String> inodes = new java.util.HashSet<>();
+        for (String table : java.util.List.of("/proc/net/tcp", "/proc/net/tcp6")) {
+            try {
+                for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of(table)).stream().skip(1).toList()) {
+                    String[] f = line.trim().split("\\s+");
+                    if (f.length > 9 && f[3].equals("0A")
+                            && Integer.parseInt(f[1].substring(f[1].indexOf(':') + 1), 16) == port) {
+                        inodes.add("socket:[" + f[9] + "]");
+                    }
+                }
+            } catch (IOException | RuntimeException unreadable) {
+                // no such table here
+            }
+        }
+        if (inodes.isEmpty()) {
+            return listening(port) ? java.util.Optional.of("a process this machine does not say") : java.util.Optional.empty();
+        }
+        try (var pids = java.nio.file.Files.list(java.nio.file.Path.of("/proc"))) {
+            for (java.nio.file.Path proc : pids.filter(d -> d.getFileName().toString().matches("\\d+")).toList()) {
+                try (var fds = java.nio.file.Files.list(proc.resolve("fd"))) {
+                    for (java.nio.file.Path fd : fds.toList()) {
+                        if (inodes.contains(String.valueOf(java.nio.file.Files.readSymbolicLink(fd)))) {
+                            long pid = Long.parseLong(proc.getFileName().toString());
+                            String command = ProcessHandle.of(pid).flatMap(h -> h.info().commandLine()).orElse("?");
+                            return java.util.Optional.of("pid " + pid + " (" + (command.length() > 100 ? command.substring(0, 100) + " ..." : command) + ")");
+                        }
+                    }
+                } catch (IOException | RuntimeException noAccess) {
+                    // another user's process
+                }
+            }
+        } catch (IOException e) {
+            // no /proc
+        }
+        return java.util.Optional.of("a process of another user");
+    }
 }

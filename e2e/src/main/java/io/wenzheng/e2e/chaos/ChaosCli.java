@@ -4,8 +4,7 @@ import io.wenzheng.devstack.load.PetitionTexts;
 import io.wenzheng.devstack.suite.RunningSuite;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.Map;
+import io.wenzheng.cli.Cli;
 
 /**
  * {@code ./wenzheng chaos [--rate=200] [--seconds=120] [--faults=10] [--seed=N] [--max-down=8] [--patience=300]}: starts
@@ -17,21 +16,25 @@ public final class ChaosCli {
     }
 
     public static void main(String[] args) {
-        Map<String, String> options = new HashMap<>();
-        for (String arg : args) {
-            if (!arg.startsWith("--") || !arg.contains("=")) {
-                System.err.println("usage: wenzheng chaos [--rate=200] [--seconds=120] [--faults=10] [--seed=N] [--max-down=8] [--patience=300]");
-                System.exit(2);
-            }
-            options.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
-        }
+        Cli.Options o = Cli.options("wenzheng chaos", "Load a suite of its own while SIGKILLing services, the broker and PostgreSQL at "
+                        + "random; then reconcile every accepted petition. Exits 1 when anything was lost or doubled.", args,
+                Cli.Opt.of("rate", double.class, "200", "petitions per second offered"),
+                Cli.Opt.of("seconds", long.class, "120", "how long the load and the faults last"),
+                Cli.Opt.of("faults", int.class, "10", "how many kills"),
+                Cli.Opt.of("seed", long.class, null, "seed of the fault plan (default: the clock)"),
+                Cli.Opt.of("max-down", double.class, "8", "longest time, in seconds, a killed part stays down"),
+                Cli.Opt.of("patience", long.class, "300", "seconds to wait for the pipeline to settle before reconciling"));
+        Cli.guard("wenzheng chaos", () -> run(o));
+    }
+
+    private static void run(Cli.Options options) {
         CrashHarness.Plan plan = new CrashHarness.Plan(
-                Double.parseDouble(options.getOrDefault("rate", "200")),
-                Duration.ofSeconds(Long.parseLong(options.getOrDefault("seconds", "120"))),
-                Integer.parseInt(options.getOrDefault("faults", "10")),
-                Long.parseLong(options.getOrDefault("seed", String.valueOf(System.currentTimeMillis()))),
-                Duration.ofMillis((long) (Double.parseDouble(options.getOrDefault("max-down", "8")) * 1000)),
-                Duration.ofSeconds(Long.parseLong(options.getOrDefault("patience", "300"))));
+                Double.parseDouble(options.get("rate")),
+                Duration.ofSeconds(Long.parseLong(options.get("seconds"))),
+                Integer.parseInt(options.get("faults")),
+                options.get("seed") == null ? System.currentTimeMillis() : Long.parseLong(options.get("seed")),
+                Duration.ofMillis((long) (Double.parseDouble(options.get("max-down")) * 1000)),
+                Duration.ofSeconds(Long.parseLong(options.get("patience"))));
         Path root = Path.of(System.getProperty("wenzheng.root", ".")).toAbsolutePath().normalize();
         Path work = root.resolve(".wenzheng/chaos");
         say("plan: " + plan);

@@ -18,35 +18,48 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.concurrent.Callable;
+import io.wenzheng.cli.Cli;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * {@code ./wenzheng deadline}: the default region's deadlines for receipt instants, one JSON object per line.
  * Needs no running service.
  */
-public final class DeadlineCli {
+@Command(name = "wenzheng deadline", mixinStandardHelpOptions = true,
+        description = {"First-response and resolution deadlines under the pledge, in the default region's calendar,",
+                "one JSON object per line. Needs no running service."},
+        footer = {"", "Without --received: one instant per line on stdin, optionally a TAB and a category, e.g.",
+                "  printf '2026-12-31T17:30:00+08:00\\t城乡建设\\n' | ./wenzheng deadline"})
+public final class DeadlineCli implements Callable<Integer> {
     private static final DateTimeFormatter ISO = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
     private static final ZoneOffset CHINA = ZoneOffset.ofHours(8);
 
-    private final SlaRules rules;
+    @Option(names = "--received", paramLabel = "ISO-8601", description = "one receipt instant with its offset, such as 2026-12-31T17:30:00+08:00")
+    String received;
+
+    private SlaRules rules;
+
+    DeadlineCli() {
+    }
 
     public DeadlineCli(WorkCalendar calendar) {
         this.rules = new SlaRules(CalendarRegions.single(calendar), PolicyBook.standard());
     }
 
-    public static void main(String[] args) throws IOException {
-        DeadlineCli cli = new DeadlineCli(HolidayData.defaultCalendar());
-        int errors;
-        if (args.length == 2 && args[0].equals("--received")) {
-            errors = cli.answer(args[1], System.out);
-        } else if (args.length == 0) {
-            errors = cli.run(System.in, System.out);
-        } else {
-            System.err.println("usage: deadline [--received ISO-8601]   (without --received: one instant per line on stdin, "
-                    + "optionally a TAB and a category)");
-            errors = 1;
+    public static void main(String[] args) {
+        Cli.exit(new DeadlineCli(), args);
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        if (rules == null) {
+            rules = new SlaRules(CalendarRegions.single(HolidayData.defaultCalendar()), PolicyBook.standard());
         }
+        int errors = received != null ? answer(received, System.out) : run(System.in, System.out);
         System.out.flush();
-        System.exit(errors == 0 ? 0 : 1);
+        return errors == 0 ? 0 : Cli.FAILED;
     }
 
     /** Answers every line of the input; returns how many lines were wrong. */

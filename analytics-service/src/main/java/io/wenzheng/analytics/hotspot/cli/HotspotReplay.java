@@ -36,17 +36,22 @@ public final class HotspotReplay {
     private record Petition(String id, String subject, String body, LocalDateTime time) {
     }
 
-    public static void main(String[] args) throws IOException {
-        Map<String, String> options = new HashMap<>(Map.of("window", "P7D", "baseline", "4", "min", "5", "growth", "3",
-                "similarity", "0.45", "out", "docs/hotspots.md"));
-        List<Path> files = new ArrayList<>();
-        for (String arg : args) {
-            if (arg.startsWith("--") && arg.contains("=")) {
-                options.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
-            } else {
-                files.add(Path.of(arg));
-            }
-        }
+    public static void main(String[] args) {
+        io.wenzheng.cli.Cli.Options parsed = io.wenzheng.cli.Cli.options("wenzheng hotspots", "Replay petitions (TSV with a header "
+                        + "naming id, subject, time, body) through the hotspot detector in time order; writes a Markdown report.",
+                "FILE", args,
+                io.wenzheng.cli.Cli.Opt.of("window", String.class, "P7D", "the recent window, as an ISO-8601 duration"),
+                io.wenzheng.cli.Cli.Opt.of("baseline", int.class, "4", "windows of history a surge is compared with"),
+                io.wenzheng.cli.Cli.Opt.of("min", int.class, "5", "fewest petitions in the window that make a hotspot"),
+                io.wenzheng.cli.Cli.Opt.of("growth", double.class, "3", "recent count over the baseline expectation that makes a surge"),
+                io.wenzheng.cli.Cli.Opt.of("similarity", double.class, "0.45", "cosine similarity needed to join a cluster"),
+                io.wenzheng.cli.Cli.Opt.of("out", String.class, "docs/hotspots.md", "where the report goes"));
+        io.wenzheng.cli.Cli.guard("wenzheng hotspots", () -> run(parsed));
+    }
+
+    private static void run(io.wenzheng.cli.Cli.Options parsed) throws IOException {
+        Map<String, String> options = parsed.values();
+        List<Path> files = parsed.positional().stream().map(Path::of).toList();
         if (files.isEmpty()) {
             files = List.of(Path.of("../shared/data/petitions-unlabelled.tsv"), Path.of("../shared/data/petitions-replied.tsv"));
         }

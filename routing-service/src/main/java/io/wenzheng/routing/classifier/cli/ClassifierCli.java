@@ -6,6 +6,8 @@ import io.wenzheng.routing.classifier.Classification;
 import io.wenzheng.routing.classifier.CrossValidation;
 import io.wenzheng.routing.classifier.EvaluationReport;
 import io.wenzheng.routing.classifier.LabelledPetition;
+import io.wenzheng.cli.Cli;
+import io.wenzheng.cli.Cli.Opt;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -31,42 +33,94 @@ public final class ClassifierCli {
     private ClassifierCli() {
     }
 
-    public static void main(String[] args) throws IOException {
-        String command = args.length == 0 ? "help" : args[0];
-        List<String> rest = Arrays.asList(args).subList(Math.min(1, args.length), args.length);
+    private static final String LABELLED = "../shared/data/petitions-labelled.tsv";
+
+    public static void main(String[] args) {
+        String command = args.length == 0 ? "--help" : args[0];
+        String[] rest = Arrays.copyOfRange(args, Math.min(1, args.length), args.length);
         switch (command) {
-            case "classify" -> classify(System.in, System.out, loadModel(option(rest, "--model", null)));
-            case "train" -> train(Path.of(option(rest, "--data", "../shared/data/petitions-labelled.tsv")),
-                    Path.of(option(rest, "--model", "routing-service/src/main/resources/model/category-model.bin.gz")),
-                    Path.of(option(rest, "--report", "docs/classifier.md")),
-                    Integer.parseInt(option(rest, "--folds", "5")));
-            case "subcategories" -> subcategories(Path.of(option(rest, "--taxonomy", "../shared/data/taxonomy.tsv")),
-                    Path.of(option(rest, "--data", "../shared/data/petitions-labelled.tsv")),
-                    Path.of(option(rest, "--out", "routing-service/src/main/resources/model/subcategories.tsv")),
-                    Integer.parseInt(option(rest, "--sample", "30")));
-            case "ensemble" -> ensemble(Path.of(option(rest, "--data", "../shared/data/petitions-labelled.tsv")),
-                    option(rest, "--split", "twins"), option(rest, "--members", "3:1,3:2,3:3"));
-            case "experiment" -> experiment(Path.of(option(rest, "--data", "../shared/data/petitions-labelled.tsv")),
-                    option(rest, "--split", "twins"), settings(rest), Double.parseDouble(option(rest, "--self-train", "0")));
-            case "curve" -> curve(Path.of(option(rest, "--data", "../shared/data/petitions-labelled.tsv")),
-                    Double.parseDouble(option(rest, "--rate", "0.1")));
-            case "bench" -> bench(Path.of(option(rest, "--data", "../shared/data/petitions-unlabelled.tsv")),
-                    option(rest, "--model", null));
+            case "classify" -> {
+                var o = Cli.options("wenzheng classify", "TSV on stdin (header id, subject, body; other columns ignored) -> "
+                        + "id, category, confidence on stdout. Needs no running service.", rest,
+                        Opt.of("model", String.class, null, "a model file (default: the one built into routing-service)"));
+                Cli.guard("wenzheng classify", () -> classify(System.in, System.out, loadModel(o.get("model"))));
+            }
+            case "train" -> {
+                var o = Cli.options("wenzheng train", "Train the category classifier, cross-validate it (twin-aware), write the "
+                        + "model and the report.", rest,
+                        Opt.of("data", String.class, LABELLED, "labelled petitions, TSV"),
+                        Opt.of("model", String.class, "routing-service/src/main/resources/model/category-model.bin.gz", "where the model goes"),
+                        Opt.of("report", String.class, "docs/classifier.md", "where the report goes"),
+                        Opt.of("folds", int.class, "5", "cross-validation folds"));
+                Cli.guard("wenzheng train", () -> train(Path.of(o.get("data")), Path.of(o.get("model")), Path.of(o.get("report")),
+                        Integer.parseInt(o.get("folds"))));
+            }
+            case "subcategories" -> {
+                var o = Cli.options("wenzheng subcategories", "The level-2 lexicon from the category tree, its coverage, and a "
+                        + "sample to check.", rest,
+                        Opt.of("taxonomy", String.class, "../shared/data/taxonomy.tsv", "the category tree, TSV"),
+                        Opt.of("data", String.class, LABELLED, "labelled petitions, TSV"),
+                        Opt.of("out", String.class, "routing-service/src/main/resources/model/subcategories.tsv", "where the lexicon goes"),
+                        Opt.of("sample", int.class, "30", "petitions to print for a reader to check"));
+                Cli.guard("wenzheng subcategories", () -> subcategories(Path.of(o.get("taxonomy")), Path.of(o.get("data")),
+                        Path.of(o.get("out")), Integer.parseInt(o.get("sample"))));
+            }
+            case "ensemble" -> {
+                var o = Cli.options("wenzheng ensemble", "Cross-validate an average of models of different settings.", rest,
+                        Opt.of("data", String.class, LABELLED, "labelled petitions, TSV"),
+                        Opt.of("split", String.class, "twins", "twins (near-duplicates kept in one fold) or leaky"),
+                        Opt.of("members", String.class, "3:1,3:2,3:3", "max-n:seed of each member"));
+                Cli.guard("wenzheng ensemble", () -> ensemble(Path.of(o.get("data")), o.get("split"), o.get("members")));
+            }
+            case "experiment" -> {
+                CategoryTrainer.Settings d = CategoryTrainer.Settings.defaults();
+                var o = Cli.options("wenzheng experiment", "Cross-validate other settings; writes nothing.", rest,
+                        Opt.of("data", String.class, LABELLED, "labelled petitions, TSV"),
+                        Opt.of("split", String.class, "twins", "twins (near-duplicates kept in one fold) or leaky"),
+                        Opt.of("min-df", int.class, String.valueOf(d.minDocumentFrequency()), "fewest documents a feature must occur in"),
+                        Opt.of("epochs", int.class, String.valueOf(d.epochs()), "training epochs"),
+                        Opt.of("lr", double.class, String.valueOf(d.learningRate()), "learning rate"),
+                        Opt.of("l2", double.class, String.valueOf(d.l2()), "L2 regularisation"),
+                        Opt.of("max-n", int.class, String.valueOf(d.maxN()), "longest character n-gram"),
+                        Opt.of("class-balance", double.class, String.valueOf(d.classBalance()), "weight towards rare classes"),
+                        Opt.of("runs", int.class, String.valueOf(d.averagedRuns()), "models averaged"),
+                        Opt.of("self-train", double.class, "0", "share of unlabelled petitions added by self-training"));
+                CategoryTrainer.Settings settings = new CategoryTrainer.Settings(Integer.parseInt(o.get("min-df")),
+                        Integer.parseInt(o.get("epochs")), Double.parseDouble(o.get("lr")), Double.parseDouble(o.get("l2")), d.seed(),
+                        Integer.parseInt(o.get("max-n")), Double.parseDouble(o.get("class-balance")), Integer.parseInt(o.get("runs")));
+                Cli.guard("wenzheng experiment", () -> experiment(Path.of(o.get("data")), o.get("split"), settings,
+                        Double.parseDouble(o.get("self-train"))));
+            }
+            case "curve" -> {
+                var o = Cli.options("wenzheng curve", "Accuracy after 0, 100 and 500 operator corrections.", rest,
+                        Opt.of("data", String.class, LABELLED, "labelled petitions, TSV"),
+                        Opt.of("rate", double.class, "0.1", "learning rate of the online updates"));
+                Cli.guard("wenzheng curve", () -> curve(Path.of(o.get("data")), Double.parseDouble(o.get("rate"))));
+            }
+            case "bench" -> {
+                var o = Cli.options("wenzheng classify-bench", "Model load time, inference latency and throughput.", rest,
+                        Opt.of("data", String.class, "../shared/data/petitions-unlabelled.tsv", "petitions to classify, TSV"),
+                        Opt.of("model", String.class, null, "a model file (default: the one built into routing-service)"));
+                Cli.guard("wenzheng classify-bench", () -> bench(Path.of(o.get("data")), o.get("model")));
+            }
+            case "--help", "-h", "help" -> System.out.println(USAGE);
             default -> {
-                System.err.println("""
-                        usage:
-                          classify [--model FILE]   TSV on stdin (header id, subject, body), id/category/confidence on stdout
-                          train [--data TSV] [--model FILE] [--report MD] [--folds 5]
-                          subcategories [--taxonomy TSV] [--data TSV] [--out FILE] [--sample 30]
-                                                              the level-2 lexicon from the category tree, its coverage, and a sample to check
-                          bench [--data TSV] [--model FILE]   load time, latency and throughput
-                          curve [--data TSV] [--rate 0.1]     accuracy after 0, 100 and 500 operator corrections
-                          experiment [--split twins|leaky] [--min-df N] [--epochs N] [--lr X] [--l2 X] [--max-n N] [--class-balance X]
-                                                              cross-validate other settings; writes nothing""");
-                System.exit(command.equals("help") ? 0 : 2);
+                System.err.println("wenzheng classifier: unknown command '" + command + "'");
+                System.err.println(USAGE);
+                System.exit(Cli.USAGE);
             }
         }
     }
+
+    private static final String USAGE = """
+            usage: the classifier's commands, each with --help:
+              classify        TSV on stdin (header id, subject, body) -> id, category, confidence on stdout
+              train           train, cross-validate, write the model and docs/classifier.md
+              subcategories   the level-2 lexicon from the category tree
+              bench           load time, latency and throughput (./wenzheng classify-bench)
+              curve           accuracy after operator corrections
+              ensemble        cross-validate an average of models
+              experiment      cross-validate other settings; writes nothing""";
 
     /** Reads {@code id, subject, body} TSV (extra columns ignored) and writes {@code id, category, confidence}. */
     public static void classify(InputStream input, OutputStream output, CategoryModel model) throws IOException {
@@ -96,17 +150,6 @@ public final class ClassifierCli {
             out.write((id < f.length ? f[id] : "") + "\t" + category + "\t" + String.format(Locale.ROOT, "%.4f", c.confidence()) + "\n");
         }
         out.flush();
-    }
-
-    private static CategoryTrainer.Settings settings(List<String> rest) {
-        CategoryTrainer.Settings d = CategoryTrainer.Settings.defaults();
-        return new CategoryTrainer.Settings(Integer.parseInt(option(rest, "--min-df", String.valueOf(d.minDocumentFrequency()))),
-                Integer.parseInt(option(rest, "--epochs", String.valueOf(d.epochs()))),
-                Double.parseDouble(option(rest, "--lr", String.valueOf(d.learningRate()))),
-                Double.parseDouble(option(rest, "--l2", String.valueOf(d.l2()))), d.seed(),
-                Integer.parseInt(option(rest, "--max-n", String.valueOf(d.maxN()))),
-                Double.parseDouble(option(rest, "--class-balance", String.valueOf(d.classBalance()))),
-                Integer.parseInt(option(rest, "--runs", String.valueOf(d.averagedRuns()))));
     }
 
     /** Cross-validates a variant of the settings, so a change to the defaults is measured before it is made. */
@@ -425,10 +468,5 @@ public final class ClassifierCli {
 
     private static double seconds(long begin) {
         return (System.nanoTime() - begin) / 1e9;
-    }
-
-    private static String option(List<String> args, String name, String fallback) {
-        int i = args.indexOf(name);
-        return i >= 0 && i + 1 < args.size() ? args.get(i + 1) : fallback;
     }
 }

@@ -1,0 +1,102 @@
+package io.wenzheng.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.wenzheng.devstack.process.Ports;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code ./wenzheng} as a newcomer types it, with no suite running: help everywhere, one option syntax, mistakes named
+ * in one line with a non-zero exit, never a stack trace. Runs the script itself, on the jars this build made.
+ */
+class CommandLineTest {
+    private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+
+    record Run(int code, String out, String err) {
+    }
+
+    private static Run wenzheng(Map<String, String> env, String... args) throws IOException, InterruptedException {
+        List<String> command = new java.util.ArrayList<>(List.of(ROOT.resolve("wenzheng").toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(ROOT.toFile());
+        // Nothing of the developer's own suite: free ports where nothing listens.
+        builder.environment().put("WENZHENG_KAFKA_PORT", String.valueOf(Ports.free()));
+        builder.environment().put("WENZHENG_KEYCLOAK_PORT", String.valueOf(Ports.free()));
+        builder.environment().putAll(env);
+        Process process = builder.start();
+        process.getOutputStream().close();
+        var out = process.getInputStream().readAllBytes();
+        var err = process.getErrorStream().readAllBytes();
+        assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        return new Run(process.exitValue(), new String(out, StandardCharsets.UTF_8), new String(err, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void helpOnTheScriptAndOnEveryCommandExitsZeroAndListsTheOptions() throws Exception {
+        Run top = wenzheng(Map.of(), "--help");
+        assertThat(top.code()).isZero();
+        assertThat(top.out()).contains("Usage: wenzheng").contains("up ").contains("dlq ").contains("deadline").contains("chaos");
+        assertThat(wenzheng(Map.of()).out()).as("no command: the same help").contains("Usage: wenzheng");
+        Run up = wenzheng(Map.of(), "up", "--help");
+        assertThat(up.code()).isZero();
+        assertThat(up.out()).contains("--kafka-acls").contains("--trace");
+        Run deadline = wenzheng(Map.of(), "deadline", "--help");
+        assertThat(deadline.code()).isZero();
+        assertThat(deadline.out()).contains("Usage: wenzheng deadline").contains("--received");
+        for (String[] help : List.of(new String[] {"dlq", "show", "--help"}, new String[] {"hotspots", "--help"},
+                new String[] {"classify", "--help"}, new String[] {"token", "-h"})) {
+            Run run = wenzheng(Map.of(), help);
+            assertThat(run.code()).as(String.join(" ", help)).isZero();
+            assertThat(run.out()).as(String.join(" ", help)).contains("Usage: wenzheng");
+        }
+    }
+
+    @Test
+    void bothOptionSyntaxesGiveTheSameAnswer() throws Exception {
+        Run spaced = wenzheng(Map.of(), "deadline", "--received", "2026-12-31T17:30:00+08:00");
+        Run joined = wenzheng(Map.of(), "deadline", "--received=2026-12-31T17:30:00+08:00");
+        assertThat(spaced.code()).isZero();
+        assertThat(spaced.out()).contains("\"firstResponseDue\":").isEqualTo(joined.out());
+    }
+
+    @Test
+    void mistakesAreOneLineNamingThemAndNeverAStackTrace() throws Exception {
+        Run unknownCommand = wenzheng(Map.of(), "frobnicate");
+        assertThat(unknownCommand.code()).isEqualTo(2);
+        assertThat(unknownCommand.err()).startsWith("wenzheng: unknown command 'frobnicate'");
+
+        Run unknownOption = wenzheng(Map.of(), "deadline", "--recieved=2026-12-31T17:30:00+08:00");
+        assertThat(unknownOption.code()).isEqualTo(2);
+        assertThat(unknownOption.err()).startsWith("wenzheng deadline: Unknown option: '--recieved=2026-12-31T17:30:00+08:00'");
+
+        Run missing = wenzheng(Map.of(), "dlq", "show");
+        assertThat(missing.code()).isEqualTo(2);
+        assertThat(missing.err()).startsWith("wenzheng dlq show: Missing required parameters: 'TOPIC', 'PARTITION:OFFSET'");
+
+        Run noBroker = wenzheng(Map.of(), "dlq", "list");
+        assertThat(noBroker.code()).isEqualTo(1);
+        assertThat(noBroker.err().strip()).startsWith("wenzheng dlq list: no Kafka broker answers on 127.0.0.1:").hasLineCount(1);
+
+        Run noSuite = wenzheng(Map.of(), "token", "operator1");
+        assertThat(noSuite.code()).isEqualTo(1);
+        assertThat(noSuite.err().strip()).startsWith("wenzheng token: no Keycloak answers").hasLineCount(1);
+
+        Run badVariable = wenzheng(Map.of("WENZHENG_KAFKA_PORT", "nineteen"), "dlq", "list");
+        assertThat(badVariable.code()).isEqualTo(2);
+        assertThat(badVariable.err().strip()).isEqualTo("wenzheng dlq list: WENZHENG_KAFKA_PORT must be a whole number, not 'nineteen'");
+
+        Run badNumber = wenzheng(Map.of(), "bench", "--rate=fast");
+        assertThat(badNumber.code()).isEqualTo(2);
+        assertThat(badNumber.err()).startsWith("wenzheng bench: Invalid value for option '--rate': 'fast' is not a double");
+
+        for (Run run : List.of(unknownCommand, unknownOption, missing, noBroker, noSuite, badVariable, badNumber)) {
+            assertThat(run.err()).doesNotContain("\tat ").doesNotContain("Exception");
+        }
+    }
+}
