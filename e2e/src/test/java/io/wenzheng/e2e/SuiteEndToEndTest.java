@@ -785,6 +785,41 @@ class SuiteEndToEndTest {
     }
 
     /**
+     * The README's examples, as a newcomer pastes them: every bash block that calls the API, run from the repository's
+     * root with {@code ./wenzheng token} against this suite's Keycloak; only the ports differ. Each curl fails the
+     * block on an HTTP error.
+     */
+    @Test
+    @Order(17)
+    void theReadmeExamplesWorkAsPasted() throws Exception {
+        String readme = Files.readString(ROOT.resolve("README.md"));
+        List<String> blocks = new ArrayList<>();
+        var fence = java.util.regex.Pattern.compile("```bash\n(.*?)```", java.util.regex.Pattern.DOTALL).matcher(readme);
+        while (fence.find()) {
+            if (fence.group(1).contains("curl ")) {
+                blocks.add(fence.group(1));
+            }
+        }
+        assertThat(blocks).as("README blocks that call the API").isNotEmpty();
+        for (String block : blocks) {
+            String script = block.replace("curl -s ", "curl -s --fail-with-body ");
+            for (ServiceName service : ServiceName.values()) {
+                script = script.replace("localhost:" + service.defaultPort(), suite.url(service).replace("http://", ""));
+            }
+            ProcessBuilder bash = new ProcessBuilder("bash", "-euo", "pipefail", "-c", script).directory(ROOT.toFile())
+                    .redirectErrorStream(true);
+            bash.environment().put("WENZHENG_KEYCLOAK_PORT", String.valueOf(stack.settings().keycloakPort()));
+            Process run = bash.start();
+            String output = new String(run.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(run.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            System.out.println("e2e: README block ran:\n" + output);
+            assertThat(run.exitValue()).as("README block\n%s\nprinted\n%s", block, output).isZero();
+            assertThat(output).contains("\"status\":\"ROUTED\"").contains("\"code\":\"A3\"").contains("report: HTTP 201")
+                    .contains("weekly-");
+        }
+    }
+
+    /**
      * The same intake jar in the production profile, given a demo Open311 key among real ones, the demo SMS key, and the
      * dev stack's passwords: it refuses to start and names every such key, where the suite (dev profile) runs.
      */
