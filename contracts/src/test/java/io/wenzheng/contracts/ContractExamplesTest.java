@@ -5,25 +5,25 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.networknt.schema.JsonSchema;
-import com.networknt.schema.JsonSchemaFactory;
-import com.networknt.schema.SpecVersion;
-import com.networknt.schema.ValidationMessage;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import com.networknt.schema.Error;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.Set;
+import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 class ContractExamplesTest {
 
-    private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
+    private static final SchemaRegistry FACTORY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
 
     @ParameterizedTest
     @EnumSource(EventType.class)
     void exampleValidatesAgainstItsSchema(EventType type) throws IOException {
-        Set<ValidationMessage> errors = schema(type).validate(example(type));
+        List<Error> errors = schema(type).validate(example(type));
         assertThat(errors).as("%s example", type.type()).isEmpty();
     }
 
@@ -88,7 +88,7 @@ class ContractExamplesTest {
         assertThat(Topics.unitFeed("A-ENV")).isEqualTo("unit.A-ENV.feed");
     }
 
-    private static JsonSchema schema(CatalogueEntry type) throws IOException {
+    private static Schema schema(CatalogueEntry type) throws IOException {
         return FACTORY.getSchema(text(type.schemaResource()));
     }
 

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.networknt.schema.JsonSchema;
-import com.networknt.schema.JsonSchemaFactory;
-import com.networknt.schema.SpecVersion;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(value = DevStackTestResource.class, initArgs = @ResourceArg(name = "service", value = "intake"))
 class Open311SchemaTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7);
+    private static final SchemaRegistry FACTORY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7);
 
     @Test
     void everyResponseFollowsGeoReportV2FieldForField() throws Exception {
@@ -73,7 +73,7 @@ class Open311SchemaTest {
         assertThat(schema(name).validate(JSON.readTree(body))).as(name + ": " + body).isEmpty();
     }
 
-    private static JsonSchema schema(String name) throws Exception {
+    private static Schema schema(String name) throws Exception {
         return FACTORY.getSchema(Files.readString(Path.of("src/test/resources/open311", name + ".schema.json")));
     }
 }
