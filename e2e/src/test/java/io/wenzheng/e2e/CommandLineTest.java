@@ -99,4 +99,44 @@ class CommandLineTest {
             assertThat(run.err()).doesNotContain("\tat ").doesNotContain("Exception");
         }
     }
+
+    /**
+     * Ctrl-C while Keycloak is still starting (its kc.sh and JVM already running) stops everything: before, such an
+     * interrupt left kc.sh and Keycloak's JVM behind. And a port someone else holds is named, with its holder, before
+     * anything starts.
+     */
+    @Test
+    void anInterruptDuringKeycloaksStartLeavesNothingRunningAndABusyPortIsNamed() throws Exception {
+        Path runDir = Path.of("target", "cli-run").toAbsolutePath();
+        Map<String, String> env = Map.of("WENZHENG_RUN_DIR", runDir.toString(), "WENZHENG_PG_PORT", String.valueOf(Ports.free()),
+                "WENZHENG_KAFKA_PORT", String.valueOf(Ports.free()), "WENZHENG_KEYCLOAK_PORT", String.valueOf(Ports.free()));
+        ProcessBuilder builder = new ProcessBuilder(ROOT.resolve("wenzheng").toString(), "stack").directory(ROOT.toFile())
+                .redirectErrorStream(true).redirectOutput(Path.of("target", "cli-stack.log").toFile());
+        builder.environment().putAll(env);
+        Process stack = builder.start();
+        java.util.Set<ProcessHandle> started = new java.util.HashSet<>();
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
+        boolean keycloakJvm = false;
+        while (!keycloakJvm && System.nanoTime() < until && stack.isAlive()) {
+            Thread.sleep(200);
+            stack.descendants().forEach(started::add);
+            keycloakJvm = stack.descendants().anyMatch(h -> h.info().commandLine().map(c -> c.contains("java") && c.contains("keycloak")
+                    && !c.contains("kc.sh")).orElse(false));
+        }
+        assertThat(keycloakJvm).as("Keycloak's JVM started under the launcher").isTrue();
+        assertThat(Ports.listening(Integer.parseInt(env.get("WENZHENG_KEYCLOAK_PORT")))).as("Keycloak not yet up").isFalse();
+        new ProcessBuilder("kill", "-INT", String.valueOf(stack.pid())).start().waitFor();
+        assertThat(stack.waitFor(120, TimeUnit.SECONDS)).as("the launcher stops").isTrue();
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(started).as("PostgreSQL, Kafka, kc.sh and Keycloak's JVM").hasSizeGreaterThanOrEqualTo(3)
+                        .noneMatch(ProcessHandle::isAlive));
+
+        try (var held = new java.net.ServerSocket(Integer.parseInt(env.get("WENZHENG_KAFKA_PORT")), 1, java.net.InetAddress.getLoopbackAddress())) {
+            Run busy = wenzheng(env, "stack");
+            assertThat(busy.code()).isEqualTo(1);
+            assertThat(busy.err().strip()).hasLineCount(1)
+                    .startsWith("wenzheng stack: port " + held.getLocalPort() + " for Kafka (WENZHENG_KAFKA_PORT) is held by pid "
+                            + ProcessHandle.current().pid());
+        }
+    }
 }

@@ -75,7 +75,9 @@ public final class DevStackCli implements Runnable {
 
     DevStackCli(Path root) {
         this.root = root;
-        this.workDir = root.resolve(".wenzheng").resolve("run");
+        // WENZHENG_RUN_DIR: a second suite beside the developer's own, as the command-line tests start one.
+        String runDir = System.getenv("WENZHENG_RUN_DIR");
+        this.workDir = runDir == null || runDir.isBlank() ? root.resolve(".wenzheng").resolve("run") : Path.of(runDir).toAbsolutePath();
     }
 
     public static void main(String[] args) {

@@ -31,7 +31,7 @@ import java.util.zip.ZipInputStream;
  */
 public final class KeycloakServer implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(KeycloakServer.class.getName());
-    public static final String VERSION = "26.5.6";
+    public static final String VERSION = "26.7.3";
     public static final String REALM = "wenzheng";
     private static final String NAME = "keycloak";
     /** Development values for the realm file's secret placeholders; production injects its own. */

@@ -52,7 +52,14 @@ public final class DemoCredentials {
                 keys.add(key);
             }
         });
+        // The environment's WENZHENG_INTAKE_SMS_API_KEY and the property it sets are one setting: name it once.
+        keys.removeIf(key -> key.equals(key.toUpperCase(java.util.Locale.ROOT))
+                && keys.stream().anyMatch(other -> !other.equals(key) && environmentName(other).equals(key)));
         return List.copyOf(keys);
+    }
+
+    static String environmentName(String property) {
+        return property.replaceAll("[^A-Za-z0-9]", "_").toUpperCase(java.util.Locale.ROOT);
     }
 
     // A list-valued key (open311-api-keys=a,b) must not hide one demo value among real ones.

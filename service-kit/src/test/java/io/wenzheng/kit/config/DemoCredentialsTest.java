@@ -49,4 +49,11 @@ class DemoCredentialsTest {
         assertThat(DemoCredentials.developmentOnly("%staging,prod.x.password")).isFalse();
         assertThat(DemoCredentials.developmentOnly("quarkus.datasource.password")).isFalse();
     }
+
+    @Test
+    void aSettingGivenThroughTheEnvironmentIsNamedOnce() {
+        assertThat(DemoCredentials.offending(Map.of("WENZHENG_INTAKE_SMS_API_KEY", "wenzheng-demo-sms",
+                "wenzheng.intake.sms-api-key", "wenzheng-demo-sms", "KAFKA_SASL_JAAS_CONFIG", "password=\"x-dev-secret\""), DEMO))
+                .containsExactly("KAFKA_SASL_JAAS_CONFIG", "wenzheng.intake.sms-api-key");
+    }
 }
