@@ -50,7 +50,8 @@ let lang = new URLSearchParams(location.search).get('lang') === 'en' ? 'en' : 'z
 const t = key => LABELS[lang][key] ?? key;
 const $ = id => document.getElementById(id);
 const esc = s => String(s ?? '').replace(/[&<>"]/g, c => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' }[c]));
-const fmtTime = iso => iso ? new Date(iso).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB', { hour12: false }) : '–';
+// The city's time, whatever zone the browser is in: deadlines are the city's promise.
+const fmtTime = iso => iso ? new Date(iso).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB', { hour12: false, timeZone: 'Asia/Shanghai' }) : '–';
 
 const state = { roles: [], unit: null, units: [], unitsByCode: new Map(), categories: [], view: null, timers: [] };
 /** Every write's round trip as the browser saw it, for the tests and the status line. */

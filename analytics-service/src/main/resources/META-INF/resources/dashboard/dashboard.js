@@ -7,7 +7,7 @@ const LABELS = {
     connecting: '连接中', logout: '退出', live: '● 实时', offline: '○ 已断开',
     received: '受理', resolved: '办结', completion: '办结率', onTime: '按时响应率', satisfaction: '满意率', frP90: '首次响应 p90 (h)',
     trend: '受理与办结趋势', categories: '诉求分类', channels: '渠道', league: '单位排名', rank: '名次', score: '得分', routed: '受理',
-    sla: '时限监督', petition: '编号', due: '时限', state: '状态', hotspots: '热点', hotspot: '热点', place: '地点', count: '件数', growth: '增长',
+    sla: '时限监督', petition: '诉求', due: '时限', state: '状态', hotspots: '热点', hotspot: '热点', place: '地点', count: '件数', growth: '增长',
     BREACHED: '已超时', RUNNING: '计时中', unranked: '不排名', none: '暂无',
     footer: '数据来自预聚合读模型；实时计数每 2 秒推送。'
   },
@@ -27,6 +27,11 @@ const t = key => LABELS[lang][key] ?? key;
 const $ = id => document.getElementById(id);
 const charts = {};
 let live;
+
+// Times in the city's zone, whatever zone the browser is in: a deadline is the city's promise.
+const CITY_TIME = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit',
+  hour: '2-digit', minute: '2-digit', hour12: false });
+function cityTime(iso) { return iso ? CITY_TIME.format(new Date(iso)) : '–'; }
 
 function pct(rate) { return rate == null ? '–' : (rate * 100).toFixed(1) + '%'; }
 function num(v) { return v == null ? '–' : String(v); }
@@ -107,7 +112,8 @@ async function refresh() {
   $('units').innerHTML = league.lines.map(l => `<option value="${esc(l.unitCode)}">`).join('');
 
   $('urgent').querySelector('tbody').innerHTML = sla.mostUrgent
-    .map(c => `<tr><td>${esc(c.petitionId.slice(-8))}</td><td>${esc(c.unitCode)}</td><td>${esc((c.firstResponseDue || '').replace('T', ' ').slice(0, 16))}</td>` +
+    .map(c => `<tr><td><span class="code">${esc(c.trackingCode)}</span> ${esc(c.title)}</td><td>${esc(c.unitName || c.unitCode)}</td>` +
+      `<td>${esc(cityTime(c.firstResponseDue))}</td>` +
       `<td class="${c.slaState === 'BREACHED' ? 'breached' : ''}">${t(c.slaState)}</td></tr>`).join('')
     || `<tr><td colspan="4">${t('none')}</td></tr>`;
   $('hotspots').querySelector('tbody').innerHTML = hotspots

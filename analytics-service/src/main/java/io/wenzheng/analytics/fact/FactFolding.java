@@ -33,12 +33,16 @@ public final class FactFolding {
         if (event instanceof PetitionReceived received) {
             fact.channel = received.channel();
             fact.receivedAt = received.receivedAt();
+            fact.trackingCode = received.trackingCode();
+            fact.title = title(received.subject(), received.text());
         } else if (event instanceof PetitionRouted routed) {
             fact.category = routed.category();
             fact.unitCode = routed.unitCode();
+            fact.unitName = routed.unitName();
             fact.districtCode = routed.districtCode();
         } else if (event instanceof PetitionTransferred transferred) {
             fact.unitCode = transferred.toUnitCode();
+            fact.unitName = transferred.toUnitName();
             fact.districtCode = transferred.toDistrictCode();
         } else if (event instanceof TriageRequired triaged) {
             if (fact.category == null) {
@@ -71,5 +75,18 @@ public final class FactFolding {
         } else if (event instanceof DeadlineEscalated escalated) {
             fact.escalationLevel = Math.max(fact.escalationLevel, escalated.level());
         }
+    }
+
+    private static final int TITLE_LENGTH = 24;
+
+    /** What a list shows for a petition: its subject, or the opening of its text, cut at a word people can read. */
+    static String title(String subject, String text) {
+        String source = subject != null && !subject.isBlank() ? subject : text;
+        if (source == null || source.isBlank()) {
+            return null;
+        }
+        String line = source.strip().replaceAll("\\s+", " ");
+        return line.codePointCount(0, line.length()) <= TITLE_LENGTH ? line
+                : line.substring(0, line.offsetByCodePoints(0, TITLE_LENGTH)) + "…";
     }
 }

@@ -18,6 +18,12 @@ public class PetitionFact extends PanacheEntityBase {
     @Id
     @Column(name = "petition_id")
     public String petitionId;
+    @Column(name = "tracking_code")
+    public String trackingCode;
+    /** The subject, or the first words of the text when there is none (a hotline call). */
+    public String title;
+    @Column(name = "unit_name")
+    public String unitName;
     @Enumerated(EnumType.STRING)
     public Channel channel;
     public String category;

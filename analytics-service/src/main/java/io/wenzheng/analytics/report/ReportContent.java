@@ -21,7 +21,16 @@ public record ReportContent(
         List<Share> days,
         List<HotspotRow.Hotspot> hotspots,
         List<OpenCases.UrgentCase> notableCases,
-        Instant generatedAt) {
+        Instant generatedAt,
+        /** The city's zone: every time in a report is the city's. */
+        java.time.ZoneId zone) {
+
+    private static final java.time.format.DateTimeFormatter CITY_TIME = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+    /** An instant as the city reads it. */
+    public String cityTime(Instant instant) {
+        return instant == null ? "–" : CITY_TIME.format(instant.atZone(zone));
+    }
 
     /** A headline number with the previous period's, and the change as text ("+12.5%", "−3.1 pt"). */
     public record Figure(String name, String current, String previous, String change, boolean better) {

@@ -119,7 +119,7 @@ public class ReportService {
                                         period.to().atStartOfDay(config.zone()).toInstant()).map(cases -> new ReportContent(period, previous,
                                         ReportContent.headline(Measures.of(current), Measures.of(last)), card,
                                         ReportContent.shares(measures(categories), true), ReportContent.shares(measures(channels), true),
-                                        ReportContent.shares(measures(days), false), hotspots, cases, clock.instant())))))))));
+                                        ReportContent.shares(measures(days), false), hotspots, cases, clock.instant(), config.zone())))))))));
     }
 
     private static Map<String, Measures> measures(Map<String, io.wenzheng.analytics.measure.Counters> groups) {

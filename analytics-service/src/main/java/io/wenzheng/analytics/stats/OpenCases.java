@@ -30,8 +30,9 @@ public class OpenCases {
 
     private static final String OPEN = "status not in ('RESOLVED', 'CLOSED', 'MERGED', 'REJECTED')";
 
-    public record UrgentCase(String petitionId, String unitCode, String category, Instant receivedAt, Instant firstResponseDue,
-                             String slaState, int escalationLevel) {
+    /** A case as people see it: tracking code, title and unit name; the petition id only for links. */
+    public record UrgentCase(String petitionId, String trackingCode, String title, String unitCode, String unitName, String category,
+                             Instant receivedAt, Instant firstResponseDue, String slaState, int escalationLevel) {
     }
 
     public record SlaStatus(long dueWithinHour, long breachedOpen, long escalatedOpen, List<UrgentCase> mostUrgent, Instant asOf) {
@@ -87,10 +88,11 @@ public class OpenCases {
     }
 
     private static Uni<List<UrgentCase>> cases(String whereAndOrder, Map<String, Object> parameters) {
-        String sql = "select petition_id, unit_code, category, received_at, first_response_due, sla_state, escalation_level "
-                + "from petition_fact where " + whereAndOrder;
+        String sql = "select petition_id, tracking_code, title, unit_code, unit_name, category, received_at, first_response_due, "
+                + "sla_state, escalation_level from petition_fact where " + whereAndOrder;
         return NativeSql.rows(sql, parameters).map(rows -> rows.stream().map(r -> new UrgentCase((String) r[0], (String) r[1],
-                (String) r[2], instant(r[3]), instant(r[4]), (String) r[5], ((Number) r[6]).intValue())).toList());
+                (String) r[2], (String) r[3], (String) r[4], (String) r[5], instant(r[6]), instant(r[7]), (String) r[8],
+                ((Number) r[9]).intValue())).toList());
     }
 
     /** The coarsest grain of the counters that can answer for a unit or a district. */

@@ -35,6 +35,9 @@ class FactFoldingTest {
         assertThat(fact.status).isEqualTo(PetitionStatus.ROUTED);
         assertThat(fact.channel).isEqualTo(Channel.WEIBO);
         assertThat(fact.unitCode).isEqualTo("A3");
+        assertThat(fact.unitName).isEqualTo("A3区");
+        assertThat(fact.trackingCode).isEqualTo("7K3M9QXR");
+        assertThat(fact.title).as("no subject: the text").isEqualTo("噪音");
         assertThat(fact.category).isEqualTo("环境保护");
         assertThat(fact.firstResponseDue).isEqualTo(T.plusSeconds(3600));
         assertThat(fact.slaState).isEqualTo(SlaState.BREACHED);
@@ -60,5 +63,13 @@ class FactFoldingTest {
         PetitionFact fact = new PetitionFact();
         events.forEach(e -> FactFolding.fold(fact, EventType.of(e), e));
         return fact;
+    }
+
+    @Test
+    void aTitleIsTheSubjectOrTheOpeningOfTheTextCutForAList() {
+        assertThat(FactFolding.title("小区供暖不热", "正文很长")).isEqualTo("小区供暖不热");
+        assertThat(FactFolding.title("  ", "市民来电反映：\n  兴庆区某小区  供暖温度长期不达标，多次联系物业无果，请相关部门尽快处理"))
+                .isEqualTo("市民来电反映： 兴庆区某小区 供暖温度长期不达标…");
+        assertThat(FactFolding.title(null, null)).isNull();
     }
 }

@@ -72,7 +72,7 @@ public final class KnownStream {
             lifecycle.add(new PetitionRouted(id, "城乡建设", U2, "U2", 0.9, "rule", T.plusSeconds(1), null, null, "D9"));
             lifecycle.add(new PetitionReturned(id, U2, "不属于本单位职责", T.plusSeconds(60)));
         }
-        lifecycle.add(new PetitionRouted(id, "城乡建设", unit, unit, 0.9, "rule", T.plusSeconds(90), null, null, "D1"));
+        lifecycle.add(new PetitionRouted(id, "城乡建设", unit, "单位" + unit, 0.9, "rule", T.plusSeconds(90), null, null, "D1"));
         lifecycle.add(new PetitionResponded(id, unit, "已收到", T.plusSeconds(respondAfter)));
         if (resolveAfter != null) {
             lifecycle.add(new PetitionResolved(id, unit, "已修复", T.plusSeconds(resolveAfter)));

@@ -134,6 +134,10 @@ class StatsResourceTest {
         JsonPath sla = given().get("/api/v1/stats/sla?unit=" + U1).then().statusCode(200).extract().jsonPath();
         assertThat(sla.getLong("breachedOpen")).isEqualTo(1);
         assertThat(sla.getList("mostUrgent.unitCode")).containsOnly(U1);
+        // What the dashboard shows people: the tracking code, a title and the unit's name.
+        assertThat(sla.getList("mostUrgent.unitName")).containsOnly("单位" + U1);
+        assertThat(sla.getList("mostUrgent.title")).containsOnly("路灯");
+        assertThat(sla.getList("mostUrgent.trackingCode", String.class)).isNotEmpty().allMatch(code -> code.startsWith("TRK"));
     }
 
     @Test
@@ -171,6 +175,9 @@ class StatsResourceTest {
 
         String html = given().get("/api/v1/reports/weekly-2031-03-03.html").then().statusCode(200).extract().asString();
         assertThat(html).contains("问政周报 2031-03-03 – 2031-03-09").contains(U1).contains(U2);
+        String notable = html.substring(html.indexOf("Notable cases"));
+        assertThat(notable).as("notable cases by tracking code, title and unit name, in city time").contains("TRK").contains("路灯")
+                .contains("单位" + U1).contains("2031-03-0");
 
         byte[] pdf = given().get("/api/v1/reports/weekly-2031-03-03.pdf").then().statusCode(200).contentType("application/pdf")
                 .extract().asByteArray();
