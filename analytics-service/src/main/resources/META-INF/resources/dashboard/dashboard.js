@@ -123,8 +123,9 @@ async function refresh() {
 }
 
 async function loadDistricts() {
-  const to = new Date(); to.setDate(to.getDate() + 1);
-  const from = new Date(); from.setFullYear(from.getFullYear() - 1);
+  // A day wider on each side than a year: the browser's date may be a day off the city's.
+  const to = new Date(); to.setDate(to.getDate() + 2);
+  const from = new Date(); from.setFullYear(from.getFullYear() - 1); from.setDate(from.getDate() - 1);
   const iso = d => d.toISOString().slice(0, 10);
   const districts = await getJson(`/api/v1/stats/measures?by=DISTRICT&from=${iso(from)}&to=${iso(to)}`);
   for (const g of districts.groups.filter(g => g.key)) {
