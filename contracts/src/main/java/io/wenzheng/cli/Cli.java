@@ -143,10 +143,8 @@ public final class Cli {
                 Object value = spec.findOption("--" + o.name()).getValue();
                 values.put(o.name(), value == null ? null : String.valueOf(value));
             }
-            java.util.List<String> positional = positionalLabel == null ? java.util.List.of()
-                    : java.util.List.copyOf(spec.positionalParameters().get(0).<java.util.List<String>>getValue() == null
-                    ? java.util.List.of() : spec.positionalParameters().get(0).<java.util.List<String>>getValue());
-            return new Options(values, positional);
+            java.util.List<String> positional = positionalLabel == null ? null : spec.positionalParameters().get(0).getValue();
+            return new Options(values, positional == null ? java.util.List.of() : java.util.List.copyOf(positional));
         } catch (CommandLine.ParameterException mistake) {
             System.err.println(command + ": " + mistake.getMessage());
             System.err.println("see '" + command + " --help'");
