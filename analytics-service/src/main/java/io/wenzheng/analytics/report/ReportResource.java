@@ -60,7 +60,15 @@ public class ReportResource {
     @Operation(summary = "Generate (or regenerate) the report of the week or month containing a day, and publish it")
     public Uni<Response> generate(@QueryParam("period") @DefaultValue("WEEKLY") String kind, @QueryParam("date") String date) {
         Period.Kind k = StatsResource.choice("period", Period.Kind.class, kind);
-        Period period = date == null ? Period.lastCompleteBefore(k, scorecards.today()) : Period.containing(k, StatsResource.day("date", date));
+        LocalDate today = scorecards.today();
+        LocalDate day = date == null ? null : StatsResource.day("date", date);
+        // A day in year 9999 is a typing error, not a period to publish. The upper bound leaves room for a period
+        // not yet over (its report so far) and for test streams dated in the future, but not for absurd years.
+        LocalDate latest = today.plusYears(10);
+        if (day != null && (day.isBefore(EARLIEST) || day.isAfter(latest))) {
+            throw ProblemException.invalid("date", "a day between " + EARLIEST + " and " + latest);
+        }
+        Period period = day == null ? Period.lastCompleteBefore(k, today) : Period.containing(k, day);
         return reports.generate(period).map(row -> Response.created(URI.create("/api/v1/reports/" + row.reportId + ".html"))
                 .entity(new ReportSummary(row.reportId, row.period, row.from, row.to, row.title, reports.links(row.reportId),
                         row.publishedAt)).build());
@@ -71,9 +79,13 @@ public class ReportResource {
     @Path("/{id: [a-z]+-\\d{4}-\\d{2}-\\d{2}}.html")
     @Produces(MediaType.TEXT_HTML + ";charset=UTF-8")
     @Operation(summary = "A report as HTML")
-    public Uni<String> html(@PathParam("id") String id) {
-        return find(id).map(r -> r.html);
+    public Uni<Response> html(@PathParam("id") String id) {
+        // The API's policy (default-src 'none') would strip the report's own inline styles; its text is escaped by Qute.
+        return find(id).map(r -> Response.ok(r.html).header("Content-Security-Policy", REPORT_POLICY).build());
     }
+
+    static final String REPORT_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'";
+    private static final LocalDate EARLIEST = LocalDate.of(2000, 1, 1);
 
     @GET
     @RolesAllowed({Roles.ANALYST, Roles.SUPERVISOR, Roles.ADMIN})

@@ -173,7 +173,10 @@ class StatsResourceTest {
         JsonPath list = given().get("/api/v1/reports").then().statusCode(200).extract().jsonPath();
         assertThat(list.getString("find { it.reportId == 'weekly-2031-03-03' }.links.pdf")).isEqualTo("/api/v1/reports/weekly-2031-03-03.pdf");
 
-        String html = given().get("/api/v1/reports/weekly-2031-03-03.html").then().statusCode(200).extract().asString();
+        var page = given().get("/api/v1/reports/weekly-2031-03-03.html").then().statusCode(200).extract();
+        assertThat(page.header("Content-Security-Policy")).as("the report's own styles may apply")
+                .contains("style-src 'unsafe-inline'").contains("default-src 'none'");
+        String html = page.asString();
         assertThat(html).contains("问政周报 2031-03-03 – 2031-03-09").contains(U1).contains(U2);
         String notable = html.substring(html.indexOf("Notable cases"));
         assertThat(notable).as("notable cases by tracking code, title and unit name, in city time").contains("TRK").contains("路灯")
@@ -201,6 +204,8 @@ class StatsResourceTest {
         }
         given().get("/api/v1/reports/weekly-2031-03-10.pdf").then().statusCode(404).contentType("application/problem+json");
         given().post("/api/v1/reports?period=DAILY").then().statusCode(400);
+        given().post("/api/v1/reports?period=MONTHLY&date=9999-01-15").then().statusCode(400)
+                .contentType("application/problem+json").body("detail", org.hamcrest.Matchers.containsString("date"));
     }
 
     @Test
