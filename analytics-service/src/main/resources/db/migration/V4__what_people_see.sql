@@ -4,3 +4,11 @@
 alter table petition_fact add column tracking_code text;
 alter table petition_fact add column title text;
 alter table petition_fact add column unit_name text;
+
+-- Each unit's name as the latest routing or transfer gave it, for league tables and reports: a few hundred rows,
+-- read whole, where a scan of the facts would grow with every petition.
+create table unit_label (
+    unit_code  text primary key,
+    unit_name  text not null,
+    updated_at timestamptz not null
+);

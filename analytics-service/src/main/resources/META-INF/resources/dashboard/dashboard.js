@@ -105,11 +105,11 @@ async function refresh() {
   const unitFilter = $('unit').value;
   $('league').querySelector('tbody').innerHTML = league.lines
     .filter(l => !unitFilter || l.unitCode === unitFilter)
-    .map(l => `<tr data-unit="${esc(l.unitCode)}"><td class="n">${l.rank ?? t('unranked')}</td><td>${esc(l.unitCode)}</td>` +
+    .map(l => `<tr data-unit="${esc(l.unitCode)}"><td class="n">${l.rank ?? t('unranked')}</td><td>${esc(l.unitName || l.unitCode)}</td>` +
       `<td class="n">${l.score.toFixed(2)}</td><td class="n">${l.measures.routed}</td><td class="n">${pct(l.measures.onTimeRate)}</td>` +
       `<td class="n">${pct(l.measures.completionRate)}</td><td class="n">${pct(l.measures.satisfactionRate)}</td></tr>`).join('')
     || `<tr><td colspan="7">${t('none')}</td></tr>`;
-  $('units').innerHTML = league.lines.map(l => `<option value="${esc(l.unitCode)}">`).join('');
+  $('units').innerHTML = league.lines.map(l => `<option value="${esc(l.unitCode)}" label="${esc(l.unitName || l.unitCode)}">`).join('');
 
   $('urgent').querySelector('tbody').innerHTML = sla.mostUrgent
     .map(c => `<tr><td><span class="code">${esc(c.trackingCode)}</span> ${esc(c.title)}</td><td>${esc(c.unitName || c.unitCode)}</td>` +

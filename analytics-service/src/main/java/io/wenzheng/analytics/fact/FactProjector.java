@@ -65,9 +65,32 @@ public class FactProjector {
                         Contribution.handBack(previous, returned.unitCode(), config.zone()).ifPresent(changes::add);
                     }
                     return measures.add(changes)
+                            .chain(() -> unitLabel(event))
                             .chain(() -> event.data() instanceof PetitionReceived received
                                     ? hotspots.observe(received)
                                     : Uni.createFrom().voidItem());
                 });
+    }
+
+    /** A routing or a transfer names the unit: keep the name for league tables and reports. */
+    private static Uni<Void> unitLabel(ConsumedEvent event) {
+        String code = null;
+        String name = null;
+        if (event.data() instanceof io.wenzheng.contracts.PetitionRouted routed) {
+            code = routed.unitCode();
+            name = routed.unitName();
+        } else if (event.data() instanceof io.wenzheng.contracts.PetitionTransferred transferred) {
+            code = transferred.toUnitCode();
+            name = transferred.toUnitName();
+        }
+        if (code == null || name == null || name.isBlank()) {
+            return Uni.createFrom().voidItem();
+        }
+        String unitCode = code;
+        String unitName = name;
+        return Panache.getSession().chain(session -> session.createNativeQuery("insert into unit_label (unit_code, unit_name, updated_at) "
+                        + "values (:code, :name, now()) on conflict (unit_code) do update set unit_name = excluded.unit_name, "
+                        + "updated_at = excluded.updated_at where unit_label.unit_name <> excluded.unit_name")
+                .setParameter("code", unitCode).setParameter("name", unitName).executeUpdate()).replaceWithVoid();
     }
 }

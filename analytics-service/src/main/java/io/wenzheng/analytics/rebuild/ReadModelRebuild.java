@@ -27,7 +27,7 @@ public class ReadModelRebuild {
     private static final Logger LOG = Logger.getLogger(ReadModelRebuild.class);
     static final List<String> CHANNELS = List.of("lifecycle-in", "sla-in");
     private static final List<String> EMPTY = List.of(
-            "truncate petition_fact, daily_measure, hotspot, hotspot_document",
+            "truncate petition_fact, daily_measure, hotspot, hotspot_document, unit_label",
             "delete from inbox_event where consumer = 'analytics-facts'");
 
     private final KafkaClientService kafka;

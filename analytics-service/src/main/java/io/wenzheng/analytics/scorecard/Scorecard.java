@@ -26,7 +26,7 @@ public record Scorecard(List<ScoreLine> lines, List<ScoreLine> top, List<ScoreLi
                 return; // not yet routed: nobody to score
             }
             Measures m = Measures.of(counters);
-            scored.add(new ScoreLine(null, unit, score(m, city, weights), m));
+            scored.add(new ScoreLine(null, unit, null, score(m, city, weights), m));
         });
         scored.sort(Comparator.comparingDouble(ScoreLine::score).reversed().thenComparing(ScoreLine::unitCode));
         List<ScoreLine> lines = new ArrayList<>();
@@ -34,7 +34,7 @@ public record Scorecard(List<ScoreLine> lines, List<ScoreLine> top, List<ScoreLi
         int rank = 0;
         for (ScoreLine line : scored) {
             boolean rankable = line.measures().routed() >= minimumPetitions;
-            ScoreLine placed = rankable ? new ScoreLine(++rank, line.unitCode(), line.score(), line.measures()) : line;
+            ScoreLine placed = rankable ? new ScoreLine(++rank, line.unitCode(), null, line.score(), line.measures()) : line;
             lines.add(placed);
             if (rankable) {
                 ranked.add(placed);
@@ -44,6 +44,14 @@ public record Scorecard(List<ScoreLine> lines, List<ScoreLine> top, List<ScoreLi
         List<ScoreLine> bottom = new ArrayList<>(ranked.subList(Math.max(top.size(), ranked.size() - needsImprovementSize), ranked.size()));
         java.util.Collections.reverse(bottom);
         return new Scorecard(lines, List.copyOf(top), List.copyOf(bottom), city);
+    }
+
+    /** The same table with each unit's name, as people read it; a unit without a known name keeps its code. */
+    public Scorecard withUnitNames(Map<String, String> names) {
+        java.util.function.UnaryOperator<ScoreLine> named = l -> new ScoreLine(l.rank(), l.unitCode(),
+                names.getOrDefault(l.unitCode(), l.unitCode()), l.score(), l.measures());
+        return new Scorecard(lines.stream().map(named).toList(), top.stream().map(named).toList(),
+                needsImprovement.stream().map(named).toList(), city);
     }
 
     static double score(Measures unit, Measures city, ScoreWeights w) {

@@ -41,7 +41,18 @@ public class Scorecards {
     public Uni<Scorecard> of(MeasureFilter filter) {
         AnalyticsConfig.Scorecard s = config.scorecard();
         return store.sum(filter, Dimension.UNIT).map(byUnit -> Scorecard.of(byUnit, ScoreWeights.DEFAULT,
-                s.minimumPetitions(), s.topSize(), s.needsImprovementSize()));
+                s.minimumPetitions(), s.topSize(), s.needsImprovementSize()))
+                .chain(card -> unitNames().map(card::withUnitNames));
+    }
+
+    /** Every unit's name as routing last gave it (table unit_label, kept by the fact projector). */
+    public Uni<java.util.Map<String, String>> unitNames() {
+        return io.quarkus.hibernate.reactive.panache.Panache.withSession(() -> io.wenzheng.analytics.measure.NativeSql.rows(
+                "select unit_code, unit_name from unit_label", java.util.Map.of())).map(rows -> {
+                    java.util.Map<String, String> names = new java.util.HashMap<>();
+                    rows.forEach(r -> names.put((String) r[0], (String) r[1]));
+                    return names;
+                });
     }
 
     /** The unit's line in each of the last {@code periods} periods, including the current one. */

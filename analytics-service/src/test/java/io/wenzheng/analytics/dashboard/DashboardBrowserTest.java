@@ -54,6 +54,7 @@ class DashboardBrowserTest {
             assertThat(zh.getElementById("ontime").text()).isEqualTo("83.3%");
             var league = zh.select("#league tbody tr");
             assertThat(league.get(0).attr("data-unit")).isEqualTo(KnownStream.U2);
+            assertThat(league.get(0).select("td").get(1).text()).as("the unit's name, not its code").isEqualTo("单位" + KnownStream.U2);
             assertThat(league.get(0).select("td").get(2).text()).isEqualTo("96.67");
             assertThat(league.get(1).attr("data-unit")).isEqualTo(KnownStream.U1);
             assertThat(league.get(1).select("td").get(2).text()).isEqualTo("63.75");

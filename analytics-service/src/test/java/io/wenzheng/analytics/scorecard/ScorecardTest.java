@@ -60,4 +60,15 @@ class ScorecardTest {
         assertThat(tiny.rank()).as("two petitions are too few to rank").isNull();
         assertThat(card.lines().get(0).rank()).isEqualTo(1);
     }
+
+    @Test
+    void unitsAreNamedForPeopleAndKeepTheirCodeWhenNoNameIsKnown() {
+        Scorecard plain = Scorecard.of(java.util.Map.of(), ScoreWeights.DEFAULT, 5, 10, 5);
+        assertThat(plain.withUnitNames(java.util.Map.of("A3", "A3区人民政府")).lines()).isEmpty();
+        Scorecard card = Scorecard.of(Map.of("A3", unit(10, 8, 2, 9, 1, 0, 4, 3), "B1", unit(10, 10, 0, 10, 0, 0, 10, 5)), ScoreWeights.DEFAULT, 1, 10, 5)
+                .withUnitNames(java.util.Map.of("A3", "A3区人民政府"));
+        assertThat(card.lines()).extracting(ScoreLine::unitName)
+                .containsExactlyInAnyOrder("A3区人民政府", "B1");
+        assertThat(card.top()).extracting(ScoreLine::unitName).contains("A3区人民政府");
+    }
 }

@@ -69,7 +69,7 @@ public final class KnownStream {
         List<PetitionEvent> lifecycle = new ArrayList<>();
         lifecycle.add(new PetitionReceived(id, "TRK" + id.substring(20), Channel.WECHAT, "路灯", "路灯不亮", null, null, T, null));
         if (handedBackByU2) {
-            lifecycle.add(new PetitionRouted(id, "城乡建设", U2, "U2", 0.9, "rule", T.plusSeconds(1), null, null, "D9"));
+            lifecycle.add(new PetitionRouted(id, "城乡建设", U2, "单位" + U2, 0.9, "rule", T.plusSeconds(1), null, null, "D9"));
             lifecycle.add(new PetitionReturned(id, U2, "不属于本单位职责", T.plusSeconds(60)));
         }
         lifecycle.add(new PetitionRouted(id, "城乡建设", unit, "单位" + unit, 0.9, "rule", T.plusSeconds(90), null, null, "D1"));

@@ -106,6 +106,7 @@ class StatsResourceTest {
                 .extract().jsonPath();
         assertThat(card.getString("period.from")).isEqualTo("2031-03-03");
         assertThat(card.getList("scorecard.top.unitCode")).containsExactly(U2, U1);
+        assertThat(card.getList("scorecard.top.unitName")).as("as routing named them").containsExactly("单位" + U2, "单位" + U1);
         // U2: everything perfect but one hand-back in three: 35 + 30 + 20 + 10 × 2/3 + 5.
         assertThat(card.getDouble("scorecard.top[0].score")).isEqualTo(96.67);
         // U1: 35 × 0.75 + 30 × 0.5 + 20 × 0.5 + 10 × 1 + 5 × 0.5.
