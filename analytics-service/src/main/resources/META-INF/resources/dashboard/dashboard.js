@@ -103,13 +103,15 @@ async function refresh() {
   pie('channels', channels.groups);
 
   const unitFilter = $('unit').value;
-  $('league').querySelector('tbody').innerHTML = league.lines
+  // Ranked units first (equal scores share a rank), then those with too few petitions to score, apart and unscored.
+  const rows = league.lines.concat((league.unranked || []).map(u => ({ ...u, rank: null, score: null })));
+  $('league').querySelector('tbody').innerHTML = rows
     .filter(l => !unitFilter || l.unitCode === unitFilter)
-    .map(l => `<tr data-unit="${esc(l.unitCode)}"><td class="n">${l.rank ?? t('unranked')}</td><td>${esc(l.unitName || l.unitCode)}</td>` +
-      `<td class="n">${l.score.toFixed(2)}</td><td class="n">${l.measures.routed}</td><td class="n">${pct(l.measures.onTimeRate)}</td>` +
+    .map(l => `<tr data-unit="${esc(l.unitCode)}" class="${l.rank == null ? 'unranked' : ''}"><td class="n">${l.rank ?? t('unranked')}</td><td>${esc(l.unitName || l.unitCode)}</td>` +
+      `<td class="n">${l.score == null ? '–' : l.score.toFixed(2)}</td><td class="n">${l.measures.routed}</td><td class="n">${pct(l.measures.onTimeRate)}</td>` +
       `<td class="n">${pct(l.measures.completionRate)}</td><td class="n">${pct(l.measures.satisfactionRate)}</td></tr>`).join('')
     || `<tr><td colspan="7">${t('none')}</td></tr>`;
-  $('units').innerHTML = league.lines.map(l => `<option value="${esc(l.unitCode)}" label="${esc(l.unitName || l.unitCode)}">`).join('');
+  $('units').innerHTML = rows.map(l => `<option value="${esc(l.unitCode)}" label="${esc(l.unitName || l.unitCode)}">`).join('');
 
   $('urgent').querySelector('tbody').innerHTML = sla.mostUrgent
     .map(c => `<tr><td><span class="code">${esc(c.trackingCode)}</span> ${esc(c.title)}</td><td>${esc(c.unitName || c.unitCode)}</td>` +

@@ -49,6 +49,11 @@ public class ReportRenderer {
                         blank(m.onTimeRate()), blank(m.completionRate()), blank(m.satisfactionRate()), blank(m.handBackRate()),
                         m.breached());
             }
+            for (var u : content.scorecard().unranked()) {
+                var m = u.measures();
+                csv.printRecord("unranked", "", u.unitCode(), "", m.routed(), blank(m.onTimeRate()), blank(m.completionRate()),
+                        blank(m.satisfactionRate()), blank(m.handBackRate()), m.breached());
+            }
             csv.printRecord("section", "category", "received", "share_percent");
             for (ReportContent.Share s : content.categories()) {
                 csv.printRecord("category", s.name(), s.count(), s.share());

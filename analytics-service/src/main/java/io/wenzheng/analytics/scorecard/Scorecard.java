@@ -14,36 +14,46 @@ import java.util.Map;
  * than handed back, and resolutions not reopened. A rate with no data (no ratings yet, say) takes the city's rate
  * for the same period, so a unit is neither rewarded nor punished for what nobody measured.
  */
-public record Scorecard(List<ScoreLine> lines, List<ScoreLine> top, List<ScoreLine> needsImprovement, Measures city) {
+public record Scorecard(List<ScoreLine> lines, List<ScoreLine> top, List<ScoreLine> needsImprovement, List<Unranked> unranked,
+                        Measures city) {
 
+    /** A unit with too few petitions in the period to be scored fairly: listed apart, with its figures and no score. */
+    public record Unranked(String unitCode, String unitName, Measures measures) {
+    }
+
+    /**
+     * Ranks units by score. Equal scores share a rank and the next rank skips (1, 2, 2, 4), as a league table
+     * handed out by a supervision office shows ties; units under the minimum volume are not scored but listed apart.
+     */
     public static Scorecard of(Map<String, Counters> byUnit, ScoreWeights weights, int minimumPetitions, int topSize,
                                int needsImprovementSize) {
         Counters cityCounters = byUnit.values().stream().reduce(Counters.ZERO, Counters::plus);
         Measures city = Measures.of(cityCounters);
         List<ScoreLine> scored = new ArrayList<>();
+        List<Unranked> unranked = new ArrayList<>();
         byUnit.forEach((unit, counters) -> {
             if (unit.isEmpty()) {
                 return; // not yet routed: nobody to score
             }
             Measures m = Measures.of(counters);
-            scored.add(new ScoreLine(null, unit, null, score(m, city, weights), m));
+            if (m.routed() >= minimumPetitions) {
+                scored.add(new ScoreLine(null, unit, null, score(m, city, weights), m));
+            } else {
+                unranked.add(new Unranked(unit, null, m));
+            }
         });
         scored.sort(Comparator.comparingDouble(ScoreLine::score).reversed().thenComparing(ScoreLine::unitCode));
+        unranked.sort(Comparator.comparing(Unranked::unitCode));
         List<ScoreLine> lines = new ArrayList<>();
-        List<ScoreLine> ranked = new ArrayList<>();
-        int rank = 0;
-        for (ScoreLine line : scored) {
-            boolean rankable = line.measures().routed() >= minimumPetitions;
-            ScoreLine placed = rankable ? new ScoreLine(++rank, line.unitCode(), null, line.score(), line.measures()) : line;
-            lines.add(placed);
-            if (rankable) {
-                ranked.add(placed);
-            }
+        for (int i = 0; i < scored.size(); i++) {
+            ScoreLine line = scored.get(i);
+            int rank = i > 0 && scored.get(i - 1).score() == line.score() ? lines.get(i - 1).rank() : i + 1;
+            lines.add(new ScoreLine(rank, line.unitCode(), null, line.score(), line.measures()));
         }
-        List<ScoreLine> top = ranked.subList(0, Math.min(topSize, ranked.size()));
-        List<ScoreLine> bottom = new ArrayList<>(ranked.subList(Math.max(top.size(), ranked.size() - needsImprovementSize), ranked.size()));
+        List<ScoreLine> top = lines.subList(0, Math.min(topSize, lines.size()));
+        List<ScoreLine> bottom = new ArrayList<>(lines.subList(Math.max(top.size(), lines.size() - needsImprovementSize), lines.size()));
         java.util.Collections.reverse(bottom);
-        return new Scorecard(lines, List.copyOf(top), List.copyOf(bottom), city);
+        return new Scorecard(List.copyOf(lines), List.copyOf(top), List.copyOf(bottom), List.copyOf(unranked), city);
     }
 
     /** The same table with each unit's name, as people read it; a unit without a known name keeps its code. */
@@ -51,7 +61,9 @@ public record Scorecard(List<ScoreLine> lines, List<ScoreLine> top, List<ScoreLi
         java.util.function.UnaryOperator<ScoreLine> named = l -> new ScoreLine(l.rank(), l.unitCode(),
                 names.getOrDefault(l.unitCode(), l.unitCode()), l.score(), l.measures());
         return new Scorecard(lines.stream().map(named).toList(), top.stream().map(named).toList(),
-                needsImprovement.stream().map(named).toList(), city);
+                needsImprovement.stream().map(named).toList(),
+                unranked.stream().map(u -> new Unranked(u.unitCode(), names.getOrDefault(u.unitCode(), u.unitCode()), u.measures())).toList(),
+                city);
     }
 
     static double score(Measures unit, Measures city, ScoreWeights w) {

@@ -53,12 +53,25 @@ class ScorecardTest {
         units.put("", unit(3, 0, 0, 0, 0, 0, 0, 0));
         Scorecard card = Scorecard.of(units, ScoreWeights.DEFAULT, 5, 10, 5);
 
-        assertThat(card.lines()).hasSize(15).extracting(ScoreLine::unitCode).doesNotContain("");
+        assertThat(card.lines()).hasSize(14).extracting(ScoreLine::unitCode).doesNotContain("", "TINY");
         assertThat(card.top()).extracting(ScoreLine::unitCode).containsExactly("UA", "UB", "UC", "UD", "UE", "UF", "UG", "UH", "UI", "UJ");
         assertThat(card.needsImprovement()).extracting(ScoreLine::unitCode).containsExactly("UN", "UM", "UL", "UK");
-        ScoreLine tiny = card.lines().stream().filter(l -> l.unitCode().equals("TINY")).findFirst().orElseThrow();
-        assertThat(tiny.rank()).as("two petitions are too few to rank").isNull();
+        assertThat(card.unranked()).as("two petitions are too few to score: listed apart, without a score")
+                .extracting(Scorecard.Unranked::unitCode).containsExactly("TINY");
+        assertThat(card.lines()).extracting(ScoreLine::rank).doesNotContainNull();
         assertThat(card.lines().get(0).rank()).isEqualTo(1);
+    }
+
+    @Test
+    void equalScoresShareARankAndTheNextRankSkips() {
+        Map<String, Counters> units = new LinkedHashMap<>();
+        units.put("BEST", unit(10, 10, 0, 10, 0, 0, 10, 10));
+        units.put("TWIN-A", unit(10, 8, 2, 9, 1, 0, 4, 3));
+        units.put("TWIN-B", unit(10, 8, 2, 9, 1, 0, 4, 3));
+        units.put("LAST", unit(10, 2, 8, 3, 4, 1, 4, 1));
+        Scorecard card = Scorecard.of(units, ScoreWeights.DEFAULT, 5, 10, 5);
+        assertThat(card.lines()).extracting(ScoreLine::unitCode).containsExactly("BEST", "TWIN-A", "TWIN-B", "LAST");
+        assertThat(card.lines()).extracting(ScoreLine::rank).containsExactly(1, 2, 2, 4);
     }
 
     @Test
