@@ -9,6 +9,8 @@ const LABELS = {
     trend: '受理与办结趋势', categories: '诉求分类', channels: '渠道', league: '单位排名', rank: '名次', score: '得分', routed: '受理',
     sla: '时限监督', petition: '诉求', due: '时限', state: '状态', hotspots: '热点', hotspot: '热点', place: '地点', count: '件数', growth: '增长',
     BREACHED: '已超时', RUNNING: '计时中', unranked: '不排名', none: '暂无',
+    reports: '报告', publishWeekly: '发布上周周报', publishMonthly: '发布上月月报', reportTitle: '报告', published: '发布时间', files: '文件',
+    publishing: '发布中…', publishedOk: '已发布', notForRole: '此项不对您的角色开放',
     footer: '数据来自预聚合读模型；实时计数每 2 秒推送。'
   },
   en: {
@@ -19,6 +21,8 @@ const LABELS = {
     trend: 'Received and resolved', categories: 'Categories', channels: 'Channels', league: 'Unit league table', rank: 'Rank', score: 'Score', routed: 'Routed',
     sla: 'Deadlines', petition: 'Petition', due: 'Due', state: 'State', hotspots: 'Hotspots', hotspot: 'Hotspot', place: 'Place', count: 'Count', growth: 'Growth',
     BREACHED: 'Breached', RUNNING: 'Running', unranked: 'unranked', none: 'None',
+    reports: 'Reports', publishWeekly: 'Publish last week', publishMonthly: 'Publish last month', reportTitle: 'Report', published: 'Published', files: 'Files',
+    publishing: 'Publishing…', publishedOk: 'Published', notForRole: 'Not open to your role',
     footer: 'Figures come from pre-aggregated read models; live counters are pushed every 2 s.'
   }
 };
@@ -124,6 +128,38 @@ async function refresh() {
   document.body.dataset.loaded = 'true';
 }
 
+// Published reports: opened and downloaded through the signed-in session, since a plain link would carry no token.
+async function loadReports() {
+  const response = await Auth.fetch('/api/v1/reports');
+  const body = $('reports').querySelector('tbody');
+  if (response.status === 403) { body.innerHTML = `<tr><td colspan="3">${t('notForRole')}</td></tr>`; return; }
+  if (!response.ok) throw new Error('/api/v1/reports: ' + response.status);
+  const reports = await response.json();
+  body.innerHTML = reports.map(r => `<tr data-report="${esc(r.reportId)}"><td>${esc(r.title)}</td><td>${esc(cityTime(r.publishedAt))}</td><td>`
+      + ['html', 'pdf', 'csv'].map(kind => `<a href="#" data-file="${esc(r.links[kind])}" data-name="${esc(r.reportId + '.' + kind)}">${kind.toUpperCase()}</a>`).join(' ')
+      + '</td></tr>').join('') || `<tr><td colspan="3">${t('none')}</td></tr>`;
+  document.body.dataset.reports = String(reports.length);
+}
+
+async function openReport(link) {
+  const response = await Auth.fetch(link.dataset.file);
+  if (!response.ok) throw new Error(link.dataset.file + ': ' + response.status);
+  const url = URL.createObjectURL(await response.blob());
+  if (link.dataset.name.endsWith('.csv')) {
+    const a = document.createElement('a'); a.href = url; a.download = link.dataset.name; a.click();
+  } else {
+    window.open(url, '_blank');
+  }
+  setTimeout(() => URL.revokeObjectURL(url), 60000);
+}
+
+async function publish(period) {
+  $('publish-state').textContent = t('publishing');
+  const response = await Auth.fetch('/api/v1/reports?period=' + period, { method: 'POST' });
+  $('publish-state').textContent = response.ok ? t('publishedOk') : response.status === 403 ? t('notForRole') : String(response.status);
+  await loadReports();
+}
+
 async function loadDistricts() {
   // A day wider on each side than a year: the browser's date may be a day off the city's.
   const to = new Date(); to.setDate(to.getDate() + 2);
@@ -192,5 +228,12 @@ function init() {
   loadDistricts().then(() => { if (q.get('district')) $('district').value = q.get('district'); })
     .finally(() => { refresh().catch(e => { document.body.dataset.error = e.message; }); connectLive(); });
   window.addEventListener('resize', () => Object.values(charts).forEach(c => c.resize()));
+  $('publish-weekly').addEventListener('click', () => publish('WEEKLY'));
+  $('publish-monthly').addEventListener('click', () => publish('MONTHLY'));
+  $('reports').addEventListener('click', e => {
+    const link = e.target.closest('a[data-file]');
+    if (link) { e.preventDefault(); openReport(link).catch(err => { $('publish-state').textContent = err.message; }); }
+  });
+  loadReports().catch(e => { $('publish-state').textContent = e.message; });
 }
 Auth.ready().then(init, e => { document.body.dataset.error = 'login: ' + e.message; });

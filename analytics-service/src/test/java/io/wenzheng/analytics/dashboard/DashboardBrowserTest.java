@@ -97,4 +97,41 @@ class DashboardBrowserTest {
             }
         }
     }
+
+    /** The reports view: every published report listed in city time, opened through the session, and publishing on demand. */
+    @Test
+    void theReportsViewListsOpensAndPublishesReports() throws Exception {
+        KnownStream.awaitCounted();
+        io.restassured.RestAssured.given().post("/api/v1/reports?period=WEEKLY&date=2031-03-06").then().statusCode(201);
+        try (HeadlessChromium browser = HeadlessChromium.start(1400, 1500)) {
+            load(browser, dashboard.toString());
+            browser.waitUntil("document.body.dataset.reports && Number(document.body.dataset.reports) > 0", Duration.ofSeconds(15));
+            Document page = Jsoup.parse(browser.dom());
+            var row = page.selectFirst("#reports tr[data-report=weekly-2031-03-03]");
+            assertThat(row).as("the published week is listed").isNotNull();
+            assertThat(row.select("td").get(0).text()).isEqualTo("问政周报 2031-03-03 – 2031-03-09");
+            assertThat(row.select("a[data-file]")).extracting(a -> a.text()).containsExactly("HTML", "PDF", "CSV");
+
+            // Opening goes through the signed-in session: the report arrives in a new tab as a blob of its own HTML.
+            int tabs = browser.driver().getWindowHandles().size();
+            browser.driver().findElement(org.openqa.selenium.By.cssSelector("#reports tr[data-report=weekly-2031-03-03] a[data-name$='.html']")).click();
+            new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), Duration.ofSeconds(15))
+                    .until(d -> d.getWindowHandles().size() > tabs);
+            String original = browser.driver().getWindowHandle();
+            for (String handle : browser.driver().getWindowHandles()) {
+                if (!handle.equals(original)) {
+                    browser.driver().switchTo().window(handle);
+                }
+            }
+            browser.waitUntil("document.body && document.body.innerText.includes('问政周报')", Duration.ofSeconds(15));
+            assertThat(browser.driver().getCurrentUrl()).startsWith("blob:");
+            browser.driver().switchTo().window(original);
+
+            browser.driver().findElement(org.openqa.selenium.By.id("publish-monthly")).click();
+            browser.waitUntil("document.getElementById('publish-state').textContent === '已发布'"
+                    + " && !!document.querySelector('#reports tr[data-report^=monthly-]')", Duration.ofSeconds(30));
+            assertThat(Jsoup.parse(browser.dom()).select("#reports tr[data-report^=monthly-] td").get(0).text())
+                    .as("last month's report, published from the page").startsWith("问政月报");
+        }
+    }
 }
