@@ -190,7 +190,7 @@ async function loadQueue() {
 function renderQueue() {
   $('queue-count').textContent = triage.queue.length;
   $('queue-list').innerHTML = triage.queue.map(c => `<li data-id="${esc(c.petitionId)}" class="${c.petitionId === triage.current ? 'current' : ''}">`
-    + `<span class="mono">${esc(c.petitionId.slice(-6))}</span> ${esc((c.subject || c.body).slice(0, 28))}</li>`).join('');
+    + `<span class="mono">${esc(c.trackingCode || '–')}</span> ${esc((c.subject || c.body).slice(0, 28))}</li>`).join('');
   document.body.dataset.queue = String(triage.queue.length);
 }
 
@@ -284,9 +284,10 @@ async function act(label, call) {
   triage.busy = true;
   const id = triage.current;
   try {
+    const code = (triage.queue.find(c => c.petitionId === id) || {}).trackingCode || '';
     const { data, ms } = await call(id);
     done(id);
-    say(`${t(label)} ${id.slice(-6)}${data && data.unitCode ? ' → ' + unitName(data.unitCode) : ''}`, 'ok', ms);
+    say(`${t(label)} ${code}${data && data.unitCode ? ' → ' + unitName(data.unitCode) : ''}`, 'ok', ms);
   } catch (e) {
     if (e.status === 400 && e.problem && (e.problem.errors || []).some(x => x.field === 'unitCode')) {
       openChange('unit');

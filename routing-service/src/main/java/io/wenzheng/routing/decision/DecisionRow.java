@@ -40,4 +40,6 @@ public class DecisionRow extends PanacheEntityBase {
     public Double longitude;
     @jakarta.persistence.Column(name = "category_hint")
     public String categoryHint;
+    @Column(name = "tracking_code")
+    public String trackingCode;
 }

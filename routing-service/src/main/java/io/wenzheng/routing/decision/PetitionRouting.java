@@ -58,7 +58,8 @@ public class PetitionRouting {
     }
 
     /** What routing needs to know about a petition. */
-    record Petition(String id, String subject, String body, String address, Double latitude, Double longitude, String categoryHint) {
+    record Petition(String id, String trackingCode, String subject, String body, String address, Double latitude, Double longitude,
+                    String categoryHint) {
         PlaceClues place() {
             return PlaceClues.of(subject, body, address, latitude, longitude);
         }
@@ -74,7 +75,7 @@ public class PetitionRouting {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         if (event.data() instanceof PetitionReceived received) {
             var where = received.location();
-            Petition petition = new Petition(received.petitionId(), received.subject(), received.text(),
+            Petition petition = new Petition(received.petitionId(), received.trackingCode(), received.subject(), received.text(),
                     where == null ? null : where.address(), where == null ? null : where.latitude(), where == null ? null : where.longitude(),
                     received.categoryHint());
             return route(petition, Set.of(), now);
@@ -111,7 +112,7 @@ public class PetitionRouting {
             handBack.unitCode = returned.unitCode();
             handBack.reason = returned.reason();
             handBack.returnedAt = returned.returnedAt();
-            Petition petition = new Petition(decision.petitionId, decision.subject, decision.body, decision.address,
+            Petition petition = new Petition(decision.petitionId, decision.trackingCode, decision.subject, decision.body, decision.address,
                     decision.latitude, decision.longitude, decision.categoryHint);
             return handBack.persist()
                     .chain(() -> HandBack.<HandBack>list("petitionId", returned.petitionId()))
@@ -150,6 +151,7 @@ public class PetitionRouting {
         return DecisionRow.<DecisionRow>findById(petition.id()).chain(existing -> {
             DecisionRow row = existing == null ? new DecisionRow() : existing;
             row.petitionId = petition.id();
+            row.trackingCode = petition.trackingCode();
             row.subject = petition.subject();
             row.body = petition.body();
             row.address = petition.address();
@@ -181,6 +183,7 @@ public class PetitionRouting {
             }
             TriageCase c = new TriageCase();
             c.petitionId = petition.id();
+            c.trackingCode = petition.trackingCode();
             c.subject = petition.subject();
             c.body = petition.body();
             c.address = petition.address();

@@ -18,6 +18,9 @@ public class TriageCase extends PanacheEntityBase {
     @Id
     @Column(name = "petition_id")
     public String petitionId;
+    /** What the operator sees of the petition instead of its id. */
+    @Column(name = "tracking_code")
+    public String trackingCode;
     public String subject;
     @Column(nullable = false, columnDefinition = "text")
     public String body;

@@ -87,9 +87,12 @@ class PetitionRoutingTest {
     @Test
     void anOperatorDecisionRoutesATriageCaseOnceAndBecomesALabelledExample() {
         String id = EventProbe.newPetitionId();
-        probe.publish(received(id, "你好", "A市A3区"), "intake-service");
+        PetitionReceived petition = received(id, "你好", "A市A3区");
+        probe.publish(petition, "intake-service");
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
                 given().get("/api/v1/triage").then().statusCode(200).body("petitionId", hasItem(id)));
+        // What the operator's queue shows instead of the id.
+        given().get("/api/v1/triage").then().body("find { it.petitionId == '" + id + "' }.trackingCode", equalTo(petition.trackingCode()));
 
         given().contentType(ContentType.JSON).body("{\"category\":\"没有这个分类\"}")
                 .post("/api/v1/triage/" + id + "/decision").then().statusCode(400).contentType("application/problem+json")
