@@ -548,8 +548,8 @@ async function loadBoard() {
   if ($('board-district').value) p.set('district', $('board-district').value);
   const board = await get('sla', '/api/v1/sla/board?' + p);
   // Level 3 is the supervision office itself: escalating further means nothing.
-  const rows = entries => entries.map(e => `<tr data-id="${esc(e.petitionId)}" data-pledge="${esc(e.pledge)}" data-level="${e.escalationLevel}">`
-    + `<td class="mono" title="${esc(e.petitionId)}">${esc(e.petitionId.slice(-8))}</td><td>${esc(unitName(e.unitCode))}</td>`
+  const rows = entries => entries.map(e => `<tr data-id="${esc(e.petitionId)}" data-code="${esc(e.trackingCode || '')}" data-pledge="${esc(e.pledge)}" data-level="${e.escalationLevel}">`
+    + `<td class="mono">${esc(e.trackingCode || '–')}</td><td>${esc(unitName(e.unitCode))}</td>`
     + `<td>${esc(t(e.pledge))}</td><td><span class="clock" data-due="${esc(e.dueAt)}"></span>${provisionalMark(e)}</td>`
     + `<td>${e.escalationLevel ? esc(t('level' + e.escalationLevel)) : ''}${e.chases ? ' ' + esc(t('chased')) + ' ×' + e.chases : ''}</td>`
     + `<td class="buttons">${e.escalationLevel >= 3 ? '' : `<button type="button" class="escalate" data-id="${esc(e.petitionId)}">${esc(t('escalate'))}</button>`}`
@@ -577,7 +577,8 @@ async function supervise(kind, id) {
   try {
     const { ms } = await api('sla', `/api/v1/sla/petitions/${id}/${kind === 'escalate' ? 'escalations' : 'chases'}`,
       { method: 'POST', body: { note }, action: kind });
-    say(`${t(kind === 'escalate' ? 'escalatedOk' : 'chasedOk')} ${id.slice(-8)}`, 'ok', ms);
+    const row = document.querySelector(`#view-board tr[data-id="${CSS.escape(id)}"]`);
+    say(`${t(kind === 'escalate' ? 'escalatedOk' : 'chasedOk')} ${row ? row.dataset.code : ''}`, 'ok', ms);
     await loadBoard();
   } catch (e) {
     say(e.message, 'error');

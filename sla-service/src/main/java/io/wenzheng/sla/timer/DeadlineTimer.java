@@ -27,6 +27,9 @@ public class DeadlineTimer extends PanacheEntityBase {
     public TimeBasis timeBasis;
     @Column(name = "unit_code")
     public String unitCode;
+    /** What people see of the petition instead of its id. */
+    @Column(name = "tracking_code")
+    public String trackingCode;
     /** Who else may see it: {@code kit.security.Sight}'s column form of the directory's supervising units. */
     @Column(name = "supervising_units")
     public String supervisingUnits;

@@ -99,8 +99,9 @@ public class PledgeTracker {
         if (data instanceof PetitionReceived received) {
             PetitionDeadlines deadlines = rules().deadlines(null, null);
             PetitionDeadlines.FirstResponse first = deadlines.firstResponse(received.receivedAt());
-            return start(received.petitionId(), Pledge.FIRST_RESPONSE, first.basis(), received.receivedAt(), first.dueAt(), null, now)
-                    .chain(() -> start(received.petitionId(), Pledge.RESOLUTION, first.basis(), received.receivedAt(),
+            return start(received.petitionId(), received.trackingCode(), Pledge.FIRST_RESPONSE, first.basis(), received.receivedAt(),
+                            first.dueAt(), null, now)
+                    .chain(() -> start(received.petitionId(), received.trackingCode(), Pledge.RESOLUTION, first.basis(), received.receivedAt(),
                             deadlines.resolutionDue(received.receivedAt()), null, now));
         }
         if (data instanceof PetitionRouted routed) {
@@ -178,7 +179,7 @@ public class PledgeTracker {
         });
     }
 
-    private Uni<Void> start(String petitionId, Pledge pledge, TimeBasis basis, Instant startedAt, Instant dueAt,
+    private Uni<Void> start(String petitionId, String trackingCode, Pledge pledge, TimeBasis basis, Instant startedAt, Instant dueAt,
                             DeadlineTimer like, Instant now) {
         return timer(petitionId, pledge).chain(existing -> {
             if (existing != null) {
@@ -192,6 +193,7 @@ public class PledgeTracker {
             timer.startedAt = startedAt;
             timer.dueAt = dueAt;
             timer.state = TimerState.RUNNING;
+            timer.trackingCode = trackingCode != null ? trackingCode : like != null ? like.trackingCode : null;
             if (like != null) {
                 timer.unitCode = like.unitCode;
                 timer.category = like.category;
@@ -214,7 +216,7 @@ public class PledgeTracker {
             Instant due = deadlinesOf(resolution).progressDue(since);
             return timer(petitionId, Pledge.PROGRESS).chain(progress -> {
                 if (progress == null) {
-                    return start(petitionId, Pledge.PROGRESS, resolution.timeBasis, since, due, resolution, now);
+                    return start(petitionId, null, Pledge.PROGRESS, resolution.timeBasis, since, due, resolution, now);
                 }
                 if (progress.state == TimerState.PAUSED || !since.isAfter(progress.startedAt)) {
                     return Uni.createFrom().voidItem(); // waiting for the citizen, or a redelivered older report
