@@ -17,7 +17,7 @@ import org.jboss.logging.Logger;
 
 /**
  * Outside the dev and test profiles a service will not start with a demo credential or a dev password: a ConfigMap
- * can add accounts but cannot remove the ones shipped in application.properties, so those live under {@code %dev,test}
+ * can add accounts but cannot remove the ones shipped in application.properties, so those live under {@code %dev} and {@code %test}
  * and this guard catches any that come back through the environment or a copied file.
  */
 @ApplicationScoped
