@@ -683,9 +683,12 @@ class SuiteEndToEndTest {
             console.screenshot(shots.resolve("console-board.png"));
             console.click("#board-escalated tr[data-id='" + late + "'] button.escalate, #board-breached tr[data-id='" + late + "'] button.escalate")
                     .waitUntil("!!document.querySelector(\"#board-escalated tr[data-id='" + late + "'][data-level='3']\")");
+            // People see the tracking code, on the board and in the status line, never the internal id.
+            String lateCode = petition(late).getString("trackingCode");
+            console.waitUntil("document.querySelector(\"#board-escalated tr[data-id='" + late + "'] td.mono\").textContent === '" + lateCode + "'");
             console.click("#board-escalated tr[data-id='" + late + "'] button.chase")
                     .waitUntil("document.getElementById('status').dataset.kind === 'ok' && document.getElementById('status').textContent.includes('"
-                            + late.substring(late.length() - 8) + "')");
+                            + lateCode + "')");
             assertThat(console.timings()).extracting(t -> ((Number) t.get("status")).intValue()).containsOnly(200);
             console.click("#lang").waitUntil("document.querySelector('h1').textContent === 'Wenzheng console'")
                     .waitUntil("document.getElementById('tab-board').textContent === 'Supervision'");
