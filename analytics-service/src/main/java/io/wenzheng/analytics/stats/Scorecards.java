@@ -39,10 +39,14 @@ public class Scorecards {
     }
 
     public Uni<Scorecard> of(MeasureFilter filter) {
+        return scored(filter).chain(card -> unitNames().map(card::withUnitNames));
+    }
+
+    /** The table by unit code only: enough for a trend, which reads one unit's score and rank per period. */
+    private Uni<Scorecard> scored(MeasureFilter filter) {
         AnalyticsConfig.Scorecard s = config.scorecard();
         return store.sum(filter, Dimension.UNIT).map(byUnit -> Scorecard.of(byUnit, ScoreWeights.DEFAULT,
-                s.minimumPetitions(), s.topSize(), s.needsImprovementSize()))
-                .chain(card -> unitNames().map(card::withUnitNames));
+                s.minimumPetitions(), s.topSize(), s.needsImprovementSize()));
     }
 
     /** Every unit's name as routing last gave it (table unit_label, kept by the fact projector). */
@@ -65,7 +69,7 @@ public class Scorecards {
         }
         Uni<List<StatsResource.TrendPoint>> chain = Uni.createFrom().item(new ArrayList<>());
         for (Period period : list) {
-            chain = chain.chain(points -> of(period, null).map(card -> {
+            chain = chain.chain(points -> scored(new MeasureFilter(period.from(), period.to(), null, null, null, null)).map(card -> {
                 ScoreLine line = card.lines().stream().filter(l -> l.unitCode().equals(unit)).findFirst().orElse(null);
                 points.add(line == null ? new StatsResource.TrendPoint(period, null, null, null)
                         : new StatsResource.TrendPoint(period, line.score(), line.rank(), line.measures()));
