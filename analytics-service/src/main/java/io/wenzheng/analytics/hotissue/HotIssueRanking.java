@@ -1,0 +1,339 @@
+package io.wenzheng.analytics.hotissue;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.IntConsumer;
+
+/**
+ * Ranks the hot issues of a period. Messages are compared by the TF-IDF cosine of their words (subject words
+ * count twice). Two messages about the same place join when the words of their problems (the place's own name
+ * left out) are similar enough; two that name different places never join, because the same problem at two
+ * estates is two issues; the others join on all their words, at a higher similarity. Joins are made strongest first, and two groups merge only while their centres stay as similar as the
+ * join asks, so a chain of pairwise neighbours does not drift into one big issue. Every issue with enough
+ * different citizens is ranked by {@link HotIssue#heatOf}.
+ */
+public final class HotIssueRanking {
+    private static final Set<String> STOP = Set.of("投诉", "反映", "举报", "咨询", "请求", "建议", "希望", "要求", "问题", "领导",
+            "政府", "部门", "解决", "尽快", "相关", "有关", "情况", "您好", "尊敬", "市长", "书记", "处理", "进行", "没有", "已经", "现在",
+            "我们", "目前", "存在", "关于", "能否", "是否", "为什么", "怎么", "如何", "谢谢", "恳请", "呼吁", "严重", "强烈", "一下", "可以",
+            "市民", "群众", "百姓", "老百姓", "领导们", "您们", "你们", "他们", "自己", "这个", "那个", "时间", "今年", "去年");
+    private static final int BODY_CHARACTERS = 300;
+    private static final String CHARACTER = "\u0001";
+    /** A word in more than this share of messages says nothing about which issue a message belongs to. */
+    private static final double COMMON_WORD_SHARE = 0.05;
+    /** How far a merged group's centres may fall below the join's own threshold. */
+    private static final double CENTRE_SLACK = 0.8;
+
+    private final HotIssueSettings settings;
+    private final PlaceFinder places;
+
+    public HotIssueRanking(HotIssueSettings settings, PlaceFinder places) {
+        this.settings = settings;
+        this.places = places;
+    }
+
+    /** What ranking learnt of one message: its words, place and group of people. */
+    public record Analysed(Message message, Map<String, Integer> words, Place place, String group) {
+
+        /**
+         * What the problem is: the words, but those of the place's own name, and their characters, so that two
+         * wordings of one problem ("餐馆油烟", "饭店油烟"; "噪音", "噪声") still meet.
+         */
+        Map<String, Integer> problemFeatures() {
+            Map<String, Integer> problem = new HashMap<>();
+            words.forEach((w, n) -> {
+                if (place == null || place.group() || !place.name().contains(w) && !w.equals("小区") && !w.equals("社区")) {
+                    problem.merge(w, n, Integer::sum);
+                    w.codePoints().forEach(c -> problem.merge(CHARACTER + Character.toString(c), n, Integer::sum));
+                }
+            });
+            return problem;
+        }
+    }
+
+    public List<HotIssue> rank(List<Message> messages) {
+        return rank(messages, done -> { });
+    }
+
+    /** @param progress told how many messages have been read, for a long run's progress line */
+    public List<HotIssue> rank(List<Message> messages, IntConsumer progress) {
+        List<Analysed> analysed = new ArrayList<>(messages.size());
+        for (Message m : messages) {
+            analysed.add(analyse(m));
+            if (analysed.size() % 500 == 0) {
+                progress.accept(analysed.size());
+            }
+        }
+        progress.accept(analysed.size());
+        return rankAnalysed(analysed);
+    }
+
+    public Analysed analyse(Message m) {
+        Map<String, Integer> words = new HashMap<>();
+        String head = m.body().length() <= BODY_CHARACTERS ? m.body() : m.body().substring(0, BODY_CHARACTERS);
+        List<List<Words.Token>> subjectPieces = Words.pieces(m.subject());
+        List<List<Words.Token>> bodyPieces = Words.pieces(head);
+        addWords(words, subjectPieces, 2);
+        addWords(words, bodyPieces, 1);
+        Place place = places.find(m.subject(), subjectPieces, head, bodyPieces).orElse(null);
+        String group = PlaceFinder.group(m.subject() + " " + m.body()).orElse(null);
+        return new Analysed(m, words, place, group);
+    }
+
+    private static void addWords(Map<String, Integer> words, List<List<Words.Token>> pieces, int weight) {
+        for (List<Words.Token> piece : pieces) {
+            for (Words.Token t : piece) {
+                if (t.text().length() >= 2 && keeps(t.nature()) && !STOP.contains(t.text())) {
+                    words.merge(t.text(), weight, Integer::sum);
+                }
+            }
+        }
+    }
+
+    private static boolean keeps(String nature) {
+        char c = nature.isEmpty() ? 'x' : nature.charAt(0);
+        return c == 'n' && !nature.equals("nx") || c == 'v' || c == 'a' || c == 'j' || c == 'b' || c == 'l' || c == 'i' || c == 'g';
+    }
+
+    public List<HotIssue> rankAnalysed(List<Analysed> analysed) {
+        int n = analysed.size();
+        Map<String, Integer> documentFrequency = new HashMap<>();
+        analysed.forEach(a -> a.words().keySet().forEach(w -> documentFrequency.merge(w, 1, Integer::sum)));
+        List<Map<String, Integer>> problemFeatures = new ArrayList<>(n);
+        Map<String, Integer> problemFrequency = new HashMap<>();
+        for (Analysed a : analysed) {
+            Map<String, Integer> features = a.problemFeatures();
+            problemFeatures.add(features);
+            features.keySet().forEach(f -> problemFrequency.merge(f, 1, Integer::sum));
+        }
+        List<Map<String, Double>> vectors = new ArrayList<>(n);
+        List<Map<String, Double>> problems = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            vectors.add(vector(analysed.get(i).words(), documentFrequency, n));
+            problems.add(vector(problemFeatures.get(i), problemFrequency, n));
+        }
+        List<Join> joins = joins(analysed, vectors, problems, documentFrequency);
+        joins.sort(Comparator.comparingDouble(Join::similarity).reversed().thenComparingInt(Join::a).thenComparingInt(Join::b));
+
+        int[] parent = new int[n];
+        Map<Integer, Map<String, Double>> centres = new HashMap<>();
+        Map<Integer, List<Place>> placesOf = new HashMap<>();
+        double[] centreNorm = new double[n];
+        for (int i = 0; i < n; i++) {
+            parent[i] = i;
+            placesOf.put(i, analysed.get(i).place() == null || analysed.get(i).place().group() ? new ArrayList<>()
+                    : new ArrayList<>(List.of(analysed.get(i).place())));
+            centres.put(i, new HashMap<>(vectors.get(i)));
+            centreNorm[i] = norm(vectors.get(i));
+        }
+        for (Join j : joins) {
+            int ra = root(parent, j.a());
+            int rb = root(parent, j.b());
+            if (ra == rb) {
+                continue;
+            }
+            Map<String, Double> ca = centres.get(ra);
+            Map<String, Double> cb = centres.get(rb);
+            double centreSimilarity = centreNorm[ra] == 0 || centreNorm[rb] == 0 ? 0 : dot(ca, cb) / (centreNorm[ra] * centreNorm[rb]);
+            if (centreSimilarity < j.threshold() * CENTRE_SLACK || !placesAgree(placesOf.get(ra), placesOf.get(rb))) {
+                continue;
+            }
+            if (ca.size() < cb.size()) {
+                int swap = ra;
+                ra = rb;
+                rb = swap;
+                ca = cb;
+            }
+            parent[rb] = ra;
+            placesOf.get(ra).addAll(placesOf.remove(rb));
+            Map<String, Double> merged = ca;
+            centres.remove(rb).forEach((w, x) -> merged.merge(w, x, Double::sum));
+            centreNorm[ra] = norm(merged);
+        }
+        Map<Integer, List<Integer>> groups = new HashMap<>();
+        for (int i = 0; i < n; i++) {
+            groups.computeIfAbsent(root(parent, i), r -> new ArrayList<>()).add(i);
+        }
+        List<HotIssue> issues = new ArrayList<>();
+        for (Map.Entry<Integer, List<Integer>> g : groups.entrySet()) {
+            describe(g.getValue(), analysed, vectors, centres.get(g.getKey())).ifPresent(issues::add);
+        }
+        issues.sort(Comparator.comparingDouble(HotIssue::heat).reversed().thenComparing(Comparator.comparingInt(HotIssue::messages).reversed())
+                .thenComparing(HotIssue::first).thenComparing(HotIssue::title));
+        return issues;
+    }
+
+    /** Two messages similar enough to join, and the threshold their places asked of them. */
+    private record Join(int a, int b, double similarity, double threshold) {
+    }
+
+    /** Every pair similar enough to join, found through the words they share. */
+    private List<Join> joins(List<Analysed> analysed, List<Map<String, Double>> vectors, List<Map<String, Double>> problems,
+                             Map<String, Integer> documentFrequency) {
+        int n = analysed.size();
+        int commonAbove = Math.max(20, (int) (COMMON_WORD_SHARE * n));
+        Map<String, List<Integer>> postings = new HashMap<>();
+        for (int i = 0; i < n; i++) {
+            for (String w : vectors.get(i).keySet()) {
+                if (documentFrequency.get(w) <= commonAbove) {
+                    postings.computeIfAbsent(w, x -> new ArrayList<>()).add(i);
+                }
+            }
+        }
+        List<Join> joins = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            Set<Integer> candidates = new HashSet<>();
+            for (String w : vectors.get(i).keySet()) {
+                List<Integer> list = postings.get(w);
+                if (list != null) {
+                    for (int j : list) {
+                        if (j > i) {
+                            candidates.add(j);
+                        }
+                    }
+                }
+            }
+            Place pi = analysed.get(i).place();
+            for (int j : candidates) {
+                Place pj = analysed.get(j).place();
+                if (pi != null && pj != null && pi.sameAs(pj) || pi != null && pj == null && pi.namedIn(analysed.get(j).message().subject())
+                        || pj != null && pi == null && pj.namedIn(analysed.get(i).message().subject())) {
+                    double s = dot(problems.get(i), problems.get(j));
+                    if (s >= settings.samePlace()) {
+                        joins.add(new Join(i, j, s, settings.samePlace()));
+                    }
+                    continue;
+                }
+                if (pi != null && pj != null) {
+                    continue;
+                }
+                double s = dot(vectors.get(i), vectors.get(j));
+                if (s >= settings.similarity()) {
+                    joins.add(new Join(i, j, s, settings.similarity()));
+                }
+            }
+        }
+        return joins;
+    }
+
+    private Optional<HotIssue> describe(List<Integer> members, List<Analysed> analysed, List<Map<String, Double>> vectors,
+                                        Map<String, Double> centre) {
+        Set<String> citizens = new HashSet<>();
+        int support = 0;
+        Instant first = null;
+        Instant last = null;
+        for (int i : members) {
+            Message m = analysed.get(i).message();
+            citizens.add(m.citizenOrSelf());
+            support += m.likes();
+            first = first == null || m.time().isBefore(first) ? m.time() : first;
+            last = last == null || m.time().isAfter(last) ? m.time() : last;
+        }
+        if (citizens.size() < settings.minimumCitizens() || members.size() < 2) {
+            return Optional.empty();
+        }
+        List<Integer> byCloseness = new ArrayList<>(members);
+        Map<Integer, Double> closeness = new HashMap<>();
+        for (int i : members) {
+            closeness.put(i, dot(vectors.get(i), centre));
+        }
+        byCloseness.sort(Comparator.comparingDouble((Integer i) -> closeness.get(i)).reversed()
+                .thenComparing(i -> analysed.get(i).message().time()));
+        List<String> ids = byCloseness.stream().map(i -> analysed.get(i).message().id()).toList();
+        String title = analysed.get(byCloseness.get(0)).message().subject().strip();
+        return Optional.of(new HotIssue(HotIssue.heatOf(citizens.size(), members.size(), support), title,
+                placeOf(members, analysed), first, last, members.size(), citizens.size(), support, ids));
+    }
+
+    /** The place most of the issue's messages name; failing that, the group of people most of them name. */
+    private static Place placeOf(List<Integer> members, List<Analysed> analysed) {
+        Map<String, Integer> keyVotes = new HashMap<>();
+        Map<String, Place> longest = new HashMap<>();
+        for (int i : members) {
+            Place p = analysed.get(i).place();
+            if (p != null) {
+                keyVotes.merge(p.key(), 1, Integer::sum);
+                longest.merge(p.key(), p, (a, b) -> b.name().length() > a.name().length() || a.district() == null && b.district() != null ? b : a);
+            }
+        }
+        Optional<Map.Entry<String, Integer>> bestPlace = keyVotes.entrySet().stream()
+                .max(Map.Entry.<String, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder())));
+        if (bestPlace.isPresent() && bestPlace.get().getValue() * 3 >= members.size()) {
+            return longest.get(bestPlace.get().getKey());
+        }
+        Map<String, Integer> groupVotes = new HashMap<>();
+        members.forEach(i -> Optional.ofNullable(analysed.get(i).group()).ifPresent(g -> groupVotes.merge(g, 1, Integer::sum)));
+        Optional<Map.Entry<String, Integer>> bestGroup = groupVotes.entrySet().stream()
+                .max(Map.Entry.<String, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder())));
+        if (bestGroup.isPresent() && bestGroup.get().getValue() * 2 >= members.size()) {
+            return new Place(null, bestGroup.get().getKey(), true);
+        }
+        return bestPlace.map(e -> longest.get(e.getKey())).orElse(null);
+    }
+
+    private static Map<String, Double> vector(Map<String, Integer> words, Map<String, Integer> documentFrequency, int n) {
+        Map<String, Double> v = new HashMap<>();
+        double norm = 0;
+        for (Map.Entry<String, Integer> e : words.entrySet()) {
+            double x = (1 + Math.log(e.getValue())) * (Math.log((n + 1.0) / (documentFrequency.get(e.getKey()) + 1.0)) + 1);
+            v.put(e.getKey(), x);
+            norm += x * x;
+        }
+        double length = Math.sqrt(norm);
+        if (length > 0) {
+            v.replaceAll((w, x) -> x / length);
+        }
+        return v;
+    }
+
+    /** Two groups that each name places are one issue only if they name a place in common: no chain through unnamed ones. */
+    private static boolean placesAgree(List<Place> a, List<Place> b) {
+        if (a.isEmpty() || b.isEmpty()) {
+            return true;
+        }
+        for (Place x : a) {
+            for (Place y : b) {
+                if (x.sameAs(y)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static double dot(Map<String, Double> a, Map<String, Double> b) {
+        Map<String, Double> small = a.size() <= b.size() ? a : b;
+        Map<String, Double> large = small == a ? b : a;
+        double dot = 0;
+        for (Map.Entry<String, Double> e : small.entrySet()) {
+            Double y = large.get(e.getKey());
+            if (y != null) {
+                dot += e.getValue() * y;
+            }
+        }
+        return dot;
+    }
+
+    private static double norm(Map<String, Double> v) {
+        double sum = 0;
+        for (double x : v.values()) {
+            sum += x * x;
+        }
+        return Math.sqrt(sum);
+    }
+
+    private static int root(int[] parent, int i) {
+        while (parent[i] != i) {
+            parent[i] = parent[parent[i]];
+            i = parent[i];
+        }
+        return i;
+    }
+}
