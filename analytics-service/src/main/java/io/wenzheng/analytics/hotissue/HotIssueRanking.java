@@ -1,5 +1,6 @@
 package io.wenzheng.analytics.hotissue;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -201,7 +202,11 @@ public final class HotIssueRanking {
                 }
             }
             Place pi = analysed.get(i).place();
+            Instant ti = analysed.get(i).message().time();
             for (int j : candidates) {
+                if (Duration.between(ti, analysed.get(j).message().time()).abs().compareTo(settings.quietGap()) > 0) {
+                    continue;
+                }
                 Place pj = analysed.get(j).place();
                 if (pi != null && pj != null && pi.sameAs(pj) || pi != null && pj == null && pi.namedIn(analysed.get(j).message().subject())
                         || pj != null && pi == null && pj.namedIn(analysed.get(i).message().subject())) {
@@ -265,7 +270,8 @@ public final class HotIssueRanking {
         }
         Optional<Map.Entry<String, Integer>> bestPlace = keyVotes.entrySet().stream()
                 .max(Map.Entry.<String, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder())));
-        if (bestPlace.isPresent() && bestPlace.get().getValue() * 3 >= members.size()) {
+        if (bestPlace.isPresent() && bestPlace.get().getValue() * 3 >= members.size()
+                && (bestPlace.get().getValue() >= 2 || members.size() == 2)) {
             return longest.get(bestPlace.get().getKey());
         }
         Map<String, Integer> groupVotes = new HashMap<>();
@@ -275,7 +281,7 @@ public final class HotIssueRanking {
         if (bestGroup.isPresent() && bestGroup.get().getValue() * 2 >= members.size()) {
             return new Place(null, bestGroup.get().getKey(), true);
         }
-        return bestPlace.map(e -> longest.get(e.getKey())).orElse(null);
+        return bestPlace.filter(e -> e.getValue() >= 2 || members.size() == 2).map(e -> longest.get(e.getKey())).orElse(null);
     }
 
     private static Map<String, Double> vector(Map<String, Integer> words, Map<String, Integer> documentFrequency, int n) {

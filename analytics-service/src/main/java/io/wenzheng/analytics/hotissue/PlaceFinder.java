@@ -19,11 +19,14 @@ public final class PlaceFinder {
             "强烈", "严重", "问题", "居民", "业主", "市民", "群众", "恳请", "呼吁", "尽快", "解决", "再次", "多次", "我们", "我", "关注",
             "有关", "部门", "领导", "政府", "附近", "周边", "旁边", "门口", "对面", "位于", "所在", "这个", "一个", "整治", "处理",
             "小区", "社区", "城市", "乡村", "农村", "城乡", "公司", "学校", "医院", "马路", "道路", "公路", "街道", "地铁");
+    /** Cores that name a kind of place, not a place: "农村", "城乡", "楼盘". */
+    private static final Set<String> GENERIC = Set.of("农村", "城乡", "城市", "乡镇", "楼盘", "小学", "中学", "学校", "医院", "公司", "小区",
+            "社区", "大道", "道路", "马路", "公路", "街道", "村里", "镇上", "县城", "市区", "城区", "老城", "新区", "全市", "全县", "我市", "本市", "该市", "各地", "我们", "有缴");
     private static final List<String> OFFICES = List.of("局", "委", "厅", "办", "政府", "部门", "法院", "检察院", "派出所", "大队", "中心");
     private static final List<String> GROUPS = List.of("学生", "业主", "村民", "居民", "农民工", "教师", "老师", "家长", "职工",
             "员工", "退休人员", "残疾人", "司机", "商户", "患者", "老人", "考生", "租户", "购房者", "车主", "医生", "护士", "民办教师",
             "退役军人", "环卫工人", "消费者");
-    private static final int LONGEST = 14;
+    private static final int LONGEST = 10;
 
     private final Set<String> knownPlaces;
 
@@ -116,19 +119,24 @@ public final class PlaceFinder {
         int length = last.text().length();
         while (first > 0) {
             Words.Token before = piece.get(first - 1);
-            if (!before.isNameLike() || NOT_A_NAME.contains(before.text()) || length + before.text().length() > LONGEST) {
+            boolean fragment = before.isSingleCharacter() && piece.get(first).isSingleCharacter();
+            if (!(before.isNameLike() || fragment) || NOT_A_NAME.contains(before.text()) || length + before.text().length() > LONGEST) {
                 break;
             }
             first--;
             length += before.text().length();
+        }
+        while (first < k && isLeadingNoise(piece.get(first))) {
+            first++;
         }
         start[0] = first;
         StringBuilder name = new StringBuilder();
         for (int i = first; i <= k; i++) {
             name.append(piece.get(i).text());
         }
-        String text = withoutLeadingWords(name.toString());
-        if (core(text).length() < 2 || NOT_A_NAME.contains(text) || isOffice(text)) {
+        String text = cutAfterKind(withoutLeadingWords(name.toString()));
+        String core = core(text);
+        if (core.length() < 2 || NOT_A_NAME.contains(text) || NOT_A_NAME.contains(core) || GENERIC.contains(core) || isOffice(text)) {
             return null;
         }
         return text;
@@ -174,6 +182,16 @@ public final class PlaceFinder {
             }
         }
         return core;
+    }
+
+    /** Numbers, years and quantities before a name are not part of it ("2018年农村", "很多楼盘"). */
+    private static boolean isLeadingNoise(Words.Token t) {
+        String w = t.text();
+        if (w.chars().allMatch(Character::isDigit) || w.endsWith("年")) {
+            return true;
+        }
+        return w.length() > 1 && (t.nature().startsWith("t") || t.nature().startsWith("r") || t.nature().startsWith("q")
+                || t.nature().startsWith("m") && (w.endsWith("个") || w.endsWith("些") || w.endsWith("多") || w.startsWith("很")));
     }
 
     private static boolean isOffice(String name) {

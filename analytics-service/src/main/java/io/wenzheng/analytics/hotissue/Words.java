@@ -19,14 +19,22 @@ public final class Words {
             return nature.startsWith("ns") || nature.startsWith("nt");
         }
 
+        /** One Han character that is not a function word: with another beside it, a fragment of a name HanLP does not know ("天/心"). */
+        boolean isSingleCharacter() {
+            return text.length() == 1 && Character.UnicodeScript.of(text.codePointAt(0)) == Character.UnicodeScript.HAN
+                    && FUNCTION_CHARACTERS.indexOf(text) < 0;
+        }
+
         /**
          * Could be part of a proper name: nouns and names, abbreviations, numbers ("6期"), and single characters
          * that are not function words, since names of estates are often cut into them ("魅力/之/城").
          */
         boolean isNameLike() {
             if (text.length() == 1) {
-                return Character.UnicodeScript.of(text.codePointAt(0)) == Character.UnicodeScript.HAN && FUNCTION_CHARACTERS.indexOf(text) < 0
-                        || Character.isLetterOrDigit(text.codePointAt(0));
+                boolean han = Character.UnicodeScript.of(text.codePointAt(0)) == Character.UnicodeScript.HAN;
+                return han ? FUNCTION_CHARACTERS.indexOf(text) < 0 && (text.equals("之") || nature.startsWith("n") || nature.equals("b")
+                        || nature.startsWith("a") || nature.equals("s") || nature.equals("j") || nature.endsWith("g"))
+                        : Character.isLetterOrDigit(text.codePointAt(0));
             }
             return nature.startsWith("n") && !nature.equals("nx") || nature.equals("j") || nature.equals("b") || nature.startsWith("m")
                     || nature.equals("s") || nature.equals("a");
