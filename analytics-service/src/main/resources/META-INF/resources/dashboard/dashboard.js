@@ -7,7 +7,7 @@ const LABELS = {
     connecting: '连接中', logout: '退出', live: '● 实时', offline: '○ 已断开',
     received: '受理', resolved: '办结', completion: '办结率', onTime: '按时响应率', satisfaction: '满意率', frP90: '首次响应 p90 (h)',
     trend: '受理与办结趋势', categories: '诉求分类', channels: '渠道', league: '单位排名', rank: '名次', score: '得分', routed: '受理',
-    sla: '时限监督', petition: '诉求', due: '时限', state: '状态', hotspots: '热点', hotspot: '热点', place: '地点', count: '件数', growth: '增长',
+    sla: '时限监督', petition: '诉求', due: '时限', state: '状态', hotspots: '热点问题', hotspot: '问题', place: '地点/人群', count: '件数', growth: '增长', citizens: '人数', heat: '热度',
     BREACHED: '已超时', RUNNING: '计时中', unranked: '不排名', none: '暂无',
     reports: '报告', publishWeekly: '发布上周周报', publishMonthly: '发布上月月报', reportTitle: '报告', published: '发布时间', files: '文件',
     publishing: '发布中…', publishedOk: '已发布', notForRole: '此项不对您的角色开放',
@@ -19,7 +19,7 @@ const LABELS = {
     connecting: 'Connecting', logout: 'Log out', live: '● Live', offline: '○ Disconnected',
     received: 'Received', resolved: 'Resolved', completion: 'Completion rate', onTime: 'Answered in time', satisfaction: 'Satisfaction', frP90: 'First response p90 (h)',
     trend: 'Received and resolved', categories: 'Categories', channels: 'Channels', league: 'Unit league table', rank: 'Rank', score: 'Score', routed: 'Routed',
-    sla: 'Deadlines', petition: 'Petition', due: 'Due', state: 'State', hotspots: 'Hotspots', hotspot: 'Hotspot', place: 'Place', count: 'Count', growth: 'Growth',
+    sla: 'Deadlines', petition: 'Petition', due: 'Due', state: 'State', hotspots: 'Hot issues', hotspot: 'Issue', place: 'Place or group', count: 'Petitions', growth: 'Growth', citizens: 'Citizens', heat: 'Heat',
     BREACHED: 'Breached', RUNNING: 'Running', unranked: 'unranked', none: 'None',
     reports: 'Reports', publishWeekly: 'Publish last week', publishMonthly: 'Publish last month', reportTitle: 'Report', published: 'Published', files: 'Files',
     publishing: 'Publishing…', publishedOk: 'Published', notForRole: 'Not open to your role',
@@ -77,7 +77,7 @@ async function refresh() {
     getJson('/api/v1/stats/measures?by=CHANNEL&' + p),
     getJson('/api/v1/stats/league?' + new URLSearchParams([...p].filter(([k]) => k !== 'unit'))),
     getJson('/api/v1/stats/sla?' + new URLSearchParams([...scope].filter(([k]) => k === 'unit' || k === 'district'))),
-    getJson('/api/v1/stats/hotspots?limit=10')
+    getJson('/api/v1/stats/hot-issues?top=10&' + new URLSearchParams([...p].filter(([k]) => k === 'from' || k === 'to')))
   ]);
   if (!$('from').value) $('from').value = total.from;
   if (!$('to').value) $('to').value = total.to;
@@ -122,9 +122,12 @@ async function refresh() {
       `<td>${esc(cityTime(c.firstResponseDue))}</td>` +
       `<td class="${c.slaState === 'BREACHED' ? 'breached' : ''}">${t(c.slaState)}</td></tr>`).join('')
     || `<tr><td colspan="4">${t('none')}</td></tr>`;
+  // One row per hot issue; its title opens the petitions it holds, by tracking code and subject.
   $('hotspots').querySelector('tbody').innerHTML = hotspots
-    .map(h => `<tr><td>${esc(h.label.join(' '))}</td><td>${esc(h.place)}</td><td class="n">${h.count}</td><td class="n">×${h.growth}</td></tr>`).join('')
-    || `<tr><td colspan="4">${t('none')}</td></tr>`;
+    .map(h => `<tr><td class="n">${h.rank}</td><td><details><summary>${esc(h.title)}</summary><ul class="petitions">` +
+      h.petitions.map(x => `<li><span class="code">${esc(x.trackingCode)}</span> ${esc(x.subject)} <small>${esc(cityTime(x.receivedAt))}</small></li>`).join('') +
+      `</ul></details></td><td>${esc(h.place)}</td><td class="n">${h.citizens}</td><td class="n">${h.messages}</td><td class="n">${h.heat.toFixed(1)}</td></tr>`).join('')
+    || `<tr><td colspan="6">${t('none')}</td></tr>`;
   document.body.dataset.loaded = 'true';
 }
 

@@ -11,7 +11,7 @@ public record HotspotDetected(
         String hotspotId,
         /** The cluster's most telling terms, e.g. ["油烟", "噪音", "魅力之城"]. */
         List<String> label,
-        /** The place most of its petitions name or were routed to; null when they share none. */
+        /** The place most of its petitions name (as the hot-issue table shows places); null when they share none. */
         String place,
         Instant firstSeen,
         Instant lastSeen,
@@ -22,7 +22,16 @@ public record HotspotDetected(
         /** count / max(expected, 1). */
         double growth,
         List<String> examplePetitionIds,
-        Instant detectedAt) implements InsightEvent {
+        Instant detectedAt,
+        /** What people read the surge by: a citizen's subject from it, as the hot-issue table titles issues. Null from
+         * producers older than this field. */
+        String title) implements InsightEvent {
+
+    /** A surge without a title, as producers before the title field wrote it. */
+    public HotspotDetected(String hotspotId, List<String> label, String place, Instant firstSeen, Instant lastSeen, int count,
+                           double expected, double growth, List<String> examplePetitionIds, Instant detectedAt) {
+        this(hotspotId, label, place, firstSeen, lastSeen, count, expected, growth, examplePetitionIds, detectedAt, null);
+    }
 
     @Override
     public String key() {

@@ -22,7 +22,7 @@ public record Place(String district, String name, boolean group) {
     }
 
     /** One place written twice: the same name or one inside the other, and no two different districts. */
-    boolean sameAs(Place other) {
+    public boolean sameAs(Place other) {
         if (other == null || group != other.group) {
             return false;
         }

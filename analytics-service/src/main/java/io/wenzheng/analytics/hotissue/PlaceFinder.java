@@ -42,6 +42,10 @@ public final class PlaceFinder {
     /** The same, on text already segmented: the subject first, then the start of the body. */
     Optional<Place> find(String subject, List<List<Words.Token>> subjectPieces, String body, List<List<Words.Token>> bodyPieces) {
         Optional<Place> inSubject = findIn(subject, subjectPieces, true);
+        if (inSubject.isPresent() && inSubject.get().district() == null) {
+            String district = district(body);
+            return district == null ? inSubject : Optional.of(new Place(district, inSubject.get().name(), false));
+        }
         return inSubject.isPresent() ? inSubject : findIn(body, bodyPieces == null ? Words.pieces(body) : bodyPieces, false);
     }
 
@@ -67,15 +71,7 @@ public final class PlaceFinder {
         if (text == null || text.isBlank()) {
             return Optional.empty();
         }
-        String district = null;
-        Matcher m = Words.DISTRICT.matcher(text);
-        while (m.find()) {
-            String code = m.group();
-            if (code.length() > 2 && (code.endsWith("区") || code.endsWith("县") || code.endsWith("市"))) {
-                district = code;
-                break;
-            }
-        }
+        String district = district(text);
         String fallback = null;
         for (List<Words.Token> piece : pieces) {
             String best = null;
@@ -140,6 +136,21 @@ public final class PlaceFinder {
             return null;
         }
         return text;
+    }
+
+    /** The first district code of a text ("A5区", "K7县", "F9市"; not the city, "A市"), or null. */
+    private static String district(String text) {
+        if (text == null) {
+            return null;
+        }
+        Matcher m = Words.DISTRICT.matcher(text);
+        while (m.find()) {
+            String code = m.group();
+            if (code.length() > 2 && (code.endsWith("区") || code.endsWith("县") || code.endsWith("市"))) {
+                return code;
+            }
+        }
+        return null;
     }
 
     /** A recognised organisation that runs on past its place ("锦绣花园垃圾站") ends with the place. */

@@ -7,7 +7,11 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** A petition's features, kept so the detector remembers them across restarts. The text itself is not kept. */
+/**
+ * A petition's features, kept so the surge detector remembers them across restarts and hot issues can be ranked
+ * for any period: its bigrams, and its words, place and group of people as hot-issue ranking analysed them at
+ * receipt. The text itself is not kept; the subject is, because people read issues by it.
+ */
 @Entity
 @Table(name = "hotspot_document")
 public class HotspotDocument extends PanacheEntityBase {
@@ -19,6 +23,21 @@ public class HotspotDocument extends PanacheEntityBase {
     @Column(nullable = false)
     public String features;
     public String place;
+    @Column(name = "tracking_code")
+    public String trackingCode;
+    public String subject;
+    /** A digest of the citizen's reference: equal for one citizen, and not the reference. */
+    public String citizen;
+    /** The petition's words as hot-issue ranking weighs them ("word:count word:count"). */
+    public String words;
+    @Column(name = "place_district")
+    public String placeDistrict;
+    @Column(name = "place_name")
+    public String placeName;
+    @Column(name = "place_group")
+    public boolean placeGroup;
+    /** The group of people the petition names most (学生, 业主), if any. */
+    public String people;
 
     static HotspotDocument of(Document document) {
         HotspotDocument row = new HotspotDocument();
@@ -27,6 +46,21 @@ public class HotspotDocument extends PanacheEntityBase {
         row.features = TextFeatures.encode(document.features());
         row.place = document.place();
         return row;
+    }
+
+    /** Adds what hot-issue ranking learnt of the petition. */
+    HotspotDocument with(String trackingCode, String citizenDigest, io.wenzheng.analytics.hotissue.HotIssueRanking.Analysed analysed) {
+        this.trackingCode = trackingCode;
+        this.subject = analysed.message().subject();
+        this.citizen = citizenDigest;
+        this.words = TextFeatures.encode(analysed.words());
+        if (analysed.place() != null) {
+            this.placeDistrict = analysed.place().district();
+            this.placeName = analysed.place().name();
+            this.placeGroup = analysed.place().group();
+        }
+        this.people = analysed.group();
+        return this;
     }
 
     Document toDocument() {

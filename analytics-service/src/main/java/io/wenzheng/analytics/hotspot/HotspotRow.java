@@ -33,8 +33,11 @@ public class HotspotRow extends PanacheEntityBase {
     public String examples;
     @Column(name = "detected_at", nullable = false)
     public Instant detectedAt;
+    /** A citizen's subject from the surge, what people read it by. */
+    public String title;
 
-    void update(Surge surge, Instant now) {
+    void update(Surge surge, Instant now, String title) {
+        this.title = title;
         hotspotId = surge.hotspotId();
         label = String.join(" ", surge.label());
         place = surge.place();
@@ -49,11 +52,11 @@ public class HotspotRow extends PanacheEntityBase {
 
     public Hotspot view() {
         return new Hotspot(hotspotId, Arrays.asList(label.split(" ")), place, firstSeen, lastSeen, count, expected, growth,
-                examples.isEmpty() ? List.of() : Arrays.asList(examples.split(",")), detectedAt);
+                examples.isEmpty() ? List.of() : Arrays.asList(examples.split(",")), detectedAt, title);
     }
 
     /** A hotspot as the API shows it. */
     public record Hotspot(String hotspotId, List<String> label, String place, Instant firstSeen, Instant lastSeen, int count,
-                          double expected, double growth, List<String> examplePetitionIds, Instant detectedAt) {
+                          double expected, double growth, List<String> examplePetitionIds, Instant detectedAt, String title) {
     }
 }

@@ -32,8 +32,11 @@ public class HotspotWatch {
     private volatile boolean silent;
     private final Outbox outbox;
 
+    private final HotIssueBoard hotIssues;
+
     @Inject
-    public HotspotWatch(AnalyticsConfig config, Outbox outbox) {
+    public HotspotWatch(AnalyticsConfig config, Outbox outbox, HotIssueBoard hotIssues) {
+        this.hotIssues = hotIssues;
         AnalyticsConfig.Hotspots h = config.hotspots();
         this.settings = new HotspotSettings(h.window(), h.baselineWindows(), h.minimumCount(), h.minimumGrowth(), h.similarity());
         this.detector = new HotspotDetector(settings);
@@ -64,31 +67,35 @@ public class HotspotWatch {
     /** Call inside a transaction. */
     public Uni<Void> observe(PetitionReceived received) {
         String text = (received.subject() == null ? "" : received.subject() + " ") + received.text();
-        String place = PlaceNames.district(text).or(() -> PlaceNames.estate(text)).orElse(null);
+        io.wenzheng.analytics.hotissue.HotIssueRanking.Analysed analysed = hotIssues.analyse(received);
+        String place = analysed.place() != null ? analysed.place().display()
+                : PlaceNames.district(text).or(() -> PlaceNames.estate(text)).orElse(null);
         Document document = new Document(received.petitionId(), received.receivedAt(), TextFeatures.bigrams(text), place);
         Optional<Surge> surge;
         HotspotDetector current = detector;
         synchronized (current) {
             surge = current.observe(document);
         }
-        HotspotDocument row = HotspotDocument.of(document);
-        return HotspotDocument.findById(row.petitionId)
+        HotspotDocument row = HotspotDocument.of(document).with(received.trackingCode(), analysed.message().citizen(), analysed);
+        String title = analysed.message().subject();
+        return HotspotDocument.<HotspotDocument>findById(row.petitionId)
                 .chain(existing -> existing == null ? row.persist().replaceWithVoid() : Uni.createFrom().voidItem())
-                .chain(() -> surge.map(this::announce).orElse(Uni.createFrom().voidItem()));
+                .chain(() -> surge.map(s -> announce(s, title)).orElse(Uni.createFrom().voidItem()));
     }
 
-    private Uni<Void> announce(Surge surge) {
+    /** @param title the subject of the petition that made or grew the surge: what people read it by */
+    private Uni<Void> announce(Surge surge, String title) {
         Instant now = clock.instant();
         return HotspotRow.<HotspotRow>findById(surge.hotspotId()).chain(existing -> {
             HotspotRow row = existing == null ? new HotspotRow() : existing;
-            row.update(surge, now);
+            row.update(surge, now, title);
             Uni<Void> stored = existing == null ? row.persist().replaceWithVoid() : Uni.createFrom().voidItem();
             if (silent) {
                 return stored;
             }
             return stored.chain(() -> outbox.append(new HotspotDetected(surge.hotspotId(), surge.label(), surge.place(),
                     surge.firstSeen(), surge.lastSeen(), surge.count(), surge.expected(), surge.growth(),
-                    surge.examplePetitionIds(), now), now));
+                    surge.examplePetitionIds(), now, title), now));
         });
     }
 }

@@ -19,6 +19,9 @@ public record ReportContent(
         List<Share> categories,
         List<Share> channels,
         List<Share> days,
+        /** The period's hot issues (热点问题), hottest first. */
+        List<io.wenzheng.analytics.hotspot.HotIssueBoard.Row> hotIssues,
+        /** Surges: similar petitions arriving faster than before. */
         List<HotspotRow.Hotspot> hotspots,
         List<OpenCases.UrgentCase> notableCases,
         Instant generatedAt,

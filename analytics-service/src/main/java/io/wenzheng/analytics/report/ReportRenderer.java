@@ -58,6 +58,12 @@ public class ReportRenderer {
             for (ReportContent.Share s : content.categories()) {
                 csv.printRecord("category", s.name(), s.count(), s.share());
             }
+            csv.printRecord("section", "rank", "heat", "title", "place", "first", "last", "petitions", "citizens", "support", "tracking_codes");
+            for (var h : content.hotIssues()) {
+                csv.printRecord("hot_issue", h.rank(), h.heat(), h.title(), h.place() == null ? "" : h.place(), content.cityTime(h.first()),
+                        content.cityTime(h.last()), h.messages(), h.citizens(), h.support(),
+                        String.join(" ", h.petitions().stream().map(p -> p.trackingCode() == null ? "" : p.trackingCode()).toList()));
+            }
             csv.printRecord("section", "hotspot", "place", "first_seen", "last_seen", "count", "growth");
             for (var h : content.hotspots()) {
                 csv.printRecord("hotspot", String.join(" ", h.label()), h.place() == null ? "" : h.place(), h.firstSeen(),

@@ -39,10 +39,12 @@ public class ReportService {
     private final Outbox outbox;
     private final Vertx vertx;
     private final AnalyticsConfig config;
+    private final io.wenzheng.analytics.hotspot.HotIssueBoard hotIssues;
 
     @Inject
     public ReportService(MeasureStore store, Scorecards scorecards, OpenCases openCases, ReportRenderer renderer, Outbox outbox,
-                         Vertx vertx, AnalyticsConfig config) {
+                         Vertx vertx, AnalyticsConfig config, io.wenzheng.analytics.hotspot.HotIssueBoard hotIssues) {
+        this.hotIssues = hotIssues;
         this.store = store;
         this.scorecards = scorecards;
         this.openCases = openCases;
@@ -115,11 +117,12 @@ public class ReportService {
         return store.total(now).chain(current -> store.total(before).chain(last -> scorecards.of(period, null)
                 .chain(card -> store.sum(now, Dimension.CATEGORY).chain(categories -> store.sum(now, Dimension.CHANNEL)
                         .chain(channels -> store.sum(now, Dimension.DAY).chain(days -> hotspots(period)
-                                .chain(hotspots -> openCases.notable(period.from().atStartOfDay(config.zone()).toInstant(),
+                                .chain(hotspots -> hotIssues.rank(period.from().atStartOfDay(config.zone()).toInstant(),
+                                        period.to().atStartOfDay(config.zone()).toInstant(), 10).chain(issues -> openCases.notable(period.from().atStartOfDay(config.zone()).toInstant(),
                                         period.to().atStartOfDay(config.zone()).toInstant()).map(cases -> new ReportContent(period, previous,
                                         ReportContent.headline(Measures.of(current), Measures.of(last)), card,
                                         ReportContent.shares(measures(categories), true), ReportContent.shares(measures(channels), true),
-                                        ReportContent.shares(measures(days), false), hotspots, cases, clock.instant(), config.zone())))))))));
+                                        ReportContent.shares(measures(days), false), issues, hotspots, cases, clock.instant(), config.zone()))))))))));
     }
 
     private static Map<String, Measures> measures(Map<String, io.wenzheng.analytics.measure.Counters> groups) {

@@ -155,6 +155,35 @@ public class StatsResource {
                 .map(rows -> rows.stream().map(HotspotRow::view).toList());
     }
 
+    @Inject
+    io.wenzheng.analytics.hotspot.HotIssueBoard hotIssues;
+
+    @GET
+    @RolesAllowed({Roles.ANALYST, Roles.SUPERVISOR, Roles.ADMIN})
+    @Path("/hot-issues")
+    @Operation(summary = "Hot issues (热点问题) of a period, hottest first: one row per issue, with its place or group of people, "
+            + "first and last petition, petitions, distinct citizens, support, heat, and every petition's tracking code and subject")
+    public Uni<List<io.wenzheng.analytics.hotspot.HotIssueBoard.Row>> hotIssues(
+            @Parameter(description = "first day, inclusive (default: 30 days ago)") @QueryParam("from") String from,
+            @Parameter(description = "last day, exclusive (default: tomorrow)") @QueryParam("to") String to,
+            @QueryParam("top") @DefaultValue("20") String top) {
+        int count = number("top", top, 1, 200);
+        MeasureFilter period = filter(from, to, null, null, null, null);
+        return hotIssues.rank(period.from().atStartOfDay(config.zone()).toInstant(), period.to().atStartOfDay(config.zone()).toInstant(), count);
+    }
+
+    static int number(String name, String value, int min, int max) {
+        try {
+            int n = Integer.parseInt(value.trim());
+            if (n >= min && n <= max) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // named below
+        }
+        throw ProblemException.invalid(name, "a whole number from " + min + " to " + max + ", not " + value);
+    }
+
     MeasureFilter filter(String from, String to, String unit, String district, String category, String channel) {
         LocalDate today = scorecards.today();
         LocalDate start = from == null ? today.minusDays(30) : day("from", from);

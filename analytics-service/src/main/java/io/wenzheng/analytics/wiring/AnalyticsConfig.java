@@ -16,7 +16,31 @@ public interface AnalyticsConfig {
 
     Hotspots hotspots();
 
+    HotIssues hotIssues();
+
     Reports reports();
+
+    /** Ranking of hot issues (热点问题); the defaults were chosen by cross-validation (docs/hotspots.md). */
+    interface HotIssues {
+        /** Word similarity that joins two petitions naming no common place. */
+        @WithDefault("0.4")
+        double similarity();
+
+        /** The lower similarity of their problems' words that joins two petitions about the same place. */
+        @WithDefault("0.2")
+        double samePlace();
+
+        /** Fewest different citizens that make a hot issue. */
+        @WithDefault("2")
+        int minimumCitizens();
+
+        /** Petitions further apart than this are not joined directly. */
+        @WithDefault("P90D")
+        Duration quietGap();
+
+        /** Street, town and estate names the city knows, recognised wherever a petition names them. */
+        Optional<java.util.Set<String>> knownPlaces();
+    }
 
     interface Scorecard {
         /** Units with fewer routed petitions in the period are listed but not ranked. */

@@ -60,6 +60,14 @@ class DashboardBrowserTest {
             assertThat(league.get(1).select("td").get(2).text()).isEqualTo("63.75");
             assertThat(zh.select("#trend svg")).as("the trend chart drew").isNotEmpty();
             assertThat(zh.select("#categories svg").text()).contains("城乡建设");
+            var issue = zh.selectFirst("#hotspots tbody tr");
+            assertThat(issue.select("td").get(0).text()).as("rank").isEqualTo("1");
+            assertThat(issue.selectFirst("summary").text()).as("the issue is titled by the citizens' subject").isEqualTo("路灯");
+            assertThat(issue.select("td").get(3).text()).as("citizens").isEqualTo("6");
+            assertThat(issue.select("li .code")).as("its petitions by tracking code").hasSize(6)
+                    .allMatch(code -> code.text().startsWith("TRK"));
+            browser.driver().findElement(org.openqa.selenium.By.cssSelector("#hotspots summary")).click();
+            assertThat(Jsoup.parse(browser.dom()).select("#hotspots details[open] li")).as("the issue opens its petitions").hasSize(6);
 
             browser.waitUntil("document.getElementById('live-received').textContent.match(/^\\d+$/)", Duration.ofSeconds(15));
             assertThat(Jsoup.parse(browser.dom()).getElementById("live-state").text()).as("live counters arrive over SSE").isEqualTo("● 实时");

@@ -33,6 +33,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.BeforeAll;
@@ -157,13 +158,52 @@ class StatsResourceTest {
                 JsonPath hotspots = given().get("/api/v1/stats/hotspots").then().statusCode(200).extract().jsonPath();
                 List<String> examples = hotspots.getList("find { it.examplePetitionIds.contains('" + ids.get(0) + "') }.examplePetitionIds");
                 assertThat(examples).isNotNull().hasSize(5).isSubsetOf(ids);
-                assertThat(hotspots.getString("find { it.examplePetitionIds.contains('" + ids.get(0) + "') }.place")).isEqualTo("A5区");
+                assertThat(hotspots.getString("find { it.examplePetitionIds.contains('" + ids.get(0) + "') }.place")).isEqualTo("A5区魅力之城小区");
             });
             var event = probe.await(Topics.INSIGHT, seen -> seen.value().contains(ids.get(0)), Duration.ofSeconds(30));
             assertThat(event).isPresent();
+            assertThat(event.get().value()).contains("\"title\":\"魅力之城小区油烟噪音扰民\"").contains("\"place\":\"A5区魅力之城小区\"");
             assertThat(event.get().header("ce_type")).isEqualTo("wenzheng.insight.hotspot-detected.v1");
             assertThat(event.get().key()).startsWith("hs-");
         }
+    }
+
+    @Test
+    void oneIssueWrittenByFiveCitizensInFiveWaysIsOneRankedRowAndOneCitizensRepeatsAreNone() {
+        Instant at = Instant.parse("2031-06-02T01:00:00Z");
+        String[][] wordings = {
+                {"A5区丽发新城小区附近搅拌站噪音扰民", "搅拌站日夜作业，噪音很大。"},
+                {"投诉丽发新城旁边搅拌站夜间施工噪声", "晚上十点以后搅拌站还在作业。"},
+                {"丽发新城小区业主反映搅拌站粉尘噪音问题", "粉尘和噪音严重影响小区居民。"},
+                {"请求关停丽发新城附近的混凝土搅拌站", "搅拌站噪音扰民，业主无法休息。"},
+                {"A市A5区丽发新城搅拌站扰民", "搅拌站的噪音和灰尘让人受不了。"}};
+        Map<String, String> subjectOf = new java.util.HashMap<>();
+        try (EventProbe probe = new EventProbe(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class))) {
+            for (int i = 0; i < wordings.length; i++) {
+                probe.publish(Topics.LIFECYCLE, new PetitionReceived(EventProbe.newPetitionId(), "RI" + i, Channel.WEB, wordings[i][0],
+                        wordings[i][1], null, "citizen-" + i, at.plus(Duration.ofDays(i)), null), "test", UUID.randomUUID().toString());
+                subjectOf.put("RI" + i, wordings[i][0]);
+            }
+            for (int i = 0; i < 4; i++) {
+                probe.publish(Topics.LIFECYCLE, new PetitionReceived(EventProbe.newPetitionId(), "RR" + i, Channel.WEB, "B3县幸福家园停车位被占用",
+                        "幸福家园的停车位被外来车辆占用。", null, "the-same-citizen", at.plus(Duration.ofHours(i)), null), "test",
+                        UUID.randomUUID().toString());
+            }
+        }
+        await().atMost(Duration.ofSeconds(40)).untilAsserted(() -> {
+            JsonPath issues = given().get("/api/v1/stats/hot-issues?from=2031-06-01&to=2031-06-30").then().statusCode(200).extract().jsonPath();
+            assertThat(issues.getList("$")).hasSize(1);
+            assertThat(issues.getInt("[0].rank")).isEqualTo(1);
+            assertThat(issues.getInt("[0].citizens")).isEqualTo(5);
+            assertThat(issues.getInt("[0].messages")).isEqualTo(5);
+            assertThat(issues.getString("[0].place")).isEqualTo("A5区丽发新城");
+            assertThat(issues.getString("[0].title")).isIn(subjectOf.values());
+            assertThat(issues.getList("[0].petitions.trackingCode", String.class)).containsExactlyInAnyOrderElementsOf(subjectOf.keySet());
+            assertThat(issues.getString("[0].petitions.find { it.trackingCode == 'RI0' }.subject")).isEqualTo(wordings[0][0]);
+        });
+        String problem = given().get("/api/v1/stats/hot-issues?top=abc").then().statusCode(400).contentType("application/problem+json")
+                .extract().asString();
+        assertThat(problem).contains("top").contains("abc");
     }
 
     @Test

@@ -98,6 +98,8 @@ public final class HotIssueTuning {
                 .collect(Collectors.groupingBy(a -> year(a.message().time()) + (month(a.message().time()) <= 6 ? "H1" : "H2")));
         halves.values().removeIf(h -> h.size() < 100);
 
+        comparePlaceFinders(replied, unlabelled, replyOf);
+
         System.out.println("| similarity | same place | purity (min over 5 folds) | purity (mean) | twin recall (mean over years) | twin pairs | stability of top 10 (mean over half-years) |");
         System.out.println("|---|---|---|---|---|---|---|");
         List<double[]> rows = new ArrayList<>();
@@ -145,6 +147,49 @@ public final class HotIssueTuning {
         System.out.printf(Locale.ROOT, "%nchosen by the rule: similarity %.2f, same place %.2f (purity %.3f, twin recall %.3f, stability %.2f); "
                         + "half-years: %s%n", chosen[0], chosen[1], chosen[2], chosen[3], chosen[4],
                 halves.keySet().stream().sorted().map(k -> k + " (" + halves.get(k).size() + ")").toList());
+    }
+
+    /**
+     * The place finders compared on the same messages: how many subjects each gives a place, and how often reply
+     * twins (one issue, by the department's judgement) get the same place. HanLP's finder against the character
+     * patterns the surge detector used before it.
+     */
+    private static void comparePlaceFinders(List<HotIssueRanking.Analysed> replied, List<HotIssueRanking.Analysed> unlabelled,
+                                            Map<String, String> replyOf) {
+        List<HotIssueRanking.Analysed> all = new ArrayList<>(replied);
+        all.addAll(unlabelled);
+        long hanlp = all.stream().filter(a -> a.place() != null && !a.place().group()).count();
+        long patterns = all.stream().filter(a -> patternPlace(a).isPresent()).count();
+        Map<String, List<HotIssueRanking.Analysed>> twins = replied.stream().filter(a -> replyOf.get(a.message().id()) != null)
+                .collect(Collectors.groupingBy(a -> replyOf.get(a.message().id())));
+        int pairs = 0;
+        int sameHanlp = 0;
+        int samePatterns = 0;
+        for (List<HotIssueRanking.Analysed> group : twins.values()) {
+            for (int i = 0; i < group.size(); i++) {
+                for (int j = i + 1; j < group.size(); j++) {
+                    pairs++;
+                    var a = group.get(i);
+                    var b = group.get(j);
+                    sameHanlp += a.place() != null && a.place().sameAs(b.place()) ? 1 : 0;
+                    var pa = patternPlace(a);
+                    var pb = patternPlace(b);
+                    samePatterns += pa.isPresent() && pa.equals(pb) ? 1 : 0;
+                }
+            }
+        }
+        System.out.println("| place finder | subjects with a place | twin pairs given one same place |");
+        System.out.println("|---|---|---|");
+        System.out.printf(Locale.ROOT, "| HanLP words + kinds of place (PlaceFinder) | %d of %d (%.0f %%) | %d of %d |%n", hanlp, all.size(),
+                100.0 * hanlp / all.size(), sameHanlp, pairs);
+        System.out.printf(Locale.ROOT, "| character patterns (PlaceNames.estate) | %d of %d (%.0f %%) | %d of %d |%n%n", patterns, all.size(),
+                100.0 * patterns / all.size(), samePatterns, pairs);
+    }
+
+    private static java.util.Optional<String> patternPlace(HotIssueRanking.Analysed a) {
+        String body = a.message().body();
+        return io.wenzheng.analytics.hotspot.PlaceNames.estate(a.message().subject())
+                .or(() -> io.wenzheng.analytics.hotspot.PlaceNames.estate(body.length() <= 160 ? body : body.substring(0, 160)));
     }
 
     private static double purity(HotIssueRanking ranking, List<Labelled> fold) {
