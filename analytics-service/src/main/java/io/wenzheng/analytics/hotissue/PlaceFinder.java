@@ -22,6 +22,8 @@ public final class PlaceFinder {
     /** Cores that name a kind of place, not a place: "农村", "城乡", "楼盘". */
     private static final Set<String> GENERIC = Set.of("农村", "城乡", "城市", "乡镇", "楼盘", "小学", "中学", "学校", "医院", "公司", "小区",
             "社区", "大道", "道路", "马路", "公路", "街道", "村里", "镇上", "县城", "市区", "城区", "老城", "新区", "全市", "全县", "我市", "本市", "该市", "各地", "我们", "有缴");
+    private static final List<String> ORGANISATIONS = List.of("厂", "店", "站", "馆", "所", "院", "会", "社", "行", "中心", "协会", "联盟",
+            "水库", "湖", "山", "港", "场", "局");
     private static final List<String> OFFICES = List.of("局", "委", "厅", "办", "政府", "部门", "法院", "检察院", "派出所", "大队", "中心");
     private static final List<String> GROUPS = List.of("学生", "业主", "村民", "居民", "农民工", "教师", "老师", "家长", "职工",
             "员工", "退休人员", "残疾人", "司机", "商户", "患者", "老人", "考生", "租户", "购房者", "车主", "医生", "护士", "民办教师",
@@ -90,7 +92,7 @@ public final class PlaceFinder {
             for (int k = 0; k < piece.size(); k++) {
                 Words.Token t = piece.get(k);
                 if (recognised && fallback == null && t.isPlaceOrOrganisation() && core(t.text()).length() >= 2 && t.text().length() >= 3
-                        && !isOffice(t.text())) {
+                        && t.text().length() <= LONGEST && endsLikeAPlace(t.text()) && !isOffice(t.text())) {
                     fallback = cutAfterKind(withoutLeadingWords(t.text()));
                 }
             }
@@ -106,13 +108,14 @@ public final class PlaceFinder {
 
     /** A place name whose last word is token k, or null; {@code start} is told the index of its first word. */
     private static String nameEndingAt(List<Words.Token> piece, int k, int[] start) {
-        Words.Token last = piece.get(k);
-        String kind = KINDS.stream().filter(last.text()::endsWith).findFirst().orElse(null);
+        // A recognised organisation may run on past its place ("名苑小区配建幼儿园"): the place ends at its first kind.
+        String lastText = cutAfterKind(piece.get(k).text());
+        String kind = KINDS.stream().filter(lastText::endsWith).findFirst().orElse(null);
         if (kind == null) {
             return null;
         }
         int first = k;
-        int length = last.text().length();
+        int length = lastText.length();
         while (first > 0) {
             Words.Token before = piece.get(first - 1);
             boolean fragment = before.isSingleCharacter() && piece.get(first).isSingleCharacter();
@@ -127,9 +130,10 @@ public final class PlaceFinder {
         }
         start[0] = first;
         StringBuilder name = new StringBuilder();
-        for (int i = first; i <= k; i++) {
+        for (int i = first; i < k; i++) {
             name.append(piece.get(i).text());
         }
+        name.append(lastText);
         String text = cutAfterKind(withoutLeadingWords(name.toString()));
         String core = core(text);
         if (core.length() < 2 || NOT_A_NAME.contains(text) || NOT_A_NAME.contains(core) || GENERIC.contains(core) || isOffice(text)) {
@@ -157,7 +161,7 @@ public final class PlaceFinder {
     static String cutAfterKind(String name) {
         for (String kind : List.of("小区", "花园", "家园", "公寓", "新城", "山庄", "公馆", "大厦", "广场")) {
             int at = name.indexOf(kind);
-            if (at >= 2 && at + kind.length() < name.length()) {
+            if (at >= 1 && at + kind.length() < name.length()) {
                 return name.substring(0, at + kind.length());
             }
         }
@@ -203,6 +207,12 @@ public final class PlaceFinder {
         }
         return w.length() > 1 && (t.nature().startsWith("t") || t.nature().startsWith("r") || t.nature().startsWith("q")
                 || t.nature().startsWith("m") && (w.endsWith("个") || w.endsWith("些") || w.endsWith("多") || w.startsWith("很")));
+    }
+
+    /** HanLP's recognised names are trusted when they end as places and organisations do, not in "政策咨询". */
+    private static boolean endsLikeAPlace(String name) {
+        boolean cutShort = KINDS.stream().anyMatch(kind -> name.indexOf(kind) == 1); // "名苑餐饮店": the name before it is lost
+        return !cutShort && (KINDS.stream().anyMatch(name::endsWith) || ORGANISATIONS.stream().anyMatch(name::endsWith));
     }
 
     private static boolean isOffice(String name) {

@@ -23,6 +23,8 @@ public final class CategoryModel {
     private final NgramIndex vocabulary;
     /** The longest n-gram in the vocabulary: what the training settings were, read off the features themselves. */
     private final int maxN;
+    /** Whether the vocabulary holds word features, so petitions must be segmented. */
+    private final boolean words;
     private final String[] features;
     private final float[] idf;
     private final float[][] weights; // [class][feature]
@@ -36,10 +38,16 @@ public final class CategoryModel {
         this.bias = bias;
         this.vocabulary = new NgramIndex(features);
         int longest = 1;
+        boolean hasWords = false;
         for (String f : features) {
+            if (!f.isEmpty() && f.charAt(0) == TextFeatures.WORD_MARK) {
+                hasWords = true;
+                continue;
+            }
             longest = Math.max(longest, f.isEmpty() || f.charAt(0) != TextFeatures.SUBJECT_MARK ? f.length() : f.length() - 1);
         }
         this.maxN = longest;
+        this.words = hasWords;
     }
 
     public List<String> categories() {
@@ -136,7 +144,7 @@ public final class CategoryModel {
     }
 
     private SparseVector vectoriseNormalised(String subject, String body) {
-        NgramIndex.Counts counts = TextFeatures.indexedCounts(subject, body, vocabulary, maxN);
+        NgramIndex.Counts counts = TextFeatures.indexedCounts(subject, body, vocabulary, maxN, words);
         int n = counts.size();
         int[] index = new int[n];
         float[] value = new float[n];

@@ -23,8 +23,16 @@ public final class CategoryTrainer {
      * @param averagedRuns how many training runs, each in its own shuffled order (seed, seed + 1, ...), are averaged
      *                     into the one model: the average of several orders is steadier than any one of them
      */
+    /**
+     * @param words whether HanLP's words count as features beside the character n-grams
+     */
     public record Settings(int minDocumentFrequency, int epochs, double learningRate, double l2, long seed, int maxN,
-                           double classBalance, int averagedRuns) {
+                           double classBalance, int averagedRuns, boolean words) {
+        public Settings(int minDocumentFrequency, int epochs, double learningRate, double l2, long seed, int maxN, double classBalance,
+                        int averagedRuns) {
+            this(minDocumentFrequency, epochs, learningRate, l2, seed, maxN, classBalance, averagedRuns, false);
+        }
+
         public Settings(int minDocumentFrequency, int epochs, double learningRate, double l2, long seed, int maxN, double classBalance) {
             this(minDocumentFrequency, epochs, learningRate, l2, seed, maxN, classBalance, 1);
         }
@@ -56,7 +64,7 @@ public final class CategoryTrainer {
         Map<String, Integer> documentFrequency = new HashMap<>();
         for (int i = 0; i < examples.size(); i++) {
             LabelledPetition e = examples.get(i);
-            Map<String, Integer> c = TextFeatures.counts(e.subject(), e.body(), settings.maxN());
+            Map<String, Integer> c = TextFeatures.counts(e.subject(), e.body(), settings.maxN(), settings.words());
             counts.add(c);
             c.keySet().forEach(f -> documentFrequency.merge(f, 1, Integer::sum));
             if ((i + 1) % 1000 == 0 || i + 1 == examples.size()) {

@@ -21,7 +21,7 @@ final class NgramIndex {
         this.mask = capacity - 1;
         for (int i = 0; i < features.length; i++) {
             String f = features[i];
-            boolean marked = !f.isEmpty() && f.charAt(0) == TextFeatures.SUBJECT_MARK;
+            boolean marked = !f.isEmpty() && (f.charAt(0) == TextFeatures.SUBJECT_MARK || f.charAt(0) == TextFeatures.WORD_MARK);
             int start = marked ? 1 : 0;
             long h = hash(marked ? f.charAt(0) : NO_MARK, f, start, f.length() - start);
             int slot = (int) h & mask;

@@ -68,13 +68,25 @@ public final class HotspotReplay {
         int top = Integer.parseInt(options.get("top"));
 
         List<Message> messages = new ArrayList<>();
+        Set<String> seen = new java.util.HashSet<>();
+        int repeated = 0;
         for (Path file : files) {
             MessageTable.Read read = MessageTable.read(file);
-            messages.addAll(read.messages());
+            for (Message m : read.messages()) {
+                // One message in two files (the board's exports overlap) is one message.
+                if (seen.add(m.id())) {
+                    messages.add(m);
+                } else {
+                    repeated++;
+                }
+            }
             read.skipped().stream().limit(5).forEach(s -> System.err.println("skipping " + s));
             if (read.skipped().size() > 5) {
                 System.err.printf("skipping %d more rows of %s%n", read.skipped().size() - 5, file.getFileName());
             }
+        }
+        if (repeated > 0) {
+            System.err.printf("%d messages appear twice (the same id); each counts once%n", repeated);
         }
         if (messages.isEmpty()) {
             throw new IllegalArgumentException("no messages in " + files);

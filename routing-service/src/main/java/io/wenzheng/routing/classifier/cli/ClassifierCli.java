@@ -84,10 +84,12 @@ public final class ClassifierCli {
                         Opt.of("max-n", int.class, String.valueOf(d.maxN()), "longest character n-gram"),
                         Opt.of("class-balance", double.class, String.valueOf(d.classBalance()), "weight towards rare classes"),
                         Opt.of("runs", int.class, String.valueOf(d.averagedRuns()), "models averaged"),
-                        Opt.of("self-train", double.class, "0", "share of unlabelled petitions added by self-training"));
+                        Opt.of("self-train", double.class, "0", "share of unlabelled petitions added by self-training"),
+                        Opt.flag("words", "HanLP's words as features beside the character n-grams"));
                 CategoryTrainer.Settings settings = new CategoryTrainer.Settings(Integer.parseInt(o.get("min-df")),
                         Integer.parseInt(o.get("epochs")), Double.parseDouble(o.get("lr")), Double.parseDouble(o.get("l2")), d.seed(),
-                        Integer.parseInt(o.get("max-n")), Double.parseDouble(o.get("class-balance")), Integer.parseInt(o.get("runs")));
+                        Integer.parseInt(o.get("max-n")), Double.parseDouble(o.get("class-balance")), Integer.parseInt(o.get("runs")),
+                        o.has("words") || d.words());
                 Cli.guard("wenzheng experiment", () -> experiment(Path.of(o.get("data")), o.get("split"), settings,
                         Double.parseDouble(o.get("self-train"))));
             }
