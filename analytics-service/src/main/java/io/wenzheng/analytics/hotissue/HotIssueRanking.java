@@ -259,14 +259,14 @@ public final class HotIssueRanking {
 
     /** The place most of the issue's messages name; failing that, the group of people most of them name. */
     private static Place placeOf(List<Integer> members, List<Analysed> analysed) {
+        // A place's votes are the members naming it however written ("恒大城", "恒大城小区"); the fullest spelling shows.
+        List<Place> named = new ArrayList<>();
+        members.forEach(i -> Optional.ofNullable(analysed.get(i).place()).filter(p -> !p.group()).ifPresent(named::add));
         Map<String, Integer> keyVotes = new HashMap<>();
         Map<String, Place> longest = new HashMap<>();
-        for (int i : members) {
-            Place p = analysed.get(i).place();
-            if (p != null) {
-                keyVotes.merge(p.key(), 1, Integer::sum);
-                longest.merge(p.key(), p, (a, b) -> b.name().length() > a.name().length() || a.district() == null && b.district() != null ? b : a);
-            }
+        for (Place p : named) {
+            keyVotes.put(p.key(), (int) named.stream().filter(p::sameAs).count());
+            longest.merge(p.key(), p, (a, b) -> b.name().length() > a.name().length() || a.district() == null && b.district() != null ? b : a);
         }
         Optional<Map.Entry<String, Integer>> bestPlace = keyVotes.entrySet().stream()
                 .max(Map.Entry.<String, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder())));
