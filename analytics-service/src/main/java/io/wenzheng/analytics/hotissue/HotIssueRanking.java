@@ -1,6 +1,5 @@
 package io.wenzheng.analytics.hotissue;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -180,37 +179,52 @@ public final class HotIssueRanking {
                              Map<String, Integer> documentFrequency) {
         int n = analysed.size();
         int commonAbove = Math.max(20, (int) (COMMON_WORD_SHARE * n));
-        Map<String, List<Integer>> postings = new HashMap<>();
+        Map<String, List<Integer>> lists = new HashMap<>();
         for (int i = 0; i < n; i++) {
             for (String w : vectors.get(i).keySet()) {
                 if (documentFrequency.get(w) <= commonAbove) {
-                    postings.computeIfAbsent(w, x -> new ArrayList<>()).add(i);
+                    lists.computeIfAbsent(w, x -> new ArrayList<>()).add(i);
                 }
             }
         }
+        Map<String, int[]> postings = new HashMap<>();
+        lists.forEach((w, list) -> postings.put(w, list.stream().mapToInt(Integer::intValue).toArray()));
+        long[] times = new long[n];
+        for (int i = 0; i < n; i++) {
+            times[i] = analysed.get(i).message().time().getEpochSecond();
+        }
+        long gap = settings.quietGap().getSeconds();
+        Map<String, Integer> ids = new HashMap<>();
+        Sparse[] vectorArrays = new Sparse[n];
+        Sparse[] problemArrays = new Sparse[n];
+        for (int i = 0; i < n; i++) {
+            vectorArrays[i] = Sparse.of(vectors.get(i), ids);
+            problemArrays[i] = Sparse.of(problems.get(i), ids);
+        }
+        int[] seenBy = new int[n];
+        int[] candidates = new int[n];
         List<Join> joins = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            Set<Integer> candidates = new HashSet<>();
+            int candidateCount = 0;
+            long ti = times[i];
             for (String w : vectors.get(i).keySet()) {
-                List<Integer> list = postings.get(w);
+                int[] list = postings.get(w);
                 if (list != null) {
                     for (int j : list) {
-                        if (j > i) {
-                            candidates.add(j);
+                        if (j > i && seenBy[j] != i + 1 && Math.abs(times[j] - ti) <= gap) {
+                            seenBy[j] = i + 1;
+                            candidates[candidateCount++] = j;
                         }
                     }
                 }
             }
             Place pi = analysed.get(i).place();
-            Instant ti = analysed.get(i).message().time();
-            for (int j : candidates) {
-                if (Duration.between(ti, analysed.get(j).message().time()).abs().compareTo(settings.quietGap()) > 0) {
-                    continue;
-                }
+            for (int c = 0; c < candidateCount; c++) {
+                int j = candidates[c];
                 Place pj = analysed.get(j).place();
                 if (pi != null && pj != null && pi.sameAs(pj) || pi != null && pj == null && pi.namedIn(analysed.get(j).message().subject())
                         || pj != null && pi == null && pj.namedIn(analysed.get(i).message().subject())) {
-                    double s = dot(problems.get(i), problems.get(j));
+                    double s = problemArrays[i].dot(problemArrays[j]);
                     if (s >= settings.samePlace()) {
                         joins.add(new Join(i, j, s, settings.samePlace()));
                     }
@@ -219,7 +233,7 @@ public final class HotIssueRanking {
                 if (pi != null && pj != null) {
                     continue;
                 }
-                double s = dot(vectors.get(i), vectors.get(j));
+                double s = vectorArrays[i].dot(vectorArrays[j]);
                 if (s >= settings.similarity()) {
                     joins.add(new Join(i, j, s, settings.similarity()));
                 }
@@ -297,6 +311,41 @@ public final class HotIssueRanking {
             v.replaceAll((w, x) -> x / length);
         }
         return v;
+    }
+
+    /** A vector as word ids in ascending order with their weights: a pair's dot product is one merge, no hashing. */
+    private record Sparse(int[] ids, double[] weights) {
+        static Sparse of(Map<String, Double> vector, Map<String, Integer> ids) {
+            int[] keys = new int[vector.size()];
+            int k = 0;
+            for (String w : vector.keySet()) {
+                keys[k++] = ids.computeIfAbsent(w, x -> ids.size());
+            }
+            java.util.Arrays.sort(keys);
+            Map<Integer, Double> byId = new HashMap<>();
+            vector.forEach((w, x) -> byId.put(ids.get(w), x));
+            double[] weights = new double[keys.length];
+            for (int i = 0; i < keys.length; i++) {
+                weights[i] = byId.get(keys[i]);
+            }
+            return new Sparse(keys, weights);
+        }
+
+        double dot(Sparse other) {
+            double sum = 0;
+            int a = 0;
+            int b = 0;
+            while (a < ids.length && b < other.ids.length) {
+                if (ids[a] == other.ids[b]) {
+                    sum += weights[a++] * other.weights[b++];
+                } else if (ids[a] < other.ids[b]) {
+                    a++;
+                } else {
+                    b++;
+                }
+            }
+            return sum;
+        }
     }
 
     /** Two groups that each name places are one issue only if they name a place in common: no chain through unnamed ones. */
