@@ -50,6 +50,14 @@ public class HotIssueBoard {
                 new PlaceFinder(h.knownPlaces().orElse(Set.of())));
     }
 
+    /**
+     * HanLP loads its dictionaries and models on first use (about a second): done at start, off the consumers'
+     * event loop, so the first petition is not held up.
+     */
+    void warmUp() {
+        ranking.analyse(new Message("warm-up", null, "A1区示例小区路灯不亮", "小区门口的路灯坏了。", Instant.EPOCH, 0));
+    }
+
     /** What ranking needs of a received petition; its place also names the petition's surge. */
     HotIssueRanking.Analysed analyse(PetitionReceived received) {
         String subject = received.subject() == null || received.subject().isBlank() ? firstWords(received.text()) : received.subject();

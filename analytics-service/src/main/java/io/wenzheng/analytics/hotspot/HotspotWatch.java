@@ -44,6 +44,7 @@ public class HotspotWatch {
     }
 
     void rebuild(@Observes StartupEvent started) throws Throwable {
+        hotIssues.warmUp();
         List<HotspotDocument> remembered = VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(() ->
                 HotspotDocument.<HotspotDocument>find("order by receivedAt, petitionId").list()));
         HotspotDetector current = detector;
