@@ -80,7 +80,7 @@ public final class FactFolding {
     private static final int TITLE_LENGTH = 24;
 
     /** What a list shows for a petition: its subject, or the opening of its text, cut at a word people can read. */
-    static String title(String subject, String text) {
+    public static String title(String subject, String text) {
         String source = subject != null && !subject.isBlank() ? subject : text;
         if (source == null || source.isBlank()) {
             return null;

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.IntConsumer;
 
 /**
  * Ranks the hot issues of a period. Messages are compared by the TF-IDF cosine of their words (subject words
@@ -59,19 +58,8 @@ public final class HotIssueRanking {
     }
 
     public List<HotIssue> rank(List<Message> messages) {
-        return rank(messages, done -> { });
-    }
-
-    /** @param progress told how many messages have been read, for a long run's progress line */
-    public List<HotIssue> rank(List<Message> messages, IntConsumer progress) {
         List<Analysed> analysed = new ArrayList<>(messages.size());
-        for (Message m : messages) {
-            analysed.add(analyse(m));
-            if (analysed.size() % 500 == 0) {
-                progress.accept(analysed.size());
-            }
-        }
-        progress.accept(analysed.size());
+        messages.forEach(m -> analysed.add(analyse(m)));
         return rankAnalysed(analysed);
     }
 
@@ -131,7 +119,7 @@ public final class HotIssueRanking {
             placesOf.put(i, analysed.get(i).place() == null || analysed.get(i).place().group() ? new ArrayList<>()
                     : new ArrayList<>(List.of(analysed.get(i).place())));
             centres.put(i, new HashMap<>(vectors.get(i)));
-            centreNorm[i] = norm(vectors.get(i));
+            centreNorm[i] = TermVectors.norm(vectors.get(i));
         }
         for (Join j : joins) {
             int ra = root(parent, j.a());
@@ -141,7 +129,7 @@ public final class HotIssueRanking {
             }
             Map<String, Double> ca = centres.get(ra);
             Map<String, Double> cb = centres.get(rb);
-            double centreSimilarity = centreNorm[ra] == 0 || centreNorm[rb] == 0 ? 0 : dot(ca, cb) / (centreNorm[ra] * centreNorm[rb]);
+            double centreSimilarity = centreNorm[ra] == 0 || centreNorm[rb] == 0 ? 0 : TermVectors.dot(ca, cb) / (centreNorm[ra] * centreNorm[rb]);
             if (centreSimilarity < j.threshold() * CENTRE_SLACK || !placesAgree(placesOf.get(ra), placesOf.get(rb))) {
                 continue;
             }
@@ -155,7 +143,7 @@ public final class HotIssueRanking {
             placesOf.get(ra).addAll(placesOf.remove(rb));
             Map<String, Double> merged = ca;
             centres.remove(rb).forEach((w, x) -> merged.merge(w, x, Double::sum));
-            centreNorm[ra] = norm(merged);
+            centreNorm[ra] = TermVectors.norm(merged);
         }
         Map<Integer, List<Integer>> groups = new HashMap<>();
         for (int i = 0; i < n; i++) {
@@ -222,8 +210,7 @@ public final class HotIssueRanking {
             for (int c = 0; c < candidateCount; c++) {
                 int j = candidates[c];
                 Place pj = analysed.get(j).place();
-                if (pi != null && pj != null && pi.sameAs(pj) || pi != null && pj == null && pi.namedIn(analysed.get(j).message().subject())
-                        || pj != null && pi == null && pj.namedIn(analysed.get(i).message().subject())) {
+                if (aboutOnePlace(analysed.get(i), analysed.get(j))) {
                     double s = problemArrays[i].dot(problemArrays[j]);
                     if (s >= settings.samePlace()) {
                         joins.add(new Join(i, j, s, settings.samePlace()));
@@ -261,7 +248,7 @@ public final class HotIssueRanking {
         List<Integer> byCloseness = new ArrayList<>(members);
         Map<Integer, Double> closeness = new HashMap<>();
         for (int i : members) {
-            closeness.put(i, dot(vectors.get(i), centre));
+            closeness.put(i, TermVectors.dot(vectors.get(i), centre));
         }
         byCloseness.sort(Comparator.comparingDouble((Integer i) -> closeness.get(i)).reversed()
                 .thenComparing(i -> analysed.get(i).message().time()));
@@ -348,6 +335,16 @@ public final class HotIssueRanking {
         }
     }
 
+    /** Both name one place, or one names a place the other's subject mentions though its finder missed it. */
+    private static boolean aboutOnePlace(Analysed a, Analysed b) {
+        Place pa = a.place();
+        Place pb = b.place();
+        if (pa != null && pb != null) {
+            return pa.sameAs(pb);
+        }
+        return pa != null ? pa.namedIn(b.message().subject()) : pb != null && pb.namedIn(a.message().subject());
+    }
+
     /** Two groups that each name places are one issue only if they name a place in common: no chain through unnamed ones. */
     private static boolean placesAgree(List<Place> a, List<Place> b) {
         if (a.isEmpty() || b.isEmpty()) {
@@ -361,27 +358,6 @@ public final class HotIssueRanking {
             }
         }
         return false;
-    }
-
-    private static double dot(Map<String, Double> a, Map<String, Double> b) {
-        Map<String, Double> small = a.size() <= b.size() ? a : b;
-        Map<String, Double> large = small == a ? b : a;
-        double dot = 0;
-        for (Map.Entry<String, Double> e : small.entrySet()) {
-            Double y = large.get(e.getKey());
-            if (y != null) {
-                dot += e.getValue() * y;
-            }
-        }
-        return dot;
-    }
-
-    private static double norm(Map<String, Double> v) {
-        double sum = 0;
-        for (double x : v.values()) {
-            sum += x * x;
-        }
-        return Math.sqrt(sum);
     }
 
     private static int root(int[] parent, int i) {

@@ -60,7 +60,9 @@ public class HotIssueBoard {
 
     /** What ranking needs of a received petition; its place also names the petition's surge. */
     HotIssueRanking.Analysed analyse(PetitionReceived received) {
-        String subject = received.subject() == null || received.subject().isBlank() ? firstWords(received.text()) : received.subject();
+        // A hotline call has no subject: it is read by the opening of its text, as every list shows it.
+        String subject = received.subject() == null || received.subject().isBlank()
+                ? io.wenzheng.analytics.fact.FactFolding.title(null, received.text()) : received.subject();
         return ranking.analyse(new Message(received.petitionId(), digest(received.citizenRef()), subject,
                 received.text() == null ? "" : received.text(), received.receivedAt(), 0));
     }
@@ -91,14 +93,6 @@ public class HotIssueBoard {
                     h.last(), h.messages(), h.citizens(), h.support(), petitions));
         }
         return out;
-    }
-
-    static String firstWords(String text) {
-        if (text == null) {
-            return "";
-        }
-        String line = text.strip();
-        return line.length() <= 30 ? line : line.substring(0, 30) + "…";
     }
 
     /** Equal for one citizen, and not the citizen's reference: analytics only needs to count citizens. */

@@ -85,7 +85,7 @@ public final class HotspotDetector {
         double bestSimilarity = settings.similarity();
         for (String id : candidates) {
             Cluster cluster = clusters.get(id);
-            double similarity = cosine(vector, cluster.centroid());
+            double similarity = io.wenzheng.analytics.hotissue.TermVectors.dot(vector, cluster.centroid());
             if (similarity >= bestSimilarity) {
                 best = cluster;
                 bestSimilarity = similarity;
@@ -153,19 +153,6 @@ public final class HotspotDetector {
             }
         }
         cluster.indexedTerms = Set.of();
-    }
-
-    static double cosine(Map<String, Double> a, Map<String, Double> b) {
-        Map<String, Double> small = a.size() <= b.size() ? a : b;
-        Map<String, Double> large = small == a ? b : a;
-        double dot = 0;
-        for (Map.Entry<String, Double> e : small.entrySet()) {
-            Double other = large.get(e.getKey());
-            if (other != null) {
-                dot += e.getValue() * other;
-            }
-        }
-        return dot;
     }
 
     static Map<String, Double> top(Map<String, Double> weights, int n) {

@@ -69,8 +69,7 @@ public class HotspotWatch {
     public Uni<Void> observe(PetitionReceived received) {
         String text = (received.subject() == null ? "" : received.subject() + " ") + received.text();
         io.wenzheng.analytics.hotissue.HotIssueRanking.Analysed analysed = hotIssues.analyse(received);
-        String place = analysed.place() != null ? analysed.place().display()
-                : PlaceNames.district(text).or(() -> PlaceNames.estate(text)).orElse(null);
+        String place = PlaceNames.forSurge(analysed.place(), text);
         Document document = new Document(received.petitionId(), received.receivedAt(), TextFeatures.bigrams(text), place);
         Optional<Surge> surge;
         HotspotDetector current = detector;

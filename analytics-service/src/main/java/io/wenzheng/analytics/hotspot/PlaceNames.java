@@ -17,6 +17,14 @@ public final class PlaceNames {
     private PlaceNames() {
     }
 
+    /**
+     * The place a surge names for a petition: the hot-issue place finder's, as the hot-issue table shows it, and
+     * these patterns only where it found none. The service and the replay both use this.
+     */
+    public static String forSurge(io.wenzheng.analytics.hotissue.Place found, String text) {
+        return found != null ? found.display() : district(text).or(() -> estate(text)).orElse(null);
+    }
+
     public static Optional<String> district(String text) {
         if (text == null) {
             return Optional.empty();

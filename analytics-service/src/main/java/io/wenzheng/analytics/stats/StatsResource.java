@@ -166,22 +166,12 @@ public class StatsResource {
     public Uni<List<io.wenzheng.analytics.hotspot.HotIssueBoard.Row>> hotIssues(
             @Parameter(description = "first day, inclusive (default: 30 days ago)") @QueryParam("from") String from,
             @Parameter(description = "last day, exclusive (default: tomorrow)") @QueryParam("to") String to,
-            @QueryParam("top") @DefaultValue("20") String top) {
-        int count = number("top", top, 1, 200);
-        MeasureFilter period = filter(from, to, null, null, null, null);
-        return hotIssues.rank(period.from().atStartOfDay(config.zone()).toInstant(), period.to().atStartOfDay(config.zone()).toInstant(), count);
-    }
-
-    static int number(String name, String value, int min, int max) {
-        try {
-            int n = Integer.parseInt(value.trim());
-            if (n >= min && n <= max) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // named below
+            @QueryParam("top") @DefaultValue("20") int top) {
+        if (top < 1 || top > 200) {
+            throw ProblemException.invalid("top", "between 1 and 200");
         }
-        throw ProblemException.invalid(name, "a whole number from " + min + " to " + max + ", not " + value);
+        MeasureFilter period = filter(from, to, null, null, null, null);
+        return hotIssues.rank(period.from().atStartOfDay(config.zone()).toInstant(), period.to().atStartOfDay(config.zone()).toInstant(), top);
     }
 
     MeasureFilter filter(String from, String to, String unit, String district, String category, String channel) {

@@ -7,7 +7,6 @@ import io.wenzheng.analytics.hotspot.HotspotSettings;
 import io.wenzheng.analytics.hotspot.Surge;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
@@ -102,9 +101,5 @@ final class HotIssueReport {
 
     private static String cell(String text) {
         return text.replace("|", "/").replace("\n", " ");
-    }
-
-    static String day(Instant t) {
-        return DAY.format(t);
     }
 }

@@ -97,9 +97,15 @@ public final class HotspotReplay {
                 messages.get(messages.size() - 1).time().atZone(MessageTable.CITY).toLocalDate());
 
         long started = System.nanoTime();
-        int total = messages.size();
-        List<HotIssue> ranking = new HotIssueRanking(issueSettings, new PlaceFinder(Set.of()))
-                .rank(messages, done -> System.err.printf("  %,6d / %,d messages read%n", done, total));
+        HotIssueRanking ranker = new HotIssueRanking(issueSettings, new PlaceFinder(Set.of()));
+        List<HotIssueRanking.Analysed> analysed = new ArrayList<>(messages.size());
+        for (Message m : messages) {
+            analysed.add(ranker.analyse(m));
+            if (analysed.size() % 500 == 0 || analysed.size() == messages.size()) {
+                System.err.printf("  %,6d / %,d messages read%n", analysed.size(), messages.size());
+            }
+        }
+        List<HotIssue> ranking = ranker.rankAnalysed(analysed);
         double rankingSeconds = (System.nanoTime() - started) / 1e9;
         System.err.printf("%d hot issues in %.1f s%n", ranking.size(), rankingSeconds);
 
@@ -109,7 +115,7 @@ public final class HotspotReplay {
         for (int i = 0; i < messages.size(); i++) {
             Message m = messages.get(i);
             String text = m.subject() + " " + m.body();
-            String place = PlaceNames.estate(m.subject()).or(() -> PlaceNames.district(text)).orElse(null);
+            String place = PlaceNames.forSurge(analysed.get(i).place(), text);
             detector.observe(new Document(String.valueOf(i), m.time(), TextFeatures.bigrams(text), place))
                     .ifPresent(s -> surges.put(s.hotspotId(), s));
         }
