@@ -30,6 +30,22 @@ public final class EventJson {
         return writeData(event);
     }
 
+    public static String write(UnitFeedEvent event) {
+        return writeData(event);
+    }
+
+    public static UnitFeedEvent read(String json, UnitFeedType type) {
+        try {
+            UnitFeedEvent value = MAPPER.readValue(json, type.payload());
+            if (value == null || value.petitionId() == null || value.petitionId().isBlank()) {
+                throw new MalformedEventException("feed event data has no petitionId");
+            }
+            return value;
+        } catch (JsonProcessingException e) {
+            throw new MalformedEventException("event data is not valid " + type.type() + ": " + e.getOriginalMessage());
+        }
+    }
+
     public static String write(DirectoryEvent event) {
         return writeData(event);
     }

@@ -31,7 +31,8 @@ class AsyncApiCatalogueTest {
     }
 
     static Stream<CatalogueEntry> everyType() {
-        return Stream.of(EventType.values(), InsightType.values(), DirectoryType.values()).flatMap(Arrays::stream);
+        return Stream.of(EventType.values(), InsightType.values(), DirectoryType.values(),
+                UnitFeedType.values(), UnitCommandType.values()).flatMap(Arrays::stream);
     }
 
     @ParameterizedTest

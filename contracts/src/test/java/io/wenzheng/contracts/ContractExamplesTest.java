@@ -80,6 +80,51 @@ class ContractExamplesTest {
         assertThatThrownBy(() -> EventJson.read("{\"change\":\"ADDED\"}", type)).isInstanceOf(MalformedEventException.class);
     }
 
+    @ParameterizedTest
+    @EnumSource(UnitFeedType.class)
+    void unitFeedExamplesValidateAndRoundTrip(UnitFeedType type) throws IOException {
+        assertThat(schema(type).validate(example(type))).as("%s example", type.type()).isEmpty();
+        UnitFeedEvent event = EventJson.read(text(type.exampleResource()), type);
+        assertThat(UnitFeedType.of(event)).isEqualTo(type);
+        assertThat(EventJson.mapper().readTree(EventJson.write(event))).isEqualTo(example(type));
+        assertThat(type.type()).matches("wenzheng\\.unit\\.[a-z-]+\\.v\\d+");
+        ObjectNode broken = (ObjectNode) example(type);
+        broken.remove("petitionId");
+        assertThat(schema(type).validate(broken)).isNotEmpty();
+        assertThatThrownBy(() -> EventJson.read(broken.toString(), type)).isInstanceOf(MalformedEventException.class);
+    }
+
+    @ParameterizedTest
+    @EnumSource(UnitCommandType.class)
+    void unitCommandExamplesValidateAndCarryTheirText(UnitCommandType type) throws IOException {
+        assertThat(schema(type).validate(example(type))).as("%s example", type.type()).isEmpty();
+        UnitCommand command = UnitCommand.read(text(type.exampleResource()));
+        assertThat(command.petitionId()).isEqualTo("01JDQ8Z6X0ABCDEFGHJKMNPQRS");
+        if (type.requiredText() == null) {
+            assertThat(command.text(type)).isNull();
+        } else {
+            assertThat(command.text(type)).isNotBlank();
+            ObjectNode broken = (ObjectNode) example(type);
+            broken.remove(type.requiredText());
+            assertThat(schema(type).validate(broken)).as("schema of %s without its text", type.type()).isNotEmpty();
+            assertThatThrownBy(() -> UnitCommand.read(broken.toString()).text(type)).isInstanceOf(MalformedEventException.class)
+                    .hasMessageContaining(type.requiredText());
+        }
+        assertThat(UnitCommandType.ofType(type.type())).contains(type);
+    }
+
+    @org.junit.jupiter.api.Test
+    void commandTopicsAreOneUnitsEachAndTheDeadLetterIsNotOne() {
+        var pattern = java.util.regex.Pattern.compile(Topics.UNIT_COMMANDS_PATTERN);
+        assertThat(pattern.matcher(Topics.unitCommands("A3")).matches()).isTrue();
+        assertThat(pattern.matcher(Topics.unitCommands("A-ENV")).matches()).isTrue();
+        assertThat(pattern.matcher(Topics.UNIT_COMMANDS_DLQ).matches()).isFalse();
+        assertThat(pattern.matcher(Topics.unitFeed("A3")).matches()).isFalse();
+        assertThatThrownBy(() -> UnitCommand.read("{not json")).isInstanceOf(MalformedEventException.class);
+        assertThatThrownBy(() -> UnitCommand.read("{\"message\":\"x\"}")).isInstanceOf(MalformedEventException.class)
+                .hasMessageContaining("petitionId");
+    }
+
     @org.junit.jupiter.api.Test
     void garbageIsMalformedNotACrash() {
         assertThatThrownBy(() -> EventJson.read("{not json", PetitionReceived.class))

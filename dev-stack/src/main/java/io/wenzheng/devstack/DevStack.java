@@ -11,6 +11,7 @@ import io.wenzheng.devstack.process.Ports;
 import io.wenzheng.devstack.suite.ServiceName;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.logging.Logger;
 
@@ -127,9 +128,30 @@ public final class DevStack implements AutoCloseable {
     }
 
     /** One stack per JVM, stopped when the JVM exits: what test resources share. */
+    /** Every unit's feed and command topic in a directory file; none when there is no such file. */
+    static List<String> demoUnitTopics(Path directory) {
+        if (!java.nio.file.Files.exists(directory)) {
+            return List.of();
+        }
+        try {
+            var units = io.wenzheng.contracts.EventJson.mapper().readTree(directory.toFile()).path("units");
+            List<String> topics = new java.util.ArrayList<>();
+            units.forEach(u -> {
+                topics.add(Topics.unitFeed(u.path("code").asText()));
+                topics.add(Topics.unitCommands(u.path("code").asText()));
+            });
+            return topics;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot read " + directory, e);
+        }
+    }
+
     public static synchronized DevStack shared() {
         if (shared == null) {
             shared = start(Settings.forTests(Path.of("target", "dev-stack").toAbsolutePath()));
+            // In the suite routing creates each unit's feed and command topic as the directory names it; a service's
+            // own tests have no routing, so the demo directory's units get theirs here.
+            shared.kafka.createTopics(demoUnitTopics(Path.of("..", "deploy", "demo", "directory.json")), 1);
         }
         return shared;
     }

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The principals and ACLs of deploy/k8s/base/kafka/users.yaml, enforced by a real broker with SASL/SCRAM and the
- * standard authorizer: a unit's system reads only its own feed and writes only unit.commands, and each service
+ * standard authorizer: a unit's system reads only its own feed and writes only its own command topic, and each service
  * writes only the topics it owns.
  */
 class KafkaAclTest {
@@ -42,7 +42,7 @@ class KafkaAclTest {
         Path work = Path.of("target", "kafka-acl").toAbsolutePath();
         broker = new KafkaBroker(work, Ports.free(), new ChildProcesses(work)).secured("super-secret").start(3);
         List<String> topics = new ArrayList<>(Topics.coreWithDeadLetters());
-        topics.addAll(List.of(Topics.unitFeed("A3"), Topics.unitFeed("A-ENV")));
+        topics.addAll(List.of(Topics.unitFeed("A3"), Topics.unitFeed("A-ENV"), Topics.unitCommands("A3"), Topics.unitCommands("A-ENV")));
         broker.createTopics(topics, 3);
         principals = new HashMap<>();
         KafkaPrincipal.fromStrimziUsers(USERS).forEach(p -> principals.put(p.name(), p));
@@ -80,9 +80,11 @@ class KafkaAclTest {
     }
 
     @Test
-    void aUnitPrincipalWritesOnlyUnitCommands() throws Exception {
+    void aUnitPrincipalWritesOnlyItsOwnCommandTopic() throws Exception {
         try (KafkaProducer<String, String> unit = producer("unit-a3")) {
-            send(unit, Topics.UNIT_COMMANDS, "{\"sign\":\"x\"}");
+            send(unit, Topics.unitCommands("A3"), "{\"sign\":\"x\"}");
+            assertRefused(unit, Topics.unitCommands("A-ENV"));
+            assertRefused(unit, Topics.UNIT_COMMANDS_DLQ);
             assertRefused(unit, Topics.LIFECYCLE);
             assertRefused(unit, Topics.unitFeed("A-ENV"));
         }
@@ -98,10 +100,14 @@ class KafkaAclTest {
                 assertRefused(producer, foreign.get(service));
             }
         }
-        for (String feedWriter : List.of("routing", "sla")) {
-            try (KafkaProducer<String, String> producer = producer(feedWriter)) {
-                send(producer, Topics.unitFeed("A3"), feedWriter + " writes unit feeds");
-                assertRefused(producer, Topics.UNIT_COMMANDS);
+        try (KafkaProducer<String, String> producer = producer("intake")) {
+            send(producer, Topics.unitFeed("A3"), "intake writes unit feeds");
+            send(producer, Topics.UNIT_COMMANDS_DLQ, "and the dead letters of the commands it reads");
+        }
+        for (String service : List.of("routing", "sla")) {
+            try (KafkaProducer<String, String> producer = producer(service)) {
+                assertRefused(producer, Topics.unitFeed("A3"));
+                assertRefused(producer, Topics.unitCommands("A3"));
             }
         }
     }
@@ -112,7 +118,7 @@ class KafkaAclTest {
         config.put("bootstrap.servers", broker.bootstrapServers());
         config.put("max.block.ms", 5000);
         try (KafkaProducer<String, String> p = producer(config)) {
-            assertThatThrownBy(() -> p.send(new ProducerRecord<>(Topics.UNIT_COMMANDS, "k", "v")).get(10, TimeUnit.SECONDS))
+            assertThatThrownBy(() -> p.send(new ProducerRecord<>(Topics.unitCommands("A3"), "k", "v")).get(10, TimeUnit.SECONDS))
                     .hasRootCauseInstanceOf(SaslAuthenticationException.class);
         }
     }

@@ -28,10 +28,12 @@ public class Casework {
     private final Outbox outbox;
     private final PetitionIntake intake;
     private final String source;
+    private final io.wenzheng.intake.unitfeed.UnitFeed feed;
 
     @Inject
-    public Casework(Outbox outbox, PetitionIntake intake, KitConfig kit) {
+    public Casework(Outbox outbox, PetitionIntake intake, KitConfig kit, io.wenzheng.intake.unitfeed.UnitFeed feed) {
         this.outbox = outbox;
+        this.feed = feed;
         this.intake = intake;
         this.source = kit.service();
     }
@@ -54,6 +56,14 @@ public class Casework {
                 .chain(() -> intake.view(id));
     }
 
+    /**
+     * Applies an action inside the caller's transaction and answers the petition's new status; throws a
+     * {@link ProblemException} before changing anything when the caller may not act so.
+     */
+    public Uni<io.wenzheng.contracts.PetitionStatus> applyWithin(String id, CaseAction action, io.wenzheng.kit.security.Sight sight) {
+        return apply(id, action, sight).chain(() -> PetitionRow.<PetitionRow>findById(id)).map(row -> row.status);
+    }
+
     private Uni<Void> apply(String id, CaseAction action, io.wenzheng.kit.security.Sight sight) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         return PetitionRow.<PetitionRow>findById(id, LockModeType.PESSIMISTIC_WRITE)
@@ -71,6 +81,7 @@ public class Casework {
                     }
                     PetitionEvent event = action.event(id, now);
                     EventType type = EventType.of(event);
+                    String unitBefore = row.unitCode;
                     row.status = row.status.after(type);
                     if (action instanceof CaseAction.HandBack) {
                         row.unitCode = null;
@@ -79,7 +90,8 @@ public class Casework {
                     }
                     row.updatedAt = now;
                     return outbox.append(event, now)
-                            .chain(stored -> PetitionIntake.record(stored.eventId(), type.type(), source, now, EventJson.write(event), id))
+                            .chain(stored -> PetitionIntake.record(stored.eventId(), type.type(), source, now, EventJson.write(event), id)
+                                    .chain(() -> feed.tell(row, unitBefore, stored.eventId(), event, now)))
                             .chain(() -> action.toCitizen() == null ? Uni.createFrom().voidItem()
                                     : io.wenzheng.intake.reply.ReplyDispatcher.enqueue(row, action.toCitizen(), now));
                 });

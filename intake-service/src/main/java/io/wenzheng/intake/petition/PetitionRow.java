@@ -37,6 +37,11 @@ public class PetitionRow extends PanacheEntityBase {
     @Column(nullable = false)
     public PetitionStatus status;
     public String category;
+    /** The level-2 category routing gave, when it gave one. */
+    public String subcategory;
+    /** The district (区/县) routing placed the petition in; null for city-wide matters. */
+    @Column(name = "district_code")
+    public String districtCode;
     @Column(name = "unit_code")
     public String unitCode;
     @Column(name = "unit_name")

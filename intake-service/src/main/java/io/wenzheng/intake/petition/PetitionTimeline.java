@@ -21,11 +21,13 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 public class PetitionTimeline {
     private final EventConsumer consumer;
     private final String self;
+    private final io.wenzheng.intake.unitfeed.UnitFeed feed;
 
     @Inject
-    public PetitionTimeline(EventConsumer consumer, KitConfig kit) {
+    public PetitionTimeline(EventConsumer consumer, KitConfig kit, io.wenzheng.intake.unitfeed.UnitFeed feed) {
         this.consumer = consumer;
         this.self = kit.service();
+        this.feed = feed;
     }
 
     @Incoming("lifecycle-in")
@@ -53,15 +55,19 @@ public class PetitionTimeline {
             if (row == null) {
                 throw new IllegalArgumentException("event " + event.id() + " names unknown petition " + event.petitionId());
             }
+            String unitBefore = row.unitCode;
             row.status = row.status.after(event.type());
             if (event.data() instanceof PetitionRouted routed) {
                 row.category = routed.category();
+                row.subcategory = routed.subcategory();
+                row.districtCode = routed.districtCode();
                 row.unitCode = routed.unitCode();
                 row.unitName = routed.unitName();
                 row.supervisingUnits = io.wenzheng.kit.security.Sight.encode(routed.supervisingUnits());
             } else if (event.data() instanceof io.wenzheng.contracts.PetitionTransferred transferred) {
                 row.category = transferred.category() == null ? row.category : transferred.category();
                 row.unitCode = transferred.toUnitCode();
+                row.districtCode = transferred.toDistrictCode();
                 row.unitName = transferred.toUnitName();
                 row.supervisingUnits = io.wenzheng.kit.security.Sight.encode(transferred.toSupervisingUnits());
             } else if (event.data() instanceof TriageRequired triaged) {
@@ -74,7 +80,9 @@ public class PetitionTimeline {
             }
             row.updatedAt = Instant.now();
             return PetitionIntake.record(event.id(), event.type().type(), event.source(), event.time(),
-                    EventJson.write(event.data()), row.id);
+                            EventJson.write(event.data()), row.id)
+                    .chain(() -> io.wenzheng.intake.unitfeed.ClockRow.follow(row.id, event.data()))
+                    .chain(() -> feed.tell(row, unitBefore, event.id(), event.data(), event.time()));
         });
     }
 }

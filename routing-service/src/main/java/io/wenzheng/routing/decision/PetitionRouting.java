@@ -6,7 +6,6 @@ import io.wenzheng.contracts.PetitionReceived;
 import io.wenzheng.contracts.PetitionReturned;
 import io.wenzheng.contracts.PetitionRouted;
 import io.wenzheng.contracts.RoutingExplanation;
-import io.wenzheng.contracts.Topics;
 import io.wenzheng.contracts.TriageRequired;
 import io.wenzheng.kit.inbox.ConsumedEvent;
 import io.wenzheng.kit.inbox.EventConsumer;
@@ -216,10 +215,8 @@ public class PetitionRouting {
                 .map(io.wenzheng.routing.classifier.SubcategoryLexicon.Subcategory::name).orElse(null);
     }
 
-    /** A routed petition goes on the lifecycle topic and, without PII, on the unit's own feed. */
+    /** A routed petition goes on the lifecycle topic; intake tells the unit's own feed, with the whole case. */
     public static Uni<Void> announceRouted(Outbox outbox, PetitionRouted event, Instant now) {
-        return outbox.append(event, now)
-                .chain(() -> outbox.append(event, Topics.unitFeed(event.unitCode()), now))
-                .replaceWithVoid();
+        return outbox.append(event, now).replaceWithVoid();
     }
 }

@@ -3,7 +3,6 @@ package io.wenzheng.routing.decision;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.wenzheng.contracts.PetitionTransferred;
-import io.wenzheng.contracts.Topics;
 import io.wenzheng.kit.outbox.Outbox;
 import io.wenzheng.kit.problem.Problem;
 import io.wenzheng.kit.problem.ProblemException;
@@ -69,9 +68,7 @@ public class TransferResource {
                         decision.supervisingUnits = io.wenzheng.kit.security.Sight.encode(event.toSupervisingUnits());
                         decision.reason = "transferred from " + event.fromUnitCode() + ": " + event.reason();
                         decision.decidedAt = now;
-                        return outbox.append(event, now)
-                                .chain(() -> outbox.append(event, Topics.unitFeed(unit.code()), now))
-                                .replaceWith(event);
+                        return outbox.append(event, now).replaceWith(event);
                     });
                 }));
     }

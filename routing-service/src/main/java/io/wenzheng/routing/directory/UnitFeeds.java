@@ -13,7 +13,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Creates each unit's feed topic when the unit is registered. Relying on broker auto-creation stalls the outbox
+ * Creates each unit's feed topic and command topic when the unit is registered. Relying on broker auto-creation stalls the outbox
  * relay while a new topic elects its leader, and production brokers have auto-creation switched off.
  */
 @ApplicationScoped
@@ -35,10 +35,11 @@ public class UnitFeeds {
         this.partitions = partitions;
     }
 
-    /** Creates the feeds that do not exist yet; returns the names it created. */
+    /** Creates the feeds and command topics that do not exist yet; returns the names it created. */
     public Uni<List<String>> ensure(Collection<String> unitCodes) {
         return Uni.createFrom().completionStage(admin.listTopics().names().toCompletionStage())
-                .chain(existing -> create(unitCodes.stream().map(Topics::unitFeed).filter(t -> !existing.contains(t)).toList()));
+                .chain(existing -> create(unitCodes.stream().flatMap(u -> java.util.stream.Stream.of(Topics.unitFeed(u), Topics.unitCommands(u)))
+                        .filter(t -> !existing.contains(t)).toList()));
     }
 
     private Uni<List<String>> create(List<String> missing) {

@@ -86,17 +86,26 @@ public class EventConsumer {
 
     /** Claims the event for this consumer first, in one statement: a redelivery finds the claim and does nothing. */
     private Uni<Outcome> processOnce(String consumer, ConsumedEvent event, Function<ConsumedEvent, Uni<Void>> handler) {
+        return claim(consumer, event.id(), event.type().type())
+                .chain(claimed -> !claimed ? Uni.createFrom().item(Outcome.DUPLICATE)
+                        : handler.apply(event).replaceWith(Outcome.PROCESSED));
+    }
+
+    /**
+     * Records in the caller's transaction that this consumer processed this id; false when it already had. For
+     * consumers of messages that are not the suite's events, such as units' commands.
+     */
+    public static Uni<Boolean> claim(String consumer, String id, String type) {
         return Panache.getSession().chain(session -> session.createNativeQuery(
                         "insert into inbox_event (id, consumer, event_id, event_type, processed_at) values (?1, ?2, ?3, ?4, ?5) "
                                 + "on conflict (id) do nothing")
-                .setParameter(1, InboxEntry.key(consumer, event.id()))
+                .setParameter(1, InboxEntry.key(consumer, id))
                 .setParameter(2, consumer)
-                .setParameter(3, event.id())
-                .setParameter(4, event.type().type())
+                .setParameter(3, id)
+                .setParameter(4, type)
                 .setParameter(5, java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC))
                 .executeUpdate())
-                .chain(claimed -> claimed == 0 ? Uni.createFrom().item(Outcome.DUPLICATE)
-                        : handler.apply(event).replaceWith(Outcome.PROCESSED));
+                .map(claimed -> claimed > 0);
     }
 
     /** Reads the CloudEvent; empty for event types this suite version does not know (types are additive). */

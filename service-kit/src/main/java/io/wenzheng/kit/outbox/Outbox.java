@@ -50,6 +50,20 @@ public class Outbox {
         return appendKeyed(io.wenzheng.contracts.DirectoryType.of(event), event.key(), EventJson.write(event), occurredAt);
     }
 
+    /** Appends an event for a unit's own system on its feed, keyed by the petition like the lifecycle. */
+    public Uni<Void> append(io.wenzheng.contracts.UnitFeedEvent event, String unitCode, Instant occurredAt) {
+        OutboxEvent row = new OutboxEvent();
+        row.eventId = UUID.randomUUID().toString();
+        row.eventType = io.wenzheng.contracts.UnitFeedType.of(event).type();
+        row.topic = io.wenzheng.contracts.Topics.unitFeed(unitCode);
+        row.messageKey = event.petitionId();
+        row.subject = event.petitionId();
+        row.payload = EventJson.write(event);
+        row.occurredAt = occurredAt;
+        row.traceparent = TraceContext.current();
+        return Panache.getSession().chain(session -> session.persist(row));
+    }
+
     /** An event about no petition: keyed, and its CloudEvents subject, by what it is about. */
     private static Uni<Void> appendKeyed(io.wenzheng.contracts.CatalogueEntry type, String key, String payload, Instant occurredAt) {
         OutboxEvent row = new OutboxEvent();

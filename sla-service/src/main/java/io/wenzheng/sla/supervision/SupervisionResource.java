@@ -6,7 +6,6 @@ import io.wenzheng.contracts.DeadlineChased;
 import io.wenzheng.contracts.DeadlineEscalated;
 import io.wenzheng.contracts.EscalationStep;
 import io.wenzheng.contracts.PetitionEvent;
-import io.wenzheng.contracts.Topics;
 import io.wenzheng.kit.outbox.Outbox;
 import io.wenzheng.kit.problem.Problem;
 import io.wenzheng.kit.problem.ProblemException;
@@ -102,11 +101,7 @@ public class SupervisionResource {
                                 "petition " + petitionId + " owes nothing any more: every clock is met or cancelled"));
                     }
                     PetitionEvent event = change.apply(timer);
-                    Uni<?> written = outbox.append(event, now);
-                    if (timer.unitCode != null) {
-                        written = written.chain(() -> outbox.append(event, Topics.unitFeed(timer.unitCode), now));
-                    }
-                    return written.replaceWith(SlaResource.Clock.of(timer));
+                    return outbox.append(event, now).replaceWith(SlaResource.Clock.of(timer));
                 }));
     }
 

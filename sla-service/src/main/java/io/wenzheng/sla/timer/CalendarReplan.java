@@ -3,7 +3,6 @@ package io.wenzheng.sla.timer;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.wenzheng.contracts.DeadlineSet;
-import io.wenzheng.contracts.Topics;
 import io.wenzheng.kit.outbox.Outbox;
 import io.wenzheng.sla.SlaConfig;
 import io.wenzheng.sla.calendar.notice.CalendarBook;
@@ -88,10 +87,6 @@ public class CalendarReplan {
         }
         DeadlineSet moved = new DeadlineSet(timer.petitionId, timer.pledge, timer.timeBasis, timer.startedAt, timer.dueAt,
                 calendar, told, DeadlineSet.CALENDAR_NOTICE);
-        Uni<?> written = outbox.append(moved, now);
-        if (timer.unitCode != null) {
-            written = written.chain(() -> outbox.append(moved, Topics.unitFeed(timer.unitCode), now));
-        }
-        return written.replaceWith(true);
+        return outbox.append(moved, now).replaceWith(true);
     }
 }

@@ -10,7 +10,6 @@ import io.wenzheng.contracts.DeadlineBreached;
 import io.wenzheng.contracts.DeadlineEscalated;
 import io.wenzheng.contracts.DeadlineWarning;
 import io.wenzheng.contracts.PetitionEvent;
-import io.wenzheng.contracts.Topics;
 import io.wenzheng.kit.PollingLoop;
 import io.wenzheng.kit.outbox.Outbox;
 import io.wenzheng.sla.SlaConfig;
@@ -117,11 +116,9 @@ public class TimerWatch {
         Duration lateness = Duration.between(step.at(), now);
         registry.timer("wenzheng.sla.firing.lateness").record(lateness);
         PetitionEvent event;
-        boolean toUnitFeed = false;
         if (step instanceof TimerPolicy.Step.Warn) {
             timer.warned = true;
             event = new DeadlineWarning(timer.petitionId, timer.pledge, timer.unitCode, timer.dueAt, policy.warnShare(), now);
-            toUnitFeed = timer.unitCode != null;
         } else if (step instanceof TimerPolicy.Step.Breach) {
             timer.state = TimerState.BREACHED;
             timer.settledAt = now;
@@ -135,10 +132,6 @@ public class TimerWatch {
         }
         timer.reschedule(policy, now);
         registry.counter("wenzheng.sla.fired", "action", step.getClass().getSimpleName().toLowerCase()).increment();
-        Uni<?> written = outbox.append(event, now);
-        if (toUnitFeed) {
-            written = written.chain(() -> outbox.append(event, Topics.unitFeed(timer.unitCode), now));
-        }
-        return written.replaceWithVoid();
+        return outbox.append(event, now).replaceWithVoid();
     }
 }

@@ -39,7 +39,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 /**
  * The service's clock in January 2027, a year with no bundled notice: petitions still get deadlines, marked
  * provisional, and nothing is dead-lettered. Then the year's notice is loaded through the API and the open clocks
- * move, with their history and the unit's feed told, and a second instance reading the same database agrees.
+ * move, with their history and the move published, and a second instance reading the same database agrees.
  */
 @QuarkusTest
 @TestProfile(ProvisionalYearTest.In2027.class)
@@ -78,12 +78,6 @@ class ProvisionalYearTest {
     @Order(1)
     @TestSecurity(user = "operator1", roles = "operator")
     void aPetitionIn2027GetsProvisionalDeadlinesAndNothingIsDeadLettered() throws Exception {
-        String bootstrap = ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
-        try (var admin = org.apache.kafka.clients.admin.Admin.create(Map.of("bootstrap.servers", bootstrap))) {
-            if (!admin.listTopics().names().get().contains(Topics.unitFeed("A3"))) {
-                admin.createTopics(List.of(new org.apache.kafka.clients.admin.NewTopic(Topics.unitFeed("A3"), 1, (short) 1))).all().get();
-            }
-        }
         try (EventProbe probe = probe()) {
             petition = EventProbe.newPetitionId();
             received = clock.instant();
@@ -141,7 +135,7 @@ class ProvisionalYearTest {
                     .body("clocks.find { it.pledge == 'RESOLUTION' }.dueAt", equalTo("2027-01-14T09:30:00Z"))
                     .body("clocks.find { it.pledge == 'RESOLUTION' }.calendar", equalTo("OFFICIAL"))
                     .body("history.findAll { it.type == 'wenzheng.sla.deadline-set.v1' }.data.previousDueAt", hasItem("2027-01-13T09:30:00Z"));
-            var moved = probe.await(Topics.unitFeed("A3"), r -> petition.equals(r.key()) && SET.equals(r.header("ce_type"))
+            var moved = probe.await(Topics.SLA, r -> petition.equals(r.key()) && SET.equals(r.header("ce_type"))
                     && r.value().contains("CALENDAR_NOTICE") && r.value().contains("RESOLUTION"), Duration.ofSeconds(30)).orElseThrow(() -> new AssertionError("the unit was not told"));
             assertThat(moved.value()).contains("\"previousDueAt\":\"2027-01-13T09:30:00Z\"").contains("\"dueAt\":\"2027-01-14T09:30:00Z\"");
         }

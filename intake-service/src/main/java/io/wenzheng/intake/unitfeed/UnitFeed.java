@@ -1,0 +1,55 @@
+package io.wenzheng.intake.unitfeed;
+
+import io.smallrye.mutiny.Uni;
+import io.wenzheng.contracts.CaseUpdate;
+import io.wenzheng.contracts.PetitionEvent;
+import io.wenzheng.intake.petition.PetitionRow;
+import io.wenzheng.kit.outbox.Outbox;
+import io.wenzheng.kit.security.Sight;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Tells units' own systems what happened to their petitions, in the transaction of the change: the feed update
+ * commits with the history entry and leaves through the outbox like every other event.
+ */
+@ApplicationScoped
+public class UnitFeed {
+    private final Outbox outbox;
+
+    @Inject
+    public UnitFeed(Outbox outbox) {
+        this.outbox = outbox;
+    }
+
+    /**
+     * @param row        the petition after the event
+     * @param unitBefore the unit that held it before
+     */
+    public Uni<Void> tell(PetitionRow row, String unitBefore, String eventId, PetitionEvent event, Instant at) {
+        List<CaseNotices.Notice> notices = CaseNotices.of(unitBefore, row.unitCode, event);
+        if (notices.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        String type = CaseNotices.type(event);
+        return ClockRow.of(row.id).chain(clocks -> {
+            CaseUpdate.CaseFile file = file(row, clocks);
+            Uni<Void> written = Uni.createFrom().voidItem();
+            for (CaseNotices.Notice notice : notices) {
+                written = written.chain(() -> outbox.append(notice.update(row.id, type, eventId, at, file), notice.unitCode(), at));
+            }
+            return written;
+        });
+    }
+
+    /** The petition as a unit may see it: redacted text, never contact data. */
+    static CaseUpdate.CaseFile file(PetitionRow row, List<CaseUpdate.Clock> clocks) {
+        CaseUpdate.Place place = row.address == null && row.latitude == null && row.districtCode == null ? null
+                : new CaseUpdate.Place(row.address, row.latitude, row.longitude, row.districtCode);
+        return new CaseUpdate.CaseFile(row.trackingCode, row.channel, row.subject, row.text, row.receivedAt, row.status,
+                row.category, row.subcategory, place, row.unitCode, row.unitName, Sight.decode(row.supervisingUnits),
+                row.attachmentList(), clocks);
+    }
+}
