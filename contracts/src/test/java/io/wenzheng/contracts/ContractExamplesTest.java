@@ -94,6 +94,28 @@ class ContractExamplesTest {
         assertThatThrownBy(() -> EventJson.read(broken.toString(), type)).isInstanceOf(MalformedEventException.class);
     }
 
+    /** Departments code against v1: a newer intake may add fields to the feed, and a newer client to its commands. */
+    @ParameterizedTest
+    @EnumSource(UnitFeedType.class)
+    void unitFeedEventsEvolveAdditively(UnitFeedType type) throws IOException {
+        ObjectNode newer = (ObjectNode) example(type);
+        newer.put("priority", "urgent");
+        if (newer.has("petition")) {
+            ((ObjectNode) newer.get("petition")).putArray("tags").add("新字段");
+        }
+        assertThat(schema(type).validate(newer)).as("%s with added fields", type.type()).isEmpty();
+        assertThat(EventJson.read(newer.toString(), type)).isEqualTo(EventJson.read(text(type.exampleResource()), type));
+    }
+
+    @org.junit.jupiter.api.Test
+    void unitCommandsFromANewerClientKeepTheirMeaning() throws IOException {
+        ObjectNode newer = (ObjectNode) example(UnitCommandType.RESOLVE);
+        newer.put("attachments", "https://example.org/photo.jpg");
+        assertThat(schema(UnitCommandType.RESOLVE).validate(newer)).isEmpty();
+        assertThat(UnitCommand.read(newer.toString()).text(UnitCommandType.RESOLVE))
+                .isEqualTo(UnitCommand.read(text(UnitCommandType.RESOLVE.exampleResource())).text(UnitCommandType.RESOLVE));
+    }
+
     @ParameterizedTest
     @EnumSource(UnitCommandType.class)
     void unitCommandExamplesValidateAndCarryTheirText(UnitCommandType type) throws IOException {

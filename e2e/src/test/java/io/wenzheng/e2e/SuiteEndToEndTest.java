@@ -8,6 +8,7 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.wenzheng.e2e.chaos.ChaosReport;
 import io.wenzheng.e2e.chaos.CrashHarness;
+import io.wenzheng.contracts.Topics;
 import io.wenzheng.devstack.DevStack;
 import io.wenzheng.devstack.identity.Tokens;
 import io.wenzheng.devstack.load.PetitionTexts;
@@ -854,6 +855,101 @@ class SuiteEndToEndTest {
      * service, the broker and PostgreSQL are SIGKILLed and restarted; every 2xx petition is then in intake, routed
      * once, given one deadline and counted once. Last, because it leaves the suite restarted.
      */
+    @Test
+    @Order(18)
+    void aDepartmentsOwnSystemWorksAPetitionThroughKafkaAlone() throws Exception {
+        Map<String, Object> a3 = stack.kafka().clientSecurity("unit-a3", "unit-a3-dev-secret");
+        String group = "unit-a3.department-client";
+        skipToTheEnd(Topics.unitFeed("A3"), group, a3);
+        long resolvedBefore = summary().getLong("byStatus.RESOLVED");
+
+        String id = submit("A3区幸福小区旁工地夜间施工噪音扰民，联系电话13912345678");
+        // Its due times are on the feed before the department's system starts reading.
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(petition(id).getString("deadline.dueAt")).isNotNull());
+        String code = petition(id).getString("trackingCode");
+        var printed = new java.io.ByteArrayOutputStream();
+        var settings = new example.department.DepartmentClient.Settings(stack.kafka().bootstrapServers(), "A3", group, a3,
+                "已责令工地夜间停工，感谢您的监督", 1);
+        try (var client = new example.department.DepartmentClient(settings, new java.io.PrintStream(printed, true, java.nio.charset.StandardCharsets.UTF_8))) {
+            assertThat(client.run(Duration.ofSeconds(90))).as("the client resolved the case; it printed:%n%s", printed).isEqualTo(1);
+        }
+        String log = printed.toString(java.nio.charset.StandardCharsets.UTF_8);
+        System.out.print(log);
+        assertThat(log).as("the feed carried the case with its text and due times").contains(code).contains("幸福小区").contains("due FIRST_RESPONSE")
+                .doesNotContain("13912345678");
+
+        JsonPath resolved = petition(id);
+        assertThat(resolved.getString("status")).isEqualTo("RESOLVED");
+        assertThat(resolved.getList("history.type", String.class)).containsSubsequence("wenzheng.petition.routed.v1",
+                "wenzheng.petition.accepted.v1", "wenzheng.petition.resolved.v1");
+        assertThat(resolved.getString("history.find { it.type == 'wenzheng.petition.resolved.v1' }.data.summary"))
+                .as("the citizen's reply").isEqualTo("已责令工地夜间停工，感谢您的监督");
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(summary().getLong("byStatus.RESOLVED")).as("analytics counts it resolved").isGreaterThan(resolvedBefore));
+
+        // The department's system sends its resolution again (a restart, say): the same command id changes nothing.
+        try (var again = new example.department.DepartmentClient(settings, new java.io.PrintStream(java.io.OutputStream.nullOutputStream()))) {
+            again.send("wenzheng.unit.resolve.v1", id, Map.of("message", "重复发送"));
+        }
+
+        // Another unit's principal, on its own command topic, about A3's petition: refused, audited, nothing changes.
+        String other = submit("A3区幸福路路灯坏了一个月");
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(petition(other).getString("status")).isEqualTo("ROUTED"));
+        Map<String, Object> env = stack.kafka().clientSecurity("unit-a-env", "unit-a-env-dev-secret");
+        skipToTheEnd(Topics.unitFeed("A-ENV"), "unit-a-env.department-client", env);
+        var intruder = new example.department.DepartmentClient.Settings(stack.kafka().bootstrapServers(), "A-ENV",
+                "unit-a-env.department-client", env, null, 0);
+        var refusals = new java.io.ByteArrayOutputStream();
+        try (var client = new example.department.DepartmentClient(intruder, new java.io.PrintStream(refusals, true, java.nio.charset.StandardCharsets.UTF_8))) {
+            client.send("wenzheng.unit.sign-for.v1", other, Map.of());
+            client.send("wenzheng.unit.resolve.v1", other, Map.of("message", "已处理"));
+            client.run(Duration.ofSeconds(15));
+        }
+        assertThat(refusals.toString(java.nio.charset.StandardCharsets.UTF_8)).as("both refusals reach the sender's feed")
+                .containsPattern("refused\\s+sign-for: Not found \\(404\\)").containsPattern("refused\\s+resolve: Not found \\(404\\)");
+        assertThat(petition(other).getString("status")).isEqualTo("ROUTED");
+        given().baseUri(suite.url(ServiceName.INTAKE)).auth().oauth2(tokens.of("admin1")).queryParam("target", other)
+                .get("/api/v1/admin/audit").then().statusCode(200)
+                .body("findAll { it.actor == 'kafka:unit.commands.A-ENV' }.outcome", org.hamcrest.Matchers.contains(404, 404));
+        assertThat(petition(id).getList("history.findAll { it.type == 'wenzheng.petition.resolved.v1' }")).as("resolved once").hasSize(1);
+
+        // An unreadable command is dead-lettered with its reason.
+        try (var producer = new org.apache.kafka.clients.producer.KafkaProducer<String, String>(withBootstrap(a3),
+                new org.apache.kafka.common.serialization.StringSerializer(), new org.apache.kafka.common.serialization.StringSerializer())) {
+            var record = new org.apache.kafka.clients.producer.ProducerRecord<String, String>(Topics.unitCommands("A3"), other, "{\"petitionId\":\"" + other + "\"}");
+            record.headers().add("ce_specversion", "1.0".getBytes()).add("ce_id", ("e2e-bad-" + other).getBytes())
+                    .add("ce_type", "wenzheng.unit.respond.v1".getBytes()).add("ce_source", "e2e".getBytes());
+            producer.send(record).get();
+        }
+        try (var dlq = new io.wenzheng.devstack.testing.EventProbe(stack.kafka().superUserClient())) {
+            var dead = dlq.await(Topics.UNIT_COMMANDS_DLQ, r -> ("e2e-bad-" + other).equals(r.header("ce_id")), Duration.ofSeconds(30))
+                    .orElseThrow(() -> new AssertionError("the unreadable command is not in " + Topics.UNIT_COMMANDS_DLQ));
+            assertThat(dead.header("dead-letter-reason")).contains("\"message\"");
+        }
+    }
+
+    /** Commits a consumer group's position at the end of a topic, so that a client in that group reads only what comes next. */
+    private static void skipToTheEnd(String topic, String group, Map<String, Object> security) {
+        Map<String, Object> config = withBootstrap(security);
+        config.put("group.id", group);
+        try (var consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<String, String>(config,
+                new org.apache.kafka.common.serialization.StringDeserializer(), new org.apache.kafka.common.serialization.StringDeserializer())) {
+            var partitions = consumer.partitionsFor(topic).stream()
+                    .map(p -> new org.apache.kafka.common.TopicPartition(topic, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToEnd(partitions);
+            Map<org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.consumer.OffsetAndMetadata> ends = new java.util.HashMap<>();
+            partitions.forEach(p -> ends.put(p, new org.apache.kafka.clients.consumer.OffsetAndMetadata(consumer.position(p))));
+            consumer.commitSync(ends);
+        }
+    }
+
+    private static Map<String, Object> withBootstrap(Map<String, Object> security) {
+        Map<String, Object> config = new java.util.HashMap<>(security);
+        config.put("bootstrap.servers", stack.kafka().bootstrapServers());
+        return config;
+    }
+
     @Test
     @Order(100)
     void aCrashRunWithKillsOfServicesBrokerAndDatabaseLosesAndDoublesNothing() {

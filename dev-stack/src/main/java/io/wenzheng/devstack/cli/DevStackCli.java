@@ -57,6 +57,8 @@ import picocli.CommandLine.Spec;
                 "  timer-bench      deadline firing lateness and throughput, against Quartz",
                 "  dashboard-bench  fill analytics with millions of petitions; dashboard query latency",
                 "  chaos            load the suite while SIGKILLing services, the broker and PostgreSQL; reconcile",
+                "  department UNIT  a department's own system on Kafka (examples/department-client): signs for and",
+                "                   resolves the unit's cases through its feed and command topic",
                 "",
                 "Environment: WENZHENG_KAFKA_PORT (19092), WENZHENG_PG_PORT (15432), WENZHENG_KEYCLOAK_PORT (18180),",
                 "  WENZHENG_PORT_OFFSET (0: services on 8081-8084), WENZHENG_PARTITIONS (6), WENZHENG_DIRECTORY,",
