@@ -41,8 +41,9 @@ class DevStackTest {
 
             try (var admin = stack.kafka().admin()) {
                 var topics = admin.describeTopics(Topics.coreWithDeadLetters()).allTopicNames().get(30, TimeUnit.SECONDS);
-                assertThat(topics).containsKeys("petition.lifecycle", "petition.sla", "petition.insight", "unit.commands",
+                assertThat(topics).containsKeys("petition.lifecycle", "petition.sla", "petition.insight", "unit.commands.dlq",
                         "petition.lifecycle.dlq");
+                assertThat(topics).as("commands come on one topic per unit, made with the unit").doesNotContainKey("unit.commands");
                 assertThat(topics.get("petition.lifecycle").partitions()).hasSize(6);
             }
             assertRoundTripThroughBroker(stack.kafka().bootstrapServers());
