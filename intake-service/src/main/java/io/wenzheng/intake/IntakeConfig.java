@@ -70,6 +70,46 @@ public interface IntakeConfig {
     @WithDefault("65536")
     int channelMaxBodyBytes();
 
+    /** Units' feeds pushed to their registered endpoints. */
+    Webhooks webhooks();
+
+    interface Webhooks {
+        /** How long one push may take; a slower endpoint counts as failed and is tried again. */
+        @WithDefault("10s")
+        Duration timeout();
+
+        /** The wait before the first retry; it doubles up to {@link #longestWait()}. */
+        @WithDefault("30s")
+        Duration firstRetry();
+
+        @WithDefault("1h")
+        Duration longestWait();
+
+        /** Attempts after which a push is parked for an administrator to replay (about 5 hours with the defaults). */
+        @WithDefault("10")
+        int attempts();
+
+        /** How long a rotated-out secret still signs, so that a unit can switch without losing a request. */
+        @WithDefault("24h")
+        Duration secretOverlap();
+
+        /** Pushes in flight at once per unit; a slow endpoint holds only its own. */
+        @WithDefault("4")
+        int inFlightPerUnit();
+
+        /** The origin named in the CloudEvents webhook validation handshake (WebHook-Request-Origin). */
+        @WithDefault("wenzheng.intake")
+        String origin();
+
+        /** How long delivered pushes are kept for the admin's view; parked ones stay until replayed or the webhook is removed. */
+        @WithDefault("7d")
+        Duration deliveredKept();
+
+        /** Plain http:// endpoints; development and tests only, production requires https://. */
+        @WithDefault("false")
+        boolean allowHttp();
+    }
+
     interface WeChatAccount {
         /** The Token set in the WeChat admin console. */
         String token();

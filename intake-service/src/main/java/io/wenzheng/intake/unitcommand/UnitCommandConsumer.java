@@ -11,10 +11,10 @@ import io.wenzheng.contracts.UnitCommand;
 import io.wenzheng.contracts.UnitCommandType;
 import io.wenzheng.intake.casework.CaseAction;
 import io.wenzheng.intake.casework.Casework;
+import io.wenzheng.intake.unitfeed.UnitFeed;
 import io.wenzheng.kit.DatabaseOutage;
 import io.wenzheng.kit.audit.AuditLog;
 import io.wenzheng.kit.inbox.EventConsumer;
-import io.wenzheng.kit.outbox.Outbox;
 import io.wenzheng.kit.problem.ProblemException;
 import io.wenzheng.kit.security.Sight;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -38,14 +38,14 @@ public class UnitCommandConsumer {
     private static final Logger LOG = Logger.getLogger(UnitCommandConsumer.class);
 
     private final Casework casework;
-    private final Outbox outbox;
+    private final UnitFeed feed;
     private final AuditLog audit;
     private final Clock clock;
 
     @Inject
-    public UnitCommandConsumer(Casework casework, Outbox outbox, AuditLog audit, Clock clock) {
+    public UnitCommandConsumer(Casework casework, UnitFeed feed, AuditLog audit, Clock clock) {
         this.casework = casework;
-        this.outbox = outbox;
+        this.feed = feed;
         this.audit = audit;
         this.clock = clock;
     }
@@ -89,7 +89,7 @@ public class UnitCommandConsumer {
                             .map(status -> new CommandResult(petitionId, command.commandId(), command.type().type(),
                                     CommandResult.Outcome.ACCEPTED, null, status, now))
                             .onFailure(ProblemException.class).recoverWithItem(e -> refused(command, (ProblemException) e, now))
-                            .call(result -> outbox.append(result, command.unitCode(), now));
+                            .call(result -> feed.publish(result, command.unitCode(), now));
                 });
     }
 

@@ -3,7 +3,11 @@ package io.wenzheng.intake.unitfeed;
 import io.smallrye.mutiny.Uni;
 import io.wenzheng.contracts.CaseUpdate;
 import io.wenzheng.contracts.PetitionEvent;
+import io.wenzheng.contracts.UnitFeedEvent;
 import io.wenzheng.intake.petition.PetitionRow;
+import io.wenzheng.intake.unitfeed.webhook.WebhookEndpoint;
+import io.wenzheng.intake.unitfeed.webhook.WebhookPushes;
+import io.wenzheng.kit.KitConfig;
 import io.wenzheng.kit.outbox.Outbox;
 import io.wenzheng.kit.security.Sight;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,10 +22,22 @@ import java.util.List;
 @ApplicationScoped
 public class UnitFeed {
     private final Outbox outbox;
+    private final String source;
 
     @Inject
-    public UnitFeed(Outbox outbox) {
+    public UnitFeed(Outbox outbox, KitConfig kit) {
         this.outbox = outbox;
+        this.source = kit.service();
+    }
+
+    /**
+     * Puts one event on a unit's feed: the Kafka topic through the outbox and, when the unit registered a webhook,
+     * a push to it with the same CloudEvents id, both in the caller's transaction.
+     */
+    public Uni<Void> publish(UnitFeedEvent event, String unitCode, Instant at) {
+        return outbox.append(event, unitCode, at).chain(eventId -> WebhookEndpoint.<WebhookEndpoint>findById(unitCode)
+                .chain(endpoint -> endpoint == null ? Uni.createFrom().voidItem()
+                        : WebhookPushes.enqueue(unitCode, eventId, source, event, at)));
     }
 
     /**
@@ -38,7 +54,7 @@ public class UnitFeed {
             CaseUpdate.CaseFile file = file(row, clocks);
             Uni<Void> written = Uni.createFrom().voidItem();
             for (CaseNotices.Notice notice : notices) {
-                written = written.chain(() -> outbox.append(notice.update(row.id, type, eventId, at, file), notice.unitCode(), at));
+                written = written.chain(() -> publish(notice.update(row.id, type, eventId, at, file), notice.unitCode(), at));
             }
             return written;
         });

@@ -62,7 +62,7 @@ public class AuditFilter {
 
     private static String target(ContainerRequestContext request) {
         var params = request.getUriInfo().getPathParameters();
-        for (String name : new String[] {"id", "petitionId", "trackingCode", "name"}) {
+        for (String name : new String[] {"id", "petitionId", "trackingCode", "name", "unit"}) {
             if (params.containsKey(name)) {
                 return params.getFirst(name);
             }

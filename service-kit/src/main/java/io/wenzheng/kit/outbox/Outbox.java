@@ -50,8 +50,8 @@ public class Outbox {
         return appendKeyed(io.wenzheng.contracts.DirectoryType.of(event), event.key(), EventJson.write(event), occurredAt);
     }
 
-    /** Appends an event for a unit's own system on its feed, keyed by the petition like the lifecycle. */
-    public Uni<Void> append(io.wenzheng.contracts.UnitFeedEvent event, String unitCode, Instant occurredAt) {
+    /** Appends an event for a unit's own system on its feed, keyed by the petition like the lifecycle; answers its id. */
+    public Uni<String> append(io.wenzheng.contracts.UnitFeedEvent event, String unitCode, Instant occurredAt) {
         OutboxEvent row = new OutboxEvent();
         row.eventId = UUID.randomUUID().toString();
         row.eventType = io.wenzheng.contracts.UnitFeedType.of(event).type();
@@ -61,7 +61,7 @@ public class Outbox {
         row.payload = EventJson.write(event);
         row.occurredAt = occurredAt;
         row.traceparent = TraceContext.current();
-        return Panache.getSession().chain(session -> session.persist(row));
+        return Panache.getSession().chain(session -> session.persist(row)).replaceWith(row.eventId);
     }
 
     /** An event about no petition: keyed, and its CloudEvents subject, by what it is about. */
