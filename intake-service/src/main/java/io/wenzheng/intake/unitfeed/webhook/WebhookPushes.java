@@ -39,6 +39,7 @@ import org.jboss.logging.Logger;
 public class WebhookPushes {
     private static final Logger LOG = Logger.getLogger(WebhookPushes.class);
     private static final int BATCH = 100;
+    private static final Duration PARKED_COUNT_EVERY = Duration.ofSeconds(15);
     public static final String CONTENT_TYPE = "application/cloudevents+json; charset=utf-8";
 
     private final IntakeConfig.Webhooks config;
@@ -49,6 +50,9 @@ public class WebhookPushes {
     private WebClient client;
     private PollingLoop<Integer> loop;
     private volatile Instant lastPurge = Instant.EPOCH;
+    private volatile Instant lastParkedCount = Instant.EPOCH;
+    /** Parked pushes of all units, awaiting an administrator: exported from the start, so the alert sees the first one. */
+    private final java.util.concurrent.atomic.AtomicLong parked = new java.util.concurrent.atomic.AtomicLong();
 
     @Inject
     public WebhookPushes(IntakeConfig config, ContactVault vault, Clock clock) {
@@ -56,6 +60,7 @@ public class WebhookPushes {
         this.vault = vault;
         this.clock = clock;
         this.retries = new RetrySchedule(this.config.firstRetry(), this.config.longestWait(), this.config.attempts());
+        io.micrometer.core.instrument.Metrics.gauge("wenzheng.webhook.pushes.parked", parked);
     }
 
     void start(@Observes StartupEvent started, io.vertx.mutiny.core.Vertx vertx) {
@@ -103,6 +108,11 @@ public class WebhookPushes {
         if (lastPurge.isBefore(now.minus(Duration.ofHours(1)))) {
             lastPurge = now;
             return purge(now).chain(this::round);
+        }
+        if (lastParkedCount.isBefore(now.minus(PARKED_COUNT_EVERY))) {
+            lastParkedCount = now;
+            return Panache.withSession(() -> WebhookDelivery.count("status", WebhookDelivery.Status.PARKED))
+                    .invoke(parked::set).chain(this::round);
         }
         Uni<List<Push>> leased = Panache.withTransaction(() -> Panache.getSession().chain(s -> s.createNativeQuery(
                         "select d.* from webhook_delivery d where d.status = 'PENDING' and d.next_attempt_at <= :now"
@@ -182,6 +192,9 @@ public class WebhookPushes {
     private Uni<Void> record(Push push, Integer status, Throwable failure) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         return Panache.withTransaction(() -> WebhookDelivery.<WebhookDelivery>findById(push.id()).invoke(d -> {
+            if (d == null) {
+                return; // forgotten by an administrator while it was in flight
+            }
             d.attempts++;
             d.lastStatus = status;
             if (failure == null && status >= 200 && status < 300) {

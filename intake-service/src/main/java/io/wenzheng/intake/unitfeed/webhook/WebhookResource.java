@@ -64,6 +64,9 @@ public class WebhookResource {
     public record Replay(List<Long> ids) {
     }
 
+    public record Forgotten(long forgotten) {
+    }
+
     public record Replayed(int replayed) {
     }
 
@@ -171,6 +174,15 @@ public class WebhookResource {
                     : WebhookDelivery.update("status = ?1, attempts = 0, nextAttemptAt = ?2 where unitCode = ?3 and status = ?4 and id in ?5",
                             WebhookDelivery.Status.PENDING, now, code, WebhookDelivery.Status.PARKED, replay.ids());
         })).map(Replayed::new);
+    }
+
+    @DELETE
+    @Path("/deliveries")
+    @Operation(summary = "Forget this unit's parked pushes, when the department will not take them (it reads its Kafka feed, or the unit is gone)")
+    public Uni<Forgotten> forgetParked(@PathParam("unit") String unit) {
+        String code = unitCode(unit);
+        return Panache.withTransaction(() -> WebhookDelivery.delete("unitCode = ?1 and status = ?2", code, WebhookDelivery.Status.PARKED))
+                .map(Forgotten::new);
     }
 
     private Uni<EndpointView> view(WebhookEndpoint endpoint, String newSecret) {

@@ -151,6 +151,7 @@ class WebhookPushTest {
                 .body("find { it.petitionId == '" + parked + "' }.lastStatus", equalTo(500)));
         assertThat(given().get("/q/metrics").then().statusCode(200).extract().asString())
                 .as("the on-call sees the parked push").containsPattern("wenzheng_webhook_pushes_total\\{[^}]*outcome=\"parked\"[^}]*unit=\"A-ENV\"");
+        await().atMost(WAIT).untilAsserted(() -> assertThat(parkedGauge()).as("the alert's gauge counts it").isGreaterThanOrEqualTo(1));
 
         department.removeStub(department.getStubMappings().stream().filter(m -> m.getPriority() != null && m.getPriority() == 1).findFirst().orElseThrow());
         department.stubFor(post(urlEqualTo("/a-env")).atPriority(1).willReturn(aResponse().withStatus(200)));
@@ -179,6 +180,18 @@ class WebhookPushTest {
         assertThat(took).as("A1's endpoint times out after 2 s per push; A2 does not wait for it").isLessThan(Duration.ofMillis(1900));
         given().delete("/api/v1/admin/units/A1/webhook").then().statusCode(204);
         given().delete("/api/v1/admin/units/A2/webhook").then().statusCode(204);
+
+        // A1's endpoint is removed with pushes still waiting: they are parked, and an administrator may forget them.
+        int waiting = given().get("/api/v1/admin/units/A1/webhook/deliveries?status=PARKED").then().statusCode(200).extract().jsonPath().getList("$").size();
+        assertThat(waiting).as("six slow pushes cannot all have gone out in a 2 s timeout each").isGreaterThan(0);
+        given().delete("/api/v1/admin/units/A1/webhook/deliveries").then().statusCode(200).body("forgotten", equalTo(waiting));
+        given().get("/api/v1/admin/units/A1/webhook/deliveries?status=PARKED").then().statusCode(200).body("size()", equalTo(0));
+    }
+
+    private static long parkedGauge() {
+        return given().get("/q/metrics").then().statusCode(200).extract().asString().lines()
+                .filter(l -> l.startsWith("wenzheng_webhook_pushes_parked"))
+                .mapToLong(l -> (long) Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).findFirst().orElse(-1);
     }
 
     private String routed(String unit, String text) {
