@@ -8,7 +8,7 @@ const LABELS = {
     why: '依据', possibleDuplicate: '疑似重复', rejectPick: '驳回原因：1 垃圾广告 · 2 无效 · 3 辱骂 · 4 不属受理范围，Enter 确认',
     noteOptional: '备注（可选）', mergeInto: '并入诉求编号', changeCategory: '改分类', changeUnit: '改单位',
     triageKeys: 'Enter 接受建议 · C 改分类 · U 改单位 · M 并入重复件 · R 驳回 · J/K 下一件/上一件 · Esc 取消',
-    inbox: '待办件', tracking: '编号', status: '状态', due: '答复时限', pickOne: '请选择一件诉求', signFor: '签收',
+    inbox: '待办件', tracking: '编号', filterAll: '全部', filterSign: '待签收', filterWorking: '办理中', filterWaiting: '待市民补充', filterOverdue: '已超期', status: '状态', due: '答复时限', pickOne: '请选择一件诉求', signFor: '签收',
     kindResponse: '答复', kindProgress: '进展', kindQuestion: '请市民补充材料（暂停计时）', kindResolution: '办结', kindHandBack: '回退（说明原因）',
     template: '选择模板', send: '提交', unitLabel: '单位', district: '区县', all: '全部', within: '即将到期', noteLabel: '督办/催办意见',
     breached: '已超时', dueSoon: '即将到期', escalated: '已督办', level1: '已提醒承办人', level2: '已报单位负责人', level3: '督查室督办', escalate: '督办', chase: '催办', chased: '已催办',
@@ -29,7 +29,7 @@ const LABELS = {
     rejectPick: 'Reason: 1 spam · 2 invalid · 3 abusive · 4 out of scope, Enter to confirm', noteOptional: 'note (optional)',
     mergeInto: 'Merge into petition', changeCategory: 'Category', changeUnit: 'Unit',
     triageKeys: 'Enter accept · C category · U unit · M merge · R reject · J/K next/previous · Esc cancel',
-    inbox: 'Inbox', tracking: 'Code', status: 'Status', due: 'Answer due', pickOne: 'Pick a petition', signFor: 'Sign for it',
+    inbox: 'Inbox', tracking: 'Code', filterAll: 'All', filterSign: 'To sign for', filterWorking: 'In progress', filterWaiting: 'Waiting for citizen', filterOverdue: 'Overdue', status: 'Status', due: 'Answer due', pickOne: 'Pick a petition', signFor: 'Sign for it',
     kindResponse: 'Response', kindProgress: 'Progress', kindQuestion: 'Ask the citizen (pauses the clock)', kindResolution: 'Resolve', kindHandBack: 'Hand back (with a reason)',
     template: 'Template', send: 'Send', unitLabel: 'Unit', district: 'District', all: 'All', within: 'Due within', noteLabel: 'Note',
     breached: 'Breached', dueSoon: 'Due soon', escalated: 'Escalated', level1: 'staff reminded', level2: 'unit head told', level3: 'supervision office', escalate: 'Escalate', chase: 'Chase', chased: 'chased',
@@ -436,7 +436,7 @@ function onTriageKey(e) {
 
 // ---- 承办: the unit's inbox ---------------------------------------------------------------------------------------
 
-const casework = { current: null, templates: [], petition: null };
+const casework = { current: null, templates: [], petition: null, filter: 'all', inbox: [] };
 
 async function openUnit(id) {
   casework.templates = await get('intake', '/api/v1/reply-templates').catch(() => []);
@@ -446,11 +446,33 @@ async function openUnit(id) {
   await showPetition(id);
 }
 
+// The unit's day in four piles; a petition may be in two (overdue and waiting, say).
+const INBOX_FILTERS = {
+  all: () => true,
+  sign: p => ['ROUTED', 'TRANSFERRED'].includes(p.status),
+  working: p => ['ACCEPTED', 'RESPONDED', 'IN_PROGRESS'].includes(p.status),
+  waiting: p => p.status === 'AWAITING_CITIZEN',
+  overdue: p => p.overdue
+};
+
+/** Most urgent first: overdue, then the first response falling due soonest, then the oldest. */
+function inboxOrder(a, b) {
+  const due = p => (p.firstResponseDue && ['ROUTED', 'TRANSFERRED', 'ACCEPTED'].includes(p.status)) ? Date.parse(p.firstResponseDue) : Infinity;
+  return (b.overdue - a.overdue) || (due(a) - due(b)) || (Date.parse(a.receivedAt) - Date.parse(b.receivedAt));
+}
+
 async function loadInbox() {
   const lines = await get('intake', '/api/v1/petitions?size=200');
-  const open = lines.filter(p => !['RESOLVED', 'CLOSED', 'MERGED', 'REJECTED'].includes(p.status));
-  $('inbox-count').textContent = open.length;
-  $('inbox').querySelector('tbody').innerHTML = open.map(p => `<tr data-id="${esc(p.id)}" class="${p.id === casework.current ? 'current' : ''}">`
+  const open = lines.filter(p => !['RESOLVED', 'CLOSED', 'MERGED', 'REJECTED'].includes(p.status)).sort(inboxOrder);
+  casework.inbox = open;
+  const filter = INBOX_FILTERS[casework.filter] ? casework.filter : 'all';
+  for (const button of document.querySelectorAll('#inbox-filters button')) {
+    button.querySelector('b').textContent = open.filter(INBOX_FILTERS[button.dataset.filter]).length;
+    button.classList.toggle('on', button.dataset.filter === filter);
+  }
+  const shown = open.filter(INBOX_FILTERS[filter]);
+  $('inbox-count').textContent = shown.length;
+  $('inbox').querySelector('tbody').innerHTML = shown.map(p => `<tr data-id="${esc(p.id)}" data-status="${esc(p.status)}" class="${p.id === casework.current ? 'current' : ''}">`
     + `<td><a href="#/unit/${esc(p.id)}" class="mono">${esc(p.trackingCode)}</a><div class="snippet">${esc((p.subject || '').slice(0, 24))}</div></td>`
     + `<td>${esc(t(p.status))}</td><td class="clock" ${p.firstResponseDue && ['ROUTED', 'TRANSFERRED', 'ACCEPTED'].includes(p.status) ? `data-due="${esc(p.firstResponseDue)}"` : ''}>–</td></tr>`).join('');
   tickCountdowns();
@@ -487,9 +509,17 @@ async function showPetition(id) {
   $('pet-status').textContent = t(petition.status);
   $('pet-status').dataset.status = petition.status;
   $('pet-text').textContent = petition.text;
+  $('pet-subject').textContent = petition.subject || (petition.text || '').replace(/\s+/g, ' ').slice(0, 24);
   $('pet-clocks').innerHTML = clocks.clocks.map(k => `<span class="chip ${k.state === 'BREACHED' ? 'bad' : ''}">${esc(t(k.pledge))} · ${esc(t(k.state))}`
     + (k.state === 'RUNNING' ? ` · <span data-due="${esc(k.dueAt)}"></span>` : ` · ${esc(fmtTime(k.dueAt))}`) + provisionalMark(k) + '</span>').join(' ');
-  $('sign-for').hidden = !['ROUTED', 'TRANSFERRED'].includes(petition.status);
+  const unsigned = ['ROUTED', 'TRANSFERRED'].includes(petition.status);
+  $('sign-for').hidden = !unsigned;
+  // Before 签收 the unit may only hand the petition back; intake refuses an answer or a resolution (409) until then.
+  const kinds = $('compose-kind');
+  for (const option of kinds.options) option.disabled = unsigned && option.value !== 'HAND_BACK';
+  if (kinds.selectedOptions[0] && kinds.selectedOptions[0].disabled) { kinds.value = 'HAND_BACK'; fillTemplates(); }
+  if (!unsigned && kinds.dataset.unsigned === 'true') { kinds.value = 'RESPONSE'; fillTemplates(); }
+  kinds.dataset.unsigned = String(unsigned);
   $('pet-history').innerHTML = petition.history.slice().reverse().map(h => `<li><span class="mono">${esc(fmtTime(h.occurredAt))}</span> `
     + `${esc(h.type.replace(/^wenzheng\./, '').replace(/\.v\d+$/, ''))}</li>`).join('');
   document.body.dataset.petition = id;
@@ -499,7 +529,7 @@ async function showPetition(id) {
 
 function fillTemplates() {
   const kind = $('compose-kind').value;
-  const usable = casework.templates.filter(x => x.kind === kind);
+  const usable = (casework.templates || []).filter(x => x.kind === kind);
   $('compose-template').innerHTML = `<option value="">${esc(t('template'))}</option>`
     + usable.map(x => `<option value="${x.id}">${esc(x.title)}${x.unitCode ? ' · ' + esc(x.unitCode) : ''}</option>`).join('');
 }
@@ -621,6 +651,12 @@ function wire() {
   });
   $('sign-for').addEventListener('click', () => caseworkStep('acceptance', { unitCode: state.unit }, 'signedFor'));
   $('compose-kind').addEventListener('change', fillTemplates);
+  $('inbox-filters').addEventListener('click', e => {
+    const button = e.target.closest('button[data-filter]');
+    if (!button) return;
+    casework.filter = button.dataset.filter;
+    loadInbox().catch(() => {});
+  });
   $('compose-template').addEventListener('change', useTemplate);
   $('compose').addEventListener('submit', e => {
     e.preventDefault();

@@ -65,10 +65,10 @@ public sealed interface CaseAction {
         }
     }
 
-    /** The first response (有呼必应); it stops the first-response clock. */
+    /** The first response (有呼必应); it stops the first-response clock. Only once signed for, as the workbench shows it. */
     record Respond(String unitCode, String message) implements CaseAction {
         public boolean allowedIn(PetitionStatus s) {
-            return s.ordinal() <= PetitionStatus.ACCEPTED.ordinal();
+            return s == PetitionStatus.ACCEPTED;
         }
 
         public PetitionEvent event(String id, Instant at) {
@@ -80,7 +80,7 @@ public sealed interface CaseAction {
         }
 
         public String verb() {
-            return "respond";
+            return "respond (once, after signing for it)";
         }
     }
 
@@ -141,10 +141,10 @@ public sealed interface CaseAction {
         }
     }
 
-    /** 办结: the case is done. Resolving at once also counts as the first response. */
+    /** 办结: the case is done. Once signed for; resolving at once also counts as the first response. */
     record Resolve(String unitCode, String summary) implements CaseAction {
         public boolean allowedIn(PetitionStatus s) {
-            return s.ordinal() < PetitionStatus.RESOLVED.ordinal();
+            return s.ordinal() >= PetitionStatus.ACCEPTED.ordinal() && s.ordinal() < PetitionStatus.RESOLVED.ordinal();
         }
 
         public PetitionEvent event(String id, Instant at) {
@@ -156,7 +156,7 @@ public sealed interface CaseAction {
         }
 
         public String verb() {
-            return "resolve";
+            return "resolve (after signing for it)";
         }
     }
 

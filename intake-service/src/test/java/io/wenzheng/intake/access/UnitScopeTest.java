@@ -90,6 +90,7 @@ class UnitScopeTest {
         // Templates: their own unit's only.
         given().contentType(io.restassured.http.ContentType.JSON).body(Map.of("unitCode", "A-ENV", "kind", "RESPONSE", "title", "t", "body", "b"))
                 .post("/api/v1/reply-templates").then().statusCode(403).contentType("application/problem+json");
+        post("/api/v1/petitions/" + ownPetition + "/acceptance", Map.of("unitCode", "A3")).statusCode(202);
         post("/api/v1/petitions/" + ownPetition + "/responses", Map.of("unitCode", "A3", "message", "已收到")).statusCode(202);
     }
 

@@ -21,15 +21,15 @@ class CaseActionTest {
         // RECEIVED, TRIAGE and RETURNED have no unit, so the unit check refuses them before the status does.
         assertThat(allowed(new CaseAction.HandBack("A3", "r"))).doesNotContain(PetitionStatus.RESPONDED, PetitionStatus.IN_PROGRESS,
                 PetitionStatus.RESOLVED).contains(PetitionStatus.ROUTED, PetitionStatus.TRANSFERRED, PetitionStatus.ACCEPTED);
-        assertThat(allowed(new CaseAction.Respond("A3", "m"))).contains(PetitionStatus.ROUTED, PetitionStatus.TRANSFERRED)
-                .doesNotContain(PetitionStatus.RESPONDED, PetitionStatus.RESOLVED);
+        assertThat(allowed(new CaseAction.Respond("A3", "m"))).as("signed for first (签收), then answered once")
+                .containsExactly(PetitionStatus.ACCEPTED);
         assertThat(allowed(new CaseAction.ReportProgress("A3", "m")))
                 .containsExactlyInAnyOrder(PetitionStatus.RESPONDED, PetitionStatus.IN_PROGRESS, PetitionStatus.AWAITING_CITIZEN);
         assertThat(allowed(new CaseAction.AskCitizen("A3", "q")))
                 .containsExactlyInAnyOrder(PetitionStatus.RESPONDED, PetitionStatus.IN_PROGRESS);
         assertThat(allowed(new CaseAction.CitizenAnswer("a"))).containsExactly(PetitionStatus.AWAITING_CITIZEN);
-        assertThat(allowed(new CaseAction.Resolve("A3", "s"))).contains(PetitionStatus.ROUTED, PetitionStatus.AWAITING_CITIZEN)
-                .doesNotContain(PetitionStatus.RESOLVED, PetitionStatus.CLOSED);
+        assertThat(allowed(new CaseAction.Resolve("A3", "s"))).containsExactlyInAnyOrder(PetitionStatus.ACCEPTED, PetitionStatus.RESPONDED,
+                PetitionStatus.IN_PROGRESS, PetitionStatus.AWAITING_CITIZEN);
     }
 
     @Test

@@ -51,6 +51,10 @@ class CaseworkResourceTest {
                 .body("title", equalTo("Not with this unit"));
         post(path + "/responses", Map.of("unitCode", "A3", "message", " ")).statusCode(400)
                 .body("errors.field", org.hamcrest.Matchers.hasItem(org.hamcrest.Matchers.containsString("message")));
+        post(path + "/responses", Map.of("unitCode", "A3", "message", "已收到，今晚派人核查")).statusCode(409)
+                .body("detail", org.hamcrest.Matchers.containsString("after signing for it"));
+        post(path + "/resolution", Map.of("unitCode", "A3", "message", "已处理")).statusCode(409);
+        post(path + "/acceptance", Map.of("unitCode", "A3")).statusCode(202).body("status", equalTo("ACCEPTED"));
         post(path + "/responses", Map.of("unitCode", "A3", "message", "已收到，今晚派人核查")).statusCode(202)
                 .body("status", equalTo("RESPONDED"));
         post(path + "/responses", Map.of("unitCode", "A3", "message", "again")).statusCode(409);
@@ -85,6 +89,7 @@ class CaseworkResourceTest {
         String path = "/api/v1/petitions/" + id;
         given().contentType(ContentType.JSON).body(Map.of("rating", 2)).post(path + "/rating").then().statusCode(409)
                 .body("detail", org.hamcrest.Matchers.containsString("only a resolved petition"));
+        post(path + "/acceptance", Map.of("unitCode", "A5")).statusCode(202);
         post(path + "/resolution", Map.of("unitCode", "A5", "message", "已清理")).statusCode(202);
         given().contentType(ContentType.JSON).body(Map.of("rating", 6)).post(path + "/rating").then().statusCode(400);
         given().contentType(ContentType.JSON).body(Map.of("rating", 5, "reopen", true)).post(path + "/rating").then().statusCode(400)
