@@ -179,6 +179,7 @@ class SuiteEndToEndTest {
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(petition(id).getString("unit.code")).isEqualTo("A3"));
         String sla = suite.url(ServiceName.SLA);
 
+        unitAction(id, "acceptance", Map.of("unitCode", "A3"));
         unitAction(id, "responses", Map.of("unitCode", "A3", "message", "已收到，今晚派人到现场核查"));
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().baseUri(sla).auth().oauth2(tokens.of("staff-a3")).get("/api/v1/sla/petitions/" + id).then()
                 .body("clocks.find { it.pledge == 'FIRST_RESPONSE' }.state", org.hamcrest.Matchers.equalTo("MET"))
@@ -644,7 +645,18 @@ class SuiteEndToEndTest {
                 .findFirst().orElseThrow();
         try (var console = ConsoleBrowser.login(suite.url(ServiceName.ANALYTICS) + "/console/index.html#/unit/" + newUnit, "staff-a3")) {
             console.waitUntil("document.body.dataset.petition === '" + newUnit + "'");
+            assertThat((String) console.js("return document.getElementById('pet-subject').textContent")).as("the petition's subject or first words").isNotBlank();
+            // The inbox in piles with counts: "to sign for" holds only petitions not yet signed for, this one among them.
+            console.waitUntil("document.querySelector('#inbox-filters [data-filter=sign] b').textContent !== '0'")
+                    .click("#inbox-filters [data-filter=sign]")
+                    .waitUntil("document.querySelector('#inbox-filters [data-filter=sign]').classList.contains('on')"
+                            + " && [...document.querySelectorAll('#inbox tbody tr')].every(r => ['ROUTED', 'TRANSFERRED'].includes(r.dataset.status))"
+                            + " && !!document.querySelector('#inbox tbody tr[data-id=\"" + newUnit + "\"]')");
+            console.click("#inbox-filters [data-filter=all]");
+            assertThat((Boolean) console.js("return document.querySelector('#compose-kind option[value=RESPONSE]').disabled"))
+                    .as("no answer before 签收; only a hand-back").isTrue();
             console.click("#sign-for").waitUntil("document.body.dataset.status === 'ACCEPTED'");
+            console.waitUntil("!document.querySelector('#compose-kind option[value=RESPONSE]').disabled");
             console.select("compose-kind", "RESPONSE").select("compose-template", "1")
                     .waitUntil("document.getElementById('compose-text').value.includes('" + petition(newUnit).getString("trackingCode") + "')")
                     .click("#compose-send").waitUntil("document.body.dataset.status === 'RESPONDED'");

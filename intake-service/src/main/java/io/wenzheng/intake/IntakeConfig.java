@@ -70,6 +70,13 @@ public interface IntakeConfig {
     @WithDefault("65536")
     int channelMaxBodyBytes();
 
+    /**
+     * Where citizens reach the public side of intake (the Ingress in the cluster): replies and acknowledgements link
+     * to {@code <base>/track/<code>}, the citizen's page of the petition.
+     */
+    @WithDefault("https://wenzheng.example.gov.cn")
+    String publicBaseUrl();
+
     /** Units' feeds pushed to their registered endpoints. */
     Webhooks webhooks();
 

@@ -36,6 +36,8 @@ public final class Suite implements AutoCloseable {
         extraConfig.put("wenzheng.console.api.intake", url(ServiceName.INTAKE));
         extraConfig.put("wenzheng.console.api.routing", url(ServiceName.ROUTING));
         extraConfig.put("wenzheng.console.api.sla", url(ServiceName.SLA));
+        // Citizens' replies link to their page on intake, as they would through the Ingress.
+        extraConfig.put("wenzheng.intake.public-base-url", url(ServiceName.INTAKE));
     }
 
     /** The services' JVM options, instead of the development ones (quick start, C1 only), before {@link #start}. */

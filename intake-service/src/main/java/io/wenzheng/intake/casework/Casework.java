@@ -25,6 +25,8 @@ public class Casework {
     /** The service's clock ({@code kit.time.ServiceClock}): the system clock, or a test profile's. */
     @jakarta.inject.Inject
     java.time.Clock clock;
+    @jakarta.inject.Inject
+    io.wenzheng.intake.tracking.TrackingLink link;
     private final Outbox outbox;
     private final PetitionIntake intake;
     private final String source;
@@ -93,7 +95,7 @@ public class Casework {
                             .chain(stored -> PetitionIntake.record(stored.eventId(), type.type(), source, now, EventJson.write(event), id)
                                     .chain(() -> feed.tell(row, unitBefore, stored.eventId(), event, now)))
                             .chain(() -> action.toCitizen() == null ? Uni.createFrom().voidItem()
-                                    : io.wenzheng.intake.reply.ReplyDispatcher.enqueue(row, action.toCitizen(), now));
+                                    : io.wenzheng.intake.reply.ReplyDispatcher.enqueue(row, action.toCitizen(), link.of(row.trackingCode), now));
                 });
     }
 }

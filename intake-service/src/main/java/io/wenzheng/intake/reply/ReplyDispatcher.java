@@ -62,7 +62,7 @@ public class ReplyDispatcher {
     }
 
     /** Queues the reply to a petition's citizen if its channel can carry one; call inside the action's transaction. */
-    public static Uni<Void> enqueue(PetitionRow row, String text, Instant now) {
+    public static Uni<Void> enqueue(PetitionRow row, String text, String trackingUrl, Instant now) {
         if (!PlatformReplies.canReach(row.channel) || row.contactSealed == null) {
             return Uni.createFrom().voidItem();
         }
@@ -77,7 +77,7 @@ public class ReplyDispatcher {
             d.channel = row.channel;
             d.account = a;
             d.recipientSealed = row.contactSealed;
-            d.body = "【问政】查询码 " + row.trackingCode + "：" + io.wenzheng.intake.petition.PlainText.clean(text);
+            d.body = "【问政】查询码 " + row.trackingCode + "：" + io.wenzheng.intake.petition.PlainText.clean(text) + " 办理进度：" + trackingUrl;
             d.status = ReplyDelivery.Status.PENDING;
             d.nextAttemptAt = now;
             d.createdAt = now;

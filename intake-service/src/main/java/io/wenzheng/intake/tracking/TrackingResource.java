@@ -47,8 +47,14 @@ public class TrackingResource {
     public record Reply(String kind, Instant at, String text) {
     }
 
-    public record Tracking(String trackingCode, PetitionStatus status, String category, String unit, Instant receivedAt,
-                           Instant firstResponseDue, List<Reply> replies) {
+    /**
+     * @param title      the citizen's subject, or the first words of the text when there was none (hotline calls)
+     * @param rejection  why the petition was not taken up (SPAM, INVALID, ABUSIVE, OUT_OF_SCOPE), when REJECTED
+     * @param mergedInto the tracking code of the petition it is handled with, when MERGED
+     * @param rating     the citizen's rating, once given
+     */
+    public record Tracking(String trackingCode, PetitionStatus status, String title, String category, String unit, Instant receivedAt,
+                           Instant firstResponseDue, List<Reply> replies, String rejection, String mergedInto, Integer rating) {
     }
 
     @GET
@@ -67,9 +73,43 @@ public class TrackingResource {
                     if (row == null) {
                         throw ProblemException.notFound("petition with tracking code " + normalised);
                     }
-                    return HistoryRow.of(row.id).map(history -> new Tracking(row.trackingCode, row.status, row.category, row.unitName,
-                            row.receivedAt, row.firstResponseDue, history.stream().map(TrackingResource::reply).filter(Objects::nonNull).toList()));
+                    return HistoryRow.of(row.id).chain(history -> mergedInto(history).map(merged -> new Tracking(row.trackingCode, row.status,
+                            title(row), row.category, row.unitName, row.receivedAt, row.firstResponseDue,
+                            history.stream().map(TrackingResource::reply).filter(Objects::nonNull).toList(),
+                            last(history, "wenzheng.petition.rejected.v1", "reason"), merged,
+                            java.util.Optional.ofNullable(last(history, "wenzheng.petition.rated.v1", "rating")).map(Integer::valueOf).orElse(null))));
                 }));
+    }
+
+    private static String title(PetitionRow row) {
+        if (row.subject != null && !row.subject.isBlank()) {
+            return row.subject.strip();
+        }
+        String text = row.text == null ? "" : row.text.strip().replaceAll("\\s+", " ");
+        return text.codePointCount(0, text.length()) <= 24 ? text : text.substring(0, text.offsetByCodePoints(0, 24)) + "…";
+    }
+
+    /** A field of the latest history entry of a type, or null. */
+    private static String last(List<HistoryRow> history, String type, String field) {
+        String value = null;
+        for (HistoryRow h : history) {
+            if (type.equals(h.eventType)) {
+                try {
+                    JsonNode v = EventJson.mapper().readTree(h.data).get(field);
+                    value = v == null || v.isNull() ? null : v.asText();
+                } catch (Exception e) {
+                    value = null;
+                }
+            }
+        }
+        return value;
+    }
+
+    /** The original's tracking code, never its internal id. */
+    private static Uni<String> mergedInto(List<HistoryRow> history) {
+        String original = last(history, "wenzheng.petition.merged.v1", "originalId");
+        return original == null ? Uni.createFrom().nullItem()
+                : PetitionRow.<PetitionRow>findById(original).map(o -> o == null ? null : o.trackingCode);
     }
 
     @jakarta.inject.Inject

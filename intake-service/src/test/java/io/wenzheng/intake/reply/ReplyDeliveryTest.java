@@ -66,7 +66,14 @@ class ReplyDeliveryTest {
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(history(id)).contains("intake.reply.delivered"));
         var sent = PlatformStubs.server.findAll(postRequestedFor(urlPathEqualTo("/cgi-bin/message/custom/send")));
         assertThat(sent).anySatisfy(r -> assertThat(r.getBodyAsString()).contains("\"touser\":\"" + openid + "\"")
-                .contains("已联系物业清理占位车辆").contains("\"msgtype\":\"text\""));
+                .contains("已联系物业清理占位车辆").contains("\"msgtype\":\"text\"")
+                .as("the citizen's page is linked").contains(page(id)));
+    }
+
+    /** The citizen's page of a petition, as the replies must name it. */
+    private static String page(String id) {
+        return org.eclipse.microprofile.config.ConfigProvider.getConfig().getValue("wenzheng.intake.public-base-url", String.class)
+                + "/track/" + given().get("/api/v1/petitions/" + id).then().statusCode(200).extract().path("trackingCode");
     }
 
     @Test
@@ -83,7 +90,7 @@ class ReplyDeliveryTest {
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
                 assertThat(history(id)).containsSubsequence("intake.reply.attempt-failed", "intake.reply.delivered"));
         assertThat(PlatformStubs.server.findAll(postRequestedFor(urlPathEqualTo("/sms/send"))))
-                .anySatisfy(r -> assertThat(r.getBodyAsString()).contains("13709512222").contains("已派人维修路灯"));
+                .anySatisfy(r -> assertThat(r.getBodyAsString()).contains("13709512222").contains("已派人维修路灯").contains(page(id)));
     }
 
     @Test
@@ -163,7 +170,8 @@ class ReplyDeliveryTest {
                 + System.nanoTime() + "</MsgId></xml>";
         given().contentType("text/xml").body(xml.getBytes(java.nio.charset.StandardCharsets.UTF_8))
                 .queryParams(Map.of("signature", PlatformSignature.of("wenzheng-demo", ts, nonce), "timestamp", ts, "nonce", nonce))
-                .post("/channels/wechat/demo").then().statusCode(200).body(org.hamcrest.Matchers.containsString("查询码"));
+                .post("/channels/wechat/demo").then().statusCode(200).body(org.hamcrest.Matchers.containsString("查询码"))
+                .body(org.hamcrest.Matchers.containsString("/track/"));
         return probe.await(Topics.LIFECYCLE, r -> r.value().contains(text), Duration.ofSeconds(20)).orElseThrow().key();
     }
 
@@ -171,6 +179,7 @@ class ReplyDeliveryTest {
         probe.publish(new PetitionRouted(id, "城乡建设", "A3", "A3区人民政府", 0.9, "test", Instant.now(), null, null, null), "routing-service");
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
                 given().get("/api/v1/petitions/" + id).then().body("status", org.hamcrest.Matchers.equalTo("ROUTED")));
+        given().contentType(ContentType.JSON).body(Map.of("unitCode", "A3")).post("/api/v1/petitions/" + id + "/acceptance").then().statusCode(202);
         given().contentType(ContentType.JSON).body(Map.of("unitCode", "A3", "message", message))
                 .post("/api/v1/petitions/" + id + "/responses").then().statusCode(202);
     }

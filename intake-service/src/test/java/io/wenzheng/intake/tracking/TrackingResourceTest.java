@@ -38,6 +38,7 @@ class TrackingResourceTest {
             probe.publish(new PetitionRouted(id, "城乡建设", "A3", "A3区人民政府", 0.9, "test", Instant.now(), null, null, null), "routing-service");
         }
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().get("/api/v1/track/" + code).then().body("status", equalTo("ROUTED")));
+        given().contentType(ContentType.JSON).body(Map.of("unitCode", "A3")).post("/api/v1/petitions/" + id + "/acceptance").then().statusCode(202);
         given().contentType(ContentType.JSON).body(Map.of("unitCode", "A3", "message", "已安排环卫今日清运"))
                 .post("/api/v1/petitions/" + id + "/responses").then().statusCode(202);
 

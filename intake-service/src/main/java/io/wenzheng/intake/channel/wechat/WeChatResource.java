@@ -41,6 +41,8 @@ public class WeChatResource {
     @Inject
     IntakeConfig config;
     @Inject
+    io.wenzheng.intake.tracking.TrackingLink link;
+    @Inject
     ReplayGuard replayGuard;
     @Inject
     PetitionIntake intake;
@@ -98,7 +100,7 @@ public class WeChatResource {
         WeChatMessage message = new WeChatMessage(fields(inner));
         return replayGuard.admit(Channel.WECHAT, name, nonce, signedAt, body)
                 .chain(() -> petitionFor(name, message))
-                .map(tracking -> tracking.map(code -> reply(message, "您的诉求已受理，查询码 " + code + "，可凭此码查询办理进度。"))
+                .map(tracking -> tracking.map(code -> reply(message, link.acknowledgement(code)))
                         .map(xml -> secure ? seal(account, crypto, xml) : xml)
                         .orElse("success"));
     }

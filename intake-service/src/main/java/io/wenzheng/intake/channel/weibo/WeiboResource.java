@@ -38,6 +38,8 @@ public class WeiboResource {
     @Inject
     IntakeConfig config;
     @Inject
+    io.wenzheng.intake.tracking.TrackingLink link;
+    @Inject
     ReplayGuard replayGuard;
     @Inject
     PetitionIntake intake;
@@ -72,7 +74,7 @@ public class WeiboResource {
                 .chain(() -> push.petition()
                         .map(s -> intake.submitOnce(s, new ChannelOrigin(name, push.messageId(), push.senderId()), null)
                                 .map(receipt -> receipt.trackingCode())
-                                .map(code -> reply(push, "您的诉求已受理，查询码 " + code + "，可凭此码查询办理进度。")))
+                                .map(code -> reply(push, link.acknowledgement(code))))
                         .orElseGet(() -> Uni.createFrom().item("")));
     }
 
