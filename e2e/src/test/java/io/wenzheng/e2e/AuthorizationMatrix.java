@@ -20,8 +20,8 @@ import java.util.regex.Pattern;
  * that an endpoint added tomorrow is in the matrix without anyone listing it.
  */
 final class AuthorizationMatrix {
-    /** The only operations that take no token: platform webhooks, Open311 (its api_key), tracking, and the console's login (settings and the PKCE code exchange). */
-    static final List<String> PUBLIC_PREFIXES = List.of("/channels/", "/open311/", "/api/v1/track/", "/api/v1/console/");
+    /** The only operations that take no token: platform webhooks, Open311 (its api_key), tracking (the API and the citizen's page), and the console's login (settings and the PKCE code exchange). */
+    static final List<String> PUBLIC_PREFIXES = List.of("/channels/", "/open311/", "/api/v1/track/", "/track", "/api/v1/console/");
     /** Demo users of the realm, one per role; staff-a3 is unit staff of A3. */
     static final Map<String, String> USER_OF_ROLE = Map.of("operator", "operator1", "unit-staff", "staff-a3",
             "supervisor", "supervisor1", "analyst", "analyst1", "admin", "admin1");
