@@ -8,6 +8,7 @@ const LABELS = {
     why: '依据', possibleDuplicate: '疑似重复', rejectPick: '驳回原因：1 垃圾广告 · 2 无效 · 3 辱骂 · 4 不属受理范围，Enter 确认',
     noteOptional: '备注（可选）', mergeInto: '并入诉求编号', changeCategory: '改分类', changeUnit: '改单位',
     triageKeys: 'Enter 接受建议 · C 改分类 · U 改单位 · M 并入重复件 · R 驳回 · J/K 下一件/上一件 · Esc 取消',
+    undelivered: '答复没有送达市民', resend: '重新发送', resent: '已重新发送',
     inbox: '待办件', tracking: '编号', filterAll: '全部', filterSign: '待签收', filterWorking: '办理中', filterWaiting: '待市民补充', filterOverdue: '已超期', status: '状态', due: '答复时限', pickOne: '请选择一件诉求', signFor: '签收',
     kindResponse: '答复', kindProgress: '进展', kindQuestion: '请市民补充材料（暂停计时）', kindResolution: '办结', kindHandBack: '回退（说明原因）',
     template: '选择模板', send: '提交', unitLabel: '单位', district: '区县', all: '全部', within: '即将到期', noteLabel: '督办/催办意见',
@@ -29,6 +30,7 @@ const LABELS = {
     rejectPick: 'Reason: 1 spam · 2 invalid · 3 abusive · 4 out of scope, Enter to confirm', noteOptional: 'note (optional)',
     mergeInto: 'Merge into petition', changeCategory: 'Category', changeUnit: 'Unit',
     triageKeys: 'Enter accept · C category · U unit · M merge · R reject · J/K next/previous · Esc cancel',
+    undelivered: 'A reply did not reach the citizen', resend: 'Send again', resent: 'Sent again',
     inbox: 'Inbox', tracking: 'Code', filterAll: 'All', filterSign: 'To sign for', filterWorking: 'In progress', filterWaiting: 'Waiting for citizen', filterOverdue: 'Overdue', status: 'Status', due: 'Answer due', pickOne: 'Pick a petition', signFor: 'Sign for it',
     kindResponse: 'Response', kindProgress: 'Progress', kindQuestion: 'Ask the citizen (pauses the clock)', kindResolution: 'Resolve', kindHandBack: 'Hand back (with a reason)',
     template: 'Template', send: 'Send', unitLabel: 'Unit', district: 'District', all: 'All', within: 'Due within', noteLabel: 'Note',
@@ -509,6 +511,9 @@ async function showPetition(id) {
   $('pet-status').textContent = t(petition.status);
   $('pet-status').dataset.status = petition.status;
   $('pet-text').textContent = petition.text;
+  const undelivered = petition.undeliveredReplies || [];
+  $('pet-undelivered').hidden = undelivered.length === 0;
+  $('pet-undelivered-why').textContent = undelivered.map(r => `${t(r.channel)} · ${r.attempts} × · ${r.lastError || ''}`).join('; ');
   $('pet-subject').textContent = petition.subject || (petition.text || '').replace(/\s+/g, ' ').slice(0, 24);
   $('pet-clocks').innerHTML = clocks.clocks.map(k => `<span class="chip ${k.state === 'BREACHED' ? 'bad' : ''}">${esc(t(k.pledge))} · ${esc(t(k.state))}`
     + (k.state === 'RUNNING' ? ` · <span data-due="${esc(k.dueAt)}"></span>` : ` · ${esc(fmtTime(k.dueAt))}`) + provisionalMark(k) + '</span>').join(' ');
@@ -651,6 +656,7 @@ function wire() {
   });
   $('sign-for').addEventListener('click', () => caseworkStep('acceptance', { unitCode: state.unit }, 'signedFor'));
   $('compose-kind').addEventListener('change', fillTemplates);
+  $('pet-resend').addEventListener('click', () => caseworkStep('reply-retries', undefined, 'resent'));
   $('inbox-filters').addEventListener('click', e => {
     const button = e.target.closest('button[data-filter]');
     if (!button) return;

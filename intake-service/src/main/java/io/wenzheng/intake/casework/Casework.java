@@ -45,6 +45,26 @@ public class Casework {
         return Panache.withTransaction(() -> apply(id, action, sight)).chain(() -> intake.view(id));
     }
 
+    /**
+     * Sends the replies that never reached the citizen again (a platform token renewed, say), and notes it in the
+     * history. 409 when there is none.
+     */
+    public Uni<PetitionView> retryReplies(String id, io.wenzheng.kit.security.Sight sight) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        return Panache.withTransaction(() -> PetitionRow.<PetitionRow>findById(id).chain(row -> {
+            if (row == null || !sight.allows(row.unitCode, row.supervisingUnits)) {
+                throw ProblemException.notFound("petition " + id);
+            }
+            return io.wenzheng.intake.reply.ReplyDispatcher.retryFailed(id, now).chain(n -> {
+                if (n == 0) {
+                    throw new ProblemException(Problem.of(409, "Nothing to send again", "every reply of this petition reached the citizen or is on its way"));
+                }
+                String data = EventJson.mapper().createObjectNode().put("replies", n).toString();
+                return PetitionIntake.record(java.util.UUID.randomUUID().toString(), "intake.reply.retried", "intake-service/replies", now, data, id);
+            });
+        })).chain(() -> intake.view(id));
+    }
+
     /** The rating closes the petition; an unsatisfied citizen who asks for it reopens it, in the same transaction. */
     public Uni<PetitionView> rate(String id, CaseworkResource.Rating rating) {
         if (rating.reopen() && rating.rating() > 3) {

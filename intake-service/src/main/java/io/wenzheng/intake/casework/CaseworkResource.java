@@ -120,6 +120,17 @@ public class CaseworkResource {
         return casework.rate(id, body).map((PetitionView view) -> Response.accepted(view).build());
     }
 
+    @POST
+    @Path("/reply-retries")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Send the replies that never reached the citizen again, from the first attempt")
+    public Uni<Response> retryReplies(@PathParam("id") String id) {
+        if (!PetitionIds.isValid(id)) {
+            throw ProblemException.notFound("petition " + id);
+        }
+        return casework.retryReplies(id, caller.sight()).map((PetitionView view) -> Response.accepted(view).build());
+    }
+
     private Uni<Response> act(String id, CaseAction action) {
         if (!PetitionIds.isValid(id)) {
             throw ProblemException.notFound("petition " + id);

@@ -144,7 +144,8 @@ public class PetitionIntake {
     public Uni<PetitionView> view(String id) {
         return Panache.withSession(() -> PetitionRow.<PetitionRow>findById(id).chain(row -> row == null
                 ? Uni.createFrom().nullItem()
-                : HistoryRow.of(id).map(history -> PetitionView.of(row, history))));
+                : HistoryRow.of(id).chain(history -> io.wenzheng.intake.reply.ReplyDispatcher.undelivered(id)
+                        .map(undelivered -> PetitionView.of(row, history, undelivered)))));
     }
 
     public static Uni<Void> record(String eventId, String type, String source, Instant at, String data, String petitionId) {

@@ -26,9 +26,14 @@ public record PetitionView(
         List<String> supervisingUnits,
         /** Pictures the citizen sent, as URLs. */
         List<String> attachments,
-        List<Event> history) {
+        List<Event> history,
+        /** Replies the citizen never received: the platform kept refusing them. The unit may send them again. */
+        List<UndeliveredReply> undeliveredReplies) {
 
     public record Unit(String code, String name) {
+    }
+
+    public record UndeliveredReply(Channel channel, int attempts, String lastError, Instant queuedAt) {
     }
 
     public record Deadline(Instant dueAt, TimeBasis timeBasis, boolean overdue) {
@@ -37,11 +42,12 @@ public record PetitionView(
     public record Event(String id, String type, String source, Instant occurredAt, @JsonRawValue String data) {
     }
 
-    static PetitionView of(PetitionRow p, List<HistoryRow> history) {
+    static PetitionView of(PetitionRow p, List<HistoryRow> history, List<UndeliveredReply> undelivered) {
         return new PetitionView(p.id, p.trackingCode, p.channel, p.subject, p.text, p.status, p.category,
                 p.unitCode == null ? null : new Unit(p.unitCode, p.unitName),
                 p.firstResponseDue == null ? null : new Deadline(p.firstResponseDue, p.timeBasis, p.overdue),
                 p.receivedAt, p.possibleDuplicateOf, io.wenzheng.kit.security.Sight.decode(p.supervisingUnits), p.attachmentList(),
-                history.stream().map(h -> new Event(h.eventId, h.eventType, h.source, h.occurredAt, h.data)).toList());
+                history.stream().map(h -> new Event(h.eventId, h.eventType, h.source, h.occurredAt, h.data)).toList(),
+                undelivered.isEmpty() ? null : undelivered);
     }
 }

@@ -85,6 +85,19 @@ public class ReplyDispatcher {
         });
     }
 
+    /** The petition's replies that ended FAILED, oldest first. */
+    public static Uni<List<io.wenzheng.intake.petition.PetitionView.UndeliveredReply>> undelivered(String petitionId) {
+        return ReplyDelivery.<ReplyDelivery>find("petitionId = ?1 and status = ?2 order by id", petitionId, ReplyDelivery.Status.FAILED).list()
+                .map(rows -> rows.stream().map(d -> new io.wenzheng.intake.petition.PetitionView.UndeliveredReply(d.channel, d.attempts,
+                        d.lastError, d.createdAt)).toList());
+    }
+
+    /** Sends the petition's failed replies again from the first attempt; call inside a transaction. Answers how many. */
+    public static Uni<Integer> retryFailed(String petitionId, Instant now) {
+        return ReplyDelivery.update("status = ?1, attempts = 0, nextAttemptAt = ?2 where petitionId = ?3 and status = ?4",
+                ReplyDelivery.Status.PENDING, now, petitionId, ReplyDelivery.Status.FAILED);
+    }
+
     Uni<Integer> round() {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         Uni<List<ReplyDelivery>> leased = Panache.withTransaction(() -> Panache.getSession().chain(s -> s

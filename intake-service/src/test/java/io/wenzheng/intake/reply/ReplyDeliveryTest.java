@@ -111,6 +111,16 @@ class ReplyDeliveryTest {
         List<String> types = history(id);
         assertThat(types.stream().filter("intake.reply.attempt-failed"::equals)).hasSize(2);
         assertThat(given().get("/api/v1/petitions/" + id).then().extract().asString()).contains("expired_token");
+        // The unit sees what never arrived, with the platform's reason, and sends it again once the token is renewed.
+        given().get("/api/v1/petitions/" + id).then().body("undeliveredReplies.size()", org.hamcrest.Matchers.equalTo(1))
+                .body("undeliveredReplies[0].channel", org.hamcrest.Matchers.equalTo("WEIBO"))
+                .body("undeliveredReplies[0].lastError", org.hamcrest.Matchers.containsString("expired_token"));
+        PlatformStubs.server.stubFor(post(urlPathEqualTo("/2/messages/reply.json")).atPriority(1).willReturn(okJson("{\"result\":true}")));
+        given().post("/api/v1/petitions/" + id + "/reply-retries").then().statusCode(202);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(history(id)).containsSubsequence(
+                "intake.reply.failed", "intake.reply.retried", "intake.reply.delivered"));
+        given().get("/api/v1/petitions/" + id).then().body("undeliveredReplies", org.hamcrest.Matchers.nullValue());
+        given().post("/api/v1/petitions/" + id + "/reply-retries").then().statusCode(409).contentType("application/problem+json");
     }
 
     @Test
