@@ -52,9 +52,7 @@ public class Casework {
     public Uni<PetitionView> retryReplies(String id, io.wenzheng.kit.security.Sight sight) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         return Panache.withTransaction(() -> PetitionRow.<PetitionRow>findById(id).chain(row -> {
-            if (row == null || !sight.allows(row.unitCode, row.supervisingUnits)) {
-                throw ProblemException.notFound("petition " + id);
-            }
+            requireVisible(row, id, sight);
             return io.wenzheng.intake.reply.ReplyDispatcher.retryFailed(id, now).chain(n -> {
                 if (n == 0) {
                     throw new ProblemException(Problem.of(409, "Nothing to send again", "every reply of this petition reached the citizen or is on its way"));
@@ -86,13 +84,18 @@ public class Casework {
         return apply(id, action, sight).chain(() -> PetitionRow.<PetitionRow>findById(id)).map(row -> row.status);
     }
 
+    /** A petition outside the caller's sight answers 404, as if it did not exist. */
+    private static void requireVisible(PetitionRow row, String id, io.wenzheng.kit.security.Sight sight) {
+        if (row == null || !sight.allows(row.unitCode, row.supervisingUnits)) {
+            throw ProblemException.notFound("petition " + id);
+        }
+    }
+
     private Uni<Void> apply(String id, CaseAction action, io.wenzheng.kit.security.Sight sight) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         return PetitionRow.<PetitionRow>findById(id, LockModeType.PESSIMISTIC_WRITE)
                 .chain(row -> {
-                    if (row == null || !sight.allows(row.unitCode, row.supervisingUnits)) {
-                        throw ProblemException.notFound("petition " + id);
-                    }
+                    requireVisible(row, id, sight);
                     if (action.unitCode() != null && !action.unitCode().equals(row.unitCode)) {
                         throw new ProblemException(Problem.of(409, "Not with this unit",
                                 "petition " + id + " is with " + (row.unitCode == null ? "no unit" : row.unitCode) + ", not " + action.unitCode()));
