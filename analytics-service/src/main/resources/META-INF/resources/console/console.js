@@ -6,7 +6,7 @@ const LABELS = {
     title: '问政工作台', tabTriage: '受理', tabUnit: '承办', tabBoard: '督办', tabStats: '统计', logout: '退出', lang: 'English',
     queue: '待分拨', queueEmpty: '队列已清空，新诉求会自动出现', supervisorCase: '两次回退，督查室处理', suggestion: '建议分类',
     why: '依据', possibleDuplicate: '疑似重复', rejectPick: '驳回原因：1 垃圾广告 · 2 无效 · 3 辱骂 · 4 不属受理范围，Enter 确认',
-    noteOptional: '备注（可选）', mergeInto: '并入诉求编号', changeCategory: '改分类', changeUnit: '改单位',
+    noteOptional: '备注（可选）', mergeInto: '并入（诉求编号）', changeCategory: '改分类', changeUnit: '改单位',
     triageKeys: 'Enter 接受建议 · C 改分类 · U 改单位 · M 并入重复件 · R 驳回 · J/K 下一件/上一件 · Esc 取消',
     undelivered: '答复没有送达市民', resend: '重新发送', resent: '已重新发送',
     inbox: '待办件', tracking: '编号', filterAll: '全部', filterSign: '待签收', filterWorking: '办理中', filterWaiting: '待市民补充', filterOverdue: '已超期', status: '状态', due: '答复时限', pickOne: '请选择一件诉求', signFor: '签收',
@@ -21,14 +21,19 @@ const LABELS = {
     RECEIVED: '已受理', TRIAGE: '待分拨', RETURNED: '已回退', TRANSFERRED: '已转办', ROUTED: '待签收', ACCEPTED: '已签收', RESPONDED: '已答复',
     IN_PROGRESS: '办理中', AWAITING_CITIZEN: '待市民补充', RESOLVED: '已办结', CLOSED: '已关闭', MERGED: '已合并', REJECTED: '已驳回',
     WEB: '网站', WECHAT: '微信', WEIBO: '微博', ALIPAY: '支付宝', HOTLINE: '12345热线', OPEN311: 'Open311',
-    provisional: '暂定', nextDue: '窗口内没有到期件，之后到期：', provisionalWhy: '按法定节假日规则推算：该年国务院放假通知尚未载入，载入后时限只会顺延，不会提前'
+    provisional: '暂定', nextDue: '窗口内没有到期件，之后到期：', provisionalWhy: '按法定节假日规则推算：该年国务院放假通知尚未载入，载入后时限只会顺延，不会提前',
+    confirmAccept: '把握不大，请确认分拨：', confirmKeys: 'Enter 确认 · Esc 取消', unitByRules: '按分拨规则选定的单位',
+    whyLow: '文中的{words}指向“{category}”，把握 {pct}，不足自动分拨所需的 {floor}。', whyLowBare: '把握 {pct}，不足自动分拨所需的 {floor}。',
+    whyNone: '认不出这件诉求属于哪一类，请判断分类。', whyNoUnit: '目录中没有单位承办“{category}”，请指定单位。',
+    whyBounced: '已被{units}回退。最后的理由：{reason}', quote: '“{w}”', wordsJoin: '', listJoin: '、',
+    hours: '小时', minutes: '分', seconds: '秒', noSuchCode: '没有编号为 {code} 的诉求'
   },
   en: {
     title: 'Wenzheng console', tabTriage: 'Triage', tabUnit: 'Unit', tabBoard: 'Supervision', tabStats: 'Statistics', logout: 'Log out', lang: '中文',
     queue: 'To route', queueEmpty: 'The queue is empty; new petitions appear by themselves', supervisorCase: 'Bounced twice: for the supervision office',
     suggestion: 'Suggested category', why: 'Because', possibleDuplicate: 'Possible duplicate',
     rejectPick: 'Reason: 1 spam · 2 invalid · 3 abusive · 4 out of scope, Enter to confirm', noteOptional: 'note (optional)',
-    mergeInto: 'Merge into petition', changeCategory: 'Category', changeUnit: 'Unit',
+    mergeInto: 'Merge into (tracking code)', changeCategory: 'Category', changeUnit: 'Unit',
     triageKeys: 'Enter accept · C category · U unit · M merge · R reject · J/K next/previous · Esc cancel',
     undelivered: 'A reply did not reach the citizen', resend: 'Send again', resent: 'Sent again',
     inbox: 'Inbox', tracking: 'Code', filterAll: 'All', filterSign: 'To sign for', filterWorking: 'In progress', filterWaiting: 'Waiting for citizen', filterOverdue: 'Overdue', status: 'Status', due: 'Answer due', pickOne: 'Pick a petition', signFor: 'Sign for it',
@@ -43,9 +48,19 @@ const LABELS = {
     RECEIVED: 'Received', TRIAGE: 'Triage', RETURNED: 'Handed back', TRANSFERRED: 'Transferred', ROUTED: 'To sign for', ACCEPTED: 'Signed for', RESPONDED: 'Answered',
     IN_PROGRESS: 'In progress', AWAITING_CITIZEN: 'Awaiting citizen', RESOLVED: 'Resolved', CLOSED: 'Closed', MERGED: 'Merged', REJECTED: 'Rejected',
     WEB: 'Web', WECHAT: 'WeChat', WEIBO: 'Weibo', ALIPAY: 'Alipay', HOTLINE: '12345 hotline', OPEN311: 'Open311',
-    provisional: 'provisional', nextDue: 'Nothing due in this window. Next due:', provisionalWhy: 'Computed from the statutory holiday rules: that year\'s State Council notice is not loaded yet. Once it is, the due time can only move later, never earlier'
+    provisional: 'provisional', nextDue: 'Nothing due in this window. Next due:', provisionalWhy: 'Computed from the statutory holiday rules: that year\'s State Council notice is not loaded yet. Once it is, the due time can only move later, never earlier',
+    confirmAccept: 'Not sure: confirm where it goes:', confirmKeys: 'Enter confirm · Esc cancel', unitByRules: 'the unit the routing rules pick',
+    whyLow: 'The words {words} point to {category}, but only {pct} sure; routing alone needs {floor}.', whyLowBare: 'Only {pct} sure; routing alone needs {floor}.',
+    whyNone: 'No category recognised: decide the category.', whyNoUnit: 'No unit in the directory answers for {category}: name the unit.',
+    whyBounced: 'Handed back by {units}. Last reason: {reason}', quote: '“{w}”', wordsJoin: ', ', listJoin: ', ',
+    hours: 'h ', minutes: 'm ', seconds: 's', noSuchCode: 'No petition has the code {code}'
   }
 };
+// The classifier's seven level-1 categories keep their Chinese names in the data; English readers get these.
+const CATEGORY_EN = { 交通运输: 'Transport', 劳动和社会保障: 'Labour and social security', 卫生计生: 'Health and family planning',
+  商贸旅游: 'Commerce and tourism', 城乡建设: 'Urban and rural construction', 教育文体: 'Education, culture and sport', 环境保护: 'Environmental protection' };
+const category = c => (lang === 'en' && CATEGORY_EN[c]) || c || '–';
+const fill = (key, vars) => t(key).replace(/\{(\w+)\}/g, (m, k) => vars[k] ?? '');
 const REJECT_REASONS = ['SPAM', 'INVALID', 'ABUSIVE', 'OUT_OF_SCOPE'];
 const CASEWORK = { RESPONSE: 'responses', PROGRESS: 'progress-reports', QUESTION: 'questions', RESOLUTION: 'resolution', HAND_BACK: 'hand-back' };
 let lang = new URLSearchParams(location.search).get('lang') === 'en' ? 'en' : 'zh';
@@ -104,7 +119,7 @@ function countdown(dueIso) {
   const ms = new Date(dueIso) - Date.now();
   const abs = Math.abs(ms);
   const h = Math.floor(abs / 3600000), m = Math.floor(abs % 3600000 / 60000), s = Math.floor(abs % 60000 / 1000);
-  const span = (h ? h + 'h ' : '') + (h || m ? m + 'm ' : '') + (h ? '' : s + 's');
+  const span = ((h ? h + t('hours') : '') + (h || m ? m + t('minutes') : '') + (h ? '' : s + t('seconds'))).trim();
   return ms < 0 ? { text: `${t('overdue')} ${span}`, overdue: true } : { text: `${t('left')} ${span}`, overdue: false };
 }
 
@@ -227,9 +242,9 @@ async function showCase() {
   if (!c) return;
   $('case-subject').textContent = c.subject || '';
   $('case-text').textContent = c.body;
-  $('case-category').textContent = (c.suggestedCategory || '–') + (c.suggestedSubcategory ? ' / ' + c.suggestedSubcategory : '');
+  $('case-category').textContent = category(c.suggestedCategory) + (c.suggestedSubcategory ? ' / ' + c.suggestedSubcategory : '');
   $('case-confidence').textContent = Math.round(c.confidence * 100) + '%';
-  $('case-reason').textContent = c.reason;
+  $('case-reason').textContent = reasonInWords(c);
   $('case-supervisor').hidden = !c.supervisor;
   $('case-channel').textContent = $('case-received').textContent = $('case-tracking').textContent = '';
   $('case-clock').removeAttribute('data-due');
@@ -252,8 +267,28 @@ async function showCase() {
     $('dup-tracking').textContent = duplicate.trackingCode + ' · ' + t(duplicate.status);
     $('dup-text').textContent = duplicate.text;
     $('case-duplicate').dataset.id = duplicate.id;
+    $('case-duplicate').dataset.code = duplicate.trackingCode;
   } else {
     delete $('case-duplicate').dataset.id;
+    delete $('case-duplicate').dataset.code;
+  }
+}
+
+const pct = x => Math.round(x * 100) + '%';
+
+/** Why the case waits, in the reader's language: the petition's words, the category, and what is asked of them. */
+function reasonInWords(c) {
+  const words = (c.words || []).map(w => fill('quote', { w })).join(t('wordsJoin'));
+  switch (c.why) {
+    case 'NO_CATEGORY': return t('whyNone');
+    case 'NO_UNIT': return fill('whyNoUnit', { category: category(c.suggestedCategory) });
+    case 'BOUNCED': {
+      const back = c.handBacks || [];
+      return fill('whyBounced', { units: [...new Set(back.map(h => unitName(h.unitCode)))].join(t('listJoin')),
+        reason: back.length ? back[back.length - 1].reason : '–' });
+    }
+    default: return fill(words ? 'whyLow' : 'whyLowBare',
+      { words, category: category(c.suggestedCategory), pct: pct(c.confidence), floor: pct(state.minConfidence) });
   }
 }
 
@@ -317,12 +352,40 @@ function accept() {
     openChange('category');
     return;
   }
+  if (c.confidence < state.confirmBelow) {
+    openConfirm(c);
+    return;
+  }
   act('accepted', id => api('routing', `/api/v1/triage/${id}/decision`, { method: 'POST', body: { category: c.suggestedCategory }, action: 'accept' }));
+}
+
+/** A shaky suggestion shows where it would go and waits for a second Enter; what is shown is what is sent. */
+function openConfirm(c) {
+  closePanels();
+  triage.mode = 'confirm';
+  $('confirm-category').textContent = category(c.suggestedCategory);
+  $('confirm-unit').textContent = c.proposedUnit ? c.proposedUnit.name : t('unitByRules');
+  $('confirm-form').hidden = false;
+  $('confirm-form').tabIndex = -1;
+  $('confirm-form').focus();
+}
+
+function onConfirmKey(e) {
+  if (e.key === 'Enter') {
+    e.preventDefault();
+    const c = triage.queue.find(x => x.petitionId === triage.current);
+    if (!c) return;
+    const unitCode = c.proposedUnit ? c.proposedUnit.code : null;
+    act('accepted', id => api('routing', `/api/v1/triage/${id}/decision`,
+      { method: 'POST', body: { category: c.suggestedCategory, unitCode }, action: 'accept' }));
+  } else if (e.key === 'Escape') {
+    closePanels();
+  }
 }
 
 function closePanels() {
   triage.mode = null;
-  ['change-form', 'reject-form', 'merge-form'].forEach(f => { $(f).hidden = true; });
+  ['change-form', 'reject-form', 'merge-form', 'confirm-form'].forEach(f => { $(f).hidden = true; });
   if (document.activeElement && document.activeElement.blur) document.activeElement.blur();
 }
 
@@ -338,9 +401,10 @@ function openChange(what) {
 
 function candidates() {
   if (triage.mode === 'unit') {
-    return state.units.map(u => ({ value: u.code, label: `${u.code} ${u.name}`, keys: [u.code, u.name, ...(u.areas || [])].join(' ').toLowerCase() }));
+    return state.units.map(u => ({ value: u.code, label: u.name, keys: [u.code, u.name, ...(u.areas || [])].join(' ').toLowerCase() }));
   }
-  return state.categories.map(c => ({ value: c, label: c, keys: c.toLowerCase() }));
+  return state.categories.map(c => ({ value: c, label: lang === 'en' && CATEGORY_EN[c] ? `${CATEGORY_EN[c]} · ${c}` : c,
+    keys: (c + ' ' + (CATEGORY_EN[c] || '')).toLowerCase() }));
 }
 
 function updateMatches() {
@@ -407,7 +471,7 @@ function openMerge() {
   closePanels();
   triage.mode = 'merge';
   $('merge-form').hidden = false;
-  $('merge-input').value = $('case-duplicate').dataset.id || '';
+  $('merge-input').value = $('case-duplicate').dataset.code || '';
   $('merge-input').focus();
   $('merge-input').select();
 }
@@ -415,9 +479,18 @@ function openMerge() {
 function onMergeKey(e) {
   if (e.key === 'Enter') {
     e.preventDefault();
-    const originalId = $('merge-input').value.trim();
-    if (originalId) {
-      act('merged', id => api('routing', `/api/v1/triage/${id}/merge`, { method: 'POST', body: { originalId }, action: 'merge' }));
+    const code = $('merge-input').value.trim().toUpperCase();
+    if (code) {
+      // People type the earlier petition's tracking code; routing merges by its id.
+      act('merged', async id => {
+        let originalId = code === $('case-duplicate').dataset.code ? $('case-duplicate').dataset.id : null;
+        if (!originalId) {
+          const found = await get('intake', '/api/v1/petitions?size=1&trackingCode=' + encodeURIComponent(code));
+          if (!found.length) throw new ApiError(400, { detail: fill('noSuchCode', { code }) });
+          originalId = found[0].id;
+        }
+        return api('routing', `/api/v1/triage/${id}/merge`, { method: 'POST', body: { originalId }, action: 'merge' });
+      });
     }
   } else if (e.key === 'Escape') {
     closePanels();
@@ -628,6 +701,8 @@ async function loadDirectory() {
   state.units = units.sort((a, b) => a.code.localeCompare(b.code));
   state.unitsByCode = new Map(units.map(u => [u.code, u]));
   state.categories = model.categories || [];
+  state.minConfidence = model.minConfidence ?? 0.5;
+  state.confirmBelow = model.confirmBelow ?? 0;
   $('board-unit').innerHTML = `<option value="">${esc(t('all'))}</option>` + state.units.map(u => `<option value="${esc(u.code)}">${esc(u.name)}</option>`).join('');
   $('board-district').innerHTML = `<option value="">${esc(t('all'))}</option>` + state.units.filter(u => u.level === 'DISTRICT')
     .map(u => `<option value="${esc(u.code)}">${esc(u.name)}</option>`).join('');
@@ -648,8 +723,9 @@ function wire() {
   $('change-input').addEventListener('input', updateMatches);
   $('change-input').addEventListener('keydown', onChangeKey);
   $('reject-form').addEventListener('keydown', onRejectKey);
+  $('confirm-form').addEventListener('keydown', onConfirmKey);
   $('merge-input').addEventListener('keydown', onMergeKey);
-  ['change-form', 'reject-form', 'merge-form', 'board-filters'].forEach(f => $(f).addEventListener('submit', e => e.preventDefault()));
+  ['change-form', 'reject-form', 'merge-form', 'confirm-form', 'board-filters'].forEach(f => $(f).addEventListener('submit', e => e.preventDefault()));
   $('queue-list').addEventListener('click', e => {
     const li = e.target.closest('li[data-id]');
     if (li) { triage.current = li.dataset.id; renderQueue(); showCase(); }

@@ -7,6 +7,13 @@ public interface RoutingConfig {
     /** Classifier confidence below which a petition goes to an operator (triage). */
     double minConfidence();
 
+    /**
+     * Below this confidence the triage console shows where accepting would send a petition and asks for a second
+     * Enter: under it the suggestion was wrong more often than right in cross-validation (docs/classifier.md).
+     */
+    @io.smallrye.config.WithDefault("0.3")
+    double confirmBelow();
+
     /** Step size of the online update per operator correction; 0 turns online learning off. */
     @io.smallrye.config.WithDefault("0.1")
     double onlineLearningRate();

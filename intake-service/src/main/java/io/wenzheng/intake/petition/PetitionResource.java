@@ -61,11 +61,12 @@ public class PetitionResource {
 
     @GET
     @RolesAllowed({Roles.OPERATOR, Roles.SUPERVISOR, Roles.UNIT_STAFF, Roles.ADMIN})
-    @Operation(summary = "Petitions, newest first, filtered by status and unit; unit staff see only their own unit's, "
+    @Operation(summary = "Petitions, newest first, filtered by status, unit and tracking code; unit staff see only their own unit's, "
             + "and those of units below theirs where the directory lets their unit see them")
     @APIResponse(responseCode = "403", description = "unit staff asked for another unit")
     public Uni<java.util.List<PetitionLine>> list(@jakarta.ws.rs.QueryParam("status") io.wenzheng.contracts.PetitionStatus status,
                                                   @jakarta.ws.rs.QueryParam("unit") String unit,
+                                                  @jakarta.ws.rs.QueryParam("trackingCode") @jakarta.validation.constraints.Size(max = 40) String trackingCode,
                                                   @jakarta.ws.rs.QueryParam("page") @jakarta.ws.rs.DefaultValue("0") @jakarta.validation.constraints.Min(0) int page,
                                                   @jakarta.ws.rs.QueryParam("size") @jakarta.ws.rs.DefaultValue("50") @jakarta.validation.constraints.Min(1) @jakarta.validation.constraints.Max(500) int size) {
         var sight = caller.sight();
@@ -84,6 +85,10 @@ public class PetitionResource {
         if (status != null) {
             query.append(" and status = :status");
             params.put("status", status);
+        }
+        if (trackingCode != null && !trackingCode.isBlank()) {
+            query.append(" and trackingCode = :code");
+            params.put("code", trackingCode.strip().toUpperCase(java.util.Locale.ROOT));
         }
         if (unitFilter != null) {
             query.append(" and unitCode = :unit");

@@ -43,6 +43,10 @@ class PetitionResourceTest {
                 .body("status", equalTo("RECEIVED"))
                 .extract().jsonPath();
         String id = created.getString("id");
+        // People name a petition by its tracking code, in whatever case they typed it.
+        given().queryParam("trackingCode", created.getString("trackingCode").toLowerCase()).get("/api/v1/petitions")
+                .then().statusCode(200).body("id", org.hamcrest.Matchers.contains(id));
+        given().queryParam("trackingCode", "NOSUCH00").get("/api/v1/petitions").then().statusCode(200).body("$", hasSize(0));
 
         String eventId = given().when().get("/api/v1/petitions/" + id)
                 .then().statusCode(200)

@@ -95,7 +95,7 @@ public class PetitionRouting {
             UnitTree tree = snapshot.tree();
             return record(petition, decision, tree, now)
                     .chain(() -> decision instanceof RoutingDecision.Triage triage
-                            ? queueForOperator(petition, triage.suggestedCategory(), triage.confidence(), triage.reason(), now)
+                            ? queueForOperator(petition, triage, now)
                             : Uni.createFrom().voidItem())
                     .chain(() -> announce(petition, decision, tree, now));
         });
@@ -128,18 +128,19 @@ public class PetitionRouting {
     }
 
     private Uni<Void> toSupervisor(Petition petition, String category, String reason, Instant now) {
-        RoutingDecision.Triage triage = new RoutingDecision.Triage(category, 0.0, reason);
+        RoutingDecision.Triage triage = new RoutingDecision.Triage(category, 0.0, RoutingDecision.Why.BOUNCED, List.of(), reason);
         return record(petition, triage, new UnitTree(List.of()), now)
                 .chain(() -> TriageCase.<TriageCase>findById(petition.id()))
                 .chain(existing -> {
                     if (existing != null) {
                         existing.status = TriageCase.Status.OPEN;
                         existing.reason = reason;
+                        existing.why = RoutingDecision.Why.BOUNCED.name();
                         existing.supervisor = true;
                         existing.decidedAt = null;
                         return Uni.createFrom().voidItem();
                     }
-                    return queueForOperator(petition, category, 0.0, reason, now)
+                    return queueForOperator(petition, triage, now)
                             .chain(() -> TriageCase.<TriageCase>findById(petition.id()))
                             .invoke(c -> c.supervisor = true).replaceWithVoid();
                 })
@@ -175,7 +176,8 @@ public class PetitionRouting {
         });
     }
 
-    private Uni<Void> queueForOperator(Petition petition, String category, double confidence, String reason, Instant now) {
+    private Uni<Void> queueForOperator(Petition petition, RoutingDecision.Triage triage, Instant now) {
+        String category = triage.suggestedCategory();
         return TriageCase.<TriageCase>findById(petition.id()).chain(existing -> {
             if (existing != null) {
                 return Uni.createFrom().voidItem();
@@ -188,8 +190,10 @@ public class PetitionRouting {
             c.address = petition.address();
             c.suggestedCategory = category;
             c.suggestedSubcategory = category == null ? null : subcategory(subcategories, category, petition.subject(), petition.body());
-            c.confidence = confidence;
-            c.reason = reason;
+            c.confidence = triage.confidence();
+            c.reason = triage.reason();
+            c.why = triage.why().name();
+            c.evidence = String.join("\n", triage.words());
             c.status = TriageCase.Status.OPEN;
             c.createdAt = now;
             return c.persist().replaceWithVoid();

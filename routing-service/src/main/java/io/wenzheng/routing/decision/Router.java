@@ -1,6 +1,7 @@
 package io.wenzheng.routing.decision;
 
 import io.wenzheng.routing.classifier.Classification;
+import io.wenzheng.routing.classifier.Evidence;
 import io.wenzheng.routing.directory.RoutingRule;
 import io.wenzheng.routing.directory.Unit;
 import io.wenzheng.routing.directory.UnitLevel;
@@ -27,13 +28,13 @@ public final class Router {
 
     public RoutingDecision route(Classification classification, PlaceClues clues, List<Unit> units, List<RoutingRule> rules) {
         if (!classification.known()) {
-            return new RoutingDecision.Triage(null, 0.0, "no category recognised; an operator must classify it");
+            return new RoutingDecision.Triage(null, 0.0, RoutingDecision.Why.NO_CATEGORY, List.of(), "no category recognised; an operator must classify it");
         }
         String category = classification.category();
         String evidence = "category " + category + " from " + String.join(", ", classification.evidence());
         if (classification.confidence() < minConfidence) {
-            return new RoutingDecision.Triage(category, classification.confidence(),
-                    evidence + String.format("; confidence %.2f is below %.2f", classification.confidence(), minConfidence));
+            return new RoutingDecision.Triage(category, classification.confidence(), RoutingDecision.Why.LOW_CONFIDENCE,
+                    Evidence.forPeople(classification.evidence()), evidence + String.format("; confidence %.2f is below %.2f", classification.confidence(), minConfidence));
         }
         Map<String, Unit> byCode = units.stream().collect(Collectors.toMap(Unit::code, Function.identity(), (a, b) -> a));
 
@@ -85,8 +86,8 @@ public final class Router {
             return routed(classification, cityWide.get(), "city-department", null,
                     evidence + "; no local unit named, so the city department " + cityWide.get().code() + " answers");
         }
-        return new RoutingDecision.Triage(category, classification.confidence(),
-                evidence + "; no unit in the directory answers for " + category);
+        return new RoutingDecision.Triage(category, classification.confidence(), RoutingDecision.Why.NO_UNIT,
+                Evidence.forPeople(classification.evidence()), evidence + "; no unit in the directory answers for " + category);
     }
 
     private static RoutingDecision.Routed routed(Classification c, Unit unit, String rule, String place, String reason) {

@@ -43,9 +43,6 @@ public class RoutingResource {
     public Classification classify(@Valid @NotNull TextInput input) {
         return classifier.classify(input.subject(), input.text());
     }
-
-    @Inject
-    io.wenzheng.routing.RoutingConfig config;
     @Inject
     io.wenzheng.routing.directory.DirectoryCache directory;
     @Inject
@@ -53,15 +50,22 @@ public class RoutingResource {
     @Inject
     io.wenzheng.routing.classifier.SubcategoryLexicon subcategories;
 
-    public record ModelInfo(List<String> categories, int features, long correctionsLearned) {
+    /**
+     * @param minConfidence below it a petition waits for an operator
+     * @param confirmBelow below it the console asks the operator to confirm where accepting would send it
+     */
+    public record ModelInfo(List<String> categories, int features, long correctionsLearned, double minConfidence, double confirmBelow) {
     }
+
+    @Inject
+    io.wenzheng.routing.RoutingConfig config;
 
     @GET
     @RolesAllowed({Roles.OPERATOR, Roles.SUPERVISOR, Roles.ANALYST, Roles.ADMIN})
     @Path("/model")
     @Operation(summary = "The category model in use: its categories, vocabulary size and operator corrections learned since start-up")
     public ModelInfo model() {
-        return new ModelInfo(classifier.categories(), classifier.featureCount(), learning.learned());
+        return new ModelInfo(classifier.categories(), classifier.featureCount(), learning.learned(), config.minConfidence(), config.confirmBelow());
     }
 
     /** What routing would decide for a text, and why. */

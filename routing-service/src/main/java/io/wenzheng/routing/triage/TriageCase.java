@@ -34,6 +34,12 @@ public class TriageCase extends PanacheEntityBase {
     public double confidence;
     @Column(nullable = false, columnDefinition = "text")
     public String reason;
+    /** {@link io.wenzheng.routing.decision.RoutingDecision.Why}: what the person must decide. */
+    @Column(nullable = false)
+    public String why;
+    /** The petition's words behind the suggestion, one per line, strongest first. */
+    @Column(columnDefinition = "text")
+    public String evidence;
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     public Status status;

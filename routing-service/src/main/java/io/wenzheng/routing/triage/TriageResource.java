@@ -69,11 +69,52 @@ public class TriageResource {
                         @jakarta.validation.constraints.Size(max = 2000) String note) {
     }
 
+    /**
+     * A case as the operator's card shows it.
+     *
+     * @param why what must be decided ({@link RoutingDecision.Why}); the console words it in the reader's language
+     * @param words the petition's words behind the suggestion, strongest first
+     * @param proposedUnit the unit routing would choose for the suggested category; accepting sends it there
+     * @param handBacks for a case that bounced, which units handed it back and why, oldest first
+     */
+    public record QueuedCase(String petitionId, String trackingCode, String subject, String body, String address,
+                             String suggestedCategory, String suggestedSubcategory, double confidence, String why,
+                             List<String> words, UnitName proposedUnit, List<Returned> handBacks, boolean supervisor,
+                             Instant createdAt, String reason) {
+    }
+
+    public record UnitName(String code, String name) {
+    }
+
+    public record Returned(String unitCode, String reason, Instant returnedAt) {
+    }
+
     @GET
     @RolesAllowed({Roles.OPERATOR, Roles.SUPERVISOR})
-    @Operation(summary = "The operator queue: open triage cases, oldest first")
-    public Uni<List<TriageCase>> queue() {
-        return Panache.withSession(() -> TriageCase.<TriageCase>list("status = ?1 order by createdAt", TriageCase.Status.OPEN));
+    @Operation(summary = "The operator queue: open triage cases, oldest first, each with why it waits and where accepting would send it")
+    public Uni<List<QueuedCase>> queue() {
+        return Panache.withSession(() -> TriageCase.<TriageCase>list("status = ?1 order by createdAt", TriageCase.Status.OPEN)
+                .chain(cases -> {
+                    List<String> bounced = cases.stream().filter(c -> c.supervisor).map(c -> c.petitionId).toList();
+                    Uni<List<io.wenzheng.routing.handback.HandBack>> returns = bounced.isEmpty() ? Uni.createFrom().item(List.of())
+                            : io.wenzheng.routing.handback.HandBack.list("petitionId in ?1 order by returnedAt", bounced);
+                    return returns.chain(handBacks -> directory.current().map(snapshot -> cases.stream().map(c -> new QueuedCase(
+                            c.petitionId, c.trackingCode, c.subject, c.body, c.address, c.suggestedCategory, c.suggestedSubcategory,
+                            c.confidence, c.why, c.evidence == null || c.evidence.isEmpty() ? List.of() : List.of(c.evidence.split("\n")),
+                            proposedUnit(c, snapshot.units(), snapshot.rules()),
+                            handBacks.stream().filter(h -> h.petitionId.equals(c.petitionId))
+                                    .map(h -> new Returned(h.unitCode, h.reason, h.returnedAt)).toList(),
+                            c.supervisor, c.createdAt, c.reason)).toList()));
+                }));
+    }
+
+    private static UnitName proposedUnit(TriageCase c, List<Unit> units, List<RoutingRule> rules) {
+        if (c.suggestedCategory == null) {
+            return null;
+        }
+        PlaceClues place = PlaceClues.of(c.subject, c.body, c.address, null, null);
+        RoutingDecision routed = new Router(0).route(new Classification(c.suggestedCategory, 1.0, List.of()), place, units, rules);
+        return routed instanceof RoutingDecision.Routed r ? new UnitName(r.unit().code(), r.unit().name()) : null;
     }
 
     @POST

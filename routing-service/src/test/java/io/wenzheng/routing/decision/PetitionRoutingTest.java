@@ -84,6 +84,22 @@ class PetitionRoutingTest {
     }
 
     @Test
+    void aVagueCaseSaysInWordsWhyItWaitsAndWhereAcceptingWouldSendIt() {
+        String id = EventProbe.newPetitionId();
+        probe.publish(received(id, "请领导关注一下", "A市A3区"), "intake-service");
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                given().get("/api/v1/triage").then().statusCode(200).body("petitionId", hasItem(id)));
+        String card = "find { it.petitionId == '" + id + "' }";
+        given().get("/api/v1/triage").then()
+                .body(card + ".why", equalTo("LOW_CONFIDENCE"))
+                .body(card + ".words", org.hamcrest.Matchers.not(org.hamcrest.Matchers.empty()))
+                .body(card + ".words", org.hamcrest.Matchers.everyItem(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString(":"))))
+                .body(card + ".proposedUnit.code", org.hamcrest.Matchers.notNullValue())
+                .body(card + ".proposedUnit.name", org.hamcrest.Matchers.notNullValue());
+        given().get("/api/v1/routing/model").then().body("minConfidence", equalTo(0.5f)).body("confirmBelow", equalTo(0.3f));
+    }
+
+    @Test
     void anOperatorDecisionRoutesATriageCaseOnceAndBecomesALabelledExample() {
         String id = EventProbe.newPetitionId();
         PetitionReceived petition = received(id, "你好", "A市A3区");
@@ -91,7 +107,8 @@ class PetitionRoutingTest {
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
                 given().get("/api/v1/triage").then().statusCode(200).body("petitionId", hasItem(id)));
         // What the operator's queue shows instead of the id.
-        given().get("/api/v1/triage").then().body("find { it.petitionId == '" + id + "' }.trackingCode", equalTo(petition.trackingCode()));
+        given().get("/api/v1/triage").then().body("find { it.petitionId == '" + id + "' }.trackingCode", equalTo(petition.trackingCode()))
+                .body("find { it.petitionId == '" + id + "' }.why", org.hamcrest.Matchers.oneOf("NO_CATEGORY", "LOW_CONFIDENCE"));
 
         given().contentType(ContentType.JSON).body("{\"category\":\"没有这个分类\"}")
                 .post("/api/v1/triage/" + id + "/decision").then().statusCode(400).contentType("application/problem+json")
@@ -164,7 +181,11 @@ class PetitionRoutingTest {
         var triage = probe.await(Topics.LIFECYCLE, r -> id.equals(r.key()) && "wenzheng.petition.triage-required.v1".equals(r.header("ce_type")),
                 Duration.ofSeconds(20)).orElseThrow(() -> new AssertionError("no supervisor triage after two hand-backs"));
         assertThat(triage.value()).contains("handed back 2 times").contains("A3").contains("A-ENV").contains("supervisor");
-        given().get("/api/v1/triage").then().body("find { it.petitionId == '" + id + "' }.supervisor", equalTo(true));
+        given().get("/api/v1/triage").then().body("find { it.petitionId == '" + id + "' }.supervisor", equalTo(true))
+                .body("find { it.petitionId == '" + id + "' }.why", equalTo("BOUNCED"))
+                .body("find { it.petitionId == '" + id + "' }.handBacks.unitCode", org.hamcrest.Matchers.contains("A3", "A-ENV"))
+                .body("find { it.petitionId == '" + id + "' }.handBacks[1].reason", equalTo("不属于本单位职责"))
+                .body("find { it.petitionId == '" + id + "' }.proposedUnit.name", org.hamcrest.Matchers.notNullValue());
     }
 
     @Test

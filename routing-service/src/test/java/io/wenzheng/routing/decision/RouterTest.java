@@ -100,18 +100,21 @@ class RouterTest {
 
     @Test
     void lowConfidenceGoesToTriageWithTheSuggestion() {
-        var decision = router.route(new Classification("环境保护", 0.4, List.of("噪音")), new PlaceClues("噪音", null, null), UNITS, RULES);
+        var decision = router.route(new Classification("环境保护", 0.4, List.of("subject:噪音", "噪", " 扰民")), new PlaceClues("噪音", null, null), UNITS, RULES);
         assertThat(decision).isInstanceOf(RoutingDecision.Triage.class);
-        assertThat(((RoutingDecision.Triage) decision).suggestedCategory()).isEqualTo("环境保护");
+        var triage = (RoutingDecision.Triage) decision;
+        assertThat(triage.suggestedCategory()).isEqualTo("环境保护");
+        assertThat(triage.why()).isEqualTo(RoutingDecision.Why.LOW_CONFIDENCE);
+        assertThat(triage.words()).as("the petition's words, not feature tokens").containsExactly("噪音", "扰民");
         assertThat(decision.reason()).contains("below 0.50");
     }
 
     @Test
     void noResponsibleUnitOrNoCategoryGoesToTriage() {
         assertThat(router.route(new Classification("卫生计生", 1.0, List.of("医院")), new PlaceClues("医院", null, null), UNITS, RULES))
-                .isInstanceOf(RoutingDecision.Triage.class);
+                .isInstanceOfSatisfying(RoutingDecision.Triage.class, t -> assertThat(t.why()).isEqualTo(RoutingDecision.Why.NO_UNIT));
         assertThat(router.route(Classification.unknown(), new PlaceClues("你好", null, null), UNITS, RULES))
-                .isInstanceOf(RoutingDecision.Triage.class);
+                .isInstanceOfSatisfying(RoutingDecision.Triage.class, t -> assertThat(t.why()).isEqualTo(RoutingDecision.Why.NO_CATEGORY));
     }
 
     @Test
