@@ -26,7 +26,17 @@ const LABELS = {
     whyLow: '文中的{words}指向“{category}”，把握 {pct}，不足自动分拨所需的 {floor}。', whyLowBare: '把握 {pct}，不足自动分拨所需的 {floor}。',
     whyNone: '认不出这件诉求属于哪一类，请判断分类。', whyNoUnit: '目录中没有单位承办“{category}”，请指定单位。',
     whyBounced: '已被{units}回退。最后的理由：{reason}', quote: '“{w}”', wordsJoin: '', listJoin: '、',
-    hours: '小时', minutes: '分', seconds: '秒', noSuchCode: '没有编号为 {code} 的诉求'
+    hours: '小时', minutes: '分', seconds: '秒', noSuchCode: '没有编号为 {code} 的诉求',
+    kindTransfer: '申请转办（建议承办单位）', transferTo: '建议转至', transferReason: '申请转办至{unit}：{text}', pickTransferUnit: '请选择建议转至的单位',
+    unitKeys: 'J/K 下一件/上一件 · S 签收 · A 答复 · P 进展 · Q 请市民补充 · D 办结 · B 回退 · T 申请转办 · Ctrl+Enter 提交 · Esc 离开输入框',
+    'petition.received': '收到诉求', 'petition.triage-required': '待人工分拨', 'petition.routed': '交办{unit}（{category}）', 'petition.accepted': '{unit}签收',
+    'petition.responded': '{unit}答复', 'petition.progress-reported': '{unit}报告进展', 'petition.awaiting-citizen': '{unit}请市民补充材料',
+    'petition.citizen-replied': '市民补充', 'petition.resolved': '{unit}办结', 'petition.returned': '{unit}回退', 'petition.transferred': '{from}转办至{to}',
+    'petition.merged': '并入另一件诉求一并办理', 'petition.rejected': '驳回：{reason}', 'petition.rated': '市民评价：{rating} 星', 'petition.reopened': '市民不满意，重新办理',
+    'sla.deadline-set': '{pledge}时限：{due}', 'sla.warning': '{pledge}即将到期', 'sla.breached': '{pledge}超时', 'sla.escalated': '督办（{pledge}）',
+    'sla.chased': '催办（{pledge}）', 'sla.met': '{pledge}按时完成', 'sla.paused': '{pledge}暂停计时',
+    'intake.reply.delivered': '答复已送达市民（{channel}）', 'intake.reply.attempt-failed': '答复送达失败，稍后重试（{channel}）',
+    'intake.reply.failed': '答复没有送达市民（{channel}）', 'intake.reply.retried': '重新发送答复', eventOther: '其他记录'
   },
   en: {
     title: 'Wenzheng console', tabTriage: 'Triage', tabUnit: 'Unit', tabBoard: 'Supervision', tabStats: 'Statistics', logout: 'Log out', lang: '中文',
@@ -53,7 +63,17 @@ const LABELS = {
     whyLow: 'The words {words} point to {category}, but only {pct} sure; routing alone needs {floor}.', whyLowBare: 'Only {pct} sure; routing alone needs {floor}.',
     whyNone: 'No category recognised: decide the category.', whyNoUnit: 'No unit in the directory answers for {category}: name the unit.',
     whyBounced: 'Handed back by {units}. Last reason: {reason}', quote: '“{w}”', wordsJoin: ', ', listJoin: ', ',
-    hours: 'h ', minutes: 'm ', seconds: 's', noSuchCode: 'No petition has the code {code}'
+    hours: 'h ', minutes: 'm ', seconds: 's', noSuchCode: 'No petition has the code {code}',
+    kindTransfer: 'Ask for a transfer (suggest the unit)', transferTo: 'Suggested unit', transferReason: 'Transfer requested to {unit}: {text}', pickTransferUnit: 'Choose the unit it should go to',
+    unitKeys: 'J/K next/previous · S sign for · A answer · P progress · Q ask the citizen · D resolve · B hand back · T transfer · Ctrl+Enter send · Esc leave the text',
+    'petition.received': 'Received', 'petition.triage-required': 'Waiting for an operator', 'petition.routed': 'Assigned to {unit} ({category})', 'petition.accepted': 'Signed for by {unit}',
+    'petition.responded': 'Answered by {unit}', 'petition.progress-reported': 'Progress from {unit}', 'petition.awaiting-citizen': '{unit} asked the citizen',
+    'petition.citizen-replied': 'The citizen replied', 'petition.resolved': 'Resolved by {unit}', 'petition.returned': 'Handed back by {unit}', 'petition.transferred': 'Transferred from {from} to {to}',
+    'petition.merged': 'Merged into another petition', 'petition.rejected': 'Rejected: {reason}', 'petition.rated': 'The citizen rated it {rating} of 5', 'petition.reopened': 'The citizen was not satisfied: reopened',
+    'sla.deadline-set': '{pledge} due {due}', 'sla.warning': '{pledge} due soon', 'sla.breached': '{pledge} breached', 'sla.escalated': 'Escalated ({pledge})',
+    'sla.chased': 'Chased ({pledge})', 'sla.met': '{pledge} met', 'sla.paused': '{pledge} paused',
+    'intake.reply.delivered': 'Reply delivered to the citizen ({channel})', 'intake.reply.attempt-failed': 'Reply not delivered yet, retrying ({channel})',
+    'intake.reply.failed': 'Reply did not reach the citizen ({channel})', 'intake.reply.retried': 'Reply sent again', eventOther: 'Other record'
   }
 };
 // The classifier's seven level-1 categories keep their Chinese names in the data; English readers get these.
@@ -62,7 +82,9 @@ const CATEGORY_EN = { 交通运输: 'Transport', 劳动和社会保障: 'Labour 
 const category = c => (lang === 'en' && CATEGORY_EN[c]) || c || '–';
 const fill = (key, vars) => t(key).replace(/\{(\w+)\}/g, (m, k) => vars[k] ?? '');
 const REJECT_REASONS = ['SPAM', 'INVALID', 'ABUSIVE', 'OUT_OF_SCOPE'];
-const CASEWORK = { RESPONSE: 'responses', PROGRESS: 'progress-reports', QUESTION: 'questions', RESOLUTION: 'resolution', HAND_BACK: 'hand-back' };
+const CASEWORK = { RESPONSE: 'responses', PROGRESS: 'progress-reports', QUESTION: 'questions', RESOLUTION: 'resolution', HAND_BACK: 'hand-back', TRANSFER: 'hand-back' };
+// Before 签收 a unit may only give the petition back, plainly or saying where it belongs.
+const BEFORE_SIGNING = ['HAND_BACK', 'TRANSFER'];
 let lang = new URLSearchParams(location.search).get('lang') === 'en' ? 'en' : 'zh';
 const t = key => LABELS[lang][key] ?? key;
 const $ = id => document.getElementById(id);
@@ -165,6 +187,8 @@ async function route() {
   const view = VIEWS[name] ? name : defaultView();
   state.timers.forEach(clearInterval);
   state.timers = [];
+  // A new view or petition starts with the keyboard on the page, not in the last text box.
+  if (document.activeElement && document.activeElement.blur) document.activeElement.blur();
   document.querySelectorAll('.view').forEach(v => { v.hidden = true; });
   document.querySelectorAll('#tabs a').forEach(a => a.classList.toggle('active', a.id === 'tab-' + view));
   if (!view) {
@@ -187,7 +211,10 @@ async function route() {
 const triage = { queue: [], decided: new Set(), current: null, details: new Map(), mode: null, pick: [], pickIndex: 0, rejectReason: null, busy: false };
 
 async function openTriage() {
+  const shown = triage.current;
   await loadQueue();
+  // Back on the view, or in the other language: the case on screen is drawn again.
+  if (shown && triage.current === shown) await showCase();
   every(2000, () => loadQueue().catch(() => { $('queue-live').textContent = t('offline'); }));
 }
 
@@ -548,7 +575,7 @@ async function loadInbox() {
   const shown = open.filter(INBOX_FILTERS[filter]);
   $('inbox-count').textContent = shown.length;
   $('inbox').querySelector('tbody').innerHTML = shown.map(p => `<tr data-id="${esc(p.id)}" data-status="${esc(p.status)}" class="${p.id === casework.current ? 'current' : ''}">`
-    + `<td><a href="#/unit/${esc(p.id)}" class="mono">${esc(p.trackingCode)}</a><div class="snippet">${esc((p.subject || '').slice(0, 24))}</div></td>`
+    + `<td><a href="#/unit/${esc(p.id)}" class="mono">${esc(p.trackingCode)}</a><div class="snippet">${esc(p.title || p.subject || '')}</div></td>`
     + `<td>${esc(t(p.status))}</td><td class="clock" ${p.firstResponseDue && ['ROUTED', 'TRANSFERRED', 'ACCEPTED'].includes(p.status) ? `data-due="${esc(p.firstResponseDue)}"` : ''}>–</td></tr>`).join('');
   tickCountdowns();
 }
@@ -594,20 +621,33 @@ async function showPetition(id) {
   $('sign-for').hidden = !unsigned;
   // Before 签收 the unit may only hand the petition back; intake refuses an answer or a resolution (409) until then.
   const kinds = $('compose-kind');
-  for (const option of kinds.options) option.disabled = unsigned && option.value !== 'HAND_BACK';
+  for (const option of kinds.options) option.disabled = unsigned && !BEFORE_SIGNING.includes(option.value);
   if (kinds.selectedOptions[0] && kinds.selectedOptions[0].disabled) { kinds.value = 'HAND_BACK'; fillTemplates(); }
   if (!unsigned && kinds.dataset.unsigned === 'true') { kinds.value = 'RESPONSE'; fillTemplates(); }
   kinds.dataset.unsigned = String(unsigned);
-  $('pet-history').innerHTML = petition.history.slice().reverse().map(h => `<li><span class="mono">${esc(fmtTime(h.occurredAt))}</span> `
-    + `${esc(h.type.replace(/^wenzheng\./, '').replace(/\.v\d+$/, ''))}</li>`).join('');
+  $('pet-history').innerHTML = petition.history.slice().reverse().map(historyLine).join('');
   document.body.dataset.petition = id;
   document.body.dataset.status = petition.status;
   tickCountdowns();
 }
 
+/** One history entry as a person reads it: what happened, by which unit, and the words that were written. */
+function historyLine(h) {
+  const kind = h.type.replace(/^wenzheng\./, '').replace(/\.v\d+$/, '');
+  const d = h.data || {};
+  const said = d.message || d.summary || d.question || d.reason || d.note || d.comment;
+  const label = LABELS[lang][kind] ? fill(kind, { unit: unitName(d.unitCode), from: unitName(d.fromUnitCode), to: unitName(d.toUnitCode),
+    reason: t(d.reason), rating: d.rating, category: category(d.category), pledge: t(d.pledge), due: fmtTime(d.dueAt), channel: t(d.channel) }) : t('eventOther');
+  // Routing's own reasons (routed, triage) are the machine's; the people's words are replies, questions, hand-backs, notes.
+  const words = said && !['petition.rejected', 'petition.received', 'petition.routed', 'petition.triage-required', 'sla.deadline-set'].includes(kind)
+    ? `<blockquote>${esc(said)}</blockquote>` : '';
+  return `<li data-kind="${esc(kind)}"><span class="when">${esc(fmtTime(h.occurredAt))}</span> ${esc(label)}${words}</li>`;
+}
+
 function fillTemplates() {
   const kind = $('compose-kind').value;
-  const usable = (casework.templates || []).filter(x => x.kind === kind);
+  $('compose-unit-wrap').hidden = kind !== 'TRANSFER';
+  const usable = (casework.templates || []).filter(x => x.kind === (kind === 'TRANSFER' ? 'HAND_BACK' : kind));
   $('compose-template').innerHTML = `<option value="">${esc(t('template'))}</option>`
     + usable.map(x => `<option value="${x.id}">${esc(x.title)}${x.unitCode ? ' · ' + esc(x.unitCode) : ''}</option>`).join('');
 }
@@ -627,12 +667,63 @@ async function caseworkStep(path, body, label) {
     const { data, ms } = await api('intake', `/api/v1/petitions/${id}/${path}`, { method: 'POST', body, action: path });
     say(`${t(label)} ${data.trackingCode} · ${t(data.status)}`, 'ok', ms);
     $('compose-text').value = '';
+    $('compose-text').blur();
+    if (path === 'hand-back') {
+      // Given back, it is no longer this unit's: the inbox, not a page it may no longer open.
+      casework.petition = null;
+      location.hash = '#/unit';
+      return;
+    }
     await showPetition(id);
     loadInbox().catch(() => {});
     // The clocks follow the step through Kafka a moment later.
     setTimeout(() => { if (casework.current === id) showPetition(id).catch(() => {}); }, 1500);
   } catch (e) {
     say(e.message, 'error');
+  }
+}
+
+function send(kind, text) {
+  if (kind === 'TRANSFER') {
+    const to = $('compose-unit').value;
+    if (!to) { say(t('pickTransferUnit'), 'error'); $('compose-unit').focus(); return; }
+    text = fill('transferReason', { unit: unitName(to), text });
+  }
+  const body = CASEWORK[kind] === 'hand-back' ? { unitCode: state.unit, reason: text } : { unitCode: state.unit, message: text };
+  caseworkStep(CASEWORK[kind], body, 'sent');
+}
+
+// The workbench's keys: the inbox and the compose form without the mouse, as in triage.
+const KIND_KEYS = { a: 'RESPONSE', p: 'PROGRESS', q: 'QUESTION', d: 'RESOLUTION', b: 'HAND_BACK', t: 'TRANSFER' };
+
+function onUnitKey(e) {
+  if (e.ctrlKey && e.key === 'Enter' && e.target.id === 'compose-text') {
+    e.preventDefault();
+    $('compose').requestSubmit();
+    return;
+  }
+  if (e.key === 'Escape' && e.target.closest && e.target.closest('input, textarea, select')) {
+    e.target.blur();
+    return;
+  }
+  if (e.ctrlKey || e.metaKey || e.altKey || (e.target.closest && e.target.closest('input, textarea, select'))) return;
+  const key = e.key.toLowerCase();
+  if (key === 'j' || key === 'arrowdown' || key === 'k' || key === 'arrowup') {
+    e.preventDefault();
+    const rows = [...document.querySelectorAll('#inbox tbody tr')];
+    const at = rows.findIndex(r => r.dataset.id === casework.current);
+    const next = rows[Math.min(rows.length - 1, Math.max(0, at + (key === 'j' || key === 'arrowdown' ? 1 : -1)))];
+    if (next) location.hash = '#/unit/' + encodeURIComponent(next.dataset.id);
+  } else if (key === 's' && !$('sign-for').hidden && casework.petition) {
+    e.preventDefault();
+    $('sign-for').click();
+  } else if (KIND_KEYS[key] && casework.petition && !$('petition-body').hidden) {
+    const option = [...$('compose-kind').options].find(o => o.value === KIND_KEYS[key]);
+    if (!option || option.disabled) return;
+    e.preventDefault();
+    $('compose-kind').value = option.value;
+    fillTemplates();
+    (option.value === 'TRANSFER' ? $('compose-unit') : $('compose-text')).focus();
   }
 }
 
@@ -657,7 +748,7 @@ async function loadBoard() {
   const board = await get('sla', '/api/v1/sla/board?' + p);
   // Level 3 is the supervision office itself: escalating further means nothing.
   const rows = entries => entries.map(e => `<tr data-id="${esc(e.petitionId)}" data-code="${esc(e.trackingCode || '')}" data-pledge="${esc(e.pledge)}" data-level="${e.escalationLevel}">`
-    + `<td class="mono">${esc(e.trackingCode || '–')}</td><td>${esc(unitName(e.unitCode))}</td>`
+    + `<td><span class="mono">${esc(e.trackingCode || '–')}</span><div class="snippet">${esc(e.title || '')}</div></td><td>${esc(unitName(e.unitCode))}</td>`
     + `<td>${esc(t(e.pledge))}</td><td><span class="clock" data-due="${esc(e.dueAt)}"></span>${provisionalMark(e)}</td>`
     + `<td>${e.escalationLevel ? esc(t('level' + e.escalationLevel)) : ''}${e.chases ? ' ' + esc(t('chased')) + ' ×' + e.chases : ''}</td>`
     + `<td class="buttons">${e.escalationLevel >= 3 ? '' : `<button type="button" class="escalate" data-id="${esc(e.petitionId)}">${esc(t('escalate'))}</button>`}`
@@ -704,6 +795,8 @@ async function loadDirectory() {
   state.minConfidence = model.minConfidence ?? 0.5;
   state.confirmBelow = model.confirmBelow ?? 0;
   $('board-unit').innerHTML = `<option value="">${esc(t('all'))}</option>` + state.units.map(u => `<option value="${esc(u.code)}">${esc(u.name)}</option>`).join('');
+  $('compose-unit').innerHTML = `<option value="">${esc(t('transferTo'))}</option>` + state.units.filter(u => u.code !== state.unit)
+    .map(u => `<option value="${esc(u.code)}">${esc(u.name)}</option>`).join('');
   $('board-district').innerHTML = `<option value="">${esc(t('all'))}</option>` + state.units.filter(u => u.level === 'DISTRICT')
     .map(u => `<option value="${esc(u.code)}">${esc(u.name)}</option>`).join('');
 }
@@ -719,7 +812,10 @@ function wire() {
   });
   $('logout').addEventListener('click', () => Auth.logout());
   window.addEventListener('hashchange', route);
-  document.addEventListener('keydown', e => { if (state.view === 'triage' && !$('view-triage').hidden) onTriageKey(e); });
+  document.addEventListener('keydown', e => {
+    if (state.view === 'triage' && !$('view-triage').hidden) onTriageKey(e);
+    else if (state.view === 'unit' && !$('view-unit').hidden) onUnitKey(e);
+  });
   $('change-input').addEventListener('input', updateMatches);
   $('change-input').addEventListener('keydown', onChangeKey);
   $('reject-form').addEventListener('keydown', onRejectKey);
@@ -743,8 +839,7 @@ function wire() {
   $('compose').addEventListener('submit', e => {
     e.preventDefault();
     const kind = $('compose-kind').value, text = $('compose-text').value.trim();
-    const body = kind === 'HAND_BACK' ? { unitCode: state.unit, reason: text } : { unitCode: state.unit, message: text };
-    caseworkStep(CASEWORK[kind], body, 'sent');
+    send(kind, text);
   });
   ['board-unit', 'board-district', 'board-within'].forEach(f => $(f).addEventListener('change', () => loadBoard()));
   $('view-board').addEventListener('click', e => {
@@ -761,11 +856,13 @@ function wire() {
     const user = Auth.user() || {};
     state.roles = user.roles || [];
     state.unit = user.unit || null;
-    $('user').textContent = (user.name || user.preferred_username || '') + (state.unit ? ` · ${state.unit}` : '');
+    $('user').dataset.name = user.name || user.preferred_username || '';
     document.querySelectorAll('#tabs a').forEach(a => {
       a.hidden = !a.dataset.roles.split(' ').some(r => state.roles.includes(r));
     });
     await loadDirectory();
+    // The unit by its name: people never see codes.
+    $('user').textContent = $('user').dataset.name + (state.unit ? ` · ${unitName(state.unit)}` : '');
     await route();
     document.body.dataset.loaded = 'true';
   } catch (e) {

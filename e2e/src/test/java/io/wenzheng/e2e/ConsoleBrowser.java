@@ -46,6 +46,13 @@ final class ConsoleBrowser implements AutoCloseable {
         return this;
     }
 
+    /** Ctrl and a key together, counted as one keystroke. */
+    ConsoleBrowser pressWithControl(Keys key) {
+        keystrokes++;
+        new Actions(browser.driver()).keyDown(Keys.CONTROL).sendKeys(key).keyUp(Keys.CONTROL).perform();
+        return this;
+    }
+
     int keystrokes() {
         return keystrokes;
     }

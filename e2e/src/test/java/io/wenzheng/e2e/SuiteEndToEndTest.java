@@ -614,6 +614,7 @@ class SuiteEndToEndTest {
             assertThat((String) console.js("return document.getElementById('case-reason').textContent")).containsAnyOf("The words", "Only");
             assertThat((String) console.js("return document.getElementById('case-clock').textContent")).containsAnyOf("left", "overdue");
             console.click("#lang").waitUntil("document.querySelector('h1').textContent === '问政工作台'");
+            assertNoInternalIdOnThePage(console);
             console.screenshot(shots.resolve("console-triage.png"));
             for (int handled = 0; handled < 20; handled++) {
                 String current = console.body("current");
@@ -673,6 +674,8 @@ class SuiteEndToEndTest {
         // 承办: A3's staff sign for the petition the operator sent them, answer it and resolve it, with templates.
         String elsewhere = ids.stream().filter(id -> !id.equals(spam) && !id.equals(repeat) && !"A3".equals(petition(id).getString("unit.code")))
                 .findFirst().orElseThrow();
+        String misrouted = submit("A3区小区旁工地夜间施工噪音扰民，市里的重点工程");
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(petition(misrouted).getString("unit.code")).isEqualTo("A3"));
         try (var console = ConsoleBrowser.login(suite.url(ServiceName.ANALYTICS) + "/console/index.html#/unit/" + newUnit, "staff-a3")) {
             console.waitUntil("document.body.dataset.petition === '" + newUnit + "'");
             assertThat((String) console.js("return document.getElementById('pet-subject').textContent")).as("the petition's subject or first words").isNotBlank();
@@ -685,22 +688,47 @@ class SuiteEndToEndTest {
             console.click("#inbox-filters [data-filter=all]");
             assertThat((Boolean) console.js("return document.querySelector('#compose-kind option[value=RESPONSE]').disabled"))
                     .as("no answer before 签收; only a hand-back").isTrue();
-            console.click("#sign-for").waitUntil("document.body.dataset.status === 'ACCEPTED'");
+            // By keyboard, as in triage: S signs for it, A opens the answer, Ctrl+Enter sends it.
+            console.press("s").waitUntil("document.body.dataset.status === 'ACCEPTED'");
             console.waitUntil("!document.querySelector('#compose-kind option[value=RESPONSE]').disabled");
-            console.select("compose-kind", "RESPONSE").select("compose-template", "1")
-                    .waitUntil("document.getElementById('compose-text').value.includes('" + petition(newUnit).getString("trackingCode") + "')")
-                    .click("#compose-send").waitUntil("document.body.dataset.status === 'RESPONDED'");
+            console.press("a").waitUntil("document.activeElement.id === 'compose-text' && document.getElementById('compose-kind').value === 'RESPONSE'")
+                    .select("compose-template", "1")
+                    .waitUntil("document.getElementById('compose-text').value.includes('" + petition(newUnit).getString("trackingCode") + "')");
+            String answer = (String) console.js("return document.getElementById('compose-text').value");
+            console.js("document.getElementById('compose-text').focus(); return null");
+            console.pressWithControl(org.openqa.selenium.Keys.ENTER)
+                    .waitUntil("document.body.dataset.status === 'RESPONDED'");
+            // The history reads as events in words with the reply's text, not event types.
+            console.waitUntil("[...document.querySelectorAll('#pet-history li[data-kind=\"petition.responded\"] blockquote')]"
+                    + ".some(q => q.textContent === " + jsString(answer) + ")");
+            String history = (String) console.js("return document.getElementById('pet-history').innerText");
+            assertThat(history).contains("签收").contains("A市A3区人民政府答复").doesNotContain("wenzheng.").doesNotContain("petition.");
             console.select("compose-kind", "RESOLUTION").select("compose-template", "1")
                     .waitUntil("document.getElementById('compose-text').value.length > 20");
             console.screenshot(shots.resolve("console-unit.png"));
             console.click("#compose-send").waitUntil("document.body.dataset.status === 'RESOLVED'");
             assertThat(console.timings()).extracting(t -> ((Number) t.get("status")).intValue()).containsOnly(202);
 
+            assertNoInternalIdOnThePage(console);
+
+            // 申请转办: a petition that is not theirs goes back with the unit it belongs to, chosen by name.
+            console.go("#/unit/" + misrouted).waitUntil("document.body.dataset.petition === '" + misrouted + "'");
+            console.press("t").waitUntil("!document.getElementById('compose-unit-wrap').hidden")
+                    .select("compose-unit", "A-ENV");
+            console.js("document.getElementById('compose-text').value = '工地由市生态环境局直接监管'; return null");
+            console.click("#compose-send").waitUntil("location.hash === '#/unit' && document.getElementById('status').dataset.kind === 'ok'");
+
             // Scope: another unit's petition by its URL shows nothing, and the API refuses it too.
             console.go("#/unit/" + elsewhere).waitUntil("document.body.dataset.view === 'denied'");
             assertThat((String) console.js("return document.getElementById('pet-text').textContent")).doesNotContain(petition(elsewhere).getString("text"));
             given().baseUri(intake).auth().oauth2(tokens.of("staff-a3")).get("/api/v1/petitions/" + elsewhere).then().statusCode(404);
         }
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            JsonPath moved = petition(misrouted);
+            assertThat(moved.getString("history.find { it.type == 'wenzheng.petition.returned.v1' }.data.reason"))
+                    .isEqualTo("申请转办至A市生态环境局：工地由市生态环境局直接监管");
+            assertThat(moved.getString("unit.code")).isNotEqualTo("A3");
+        });
         JsonPath resolved = petition(newUnit);
         assertThat(resolved.getString("status")).isEqualTo("RESOLVED");
         assertThat(resolved.getList("history.type", String.class)).containsSubsequence("wenzheng.petition.accepted.v1",
@@ -723,12 +751,16 @@ class SuiteEndToEndTest {
                     .waitUntil("document.body.dataset.boardQuery.includes('unit=" + lateUnit + "')");
             String row = "#board-breached tr[data-id='" + late + "'], #board-escalated tr[data-id='" + late + "']";
             console.waitUntil("!!document.querySelector(\"" + row + "\")");
+            assertNoInternalIdOnThePage(console);
             console.screenshot(shots.resolve("console-board.png"));
             console.click("#board-escalated tr[data-id='" + late + "'] button.escalate, #board-breached tr[data-id='" + late + "'] button.escalate")
                     .waitUntil("!!document.querySelector(\"#board-escalated tr[data-id='" + late + "'][data-level='3']\")");
             // People see the tracking code, on the board and in the status line, never the internal id.
             String lateCode = petition(late).getString("trackingCode");
-            console.waitUntil("document.querySelector(\"#board-escalated tr[data-id='" + late + "'] td.mono\").textContent === '" + lateCode + "'");
+            console.waitUntil("document.querySelector(\"#board-escalated tr[data-id='" + late + "'] .mono\").textContent === '" + lateCode + "'");
+            // ... with the subject or first words beside it.
+            assertThat((String) console.js("return document.querySelector(\"#board-escalated tr[data-id='" + late + "'] .snippet\").textContent"))
+                    .isEqualTo(petition(late).getString("text").strip());
             console.click("#board-escalated tr[data-id='" + late + "'] button.chase")
                     .waitUntil("document.getElementById('status').dataset.kind === 'ok' && document.getElementById('status').textContent.includes('"
                             + lateCode + "')");
@@ -744,6 +776,16 @@ class SuiteEndToEndTest {
                 .body("history.type", org.hamcrest.Matchers.hasItems("wenzheng.sla.breached.v1", "wenzheng.sla.escalated.v1", "wenzheng.sla.chased.v1"))
                 .body("history.find { it.type == 'wenzheng.sla.escalated.v1' && it.data.escalatedTo == 'SUPERVISION_OFFICE' }.data.note",
                         org.hamcrest.Matchers.equalTo("请加快办理，按时答复市民。")));
+    }
+
+    /** People see tracking codes; a petition's internal id (a 26-character ULID) appears nowhere in the page's text. */
+    private static void assertNoInternalIdOnThePage(ConsoleBrowser console) {
+        String text = (String) console.js("return document.body.innerText");
+        assertThat(java.util.regex.Pattern.compile("[0-9A-HJKMNP-TV-Z]{26}").matcher(text).find()).as("an internal id on the page: %s", text).isFalse();
+    }
+
+    private static String jsString(String s) {
+        return "'" + s.replace("\\", "\\\\").replace("'", "\\'").replace("\n", "\\n") + "'";
     }
 
     private static String submitFrom(String text, String phone) {

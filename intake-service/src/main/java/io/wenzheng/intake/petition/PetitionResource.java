@@ -49,13 +49,17 @@ public class PetitionResource {
                 .entity(receipt).build());
     }
 
-    /** One line of a petition list: enough to pick it, no contact data. */
-    public record PetitionLine(String id, String trackingCode, io.wenzheng.contracts.Channel channel, String subject,
+    /**
+     * One line of a petition list: enough to pick it, no contact data.
+     *
+     * @param title what people call it: the subject, or the first words of the text (hotline calls have no subject)
+     */
+    public record PetitionLine(String id, String trackingCode, io.wenzheng.contracts.Channel channel, String subject, String title,
                                io.wenzheng.contracts.PetitionStatus status, String category, String unitCode, String unitName,
                                java.time.Instant receivedAt, java.time.Instant firstResponseDue, boolean overdue) {
         static PetitionLine of(PetitionRow r) {
-            return new PetitionLine(r.id, r.trackingCode, r.channel, r.subject, r.status, r.category, r.unitCode, r.unitName,
-                    r.receivedAt, r.firstResponseDue, r.overdue);
+            return new PetitionLine(r.id, r.trackingCode, r.channel, r.subject, io.wenzheng.contracts.PetitionTitle.of(r.subject, r.text),
+                    r.status, r.category, r.unitCode, r.unitName, r.receivedAt, r.firstResponseDue, r.overdue);
         }
     }
 

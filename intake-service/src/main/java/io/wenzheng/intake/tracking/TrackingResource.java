@@ -82,11 +82,7 @@ public class TrackingResource {
     }
 
     private static String title(PetitionRow row) {
-        if (row.subject != null && !row.subject.isBlank()) {
-            return row.subject.strip();
-        }
-        String text = row.text == null ? "" : row.text.strip().replaceAll("\\s+", " ");
-        return text.codePointCount(0, text.length()) <= 24 ? text : text.substring(0, text.offsetByCodePoints(0, 24)) + "…";
+        return io.wenzheng.contracts.PetitionTitle.of(row.subject, row.text);
     }
 
     /** A field of the latest history entry of a type, or null. */

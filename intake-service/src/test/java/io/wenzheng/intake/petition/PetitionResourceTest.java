@@ -45,7 +45,7 @@ class PetitionResourceTest {
         String id = created.getString("id");
         // People name a petition by its tracking code, in whatever case they typed it.
         given().queryParam("trackingCode", created.getString("trackingCode").toLowerCase()).get("/api/v1/petitions")
-                .then().statusCode(200).body("id", org.hamcrest.Matchers.contains(id));
+                .then().statusCode(200).body("id", org.hamcrest.Matchers.contains(id)).body("title", org.hamcrest.Matchers.contains("夜间施工"));
         given().queryParam("trackingCode", "NOSUCH00").get("/api/v1/petitions").then().statusCode(200).body("$", hasSize(0));
 
         String eventId = given().when().get("/api/v1/petitions/" + id)

@@ -30,6 +30,8 @@ public class DeadlineTimer extends PanacheEntityBase {
     /** What people see of the petition instead of its id. */
     @Column(name = "tracking_code")
     public String trackingCode;
+    /** The petition's subject or first words, so that the board names it as people do. */
+    public String title;
     /** Who else may see it: {@code kit.security.Sight}'s column form of the directory's supervising units. */
     @Column(name = "supervising_units")
     public String supervisingUnits;

@@ -99,9 +99,10 @@ public class PledgeTracker {
         if (data instanceof PetitionReceived received) {
             PetitionDeadlines deadlines = rules().deadlines(null, null);
             PetitionDeadlines.FirstResponse first = deadlines.firstResponse(received.receivedAt());
-            return start(received.petitionId(), received.trackingCode(), Pledge.FIRST_RESPONSE, first.basis(), received.receivedAt(),
+            String title = io.wenzheng.contracts.PetitionTitle.of(received.subject(), received.text());
+            return start(received.petitionId(), received.trackingCode(), title, Pledge.FIRST_RESPONSE, first.basis(), received.receivedAt(),
                             first.dueAt(), null, now)
-                    .chain(() -> start(received.petitionId(), received.trackingCode(), Pledge.RESOLUTION, first.basis(), received.receivedAt(),
+                    .chain(() -> start(received.petitionId(), received.trackingCode(), title, Pledge.RESOLUTION, first.basis(), received.receivedAt(),
                             deadlines.resolutionDue(received.receivedAt()), null, now));
         }
         if (data instanceof PetitionRouted routed) {
@@ -179,7 +180,7 @@ public class PledgeTracker {
         });
     }
 
-    private Uni<Void> start(String petitionId, String trackingCode, Pledge pledge, TimeBasis basis, Instant startedAt, Instant dueAt,
+    private Uni<Void> start(String petitionId, String trackingCode, String title, Pledge pledge, TimeBasis basis, Instant startedAt, Instant dueAt,
                             DeadlineTimer like, Instant now) {
         return timer(petitionId, pledge).chain(existing -> {
             if (existing != null) {
@@ -194,6 +195,7 @@ public class PledgeTracker {
             timer.dueAt = dueAt;
             timer.state = TimerState.RUNNING;
             timer.trackingCode = trackingCode != null ? trackingCode : like != null ? like.trackingCode : null;
+            timer.title = title != null ? title : like != null ? like.title : null;
             if (like != null) {
                 timer.unitCode = like.unitCode;
                 timer.category = like.category;
@@ -216,7 +218,7 @@ public class PledgeTracker {
             Instant due = deadlinesOf(resolution).progressDue(since);
             return timer(petitionId, Pledge.PROGRESS).chain(progress -> {
                 if (progress == null) {
-                    return start(petitionId, null, Pledge.PROGRESS, resolution.timeBasis, since, due, resolution, now);
+                    return start(petitionId, null, null, Pledge.PROGRESS, resolution.timeBasis, since, due, resolution, now);
                 }
                 if (progress.state == TimerState.PAUSED || !since.isAfter(progress.startedAt)) {
                     return Uni.createFrom().voidItem(); // waiting for the citizen, or a redelivered older report

@@ -55,10 +55,10 @@ public class SlaResource {
     public record PetitionClocks(String petitionId, List<Clock> clocks, List<HistoryEntry> history) {
     }
 
-    public record BoardEntry(String petitionId, String trackingCode, Pledge pledge, String unitCode, String districtCode, Instant dueAt,
+    public record BoardEntry(String petitionId, String trackingCode, String title, Pledge pledge, String unitCode, String districtCode, Instant dueAt,
                              TimerState state, int escalationLevel, int chases, Instant lastChasedAt, CalendarStatus calendar) {
         static BoardEntry of(DeadlineTimer t) {
-            return new BoardEntry(t.petitionId, t.trackingCode, t.pledge, t.unitCode, t.districtCode, t.dueAt, t.state, t.escalationLevel,
+            return new BoardEntry(t.petitionId, t.trackingCode, t.title, t.pledge, t.unitCode, t.districtCode, t.dueAt, t.state, t.escalationLevel,
                     t.chases, t.lastChasedAt, t.calendar);
         }
     }

@@ -121,7 +121,8 @@ class PledgeTrackerTest {
         given().queryParam("district", "A3").queryParam("within", "PT2H").get("/api/v1/sla/board").then().statusCode(200)
                 .body("dueSoon.find { it.petitionId == '" + id + "' && it.pledge == 'FIRST_RESPONSE' }.chases", equalTo(1))
                 .body("dueSoon.find { it.petitionId == '" + id + "' && it.pledge == 'FIRST_RESPONSE' }.districtCode", equalTo("A3"))
-                .body("dueSoon.find { it.petitionId == '" + id + "' && it.pledge == 'FIRST_RESPONSE' }.trackingCode", equalTo("ABCDEFGH"));
+                .body("dueSoon.find { it.petitionId == '" + id + "' && it.pledge == 'FIRST_RESPONSE' }.trackingCode", equalTo("ABCDEFGH"))
+                .body("dueSoon.find { it.petitionId == '" + id + "' && it.pledge == 'FIRST_RESPONSE' }.title", equalTo("噪音"));
         given().queryParam("district", "A9").queryParam("within", "PT2H").get("/api/v1/sla/board").then().statusCode(200)
                 .body("dueSoon.petitionId", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(id)));
 
