@@ -11,6 +11,9 @@ const LABELS = {
     BREACHED: '已超时', RUNNING: '计时中', unranked: '不排名', none: '暂无',
     reports: '报告', publishWeekly: '发布上周周报', publishMonthly: '发布上月月报', reportTitle: '报告', published: '发布时间', files: '文件',
     publishing: '发布中…', publishedOk: '已发布', notForRole: '此项不对您的角色开放',
+    version: '第 {n} 版', earlierVersion: '└ 第 {n} 版（已被新版代替）',
+    ownUnit: '您看到的是本单位的数字：{unit}。单位排名、热点问题和报告由督查室和分析人员查看。',
+    WEB: '网站', WECHAT: '微信', WEIBO: '微博', ALIPAY: '支付宝', HOTLINE: '12345热线', OPEN311: 'Open311',
     footer: '数据来自预聚合读模型；实时计数每 2 秒推送。'
   },
   en: {
@@ -23,11 +26,21 @@ const LABELS = {
     BREACHED: 'Breached', RUNNING: 'Running', unranked: 'unranked', none: 'None',
     reports: 'Reports', publishWeekly: 'Publish last week', publishMonthly: 'Publish last month', reportTitle: 'Report', published: 'Published', files: 'Files',
     publishing: 'Publishing…', publishedOk: 'Published', notForRole: 'Not open to your role',
+    version: 'version {n}', earlierVersion: '└ version {n} (replaced)',
+    ownUnit: 'These are your unit\'s figures: {unit}. The league table, hot issues and reports are for the supervision office and analysts.',
+    WEB: 'Web', WECHAT: 'WeChat', WEIBO: 'Weibo', ALIPAY: 'Alipay', HOTLINE: '12345 hotline', OPEN311: 'Open311',
     footer: 'Figures come from pre-aggregated read models; live counters are pushed every 2 s.'
   }
 };
+const CATEGORY_EN = { 交通运输: 'Transport', 劳动和社会保障: 'Labour and social security', 卫生计生: 'Health and family planning',
+  商贸旅游: 'Commerce and tourism', 城乡建设: 'Urban and rural construction', 教育文体: 'Education, culture and sport', 环境保护: 'Environmental protection' };
+const unitNames = new Map();
 let lang = new URLSearchParams(location.search).get('lang') === 'en' ? 'en' : 'zh';
 const t = key => LABELS[lang][key] ?? key;
+const category = c => (lang === 'en' && CATEGORY_EN[c]) || c || '–';
+const unitName = code => unitNames.get(code) || code;
+/** Unit staff see their own unit only; the server enforces it, the page says it. */
+const ownUnit = () => { const u = Auth.user() || {}; return (u.roles || []).includes('unit-staff') && !(u.roles || []).some(r => ['analyst', 'supervisor', 'admin'].includes(r)) ? u.unit : null; };
 const $ = id => document.getElementById(id);
 const charts = {};
 let live;
@@ -58,9 +71,13 @@ function filters() {
 
 async function getJson(path) {
   const response = await Auth.fetch(path);
+  if (response.status === 403) return FORBIDDEN;
   if (!response.ok) throw new Error(path + ': ' + response.status);
   return response.json();
 }
+/** A panel the role may not see says so instead of staying empty. */
+const FORBIDDEN = Object.freeze({ forbidden: true });
+const forbiddenRow = cols => `<tr class="forbidden"><td colspan="${cols}">${t('notForRole')}</td></tr>`;
 
 function chart(id) {
   if (!charts[id]) charts[id] = echarts.init($(id), null, { renderer: 'svg' });
@@ -103,27 +120,30 @@ async function refresh() {
     series: [{ type: 'pie', radius: ['35%', '65%'], label: { formatter: '{b}: {c}' },
       data: groups.map(g => ({ name: g.key || '–', value: g.measures.received })) }]
   }, true);
-  pie('categories', categories.groups);
-  pie('channels', channels.groups);
+  pie('categories', categories.groups.map(g => ({ ...g, key: category(g.key) })));
+  pie('channels', channels.groups.map(g => ({ ...g, key: g.key ? t(g.key) : g.key })));
 
   const unitFilter = $('unit').value;
+  if (league.forbidden) {
+    $('league').querySelector('tbody').innerHTML = forbiddenRow(7);
+  } else {
   // Ranked units first (equal scores share a rank), then those with too few petitions to score, apart and unscored.
   const rows = league.lines.concat((league.unranked || []).map(u => ({ ...u, rank: null, score: null })));
   $('league').querySelector('tbody').innerHTML = rows
     .filter(l => !unitFilter || l.unitCode === unitFilter)
-    .map(l => `<tr data-unit="${esc(l.unitCode)}" class="${l.rank == null ? 'unranked' : ''}"><td class="n">${l.rank ?? t('unranked')}</td><td>${esc(l.unitName || l.unitCode)}</td>` +
+    .map(l => `<tr data-unit="${esc(l.unitCode)}" class="${l.rank == null ? 'unranked' : ''}"><td class="n">${l.rank ?? t('unranked')}</td><td>${esc(l.unitName || unitName(l.unitCode))}</td>` +
       `<td class="n">${l.score == null ? '–' : l.score.toFixed(2)}</td><td class="n">${l.measures.routed}</td><td class="n">${pct(l.measures.onTimeRate)}</td>` +
       `<td class="n">${pct(l.measures.completionRate)}</td><td class="n">${pct(l.measures.satisfactionRate)}</td></tr>`).join('')
     || `<tr><td colspan="7">${t('none')}</td></tr>`;
-  $('units').innerHTML = rows.map(l => `<option value="${esc(l.unitCode)}" label="${esc(l.unitName || l.unitCode)}">`).join('');
+  }
 
   $('urgent').querySelector('tbody').innerHTML = sla.mostUrgent
-    .map(c => `<tr><td><span class="code">${esc(c.trackingCode)}</span> ${esc(c.title)}</td><td>${esc(c.unitName || c.unitCode)}</td>` +
+    .map(c => `<tr><td><span class="code">${esc(c.trackingCode)}</span> ${esc(c.title)}</td><td>${esc(c.unitName || unitName(c.unitCode))}</td>` +
       `<td>${esc(cityTime(c.firstResponseDue))}</td>` +
       `<td class="${c.slaState === 'BREACHED' ? 'breached' : ''}">${t(c.slaState)}</td></tr>`).join('')
     || `<tr><td colspan="4">${t('none')}</td></tr>`;
   // One row per hot issue; its title opens the petitions it holds, by tracking code and subject.
-  $('hotspots').querySelector('tbody').innerHTML = hotspots
+  $('hotspots').querySelector('tbody').innerHTML = hotspots.forbidden ? forbiddenRow(6) : hotspots
     .map(h => `<tr><td class="n">${h.rank}</td><td><details><summary>${esc(h.title)}</summary><ul class="petitions">` +
       h.petitions.map(x => `<li><span class="code">${esc(x.trackingCode)}</span> ${esc(x.subject)} <small>${esc(cityTime(x.receivedAt))}</small></li>`).join('') +
       `</ul></details></td><td>${esc(h.place)}</td><td class="n">${h.citizens}</td><td class="n">${h.messages}</td><td class="n">${h.heat.toFixed(1)}</td></tr>`).join('')
@@ -135,13 +155,23 @@ async function refresh() {
 async function loadReports() {
   const response = await Auth.fetch('/api/v1/reports');
   const body = $('reports').querySelector('tbody');
-  if (response.status === 403) { body.innerHTML = `<tr><td colspan="3">${t('notForRole')}</td></tr>`; return; }
+  if (response.status === 403) {
+    body.innerHTML = forbiddenRow(3);
+    document.querySelectorAll('#publish-weekly, #publish-monthly').forEach(b => { b.hidden = true; });
+    return;
+  }
   if (!response.ok) throw new Error('/api/v1/reports: ' + response.status);
   const reports = await response.json();
-  body.innerHTML = reports.map(r => `<tr data-report="${esc(r.reportId)}"><td>${esc(r.title)}</td><td>${esc(cityTime(r.publishedAt))}</td><td>`
-      + ['html', 'pdf', 'csv'].map(kind => `<a href="#" data-file="${esc(r.links[kind])}" data-name="${esc(r.reportId + '.' + kind)}">${kind.toUpperCase()}</a>`).join(' ')
-      + '</td></tr>').join('') || `<tr><td colspan="3">${t('none')}</td></tr>`;
+  const files = (links, name) => ['html', 'pdf', 'csv']
+    .map(kind => `<a href="#" data-file="${esc(links[kind])}" data-name="${esc(name + '.' + kind)}">${kind.toUpperCase()}</a>`).join(' ');
+  // The latest version first; the ones a republication replaced stay listed, since they may have been handed out.
+  body.innerHTML = reports.map(r => `<tr data-report="${esc(r.reportId)}"><td>${esc(r.title)}<div class="number">${esc(r.number || '')}`
+      + `${r.version > 1 ? ' · ' + esc(t('version').replace('{n}', r.version)) : ''}</div></td><td>${esc(cityTime(r.publishedAt))}</td><td>${files(r.links, r.reportId)}</td></tr>`
+      + (r.earlier || []).map(v => `<tr class="earlier" data-report="${esc(r.reportId)}" data-version="${v.version}"><td>${esc(t('earlierVersion').replace('{n}', v.version))}</td>`
+        + `<td>${esc(cityTime(v.publishedAt))}</td><td>${files(v.links, r.reportId + '-v' + v.version)}</td></tr>`).join('')).join('')
+    || `<tr><td colspan="3">${t('none')}</td></tr>`;
   document.body.dataset.reports = String(reports.length);
+  document.body.dataset.reportsLoaded = String(Date.now());
 }
 
 async function openReport(link) {
@@ -168,11 +198,24 @@ async function loadDistricts() {
   const to = new Date(); to.setDate(to.getDate() + 2);
   const from = new Date(); from.setFullYear(from.getFullYear() - 1); from.setDate(from.getDate() - 1);
   const iso = d => d.toISOString().slice(0, 10);
-  const districts = await getJson(`/api/v1/stats/measures?by=DISTRICT&from=${iso(from)}&to=${iso(to)}`);
-  for (const g of districts.groups.filter(g => g.key)) {
-    const option = document.createElement('option');
-    option.value = g.key; option.textContent = g.key;
-    $('district').appendChild(option);
+  const [units, districts] = await Promise.all([getJson('/api/v1/stats/units'),
+    getJson(`/api/v1/stats/measures?by=DISTRICT&from=${iso(from)}&to=${iso(to)}`)]);
+  (units.forbidden ? [] : units).forEach(u => unitNames.set(u.code, u.name));
+  const option = (select, code) => {
+    const o = document.createElement('option');
+    o.value = code; o.textContent = unitName(code);
+    select.appendChild(o);
+  };
+  [...unitNames.keys()].sort((a, b) => unitName(a).localeCompare(unitName(b), 'zh-CN')).forEach(code => option($('unit'), code));
+  (districts.forbidden ? [] : districts.groups).filter(g => g.key).forEach(g => option($('district'), g.key));
+  const own = ownUnit();
+  if (own) {
+    if (!unitNames.has(own)) option($('unit'), own);
+    $('unit').value = own;
+    $('unit').disabled = true;
+    $('district').disabled = true;
+    $('scope-note').hidden = false;
+    $('scope-note').textContent = t('ownUnit').replace('{unit}', unitName(own));
   }
 }
 
@@ -218,17 +261,30 @@ function init() {
   // The default period is the server's: its days are the city's, while this browser's clock may sit in any zone.
   $('from').value = q.get('from') || '';
   $('to').value = q.get('to') || '';
-  $('unit').value = q.get('unit') || '';
   applyLabels();
   $('filters').addEventListener('submit', e => { e.preventDefault(); refresh(); connectLive(); });
-  $('lang').addEventListener('click', () => { lang = lang === 'zh' ? 'en' : 'zh'; applyLabels(); refresh(); });
+  $('lang').addEventListener('click', () => {
+    lang = lang === 'zh' ? 'en' : 'zh';
+    applyLabels();
+    const own = ownUnit();
+    if (own) $('scope-note').textContent = t('ownUnit').replace('{unit}', unitName(own));
+    refresh();
+  });
   const who = Auth.user();
   if (who && $('user')) {
     $('user').textContent = who.name || who.preferred_username;
     $('logout').hidden = false;
     $('logout').addEventListener('click', () => Auth.logout());
   }
-  loadDistricts().then(() => { if (q.get('district')) $('district').value = q.get('district'); })
+  loadDistricts().then(() => {
+    if (q.get('district')) $('district').value = q.get('district');
+    if (q.get('unit') && !ownUnit()) {
+      if (![...$('unit').options].some(o => o.value === q.get('unit'))) {
+        const o = document.createElement('option'); o.value = q.get('unit'); o.textContent = unitName(q.get('unit')); $('unit').appendChild(o);
+      }
+      $('unit').value = q.get('unit');
+    }
+  })
     .finally(() => { refresh().catch(e => { document.body.dataset.error = e.message; }); connectLive(); });
   window.addEventListener('resize', () => Object.values(charts).forEach(c => c.resize()));
   $('publish-weekly').addEventListener('click', () => publish('WEEKLY'));

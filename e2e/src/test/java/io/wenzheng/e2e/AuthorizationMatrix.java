@@ -41,7 +41,8 @@ final class AuthorizationMatrix {
                 String name = m.group(1);
                 String value = switch (name) {
                     case "id", "petitionId" -> template.startsWith("/api/v1/reports") ? "weekly-2026-11-23" : petitionId;
-                    case "format" -> "json";
+                    case "format" -> template.startsWith("/api/v1/reports") ? "html" : "json";
+                    case "version" -> "1";
                     default -> "no-such-" + name;
                 };
                 m.appendReplacement(out, Matcher.quoteReplacement(value));

@@ -26,9 +26,57 @@ public record ReportContent(
         List<OpenCases.UrgentCase> notableCases,
         Instant generatedAt,
         /** The city's zone: every time in a report is the city's. */
-        java.time.ZoneId zone) {
+        java.time.ZoneId zone,
+        /** Who issues it, its document number and its version (a republished period is a new version). */
+        Issue issue) {
+
+    /** 发文: the issuing office, the document number (文号) and the version, 1 for the first publication. */
+    public record Issue(String issuer, String number, int version) {
+
+        /**
+         * The number follows the period, so that every instance and every republication gives the same one: the ISO
+         * week of a weekly report, the month of a monthly one.
+         */
+        public static Issue of(String issuer, String prefix, Period period, int version) {
+            java.time.LocalDate from = period.from();
+            String number = switch (period.kind()) {
+                case WEEKLY -> prefix + "〔" + from.get(java.time.temporal.IsoFields.WEEK_BASED_YEAR) + "〕周报第"
+                        + from.get(java.time.temporal.IsoFields.WEEK_OF_WEEK_BASED_YEAR) + "号";
+                case MONTHLY -> prefix + "〔" + from.getYear() + "〕月报第" + from.getMonthValue() + "号";
+            };
+            return new Issue(issuer, number, version);
+        }
+    }
 
     private static final java.time.format.DateTimeFormatter CITY_TIME = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+    /** The channels under the names people know them by, in the report's two languages. */
+    public static Map<String, Measures> byChannelName(Map<String, Measures> byCode) {
+        Map<String, Measures> named = new java.util.LinkedHashMap<>();
+        byCode.forEach((code, m) -> named.put(switch (code == null ? "" : code) {
+            case "WEB" -> "网站 Web";
+            case "WECHAT" -> "微信 WeChat";
+            case "WEIBO" -> "微博 Weibo";
+            case "ALIPAY" -> "支付宝 Alipay";
+            case "HOTLINE" -> "12345热线 Hotline";
+            case "OPEN311" -> "Open311";
+            default -> code == null || code.isEmpty() ? "–" : code;
+        }, m));
+        return named;
+    }
+
+    /** A clock's state in the report's two languages. */
+    public String stateName(Object state) {
+        String name = state == null ? "" : state.toString();
+        return switch (name) {
+            case "BREACHED" -> "已超时 Breached";
+            case "RUNNING" -> "计时中 Running";
+            case "PAUSED" -> "已暂停 Paused";
+            case "MET" -> "已按时 Met";
+            case "CANCELLED" -> "已撤销 Cancelled";
+            default -> name.isEmpty() ? "–" : name;
+        };
+    }
 
     /** An instant as the city reads it. */
     public String cityTime(Instant instant) {

@@ -38,8 +38,16 @@ public class ReportResource {
         this.scorecards = scorecards;
     }
 
+    /**
+     * @param version the latest version; {@code earlier} lists the ones it replaced, newest first, still readable
+     * @param number the document number printed on it (文号)
+     */
     public record ReportSummary(String reportId, String period, LocalDate from, LocalDate to, String title,
-                                Map<String, String> links, Instant publishedAt) {
+                                Map<String, String> links, Instant publishedAt, int version, String number, List<EarlierVersion> earlier) {
+    }
+
+    /** A version a republication replaced: it may have been handed out already, so it stays readable. */
+    public record EarlierVersion(int version, Instant publishedAt, Map<String, String> links) {
     }
 
     @GET
@@ -48,16 +56,20 @@ public class ReportResource {
     @Operation(summary = "Published weekly and monthly reports, newest first, with links to their HTML, PDF and CSV")
     public Uni<List<ReportSummary>> list() {
         return Panache.withSession(() -> Panache.getSession().chain(s -> s.createQuery(
-                "select r.reportId, r.period, r.from, r.to, r.title, r.publishedAt from ReportRow r order by r.from desc, r.period",
-                Object[].class).setMaxResults(200).getResultList()))
-                .map(rows -> rows.stream().map(r -> new ReportSummary((String) r[0], (String) r[1], (LocalDate) r[2],
-                        (LocalDate) r[3], (String) r[4], reports.links((String) r[0]), (Instant) r[5])).toList());
+                "select r.reportId, r.period, r.from, r.to, r.title, r.publishedAt, r.version, r.number from ReportRow r "
+                        + "order by r.from desc, r.period", Object[].class).setMaxResults(200).getResultList()
+                .chain(rows -> io.wenzheng.analytics.measure.NativeSql.rows("select report_id, version, published_at from report_version "
+                        + "order by version desc", Map.of()).map(versions -> rows.stream().map(r -> new ReportSummary((String) r[0],
+                        (String) r[1], (LocalDate) r[2], (LocalDate) r[3], (String) r[4], reports.links((String) r[0]), (Instant) r[5],
+                        (Integer) r[6], (String) r[7], versions.stream().filter(v -> r[0].equals(v[0]))
+                        .map(v -> new EarlierVersion(((Number) v[1]).intValue(), instant(v[2]),
+                                reports.links(r[0] + "/v" + ((Number) v[1]).intValue()))).toList())).toList()))));
     }
 
     @POST
     @RolesAllowed({Roles.ANALYST, Roles.ADMIN})
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Generate (or regenerate) the report of the week or month containing a day, and publish it")
+    @Operation(summary = "Generate the report of the week or month containing a day and publish it; publishing a period again makes a new version and keeps the earlier ones")
     public Uni<Response> generate(@QueryParam("period") @DefaultValue("WEEKLY") String kind, @QueryParam("date") String date) {
         Period.Kind k = StatsResource.choice("period", Period.Kind.class, kind);
         LocalDate today = scorecards.today();
@@ -71,7 +83,7 @@ public class ReportResource {
         Period period = day == null ? Period.lastCompleteBefore(k, today) : Period.containing(k, day);
         return reports.generate(period).map(row -> Response.created(URI.create("/api/v1/reports/" + row.reportId + ".html"))
                 .entity(new ReportSummary(row.reportId, row.period, row.from, row.to, row.title, reports.links(row.reportId),
-                        row.publishedAt)).build());
+                        row.publishedAt, row.version, row.number, List.of())).build());
     }
 
     @GET
@@ -103,6 +115,31 @@ public class ReportResource {
     @Operation(summary = "A report's figures as CSV")
     public Uni<Response> csv(@PathParam("id") String id) {
         return find(id).map(r -> Response.ok(r.csv).header("Content-Disposition", "attachment; filename=\"" + id + ".csv\"").build());
+    }
+
+    @GET
+    @RolesAllowed({Roles.ANALYST, Roles.SUPERVISOR, Roles.ADMIN})
+    @Path("/{id: [a-z]+-\\d{4}-\\d{2}-\\d{2}}/v{version: \\d{1,6}}.{format: html|pdf|csv}")
+    @Operation(summary = "An earlier version of a report, as it was published before the period was published again")
+    public Uni<Response> earlier(@PathParam("id") String id, @PathParam("version") int version, @PathParam("format") String format) {
+        return Panache.withSession(() -> io.wenzheng.analytics.measure.NativeSql.rows("select html, pdf, csv from report_version "
+                + "where report_id = :id and version = :version", Map.of("id", id, "version", version))).map(rows -> {
+                    if (rows.isEmpty()) {
+                        throw ProblemException.notFound("version " + version + " of report " + id);
+                    }
+                    Object[] r = rows.get(0);
+                    return switch (format) {
+                        case "html" -> Response.ok(r[0], MediaType.TEXT_HTML + ";charset=UTF-8").header("Content-Security-Policy", REPORT_POLICY).build();
+                        case "pdf" -> Response.ok(r[1], "application/pdf")
+                                .header("Content-Disposition", "inline; filename=\"" + id + "-v" + version + ".pdf\"").build();
+                        default -> Response.ok(r[2], "text/csv;charset=UTF-8")
+                                .header("Content-Disposition", "attachment; filename=\"" + id + "-v" + version + ".csv\"").build();
+                    };
+                });
+    }
+
+    private static Instant instant(Object value) {
+        return value instanceof java.time.OffsetDateTime o ? o.toInstant() : value instanceof java.sql.Timestamp ts ? ts.toInstant() : (Instant) value;
     }
 
     private static Uni<ReportRow> find(String id) {

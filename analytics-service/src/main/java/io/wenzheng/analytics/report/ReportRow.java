@@ -8,7 +8,10 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.LocalDate;
 
-/** A generated report with its three renderings; a report is regenerated in place, under the same id. Lists select only its summary columns. */
+/**
+ * The latest version of a period's report with its three renderings, under the period's id; earlier versions move to
+ * report_version when the period is published again. Lists select only its summary columns.
+ */
 @Entity
 @Table(name = "report")
 public class ReportRow extends PanacheEntityBase {
@@ -31,4 +34,10 @@ public class ReportRow extends PanacheEntityBase {
     public String csv;
     @Column(name = "published_at", nullable = false)
     public Instant publishedAt;
+    /** 1 for the first publication of the period, one more for each republication. */
+    @Column(nullable = false)
+    public int version;
+    /** The document number (文号) printed on it. */
+    @Column(name = "report_number")
+    public String number;
 }

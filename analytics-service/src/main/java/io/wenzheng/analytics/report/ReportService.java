@@ -72,24 +72,39 @@ public class ReportService {
                 : generate(period).invoke(r -> LOG.infof("published %s", r.reportId)).replaceWithVoid());
     }
 
-    /** Generates (or regenerates) the report of a period and publishes it. */
+    /**
+     * Generates the report of a period and publishes it. Publishing a period again makes a new version: the earlier
+     * one stays readable (report_version), since it may already have been handed out.
+     */
     public Uni<ReportRow> generate(Period period) {
-        return gather(period)
+        return Panache.withSession(() -> ReportRow.<ReportRow>findById(period.id()))
+                .map(existing -> existing == null ? 1 : existing.version + 1)
+                .chain(version -> gather(period, version))
                 .chain(content -> vertx.executeBlocking(() -> render(content)))
-                .chain(rendered -> Panache.withTransaction(() -> ReportRow.<ReportRow>findById(period.id()).chain(existing -> {
-                    ReportRow row = existing == null ? new ReportRow() : existing;
-                    row.reportId = period.id();
-                    row.period = period.kind().name();
-                    row.from = period.from();
-                    row.to = period.to();
-                    row.title = period.title();
-                    row.html = rendered.html();
-                    row.pdf = rendered.pdf();
-                    row.csv = rendered.csv();
-                    row.publishedAt = clock.instant();
-                    Uni<Void> stored = existing == null ? row.persist().replaceWithVoid() : Uni.createFrom().voidItem();
-                    return stored.chain(() -> outbox.append(new ReportPublished(row.reportId, row.period, row.from, row.to,
-                            row.title, links(row.reportId), row.publishedAt), row.publishedAt)).replaceWith(row);
+                .chain(rendered -> Panache.withTransaction(() -> ReportRow.<ReportRow>findById(period.id(),
+                        jakarta.persistence.LockModeType.PESSIMISTIC_WRITE).chain(existing -> {
+                    Uni<Void> archived = existing == null ? Uni.createFrom().voidItem()
+                            : Panache.getSession().chain(session -> session.createNativeQuery("insert into report_version "
+                                    + "(report_id, version, title, report_number, html, pdf, csv, published_at) "
+                                    + "select report_id, version, title, report_number, html, pdf, csv, published_at from report "
+                                    + "where report_id = :id on conflict do nothing").setParameter("id", period.id()).executeUpdate()).replaceWithVoid();
+                    return archived.chain(() -> {
+                        ReportRow row = existing == null ? new ReportRow() : existing;
+                        row.reportId = period.id();
+                        row.period = period.kind().name();
+                        row.from = period.from();
+                        row.to = period.to();
+                        row.title = period.title();
+                        row.html = rendered.html();
+                        row.pdf = rendered.pdf();
+                        row.csv = rendered.csv();
+                        row.version = existing == null ? 1 : existing.version + 1;
+                        row.number = rendered.issue().number();
+                        row.publishedAt = clock.instant();
+                        Uni<Void> stored = existing == null ? row.persist().replaceWithVoid() : Uni.createFrom().voidItem();
+                        return stored.chain(() -> outbox.append(new ReportPublished(row.reportId, row.period, row.from, row.to,
+                                row.title, links(row.reportId), row.publishedAt), row.publishedAt)).replaceWith(row);
+                    });
                 })));
     }
 
@@ -102,15 +117,16 @@ public class ReportService {
         return links;
     }
 
-    private record Rendered(String html, byte[] pdf, String csv) {
+    private record Rendered(String html, byte[] pdf, String csv, ReportContent.Issue issue) {
     }
 
     private Rendered render(ReportContent content) {
         String html = renderer.html(content);
-        return new Rendered(html, renderer.pdf(html), renderer.csv(content));
+        return new Rendered(html, renderer.pdf(html), renderer.csv(content), content.issue());
     }
 
-    Uni<ReportContent> gather(Period period) {
+    Uni<ReportContent> gather(Period period, int version) {
+        ReportContent.Issue issue = ReportContent.Issue.of(config.reports().issuer(), config.reports().numberPrefix(), period, version);
         Period previous = period.previous();
         MeasureFilter now = MeasureFilter.period(period.from(), period.to());
         MeasureFilter before = MeasureFilter.period(previous.from(), previous.to());
@@ -121,8 +137,8 @@ public class ReportService {
                                         period.to().atStartOfDay(config.zone()).toInstant(), 10).chain(issues -> openCases.notable(period.from().atStartOfDay(config.zone()).toInstant(),
                                         period.to().atStartOfDay(config.zone()).toInstant()).map(cases -> new ReportContent(period, previous,
                                         ReportContent.headline(Measures.of(current), Measures.of(last)), card,
-                                        ReportContent.shares(measures(categories), true), ReportContent.shares(measures(channels), true),
-                                        ReportContent.shares(measures(days), false), issues, hotspots, cases, clock.instant(), config.zone()))))))))));
+                                        ReportContent.shares(measures(categories), true), ReportContent.shares(ReportContent.byChannelName(measures(channels)), true),
+                                        ReportContent.shares(measures(days), false), issues, hotspots, cases, clock.instant(), config.zone(), issue))))))))));
     }
 
     private static Map<String, Measures> measures(Map<String, io.wenzheng.analytics.measure.Counters> groups) {

@@ -127,6 +127,23 @@ public class StatsResource {
         return scorecards.trend(unit, choice("period", Period.Kind.class, kind), periods);
     }
 
+    /** A unit as the dashboard's filters offer it. */
+    public record UnitLabel(String code, String name) {
+    }
+
+    @GET
+    @RolesAllowed({Roles.ANALYST, Roles.SUPERVISOR, Roles.ADMIN, Roles.OPERATOR, Roles.UNIT_STAFF})
+    @Path("/units")
+    @Operation(summary = "The units the figures know, by name, for the dashboard's filters; unit staff get their own unit")
+    public Uni<List<UnitLabel>> units() {
+        String own = caller.unitFilter(null);
+        return scorecards.unitNames().map(names -> names.entrySet().stream()
+                .filter(e -> own == null || own.equals(e.getKey()))
+                .map(e -> new UnitLabel(e.getKey(), e.getValue()))
+                .sorted(java.util.Comparator.comparing(UnitLabel::code))
+                .toList());
+    }
+
     @GET
     @RolesAllowed({Roles.ANALYST, Roles.SUPERVISOR, Roles.ADMIN, Roles.OPERATOR, Roles.UNIT_STAFF})
     @Path("/backlog")

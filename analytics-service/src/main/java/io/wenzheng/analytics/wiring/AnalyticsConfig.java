@@ -82,6 +82,14 @@ public interface AnalyticsConfig {
         /** The address reports link to, e.g. https://wenzheng.example.gov.cn/analytics. */
         Optional<String> publicBaseUrl();
 
+        /** The office that issues the reports, printed at their head and foot (发文单位). */
+        @WithDefault("A市人民政府督查室")
+        String issuer();
+
+        /** The reports' document-number prefix, as in 问政〔2026〕周报第12号. */
+        @WithDefault("问政")
+        String numberPrefix();
+
         /** Cron of the weekly report (Monday 00:30 in the city's zone). */
         @WithDefault("0 30 0 ? * MON")
         String weeklyCron();

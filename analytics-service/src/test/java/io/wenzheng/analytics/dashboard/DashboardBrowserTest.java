@@ -60,6 +60,8 @@ class DashboardBrowserTest {
             assertThat(league.get(1).select("td").get(2).text()).isEqualTo("63.75");
             assertThat(zh.select("#trend svg")).as("the trend chart drew").isNotEmpty();
             assertThat(zh.select("#categories svg").text()).contains("城乡建设");
+            assertThat(zh.select("#channels svg").text()).as("channels by their names").contains("微信").doesNotContain("WECHAT");
+            assertThat(zh.select("#unit option[value=" + KnownStream.U2 + "]").text()).as("the unit filter offers names").isEqualTo("单位" + KnownStream.U2);
             var issue = zh.selectFirst("#hotspots tbody tr");
             assertThat(issue.select("td").get(0).text()).as("rank").isEqualTo("1");
             assertThat(issue.selectFirst("summary").text()).as("the issue is titled by the citizens' subject").isEqualTo("路灯");
@@ -78,6 +80,8 @@ class DashboardBrowserTest {
             Document en = load(browser, dashboard + week + "&lang=en");
             assertThat(en.selectFirst("h1").text()).isEqualTo("Wenzheng operations");
             assertThat(en.getElementById("completion").text()).isEqualTo("66.7%");
+            assertThat(en.select("#channels svg").text()).contains("WeChat");
+            assertThat(en.select("#categories svg").text()).contains("Urban and rural construction");
 
             Document oneUnit = load(browser, dashboard + week + "&unit=" + KnownStream.U2);
             assertThat(oneUnit.getElementById("received").text()).isEqualTo("2");
@@ -117,8 +121,9 @@ class DashboardBrowserTest {
             Document page = Jsoup.parse(browser.dom());
             var row = page.selectFirst("#reports tr[data-report=weekly-2031-03-03]");
             assertThat(row).as("the published week is listed").isNotNull();
-            assertThat(row.select("td").get(0).text()).isEqualTo("问政周报 2031-03-03 – 2031-03-09");
+            assertThat(row.select("td").get(0).ownText()).isEqualTo("问政周报 2031-03-03 – 2031-03-09");
             assertThat(row.select("a[data-file]")).extracting(a -> a.text()).containsExactly("HTML", "PDF", "CSV");
+            assertThat(row.selectFirst(".number").text()).startsWith("问政〔2031〕周报第10号");
 
             // Opening goes through the signed-in session: the report arrives in a new tab as a blob of its own HTML.
             int tabs = browser.driver().getWindowHandles().size();
@@ -133,6 +138,10 @@ class DashboardBrowserTest {
             }
             browser.waitUntil("document.body && document.body.innerText.includes('问政周报')", Duration.ofSeconds(15));
             assertThat(browser.driver().getCurrentUrl()).startsWith("blob:");
+            // As designed: its own styles apply (the red title, the issuing band), not the browser's defaults.
+            assertThat(browser.driver().executeScript("return getComputedStyle(document.querySelector('h1')).color")).isEqualTo("rgb(155, 28, 28)");
+            assertThat(browser.driver().executeScript("return getComputedStyle(document.querySelector('table.issue')).borderTopStyle")).isEqualTo("solid");
+            browser.screenshot(Path.of("target", "report.png"));
             browser.driver().switchTo().window(original);
 
             browser.driver().findElement(org.openqa.selenium.By.id("publish-monthly")).click();
@@ -140,6 +149,17 @@ class DashboardBrowserTest {
                     + " && !!document.querySelector('#reports tr[data-report^=monthly-]')", Duration.ofSeconds(30));
             assertThat(Jsoup.parse(browser.dom()).select("#reports tr[data-report^=monthly-] td").get(0).text())
                     .as("last month's report, published from the page").startsWith("问政月报");
+
+            // Publishing the same month again: the new version on top, the one it replaced still listed and readable.
+            String loaded = (String) browser.driver().executeScript("return document.body.dataset.reportsLoaded");
+            browser.driver().findElement(org.openqa.selenium.By.id("publish-monthly")).click();
+            browser.waitUntil("document.body.dataset.reportsLoaded !== '" + loaded + "'"
+                    + " && !!document.querySelector('#reports tr.earlier[data-report^=monthly-]')", Duration.ofSeconds(30));
+            Document republished = Jsoup.parse(browser.dom());
+            String month = republished.selectFirst("#reports tr[data-report^=monthly-]").attr("data-report");
+            assertThat(republished.selectFirst("#reports tr[data-report=" + month + "]:not(.earlier) .number").text()).contains("版");
+            assertThat(republished.select("#reports tr.earlier[data-report=" + month + "] a[data-file]")).extracting(a -> a.attr("data-file"))
+                    .allMatch(link -> link.startsWith("/api/v1/reports/" + month + "/v"));
         }
     }
 }

@@ -223,6 +223,9 @@ class StatsResourceTest {
                 .contains("style-src 'unsafe-inline'").contains("default-src 'none'");
         String html = page.asString();
         assertThat(html).contains("问政周报 2031-03-03 – 2031-03-09").contains(U1).contains(U2);
+        assertThat(html).as("an issued document: the office, its number, and page numbers when printed")
+                .contains("发文单位 Issued by: A市人民政府督查室").contains("问政〔2031〕周报第10号").contains("counter(pages)")
+                .as("channels by name").contains("微信 WeChat").doesNotContain(">WECHAT<");
         String notable = html.substring(html.indexOf("Notable cases"));
         assertThat(notable).as("notable cases by tracking code, title and unit name, in city time").contains("TRK").contains("路灯")
                 .contains("单位" + U1).contains("2031-03-0");
@@ -235,6 +238,7 @@ class StatsResourceTest {
         }
         assertThat(text).contains("问政周报").contains("十佳单位").contains(U1).contains(U2).contains("96.67").contains("63.75")
                 .doesNotContain("#");
+        assertThat(text).as("numbered pages").contains("第1页，共").contains("问政〔2031〕周报第10号");
 
         String csv = given().get("/api/v1/reports/weekly-2031-03-03.csv").then().statusCode(200).extract().asString();
         assertThat(csv.lines()).anyMatch(l -> l.startsWith("scorecard,1," + U2 + ",96.67,2,"))
@@ -251,6 +255,30 @@ class StatsResourceTest {
         given().post("/api/v1/reports?period=DAILY").then().statusCode(400);
         given().post("/api/v1/reports?period=MONTHLY&date=9999-01-15").then().statusCode(400)
                 .contentType("application/problem+json").body("detail", org.hamcrest.Matchers.containsString("date"));
+    }
+
+    @Test
+    void publishingAPeriodAgainMakesANewVersionAndKeepsTheEarlierOne() {
+        awaitTheWholeStream();
+        given().get("/api/v1/stats/units").then().statusCode(200)
+                .body("find { it.code == '" + U1 + "' }.name", org.hamcrest.Matchers.equalTo("单位" + U1));
+        int first = given().post("/api/v1/reports?period=MONTHLY&date=2031-03-06").then().statusCode(201).extract().path("version");
+        int second = given().post("/api/v1/reports?period=MONTHLY&date=2031-03-06").then().statusCode(201)
+                .body("number", org.hamcrest.Matchers.equalTo("问政〔2031〕月报第3号")).extract().path("version");
+        assertThat(second).isEqualTo(first + 1);
+        JsonPath list = given().get("/api/v1/reports").then().statusCode(200).extract().jsonPath();
+        String report = "find { it.reportId == 'monthly-2031-03-01' }";
+        assertThat(list.getInt(report + ".version")).isEqualTo(second);
+        assertThat(list.getList(report + ".earlier.version", Integer.class)).startsWith(first);
+        String earlierHtml = list.getString(report + ".earlier[0].links.html");
+        assertThat(earlierHtml).isEqualTo("/api/v1/reports/monthly-2031-03-01/v" + first + ".html");
+        String before = given().get(earlierHtml).then().statusCode(200).header("Content-Security-Policy", org.hamcrest.Matchers.containsString("style-src"))
+                .extract().asString();
+        assertThat(before).contains("问政月报").contains("问政〔2031〕月报第3号");
+        assertThat(given().get("/api/v1/reports/monthly-2031-03-01.html").then().statusCode(200).extract().asString())
+                .contains("第 " + second + " 版");
+        given().get("/api/v1/reports/monthly-2031-03-01/v" + first + ".pdf").then().statusCode(200).contentType("application/pdf");
+        given().get("/api/v1/reports/monthly-2031-03-01/v999.csv").then().statusCode(404).contentType("application/problem+json");
     }
 
     @Test
