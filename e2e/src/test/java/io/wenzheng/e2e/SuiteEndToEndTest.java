@@ -550,6 +550,20 @@ class SuiteEndToEndTest {
             assertThat(dom.getElementById("user").text()).isEqualTo("分析 一");
             assertThat(Long.parseLong(dom.getElementById("received").text())).isPositive();
             browser.waitUntil("document.getElementById('live-state').dataset.i18n === 'live'", Duration.ofSeconds(15));
+            assertThat(dom.select("#unit option[value=A3]").text()).as("units by name").isEqualTo("A市A3区人民政府");
+        }
+        // Unit staff who open the dashboard see their own unit's figures and are told what is not for them.
+        try (var dashboard = ConsoleBrowser.login(suite.url(ServiceName.ANALYTICS) + "/dashboard/index.html", "staff-a3")) {
+            dashboard.waitUntil("!document.getElementById('scope-note').hidden && document.getElementById('scope-note').textContent.includes('A市A3区人民政府')");
+            assertThat((Boolean) dashboard.js("return document.getElementById('unit').disabled && document.getElementById('unit').value === 'A3'")).isTrue();
+            long own = given().baseUri(suite.url(ServiceName.ANALYTICS)).auth().oauth2(tokens.of("staff-a3")).get("/api/v1/stats/measures")
+                    .then().statusCode(200).extract().jsonPath().getLong("total.received");
+            assertThat(Long.parseLong((String) dashboard.js("return document.getElementById('received').textContent"))).as("A3's own figure").isEqualTo(own);
+            for (String panel : List.of("league", "hotspots", "reports")) {
+                dashboard.waitUntil("document.querySelector('#" + panel + " tbody').textContent.includes('此项不对您的角色开放')");
+            }
+            assertThat((Boolean) dashboard.js("return document.getElementById('publish-weekly').hidden")).isTrue();
+            assertNoInternalIdOnThePage(dashboard);
         }
     }
 
