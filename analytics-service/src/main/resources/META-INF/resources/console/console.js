@@ -27,7 +27,7 @@ const LABELS = {
     whyNone: '认不出这件诉求属于哪一类，请判断分类。', whyNoUnit: '目录中没有单位承办“{category}”，请指定单位。',
     whyBounced: '已被{units}回退。最后的理由：{reason}', quote: '“{w}”', wordsJoin: '', listJoin: '、',
     hours: '小时', minutes: '分', seconds: '秒', noSuchCode: '没有编号为 {code} 的诉求',
-    kindTransfer: '申请转办（建议承办单位）', transferTo: '建议转至', transferReason: '申请转办至{unit}：{text}', pickTransferUnit: '请选择建议转至的单位',
+    back: '← 返回', kindTransfer: '申请转办（建议承办单位）', transferTo: '建议转至', transferReason: '申请转办至{unit}：{text}', pickTransferUnit: '请选择建议转至的单位',
     unitKeys: 'J/K 下一件/上一件 · S 签收 · A 答复 · P 进展 · Q 请市民补充 · D 办结 · B 回退 · T 申请转办 · Ctrl+Enter 提交 · Esc 离开输入框',
     'petition.received': '收到诉求', 'petition.triage-required': '待人工分拨', 'petition.routed': '交办{unit}（{category}）', 'petition.accepted': '{unit}签收',
     'petition.responded': '{unit}答复', 'petition.progress-reported': '{unit}报告进展', 'petition.awaiting-citizen': '{unit}请市民补充材料',
@@ -64,7 +64,7 @@ const LABELS = {
     whyNone: 'No category recognised: decide the category.', whyNoUnit: 'No unit in the directory answers for {category}: name the unit.',
     whyBounced: 'Handed back by {units}. Last reason: {reason}', quote: '“{w}”', wordsJoin: ', ', listJoin: ', ',
     hours: 'h ', minutes: 'm ', seconds: 's', noSuchCode: 'No petition has the code {code}',
-    kindTransfer: 'Ask for a transfer (suggest the unit)', transferTo: 'Suggested unit', transferReason: 'Transfer requested to {unit}: {text}', pickTransferUnit: 'Choose the unit it should go to',
+    back: '← Back', kindTransfer: 'Ask for a transfer (suggest the unit)', transferTo: 'Suggested unit', transferReason: 'Transfer requested to {unit}: {text}', pickTransferUnit: 'Choose the unit it should go to',
     unitKeys: 'J/K next/previous · S sign for · A answer · P progress · Q ask the citizen · D resolve · B hand back · T transfer · Ctrl+Enter send · Esc leave the text',
     'petition.received': 'Received', 'petition.triage-required': 'Waiting for an operator', 'petition.routed': 'Assigned to {unit} ({category})', 'petition.accepted': 'Signed for by {unit}',
     'petition.responded': 'Answered by {unit}', 'petition.progress-reported': 'Progress from {unit}', 'petition.awaiting-citizen': '{unit} asked the citizen',
@@ -175,11 +175,14 @@ function applyLabels() {
 const VIEWS = {
   triage: { role: 'operator', open: openTriage },
   unit: { role: 'unit-staff', open: openUnit },
-  board: { role: 'supervisor', open: openBoard }
+  board: { role: 'supervisor', open: openBoard },
+  // One petition, whole, for the seats that look at petitions they do not work: the board, the dashboard's lists.
+  petition: { role: ['supervisor', 'operator'], open: openPetition, tab: 'board' }
 };
+const allowed = view => [].concat(VIEWS[view].role).some(r => state.roles.includes(r));
 
 function defaultView() {
-  return Object.keys(VIEWS).find(v => state.roles.includes(VIEWS[v].role));
+  return Object.keys(VIEWS).find(v => v !== 'petition' && allowed(v));
 }
 
 async function route() {
@@ -190,12 +193,12 @@ async function route() {
   // A new view or petition starts with the keyboard on the page, not in the last text box.
   if (document.activeElement && document.activeElement.blur) document.activeElement.blur();
   document.querySelectorAll('.view').forEach(v => { v.hidden = true; });
-  document.querySelectorAll('#tabs a').forEach(a => a.classList.toggle('active', a.id === 'tab-' + view));
+  document.querySelectorAll('#tabs a').forEach(a => a.classList.toggle('active', a.id === 'tab-' + ((VIEWS[view] || {}).tab || view)));
   if (!view) {
     $('view-none').hidden = false;
     return;
   }
-  if (!state.roles.includes(VIEWS[view].role)) {
+  if (!allowed(view)) {
     $('view-denied').hidden = false;
     return;
   }
@@ -615,8 +618,7 @@ async function showPetition(id) {
   $('pet-undelivered').hidden = undelivered.length === 0;
   $('pet-undelivered-why').textContent = undelivered.map(r => `${t(r.channel)} · ${r.attempts} × · ${r.lastError || ''}`).join('; ');
   $('pet-subject').textContent = petition.subject || (petition.text || '').replace(/\s+/g, ' ').slice(0, 24);
-  $('pet-clocks').innerHTML = clocks.clocks.map(k => `<span class="chip ${k.state === 'BREACHED' ? 'bad' : ''}">${esc(t(k.pledge))} · ${esc(t(k.state))}`
-    + (k.state === 'RUNNING' ? ` · <span data-due="${esc(k.dueAt)}"></span>` : ` · ${esc(fmtTime(k.dueAt))}`) + provisionalMark(k) + '</span>').join(' ');
+  $('pet-clocks').innerHTML = clockChips(clocks);
   const unsigned = ['ROUTED', 'TRANSFERRED'].includes(petition.status);
   $('sign-for').hidden = !unsigned;
   // Before 签收 the unit may only hand the petition back; intake refuses an answer or a resolution (409) until then.
@@ -626,6 +628,50 @@ async function showPetition(id) {
   if (!unsigned && kinds.dataset.unsigned === 'true') { kinds.value = 'RESPONSE'; fillTemplates(); }
   kinds.dataset.unsigned = String(unsigned);
   $('pet-history').innerHTML = petition.history.slice().reverse().map(historyLine).join('');
+  document.body.dataset.petition = id;
+  document.body.dataset.status = petition.status;
+  tickCountdowns();
+}
+
+function clockChips(clocks) {
+  return (clocks.clocks || []).map(k => `<span class="chip ${k.state === 'BREACHED' ? 'bad' : ''}">${esc(t(k.pledge))} · ${esc(t(k.state))}`
+    + (k.state === 'RUNNING' ? ` · <span data-due="${esc(k.dueAt)}"></span>` : ` · ${esc(fmtTime(k.dueAt))}`) + provisionalMark(k)
+    + (k.escalationLevel ? ` · ${esc(t('level' + k.escalationLevel))}` : '') + '</span>').join(' ');
+}
+
+// ---- one petition, for the supervisor and the operator ------------------------------------------------------------
+
+async function openPetition(id) {
+  $('pv-back').href = state.roles.includes('supervisor') ? '#/board' : '#/triage';
+  $('pv-body').hidden = true;
+  if (!id) return;
+  let petition, clocks;
+  try {
+    [petition, clocks] = await Promise.all([get('intake', '/api/v1/petitions/' + id),
+      get('sla', '/api/v1/sla/petitions/' + id).catch(() => ({ clocks: [] }))]);
+  } catch (e) {
+    if (e.status === 404 || e.status === 403) {
+      $('view-petition').hidden = true;
+      $('view-denied').hidden = false;
+      document.body.dataset.view = 'denied';
+      return;
+    }
+    throw e;
+  }
+  $('pv-channel').textContent = t(petition.channel);
+  $('pv-received').textContent = fmtTime(petition.receivedAt);
+  $('pv-tracking').textContent = petition.trackingCode;
+  $('pv-status').textContent = t(petition.status);
+  $('pv-unit').textContent = petition.unit ? petition.unit.name : '';
+  $('pv-subject').textContent = petition.subject || (petition.text || '').replace(/\s+/g, ' ').slice(0, 24);
+  $('pv-text').textContent = petition.text;
+  $('pv-clocks').innerHTML = clockChips(clocks);
+  $('pv-history').innerHTML = petition.history.slice().reverse().map(historyLine).join('');
+  const open = (clocks.clocks || []).some(k => k.state === 'RUNNING' || k.state === 'PAUSED' || k.state === 'BREACHED');
+  $('pv-actions').hidden = !(state.roles.includes('supervisor') && open);
+  $('pv-escalate').hidden = (clocks.clocks || []).some(k => k.escalationLevel >= 3);
+  if (!$('pv-note').value) $('pv-note').value = t('defaultNote');
+  $('pv-body').hidden = false;
   document.body.dataset.petition = id;
   document.body.dataset.status = petition.status;
   tickCountdowns();
@@ -748,7 +794,7 @@ async function loadBoard() {
   const board = await get('sla', '/api/v1/sla/board?' + p);
   // Level 3 is the supervision office itself: escalating further means nothing.
   const rows = entries => entries.map(e => `<tr data-id="${esc(e.petitionId)}" data-code="${esc(e.trackingCode || '')}" data-pledge="${esc(e.pledge)}" data-level="${e.escalationLevel}">`
-    + `<td><span class="mono">${esc(e.trackingCode || '–')}</span><div class="snippet">${esc(e.title || '')}</div></td><td>${esc(unitName(e.unitCode))}</td>`
+    + `<td><a class="mono" href="#/petition/${esc(e.petitionId)}">${esc(e.trackingCode || '–')}</a><div class="snippet">${esc(e.title || '')}</div></td><td>${esc(unitName(e.unitCode))}</td>`
     + `<td>${esc(t(e.pledge))}</td><td><span class="clock" data-due="${esc(e.dueAt)}"></span>${provisionalMark(e)}</td>`
     + `<td>${e.escalationLevel ? esc(t('level' + e.escalationLevel)) : ''}${e.chases ? ' ' + esc(t('chased')) + ' ×' + e.chases : ''}</td>`
     + `<td class="buttons">${e.escalationLevel >= 3 ? '' : `<button type="button" class="escalate" data-id="${esc(e.petitionId)}">${esc(t('escalate'))}</button>`}`
@@ -772,13 +818,21 @@ async function loadBoard() {
 }
 
 async function supervise(kind, id) {
-  const note = $('board-note').value.trim() || t('defaultNote');
+  const onPetition = state.view === 'petition';
+  const note = ((onPetition ? $('pv-note') : $('board-note')).value || '').trim() || t('defaultNote');
   try {
     const { ms } = await api('sla', `/api/v1/sla/petitions/${id}/${kind === 'escalate' ? 'escalations' : 'chases'}`,
       { method: 'POST', body: { note }, action: kind });
     const row = document.querySelector(`#view-board tr[data-id="${CSS.escape(id)}"]`);
-    say(`${t(kind === 'escalate' ? 'escalatedOk' : 'chasedOk')} ${row ? row.dataset.code : ''}`, 'ok', ms);
-    await loadBoard();
+    const code = onPetition ? $('pv-tracking').textContent : row ? row.dataset.code : '';
+    say(`${t(kind === 'escalate' ? 'escalatedOk' : 'chasedOk')} ${code}`, 'ok', ms);
+    if (onPetition) {
+      // The event reaches intake's history through Kafka a moment later.
+      setTimeout(() => { if (state.view === 'petition') openPetition(id).catch(() => {}); }, 1500);
+      await openPetition(id);
+    } else {
+      await loadBoard();
+    }
   } catch (e) {
     say(e.message, 'error');
   }
@@ -842,6 +896,8 @@ function wire() {
     send(kind, text);
   });
   ['board-unit', 'board-district', 'board-within'].forEach(f => $(f).addEventListener('change', () => loadBoard()));
+  $('pv-escalate').addEventListener('click', () => supervise('escalate', document.body.dataset.petition));
+  $('pv-chase').addEventListener('click', () => supervise('chase', document.body.dataset.petition));
   $('view-board').addEventListener('click', e => {
     const b = e.target.closest('button[data-id]');
     if (b) supervise(b.classList.contains('escalate') ? 'escalate' : 'chase', b.dataset.id);

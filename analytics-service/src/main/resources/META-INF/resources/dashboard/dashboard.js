@@ -39,6 +39,8 @@ let lang = new URLSearchParams(location.search).get('lang') === 'en' ? 'en' : 'z
 const t = key => LABELS[lang][key] ?? key;
 const category = c => (lang === 'en' && CATEGORY_EN[c]) || c || '–';
 const unitName = code => unitNames.get(code) || code;
+/** Supervisors and operators may open a petition in the console; an analyst's role reads figures only. */
+const opensPetitions = () => ((Auth.user() || {}).roles || []).some(r => r === 'supervisor' || r === 'operator');
 /** Unit staff see their own unit only; the server enforces it, the page says it. */
 const ownUnit = () => { const u = Auth.user() || {}; return (u.roles || []).includes('unit-staff') && !(u.roles || []).some(r => ['analyst', 'supervisor', 'admin'].includes(r)) ? u.unit : null; };
 const $ = id => document.getElementById(id);
@@ -138,7 +140,8 @@ async function refresh() {
   }
 
   $('urgent').querySelector('tbody').innerHTML = sla.mostUrgent
-    .map(c => `<tr><td><span class="code">${esc(c.trackingCode)}</span> ${esc(c.title)}</td><td>${esc(c.unitName || unitName(c.unitCode))}</td>` +
+    .map(c => `<tr><td>${opensPetitions() ? `<a class="code" href="../console/index.html#/petition/${encodeURIComponent(c.petitionId)}">${esc(c.trackingCode)}</a>`
+      : `<span class="code">${esc(c.trackingCode)}</span>`} ${esc(c.title)}</td><td>${esc(c.unitName || unitName(c.unitCode))}</td>` +
       `<td>${esc(cityTime(c.firstResponseDue))}</td>` +
       `<td class="${c.slaState === 'BREACHED' ? 'breached' : ''}">${t(c.slaState)}</td></tr>`).join('')
     || `<tr><td colspan="4">${t('none')}</td></tr>`;

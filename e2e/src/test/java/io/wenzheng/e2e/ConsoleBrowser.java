@@ -57,9 +57,18 @@ final class ConsoleBrowser implements AutoCloseable {
         return keystrokes;
     }
 
+    /** Clicks what the selector finds; the boards redraw themselves every few seconds, so a row found may be replaced before the click lands. */
     ConsoleBrowser click(String css) {
-        browser.driver().findElement(By.cssSelector(css)).click();
-        return this;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                browser.driver().findElement(By.cssSelector(css)).click();
+                return this;
+            } catch (org.openqa.selenium.StaleElementReferenceException redrawn) {
+                if (attempt == 3) {
+                    throw redrawn;
+                }
+            }
+        }
     }
 
     ConsoleBrowser select(String id, String visibleTextOrIndex) {

@@ -779,6 +779,18 @@ class SuiteEndToEndTest {
                     .waitUntil("document.getElementById('status').dataset.kind === 'ok' && document.getElementById('status').textContent.includes('"
                             + lateCode + "')");
             assertThat(console.timings()).extracting(t -> ((Number) t.get("status")).intValue()).containsOnly(200);
+            // Every row opens its petition: the text, the clocks, the history in words, and the supervisor's actions.
+            console.click("#board-escalated tr[data-id='" + late + "'] a.mono")
+                    .waitUntil("document.body.dataset.view === 'petition' && !document.getElementById('pv-body').hidden");
+            assertThat((String) console.js("return document.getElementById('pv-text').textContent")).isEqualTo(petition(late).getString("text"));
+            assertThat((String) console.js("return document.getElementById('pv-unit').textContent")).isEqualTo(petition(late).getString("unit.name"));
+            console.waitUntil("document.getElementById('pv-history').innerText.includes('督办')");
+            assertThat((Boolean) console.js("return document.getElementById('pv-escalate').hidden")).as("already with the supervision office").isTrue();
+            console.screenshot(shots.resolve("console-petition.png"));
+            assertNoInternalIdOnThePage(console);
+            console.click("#pv-chase").waitUntil("document.getElementById('status').textContent.includes('" + lateCode + "')"
+                    + " && document.getElementById('status').dataset.kind === 'ok'");
+            console.click("#pv-back").waitUntil("document.body.dataset.view === 'board'");
             console.click("#lang").waitUntil("document.querySelector('h1').textContent === 'Wenzheng console'")
                     .waitUntil("document.getElementById('tab-board').textContent === 'Supervision'");
         }

@@ -70,6 +70,8 @@ class DashboardBrowserTest {
                     .allMatch(code -> code.text().startsWith("TRK"));
             browser.driver().findElement(org.openqa.selenium.By.cssSelector("#hotspots summary")).click();
             assertThat(Jsoup.parse(browser.dom()).select("#hotspots details[open] li")).as("the issue opens its petitions").hasSize(6);
+            String shown = (String) browser.driver().executeScript("return document.body.innerText");
+            assertThat(java.util.regex.Pattern.compile("[0-9A-HJKMNP-TV-Z]{26}").matcher(shown).find()).as("no internal petition id on the page").isFalse();
 
             browser.waitUntil("document.getElementById('live-received').textContent.match(/^\\d+$/)", Duration.ofSeconds(15));
             assertThat(Jsoup.parse(browser.dom()).getElementById("live-state").text()).as("live counters arrive over SSE").isEqualTo("● 实时");
