@@ -33,7 +33,7 @@ const LABELS = {
     'petition.responded': '{unit}答复', 'petition.progress-reported': '{unit}报告进展', 'petition.awaiting-citizen': '{unit}请市民补充材料',
     'petition.citizen-replied': '市民补充', 'petition.resolved': '{unit}办结', 'petition.returned': '{unit}回退', 'petition.transferred': '{from}转办至{to}',
     'petition.merged': '并入另一件诉求一并办理', 'petition.rejected': '驳回：{reason}', 'petition.rated': '市民评价：{rating} 星', 'petition.reopened': '市民不满意，重新办理',
-    'sla.deadline-set': '{pledge}时限：{due}', 'sla.warning': '{pledge}即将到期', 'sla.breached': '{pledge}超时', 'sla.escalated': '督办（{pledge}）',
+    'sla.deadline-set': '{pledge}时限：{due}', 'sla.warning': '{pledge}即将到期', 'sla.breached': '{pledge}超时', 'sla.escalated': '{step}（{pledge}）',
     'sla.chased': '催办（{pledge}）', 'sla.met': '{pledge}按时完成', 'sla.paused': '{pledge}暂停计时',
     'intake.reply.delivered': '答复已送达市民（{channel}）', 'intake.reply.attempt-failed': '答复送达失败，稍后重试（{channel}）',
     'intake.reply.failed': '答复没有送达市民（{channel}）', 'intake.reply.retried': '重新发送答复', eventOther: '其他记录'
@@ -70,7 +70,7 @@ const LABELS = {
     'petition.responded': 'Answered by {unit}', 'petition.progress-reported': 'Progress from {unit}', 'petition.awaiting-citizen': '{unit} asked the citizen',
     'petition.citizen-replied': 'The citizen replied', 'petition.resolved': 'Resolved by {unit}', 'petition.returned': 'Handed back by {unit}', 'petition.transferred': 'Transferred from {from} to {to}',
     'petition.merged': 'Merged into another petition', 'petition.rejected': 'Rejected: {reason}', 'petition.rated': 'The citizen rated it {rating} of 5', 'petition.reopened': 'The citizen was not satisfied: reopened',
-    'sla.deadline-set': '{pledge} due {due}', 'sla.warning': '{pledge} due soon', 'sla.breached': '{pledge} breached', 'sla.escalated': 'Escalated ({pledge})',
+    'sla.deadline-set': '{pledge} due {due}', 'sla.warning': '{pledge} due soon', 'sla.breached': '{pledge} breached', 'sla.escalated': 'Escalated: {step} ({pledge})',
     'sla.chased': 'Chased ({pledge})', 'sla.met': '{pledge} met', 'sla.paused': '{pledge} paused',
     'intake.reply.delivered': 'Reply delivered to the citizen ({channel})', 'intake.reply.attempt-failed': 'Reply not delivered yet, retrying ({channel})',
     'intake.reply.failed': 'Reply did not reach the citizen ({channel})', 'intake.reply.retried': 'Reply sent again', eventOther: 'Other record'
@@ -683,7 +683,7 @@ function historyLine(h) {
   const d = h.data || {};
   const said = d.message || d.summary || d.question || d.reason || d.note || d.comment;
   const label = LABELS[lang][kind] ? fill(kind, { unit: unitName(d.unitCode), from: unitName(d.fromUnitCode), to: unitName(d.toUnitCode),
-    reason: t(d.reason), rating: d.rating, category: category(d.category), pledge: t(d.pledge), due: fmtTime(d.dueAt), channel: t(d.channel) }) : t('eventOther');
+    reason: t(d.reason), rating: d.rating, category: category(d.category), step: d.level ? t('level' + d.level) : t('escalate'), pledge: t(d.pledge), due: fmtTime(d.dueAt), channel: t(d.channel) }) : t('eventOther');
   // Routing's own reasons (routed, triage) are the machine's; the people's words are replies, questions, hand-backs, notes.
   const words = said && !['petition.rejected', 'petition.received', 'petition.routed', 'petition.triage-required', 'sla.deadline-set'].includes(kind)
     ? `<blockquote>${esc(said)}</blockquote>` : '';
