@@ -20,7 +20,7 @@ const LABELS = {
     SPAM: '垃圾广告', INVALID: '无效', ABUSIVE: '辱骂', OUT_OF_SCOPE: '不属受理范围',
     RECEIVED: '已受理', TRIAGE: '待分拨', RETURNED: '已回退', TRANSFERRED: '已转办', ROUTED: '待签收', ACCEPTED: '已签收', RESPONDED: '已答复',
     IN_PROGRESS: '办理中', AWAITING_CITIZEN: '待市民补充', RESOLVED: '已办结', CLOSED: '已关闭', MERGED: '已合并', REJECTED: '已驳回',
-    WEB: '网站', WECHAT: '微信', WEIBO: '微博', ALIPAY: '支付宝', HOTLINE: '12345热线', OPEN311: 'Open311',
+    ...Names.channels.zh,
     provisional: '暂定', nextDue: '窗口内没有到期件，之后到期：', provisionalWhy: '按法定节假日规则推算：该年国务院放假通知尚未载入，载入后时限只会顺延，不会提前',
     confirmAccept: '把握不大，请确认分拨：', confirmKeys: 'Enter 确认 · Esc 取消', unitByRules: '按分拨规则选定的单位',
     whyLow: '文中的{words}指向“{category}”，把握 {pct}，不足自动分拨所需的 {floor}。', whyLowBare: '把握 {pct}，不足自动分拨所需的 {floor}。',
@@ -57,7 +57,7 @@ const LABELS = {
     SPAM: 'Spam', INVALID: 'Invalid', ABUSIVE: 'Abusive', OUT_OF_SCOPE: 'Out of scope',
     RECEIVED: 'Received', TRIAGE: 'Triage', RETURNED: 'Handed back', TRANSFERRED: 'Transferred', ROUTED: 'To sign for', ACCEPTED: 'Signed for', RESPONDED: 'Answered',
     IN_PROGRESS: 'In progress', AWAITING_CITIZEN: 'Awaiting citizen', RESOLVED: 'Resolved', CLOSED: 'Closed', MERGED: 'Merged', REJECTED: 'Rejected',
-    WEB: 'Web', WECHAT: 'WeChat', WEIBO: 'Weibo', ALIPAY: 'Alipay', HOTLINE: '12345 hotline', OPEN311: 'Open311',
+    ...Names.channels.en,
     provisional: 'provisional', nextDue: 'Nothing due in this window. Next due:', provisionalWhy: 'Computed from the statutory holiday rules: that year\'s State Council notice is not loaded yet. Once it is, the due time can only move later, never earlier',
     confirmAccept: 'Not sure: confirm where it goes:', confirmKeys: 'Enter confirm · Esc cancel', unitByRules: 'the unit the routing rules pick',
     whyLow: 'The words {words} point to {category}, but only {pct} sure; routing alone needs {floor}.', whyLowBare: 'Only {pct} sure; routing alone needs {floor}.',
@@ -76,10 +76,7 @@ const LABELS = {
     'intake.reply.failed': 'Reply did not reach the citizen ({channel})', 'intake.reply.retried': 'Reply sent again', eventOther: 'Other record'
   }
 };
-// The classifier's seven level-1 categories keep their Chinese names in the data; English readers get these.
-const CATEGORY_EN = { 交通运输: 'Transport', 劳动和社会保障: 'Labour and social security', 卫生计生: 'Health and family planning',
-  商贸旅游: 'Commerce and tourism', 城乡建设: 'Urban and rural construction', 教育文体: 'Education, culture and sport', 环境保护: 'Environmental protection' };
-const category = c => (lang === 'en' && CATEGORY_EN[c]) || c || '–';
+const category = c => Names.category(c, lang);
 const fill = (key, vars) => t(key).replace(/\{(\w+)\}/g, (m, k) => vars[k] ?? '');
 const REJECT_REASONS = ['SPAM', 'INVALID', 'ABUSIVE', 'OUT_OF_SCOPE'];
 const CASEWORK = { RESPONSE: 'responses', PROGRESS: 'progress-reports', QUESTION: 'questions', RESOLUTION: 'resolution', HAND_BACK: 'hand-back', TRANSFER: 'hand-back' };
@@ -433,8 +430,8 @@ function candidates() {
   if (triage.mode === 'unit') {
     return state.units.map(u => ({ value: u.code, label: u.name, keys: [u.code, u.name, ...(u.areas || [])].join(' ').toLowerCase() }));
   }
-  return state.categories.map(c => ({ value: c, label: lang === 'en' && CATEGORY_EN[c] ? `${CATEGORY_EN[c]} · ${c}` : c,
-    keys: (c + ' ' + (CATEGORY_EN[c] || '')).toLowerCase() }));
+  return state.categories.map(c => ({ value: c, label: lang === 'en' && Names.categoryInEnglish(c) ? `${Names.categoryInEnglish(c)} · ${c}` : c,
+    keys: (c + ' ' + Names.categoryInEnglish(c)).toLowerCase() }));
 }
 
 function updateMatches() {

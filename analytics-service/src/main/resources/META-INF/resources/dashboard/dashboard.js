@@ -13,7 +13,7 @@ const LABELS = {
     publishing: '发布中…', publishedOk: '已发布', notForRole: '此项不对您的角色开放',
     version: '第 {n} 版', earlierVersion: '└ 第 {n} 版（已被新版代替）',
     ownUnit: '您看到的是本单位的数字：{unit}。单位排名、热点问题和报告由督查室和分析人员查看。',
-    WEB: '网站', WECHAT: '微信', WEIBO: '微博', ALIPAY: '支付宝', HOTLINE: '12345热线', OPEN311: 'Open311',
+    ...Names.channels.zh,
     footer: '数据来自预聚合读模型；实时计数每 2 秒推送。'
   },
   en: {
@@ -28,16 +28,14 @@ const LABELS = {
     publishing: 'Publishing…', publishedOk: 'Published', notForRole: 'Not open to your role',
     version: 'version {n}', earlierVersion: '└ version {n} (replaced)',
     ownUnit: 'These are your unit\'s figures: {unit}. The league table, hot issues and reports are for the supervision office and analysts.',
-    WEB: 'Web', WECHAT: 'WeChat', WEIBO: 'Weibo', ALIPAY: 'Alipay', HOTLINE: '12345 hotline', OPEN311: 'Open311',
+    ...Names.channels.en,
     footer: 'Figures come from pre-aggregated read models; live counters are pushed every 2 s.'
   }
 };
-const CATEGORY_EN = { 交通运输: 'Transport', 劳动和社会保障: 'Labour and social security', 卫生计生: 'Health and family planning',
-  商贸旅游: 'Commerce and tourism', 城乡建设: 'Urban and rural construction', 教育文体: 'Education, culture and sport', 环境保护: 'Environmental protection' };
 const unitNames = new Map();
 let lang = new URLSearchParams(location.search).get('lang') === 'en' ? 'en' : 'zh';
 const t = key => LABELS[lang][key] ?? key;
-const category = c => (lang === 'en' && CATEGORY_EN[c]) || c || '–';
+const category = c => Names.category(c, lang);
 const unitName = code => unitNames.get(code) || code;
 /** Supervisors and operators may open a petition in the console; an analyst's role reads figures only. */
 const opensPetitions = () => ((Auth.user() || {}).roles || []).some(r => r === 'supervisor' || r === 'operator');
