@@ -63,7 +63,10 @@ public class WebhookPushes {
         io.micrometer.core.instrument.Metrics.gauge("wenzheng.webhook.pushes.parked", parked);
     }
 
+    private io.vertx.core.Vertx vertx;
+
     void start(@Observes StartupEvent started, io.vertx.mutiny.core.Vertx vertx) {
+        this.vertx = vertx.getDelegate();
         client = WebClient.create(vertx, new WebClientOptions().setConnectTimeout((int) config.timeout().toMillis())
                 .setFollowRedirects(false).setUserAgent("wenzheng-intake-webhooks").setMaxPoolSize(config.inFlightPerUnit()));
         loop = new PollingLoop<>(vertx.getDelegate(), "webhook pushes", this::round,
@@ -123,9 +126,20 @@ public class WebhookPushes {
                 .chain(due -> lease(due, now)));
         // Counted after the lease committed, and not awaited: the loop goes on while slow endpoints take their time.
         return leased.invoke(pushes -> pushes.forEach(p -> inFlight.get(p.unitCode()).incrementAndGet()))
-                .invoke(pushes -> pushes.forEach(p -> send(p).subscribe().with(ignored -> { }, e -> LOG.warnf(
-                "webhook push %d to %s: outcome not recorded: %s", p.id(), p.unitCode(), e.toString()))))
+                .invoke(pushes -> pushes.forEach(this::sendOnItsOwnContext))
                 .map(List::size);
+    }
+
+    /**
+     * Each push answers in its own time and records its outcome in its own transaction. Hibernate Reactive keeps a
+     * session per Vert.x context, so pushes sharing the round's context would share one session concurrently
+     * ("Illegal pop() with non-matching JdbcValuesSourceProcessingState"): each goes out on a context of its own.
+     */
+    private void sendOnItsOwnContext(Push push) {
+        io.vertx.core.Context own = io.smallrye.common.vertx.VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
+        io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle.setContextSafe(own, true);
+        own.runOnContext(ignored -> send(push).subscribe().with(done -> { }, e -> LOG.warnf(
+                "webhook push %d to %s: outcome not recorded: %s", push.id(), push.unitCode(), e.toString())));
     }
 
     private Uni<Void> purge(Instant now) {
