@@ -26,8 +26,17 @@ public final class CategoryTrainer {
     /**
      * @param words whether HanLP's words count as features beside the character n-grams
      */
+    /**
+     * @param naiveBayesMix how much of a multinomial naive Bayes model over the same features is added to the
+     *                      regression's weights: both are linear, so the blend is one model of the same size; 0 is none
+     */
     public record Settings(int minDocumentFrequency, int epochs, double learningRate, double l2, long seed, int maxN,
-                           double classBalance, int averagedRuns, boolean words) {
+                           double classBalance, int averagedRuns, boolean words, double naiveBayesMix) {
+        public Settings(int minDocumentFrequency, int epochs, double learningRate, double l2, long seed, int maxN, double classBalance,
+                        int averagedRuns, boolean words) {
+            this(minDocumentFrequency, epochs, learningRate, l2, seed, maxN, classBalance, averagedRuns, words, 0.0);
+        }
+
         public Settings(int minDocumentFrequency, int epochs, double learningRate, double l2, long seed, int maxN, double classBalance,
                         int averagedRuns) {
             this(minDocumentFrequency, epochs, learningRate, l2, seed, maxN, classBalance, averagedRuns, false);
@@ -110,7 +119,40 @@ public final class CategoryTrainer {
                 b[c] += bias[c] / runs;
             }
         }
+        if (settings.naiveBayesMix() > 0) {
+            blendNaiveBayes(x, y, k, features.length, settings.naiveBayesMix(), w);
+        }
         return new CategoryModel(categories, features, idf, w, b);
+    }
+
+    /** Smoothing of the naive Bayes feature counts (the features are TF-IDF weights, not counts). */
+    static final double NAIVE_BAYES_ALPHA = 0.1;
+
+    /**
+     * Adds {@code mix} times a multinomial naive Bayes model's log-likelihoods over the TF-IDF features. Each feature's
+     * values are centred across the classes: a constant per feature moves every class's score alike and changes no
+     * decision, and the centred weights stay small enough to quantise with the regression's.
+     */
+    static void blendNaiveBayes(CategoryModel.SparseVector[] x, int[] y, int k, int featureCount, double mix, float[][] w) {
+        double[][] mass = new double[k][featureCount];
+        double[] total = new double[k];
+        for (int i = 0; i < x.length; i++) {
+            for (int j = 0; j < x[i].size(); j++) {
+                mass[y[i]][x[i].index(j)] += x[i].value(j);
+                total[y[i]] += x[i].value(j);
+            }
+        }
+        for (int f = 0; f < featureCount; f++) {
+            double[] logp = new double[k];
+            double mean = 0;
+            for (int c = 0; c < k; c++) {
+                logp[c] = Math.log((mass[c][f] + NAIVE_BAYES_ALPHA) / (total[c] + NAIVE_BAYES_ALPHA * featureCount));
+                mean += logp[c] / k;
+            }
+            for (int c = 0; c < k; c++) {
+                w[c][f] += (float) (mix * (logp[c] - mean));
+            }
+        }
     }
 
     /** One training run: AdaGrad SGD over the examples in an order shuffled by {@code seed}; returns the bias, weights in {@code out[0]}. */

@@ -85,11 +85,12 @@ public final class ClassifierCli {
                         Opt.of("class-balance", double.class, String.valueOf(d.classBalance()), "weight towards rare classes"),
                         Opt.of("runs", int.class, String.valueOf(d.averagedRuns()), "models averaged"),
                         Opt.of("self-train", double.class, "0", "share of unlabelled petitions added by self-training"),
-                        Opt.flag("words", "HanLP's words as features beside the character n-grams"));
+                        Opt.flag("words", "HanLP's words as features beside the character n-grams"),
+                        Opt.of("nb-mix", double.class, String.valueOf(d.naiveBayesMix()), "share of a naive Bayes model blended into the weights"));
                 CategoryTrainer.Settings settings = new CategoryTrainer.Settings(Integer.parseInt(o.get("min-df")),
                         Integer.parseInt(o.get("epochs")), Double.parseDouble(o.get("lr")), Double.parseDouble(o.get("l2")), d.seed(),
                         Integer.parseInt(o.get("max-n")), Double.parseDouble(o.get("class-balance")), Integer.parseInt(o.get("runs")),
-                        o.has("words") || d.words());
+                        o.has("words") || d.words(), Double.parseDouble(o.get("nb-mix")));
                 Cli.guard("wenzheng experiment", () -> experiment(Path.of(o.get("data")), o.get("split"), settings,
                         Double.parseDouble(o.get("self-train"))));
             }
