@@ -27,7 +27,8 @@ const LABELS = {
     whyNone: '认不出这件诉求属于哪一类，请判断分类。', whyNoUnit: '目录中没有单位承办“{category}”，请指定单位。',
     whyBounced: '已被{units}回退。最后的理由：{reason}', quote: '“{w}”', wordsJoin: '', listJoin: '、',
     hours: '小时', minutes: '分', seconds: '秒', noSuchCode: '没有编号为 {code} 的诉求',
-    back: '← 返回', kindTransfer: '申请转办（建议承办单位）', transferTo: '建议转至', transferReason: '申请转办至{unit}：{text}', pickTransferUnit: '请选择建议转至的单位',
+    back: '← 返回', transferLabel: '转办至', transferWhy: '转办理由（必填）', transfer: '转办', transferred: '已转办', needReason: '请写明转办理由',
+    kindTransfer: '申请转办（建议承办单位）', transferTo: '建议转至', transferReason: '申请转办至{unit}：{text}', pickTransferUnit: '请选择建议转至的单位',
     unitKeys: 'J/K 下一件/上一件 · S 签收 · A 答复 · P 进展 · Q 请市民补充 · D 办结 · B 回退 · T 申请转办 · Ctrl+Enter 提交 · Esc 离开输入框',
     'petition.received': '收到诉求', 'petition.triage-required': '待人工分拨', 'petition.routed': '交办{unit}（{category}）', 'petition.accepted': '{unit}签收',
     'petition.responded': '{unit}答复', 'petition.progress-reported': '{unit}报告进展', 'petition.awaiting-citizen': '{unit}请市民补充材料',
@@ -64,7 +65,8 @@ const LABELS = {
     whyNone: 'No category recognised: decide the category.', whyNoUnit: 'No unit in the directory answers for {category}: name the unit.',
     whyBounced: 'Handed back by {units}. Last reason: {reason}', quote: '“{w}”', wordsJoin: ', ', listJoin: ', ',
     hours: 'h ', minutes: 'm ', seconds: 's', noSuchCode: 'No petition has the code {code}',
-    back: '← Back', kindTransfer: 'Ask for a transfer (suggest the unit)', transferTo: 'Suggested unit', transferReason: 'Transfer requested to {unit}: {text}', pickTransferUnit: 'Choose the unit it should go to',
+    back: '← Back', transferLabel: 'Transfer to', transferWhy: 'why (required)', transfer: 'Transfer', transferred: 'Transferred', needReason: 'Say why it is transferred',
+    kindTransfer: 'Ask for a transfer (suggest the unit)', transferTo: 'Suggested unit', transferReason: 'Transfer requested to {unit}: {text}', pickTransferUnit: 'Choose the unit it should go to',
     unitKeys: 'J/K next/previous · S sign for · A answer · P progress · Q ask the citizen · D resolve · B hand back · T transfer · Ctrl+Enter send · Esc leave the text',
     'petition.received': 'Received', 'petition.triage-required': 'Waiting for an operator', 'petition.routed': 'Assigned to {unit} ({category})', 'petition.accepted': 'Signed for by {unit}',
     'petition.responded': 'Answered by {unit}', 'petition.progress-reported': 'Progress from {unit}', 'petition.awaiting-citizen': '{unit} asked the citizen',
@@ -668,6 +670,11 @@ async function openPetition(id) {
   $('pv-actions').hidden = !(state.roles.includes('supervisor') && open);
   $('pv-escalate').hidden = (clocks.clocks || []).some(k => k.escalationLevel >= 3);
   if (!$('pv-note').value) $('pv-note').value = t('defaultNote');
+  // 转办: an open petition goes to another unit, its clocks with it (they are the citizen's, not the unit's).
+  const closed = ['RESOLVED', 'CLOSED', 'MERGED', 'REJECTED', 'RECEIVED', 'TRIAGE'].includes(petition.status);
+  $('pv-transfer').hidden = closed;
+  $('pv-transfer-unit').innerHTML = state.units.filter(u => !petition.unit || u.code !== petition.unit.code)
+    .map(u => `<option value="${esc(u.code)}">${esc(u.name)}</option>`).join('');
   $('pv-body').hidden = false;
   document.body.dataset.petition = id;
   document.body.dataset.status = petition.status;
@@ -893,6 +900,20 @@ function wire() {
     send(kind, text);
   });
   ['board-unit', 'board-district', 'board-within'].forEach(f => $(f).addEventListener('change', () => loadBoard()));
+  $('pv-transfer').addEventListener('submit', async e => {
+    e.preventDefault();
+    const id = document.body.dataset.petition, reason = $('pv-transfer-reason').value.trim();
+    if (!reason) { say(t('needReason'), 'error'); $('pv-transfer-reason').focus(); return; }
+    try {
+      const { ms } = await api('routing', '/api/v1/routing/transfers',
+        { method: 'POST', body: { petitionId: id, unitCode: $('pv-transfer-unit').value, reason }, action: 'transfer' });
+      say(`${t('transferred')} ${$('pv-tracking').textContent} → ${unitName($('pv-transfer-unit').value)}`, 'ok', ms);
+      $('pv-transfer-reason').value = '';
+      setTimeout(() => { if (state.view === 'petition') openPetition(id).catch(() => {}); }, 1500);
+    } catch (err) {
+      say(err.message, 'error');
+    }
+  });
   $('pv-escalate').addEventListener('click', () => supervise('escalate', document.body.dataset.petition));
   $('pv-chase').addEventListener('click', () => supervise('chase', document.body.dataset.petition));
   $('view-board').addEventListener('click', e => {

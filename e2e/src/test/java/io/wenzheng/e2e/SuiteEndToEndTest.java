@@ -802,6 +802,21 @@ class SuiteEndToEndTest {
                 .body("history.type", org.hamcrest.Matchers.hasItems("wenzheng.sla.breached.v1", "wenzheng.sla.escalated.v1", "wenzheng.sla.chased.v1"))
                 .body("history.find { it.type == 'wenzheng.sla.escalated.v1' && it.data.escalatedTo == 'SUPERVISION_OFFICE' }.data.note",
                         org.hamcrest.Matchers.equalTo("请加快办理，按时答复市民。")));
+
+        // 转办 from the petition's page: the supervisor sends it to the unit it belongs to, chosen by name, with a reason.
+        String target = "A1".equals(petition(late).getString("unit.code")) ? "A2" : "A1";
+        try (var console = ConsoleBrowser.login(suite.url(ServiceName.ANALYTICS) + "/console/index.html#/petition/" + late, "supervisor1")) {
+            console.waitUntil("!document.getElementById('pv-body').hidden && !document.getElementById('pv-transfer').hidden")
+                    .select("pv-transfer-unit", target);
+            console.js("document.getElementById('pv-transfer-reason').value = '事发地在该区辖内'; return null");
+            console.click("#pv-transfer-send").waitUntil("document.getElementById('status').dataset.kind === 'ok'"
+                    + " && document.getElementById('status').textContent.includes('→')");
+        }
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            JsonPath moved = petition(late);
+            assertThat(moved.getString("unit.code")).isEqualTo(target);
+            assertThat(moved.getString("history.find { it.type == 'wenzheng.petition.transferred.v1' }.data.reason")).isEqualTo("事发地在该区辖内");
+        });
     }
 
     /** People see tracking codes; a petition's internal id (a 26-character ULID) appears nowhere in the page's text. */
