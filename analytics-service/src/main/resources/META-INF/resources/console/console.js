@@ -566,8 +566,8 @@ function inboxOrder(a, b) {
 }
 
 async function loadInbox() {
-  const lines = await get('intake', '/api/v1/petitions?size=200');
-  const open = lines.filter(p => !['RESOLVED', 'CLOSED', 'MERGED', 'REJECTED'].includes(p.status)).sort(inboxOrder);
+  // The open ones only, however many the unit has resolved: the inbox is the work still to do.
+  const open = (await get('intake', '/api/v1/petitions?open=true&size=500')).sort(inboxOrder);
   casework.inbox = open;
   const filter = INBOX_FILTERS[casework.filter] ? casework.filter : 'all';
   for (const button of document.querySelectorAll('#inbox-filters button')) {

@@ -71,6 +71,8 @@ public class PetitionResource {
     public Uni<java.util.List<PetitionLine>> list(@jakarta.ws.rs.QueryParam("status") io.wenzheng.contracts.PetitionStatus status,
                                                   @jakarta.ws.rs.QueryParam("unit") String unit,
                                                   @jakarta.ws.rs.QueryParam("trackingCode") @jakarta.validation.constraints.Size(max = 40) String trackingCode,
+                                                  @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(description = "only petitions still being worked (not resolved, closed, merged or rejected)")
+                                                  @jakarta.ws.rs.QueryParam("open") @jakarta.ws.rs.DefaultValue("false") boolean open,
                                                   @jakarta.ws.rs.QueryParam("page") @jakarta.ws.rs.DefaultValue("0") @jakarta.validation.constraints.Min(0) int page,
                                                   @jakarta.ws.rs.QueryParam("size") @jakarta.ws.rs.DefaultValue("50") @jakarta.validation.constraints.Min(1) @jakarta.validation.constraints.Max(500) int size) {
         var sight = caller.sight();
@@ -89,6 +91,11 @@ public class PetitionResource {
         if (status != null) {
             query.append(" and status = :status");
             params.put("status", status);
+        }
+        if (open) {
+            query.append(" and status not in :ended");
+            params.put("ended", java.util.List.of(io.wenzheng.contracts.PetitionStatus.RESOLVED, io.wenzheng.contracts.PetitionStatus.CLOSED,
+                    io.wenzheng.contracts.PetitionStatus.MERGED, io.wenzheng.contracts.PetitionStatus.REJECTED));
         }
         if (trackingCode != null && !trackingCode.isBlank()) {
             query.append(" and trackingCode = :code");

@@ -66,6 +66,8 @@ class CaseworkResourceTest {
                 .body("status", equalTo("AWAITING_CITIZEN"));
         post(path + "/citizen-replies", Map.of("message", "建设路12号")).statusCode(202).body("status", equalTo("IN_PROGRESS"));
         post(path + "/citizen-replies", Map.of("message", "again")).statusCode(409);
+        given().queryParam("open", true).queryParam("size", 500).get("/api/v1/petitions").then().statusCode(200)
+                .body("id", hasItems(id));
 
         post(path + "/resolution", Map.of("unitCode", "A3", "message", "已责令商户整改，复查达标")).statusCode(202)
                 .body("status", equalTo("RESOLVED"))
@@ -73,6 +75,10 @@ class CaseworkResourceTest {
                         "wenzheng.petition.progress-reported.v1", "wenzheng.petition.citizen-replied.v1", "wenzheng.petition.resolved.v1"));
         post(path + "/resolution", Map.of("unitCode", "A3", "message", "again")).statusCode(409);
         post(path + "/hand-back", Map.of("unitCode", "A3", "reason", "too late")).statusCode(409);
+        // The inbox asks for the work still to do: a resolved petition is not in it, though the full list has it.
+        given().queryParam("open", true).queryParam("size", 500).get("/api/v1/petitions").then().statusCode(200)
+                .body("id", org.hamcrest.Matchers.not(hasItems(id)));
+        given().queryParam("size", 500).get("/api/v1/petitions").then().statusCode(200).body("id", hasItems(id));
 
         List<String> published = List.of("wenzheng.petition.responded.v1", "wenzheng.petition.awaiting-citizen.v1",
                 "wenzheng.petition.progress-reported.v1", "wenzheng.petition.citizen-replied.v1", "wenzheng.petition.resolved.v1");
