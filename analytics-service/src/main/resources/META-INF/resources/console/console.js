@@ -592,32 +592,15 @@ async function showPetition(id) {
     document.body.dataset.petition = '';
   }
   if (!id) return;
-  let petition, clocks;
-  try {
-    [petition, clocks] = await Promise.all([get('intake', '/api/v1/petitions/' + id),
-      get('sla', '/api/v1/sla/petitions/' + id).catch(() => ({ clocks: [] }))]);
-  } catch (e) {
-    if (e.status === 404 || e.status === 403) {
-      $('view-unit').hidden = true;
-      $('view-denied').hidden = false;
-      document.body.dataset.view = 'denied';
-      return;
-    }
-    throw e;
-  }
+  const loaded = await loadPetition(id, 'view-unit');
+  if (!loaded) return;
+  const { petition, clocks } = loaded;
   casework.petition = petition;
   $('petition-body').hidden = false;
-  $('pet-channel').textContent = t(petition.channel);
-  $('pet-received').textContent = fmtTime(petition.receivedAt);
-  $('pet-tracking').textContent = petition.trackingCode;
-  $('pet-status').textContent = t(petition.status);
-  $('pet-status').dataset.status = petition.status;
-  $('pet-text').textContent = petition.text;
+  showPetitionIn('pet-', petition, clocks);
   const undelivered = petition.undeliveredReplies || [];
   $('pet-undelivered').hidden = undelivered.length === 0;
   $('pet-undelivered-why').textContent = undelivered.map(r => `${t(r.channel)} · ${r.attempts} × · ${r.lastError || ''}`).join('; ');
-  $('pet-subject').textContent = petition.subject || (petition.text || '').replace(/\s+/g, ' ').slice(0, 24);
-  $('pet-clocks').innerHTML = clockChips(clocks);
   const unsigned = ['ROUTED', 'TRANSFERRED'].includes(petition.status);
   $('sign-for').hidden = !unsigned;
   // Before 签收 the unit may only hand the petition back; intake refuses an answer or a resolution (409) until then.
@@ -626,7 +609,6 @@ async function showPetition(id) {
   if (kinds.selectedOptions[0] && kinds.selectedOptions[0].disabled) { kinds.value = 'HAND_BACK'; fillTemplates(); }
   if (!unsigned && kinds.dataset.unsigned === 'true') { kinds.value = 'RESPONSE'; fillTemplates(); }
   kinds.dataset.unsigned = String(unsigned);
-  $('pet-history').innerHTML = petition.history.slice().reverse().map(historyLine).join('');
   document.body.dataset.petition = id;
   document.body.dataset.status = petition.status;
   tickCountdowns();
@@ -638,34 +620,47 @@ function clockChips(clocks) {
     + (k.escalationLevel ? ` · ${esc(t('level' + k.escalationLevel))}` : '') + '</span>').join(' ');
 }
 
+/** A petition and its clocks; null when it is not the caller's to see (the view then says so, and shows nothing of it). */
+async function loadPetition(id, view) {
+  try {
+    const [petition, clocks] = await Promise.all([get('intake', '/api/v1/petitions/' + id),
+      get('sla', '/api/v1/sla/petitions/' + id).catch(() => ({ clocks: [] }))]);
+    return { petition, clocks };
+  } catch (e) {
+    if (e.status === 404 || e.status === 403) {
+      $(view).hidden = true;
+      $('view-denied').hidden = false;
+      document.body.dataset.view = 'denied';
+      return null;
+    }
+    throw e;
+  }
+}
+
+/** What every view of a petition shows, into the elements whose ids start with the prefix (pet- or pv-). */
+function showPetitionIn(prefix, petition, clocks) {
+  $(prefix + 'channel').textContent = t(petition.channel);
+  $(prefix + 'received').textContent = fmtTime(petition.receivedAt);
+  $(prefix + 'tracking').textContent = petition.trackingCode;
+  $(prefix + 'status').textContent = t(petition.status);
+  $(prefix + 'status').dataset.status = petition.status;
+  $(prefix + 'subject').textContent = petition.title || petition.subject || '';
+  $(prefix + 'text').textContent = petition.text;
+  $(prefix + 'clocks').innerHTML = clockChips(clocks);
+  $(prefix + 'history').innerHTML = petition.history.slice().reverse().map(historyLine).join('');
+}
+
 // ---- one petition, for the supervisor and the operator ------------------------------------------------------------
 
 async function openPetition(id) {
   $('pv-back').href = state.roles.includes('supervisor') ? '#/board' : '#/triage';
   $('pv-body').hidden = true;
   if (!id) return;
-  let petition, clocks;
-  try {
-    [petition, clocks] = await Promise.all([get('intake', '/api/v1/petitions/' + id),
-      get('sla', '/api/v1/sla/petitions/' + id).catch(() => ({ clocks: [] }))]);
-  } catch (e) {
-    if (e.status === 404 || e.status === 403) {
-      $('view-petition').hidden = true;
-      $('view-denied').hidden = false;
-      document.body.dataset.view = 'denied';
-      return;
-    }
-    throw e;
-  }
-  $('pv-channel').textContent = t(petition.channel);
-  $('pv-received').textContent = fmtTime(petition.receivedAt);
-  $('pv-tracking').textContent = petition.trackingCode;
-  $('pv-status').textContent = t(petition.status);
+  const loaded = await loadPetition(id, 'view-petition');
+  if (!loaded) return;
+  const { petition, clocks } = loaded;
+  showPetitionIn('pv-', petition, clocks);
   $('pv-unit').textContent = petition.unit ? petition.unit.name : '';
-  $('pv-subject').textContent = petition.subject || (petition.text || '').replace(/\s+/g, ' ').slice(0, 24);
-  $('pv-text').textContent = petition.text;
-  $('pv-clocks').innerHTML = clockChips(clocks);
-  $('pv-history').innerHTML = petition.history.slice().reverse().map(historyLine).join('');
   const open = (clocks.clocks || []).some(k => k.state === 'RUNNING' || k.state === 'PAUSED' || k.state === 'BREACHED');
   $('pv-actions').hidden = !(state.roles.includes('supervisor') && open);
   $('pv-escalate').hidden = (clocks.clocks || []).some(k => k.escalationLevel >= 3);

@@ -15,6 +15,8 @@ public record PetitionView(
         String trackingCode,
         Channel channel,
         String subject,
+        /** What people call it: the subject, or the first words of the text ({@link io.wenzheng.contracts.PetitionTitle}). */
+        String title,
         String text,
         PetitionStatus status,
         String category,
@@ -43,7 +45,7 @@ public record PetitionView(
     }
 
     static PetitionView of(PetitionRow p, List<HistoryRow> history, List<UndeliveredReply> undelivered) {
-        return new PetitionView(p.id, p.trackingCode, p.channel, p.subject, p.text, p.status, p.category,
+        return new PetitionView(p.id, p.trackingCode, p.channel, p.subject, io.wenzheng.contracts.PetitionTitle.of(p.subject, p.text), p.text, p.status, p.category,
                 p.unitCode == null ? null : new Unit(p.unitCode, p.unitName),
                 p.firstResponseDue == null ? null : new Deadline(p.firstResponseDue, p.timeBasis, p.overdue),
                 p.receivedAt, p.possibleDuplicateOf, io.wenzheng.kit.security.Sight.decode(p.supervisingUnits), p.attachmentList(),

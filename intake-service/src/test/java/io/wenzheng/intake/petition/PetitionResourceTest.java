@@ -52,6 +52,7 @@ class PetitionResourceTest {
                 .then().statusCode(200)
                 .body("channel", equalTo("WEIBO"))
                 .body("subject", equalTo("夜间施工"))
+                .body("title", equalTo("夜间施工"))
                 .body("history", hasSize(1))
                 .body("history[0].type", equalTo("wenzheng.petition.received.v1"))
                 .body("history[0].data.location.address", equalTo("A市A3区桐梓坡西路"))
