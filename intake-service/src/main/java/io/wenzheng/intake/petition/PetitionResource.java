@@ -94,8 +94,8 @@ public class PetitionResource {
         }
         if (open) {
             query.append(" and status not in :ended");
-            params.put("ended", java.util.List.of(io.wenzheng.contracts.PetitionStatus.RESOLVED, io.wenzheng.contracts.PetitionStatus.CLOSED,
-                    io.wenzheng.contracts.PetitionStatus.MERGED, io.wenzheng.contracts.PetitionStatus.REJECTED));
+            params.put("ended", java.util.Arrays.stream(io.wenzheng.contracts.PetitionStatus.values())
+                    .filter(s -> !s.open()).toList());
         }
         if (trackingCode != null && !trackingCode.isBlank()) {
             query.append(" and trackingCode = :code");
