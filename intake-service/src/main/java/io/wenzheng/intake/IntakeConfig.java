@@ -133,4 +133,17 @@ public interface IntakeConfig {
         @WithDefault("false")
         boolean secureOnly();
     }
+
+    /** Imports of an earlier system's petitions. */
+    Imports imports();
+
+    interface Imports {
+        /** The city's time zone: times written without an offset are read in it. */
+        @WithDefault("Asia/Shanghai")
+        java.time.ZoneId zone();
+
+        /** Lines imported in one transaction: a crash repeats at most this many, and nothing is doubled. */
+        @WithDefault("200")
+        int chunkSize();
+    }
 }

@@ -80,17 +80,20 @@ public class HotspotWatch {
         String title = analysed.message().subject();
         return HotspotDocument.<HotspotDocument>findById(row.petitionId)
                 .chain(existing -> existing == null ? row.persist().replaceWithVoid() : Uni.createFrom().voidItem())
-                .chain(() -> surge.map(s -> announce(s, title)).orElse(Uni.createFrom().voidItem()));
+                .chain(() -> surge.map(s -> announce(s, title, received.imported() != null)).orElse(Uni.createFrom().voidItem()));
     }
 
-    /** @param title the subject of the petition that made or grew the surge: what people read it by */
-    private Uni<Void> announce(Surge surge, String title) {
+    /**
+     * @param title the subject of the petition that made or grew the surge: what people read it by
+     * @param history an imported petition made it: kept for the record, but old surges are not news
+     */
+    private Uni<Void> announce(Surge surge, String title, boolean history) {
         Instant now = clock.instant();
         return HotspotRow.<HotspotRow>findById(surge.hotspotId()).chain(existing -> {
             HotspotRow row = existing == null ? new HotspotRow() : existing;
             row.update(surge, now, title);
             Uni<Void> stored = existing == null ? row.persist().replaceWithVoid() : Uni.createFrom().voidItem();
-            if (silent) {
+            if (silent || history) {
                 return stored;
             }
             return stored.chain(() -> outbox.append(new HotspotDetected(surge.hotspotId(), surge.label(), surge.place(),

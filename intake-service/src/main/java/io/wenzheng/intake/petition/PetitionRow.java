@@ -77,4 +77,9 @@ public class PetitionRow extends PanacheEntityBase {
     public Instant receivedAt;
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
+    /** The import job that took this petition over from an earlier system; null for a live petition. */
+    @Column(name = "import_job")
+    public String importJob;
+    @Column(name = "imported_at")
+    public Instant importedAt;
 }

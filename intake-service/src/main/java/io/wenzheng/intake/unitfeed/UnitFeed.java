@@ -45,6 +45,9 @@ public class UnitFeed {
      * @param unitBefore the unit that held it before
      */
     public Uni<Void> tell(PetitionRow row, String unitBefore, String eventId, PetitionEvent event, Instant at) {
+        if (row.importedAt != null && at != null && at.isBefore(row.importedAt)) {
+            return Uni.createFrom().voidItem(); // an imported petition's history is not news to its unit
+        }
         List<CaseNotices.Notice> notices = CaseNotices.of(unitBefore, row.unitCode, event);
         if (notices.isEmpty()) {
             return Uni.createFrom().voidItem();

@@ -77,7 +77,11 @@ public class PetitionRouting {
             Petition petition = new Petition(received.petitionId(), received.trackingCode(), received.subject(), received.text(),
                     where == null ? null : where.address(), where == null ? null : where.latitude(), where == null ? null : where.longitude(),
                     received.categoryHint());
-            return route(petition, Set.of(), now);
+            if (received.imported() != null) {
+                // History is routed as of its own day, and its routing is history too.
+                return route(petition, Set.of(), received.imported().unitCode(), true, received.receivedAt());
+            }
+            return route(petition, Set.of(), null, false, now);
         }
         if (event.data() instanceof PetitionReturned returned) {
             return handBack(returned, now);
@@ -86,12 +90,18 @@ public class PetitionRouting {
     }
 
     private Uni<Void> route(Petition petition, Set<String> excluded, Instant now) {
+        return route(petition, excluded, null, false, now);
+    }
+
+    /** @param imported a petition from an earlier system, which may name its unit ({@code recordedUnit}) */
+    private Uni<Void> route(Petition petition, Set<String> excluded, String recordedUnit, boolean imported, Instant now) {
         Classification classification = petition.categoryHint() != null && classifier.categories().contains(petition.categoryHint())
                 ? new Classification(petition.categoryHint(), 1.0, List.of("category named at intake"))
                 : classifier.classify(petition.subject(), petition.body());
         return directory.current().chain(snapshot -> {
-            RoutingDecision decision = router.route(classification, petition.place(),
-                    snapshot.units().stream().filter(u -> !excluded.contains(u.code())).toList(), snapshot.rules());
+            var units = snapshot.units().stream().filter(u -> !excluded.contains(u.code())).toList();
+            RoutingDecision decision = imported ? router.recorded(classification, recordedUnit, petition.place(), units, snapshot.rules())
+                    : router.route(classification, petition.place(), units, snapshot.rules());
             UnitTree tree = snapshot.tree();
             return record(petition, decision, tree, now)
                     .chain(() -> decision instanceof RoutingDecision.Triage triage

@@ -26,6 +26,22 @@ public final class Router {
         this.minConfidence = minConfidence;
     }
 
+    /**
+     * A petition taken over from an earlier system: the unit that system gave it to, when the directory knows it.
+     * Otherwise routing chooses as usual, but acts on any confidence: history does not wait for an operator, and only
+     * a category no unit answers for still goes to triage.
+     */
+    public RoutingDecision recorded(Classification classification, String unitCode, PlaceClues clues, List<Unit> units, List<RoutingRule> rules) {
+        Optional<Unit> given = units.stream().filter(u -> u.code().equals(unitCode)).findFirst();
+        if (given.isPresent()) {
+            Unit unit = given.get();
+            String category = classification.known() ? classification.category() : unit.duties().isEmpty() ? null : unit.duties().get(0);
+            return new RoutingDecision.Routed(category, unit, 1.0, "imported", List.of(),
+                    "imported: the earlier system gave it to " + unit.code() + " (" + unit.name() + ")");
+        }
+        return new Router(0.0).route(classification, clues, units, rules);
+    }
+
     public RoutingDecision route(Classification classification, PlaceClues clues, List<Unit> units, List<RoutingRule> rules) {
         if (!classification.known()) {
             return new RoutingDecision.Triage(null, 0.0, RoutingDecision.Why.NO_CATEGORY, List.of(), "no category recognised; an operator must classify it");

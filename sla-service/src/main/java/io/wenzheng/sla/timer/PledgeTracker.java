@@ -96,6 +96,9 @@ public class PledgeTracker {
     private Uni<Void> applyOrFail(ConsumedEvent event) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         Object data = event.data();
+        if (data instanceof PetitionReceived received && received.imported() != null) {
+            return imported(received, now);
+        }
         if (data instanceof PetitionReceived received) {
             PetitionDeadlines deadlines = rules().deadlines(null, null);
             PetitionDeadlines.FirstResponse first = deadlines.firstResponse(received.receivedAt());
@@ -149,6 +152,30 @@ public class PledgeTracker {
             return forEachTimer(merged.petitionId(), t -> cancel(t, merged.mergedAt()));
         }
         return Uni.createFrom().voidItem();
+    }
+
+    /**
+     * History's pledges are judged from its recorded times, without clocks; only what the record leaves open runs, as
+     * a live clock would.
+     */
+    private Uni<Void> imported(PetitionReceived received, Instant now) {
+        PetitionDeadlines deadlines = rules().deadlines(null, null);
+        var settled = io.wenzheng.sla.pledge.HistoricalPledges.settled(received.imported());
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (var step : io.wenzheng.sla.pledge.HistoricalPledges.verdicts(received.petitionId(), received.receivedAt(), received.imported(), deadlines)) {
+            chain = chain.chain(() -> outbox.append(step.event(), step.at()).replaceWithVoid());
+        }
+        PetitionDeadlines.FirstResponse first = deadlines.firstResponse(received.receivedAt());
+        String title = io.wenzheng.contracts.PetitionTitle.of(received.subject(), received.text());
+        if (!settled.contains(Pledge.FIRST_RESPONSE)) {
+            chain = chain.chain(() -> start(received.petitionId(), received.trackingCode(), title, Pledge.FIRST_RESPONSE, first.basis(),
+                    received.receivedAt(), first.dueAt(), null, now));
+        }
+        if (!settled.contains(Pledge.RESOLUTION)) {
+            chain = chain.chain(() -> start(received.petitionId(), received.trackingCode(), title, Pledge.RESOLUTION, first.basis(),
+                    received.receivedAt(), deadlines.resolutionDue(received.receivedAt()), null, now));
+        }
+        return chain;
     }
 
     /**
