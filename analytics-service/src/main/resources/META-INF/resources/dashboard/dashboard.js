@@ -6,7 +6,7 @@ const LABELS = {
     receivedToday: '今日受理', resolvedToday: '今日办结', dueWithinHour: '1小时内到期', breachedOpen: '超时未办', escalatedOpen: '已督办',
     connecting: '连接中', logout: '退出', live: '● 实时', offline: '○ 已断开',
     received: '受理', resolved: '办结', completion: '办结率', onTime: '按时响应率', satisfaction: '满意率', frP90: '首次响应 p90 (h)',
-    trend: '受理与办结趋势', categories: '诉求分类', channels: '渠道', league: '单位排名', rank: '名次', score: '得分', routed: '受理',
+    trend: '受理与办结趋势', categories: '诉求分类', channels: '渠道', league: '单位排名', topTen: '十佳', needsImprovement: '通报', rank: '名次', score: '得分', routed: '受理',
     sla: '时限监督', petition: '诉求', due: '时限', state: '状态', hotspots: '热点问题', hotspot: '问题', place: '地点/人群', count: '件数', growth: '增长', citizens: '人数', heat: '热度',
     BREACHED: '已超时', RUNNING: '计时中', unranked: '不排名', none: '暂无',
     reports: '报告', publishWeekly: '发布上周周报', publishMonthly: '发布上月月报', reportTitle: '报告', published: '发布时间', files: '文件',
@@ -21,7 +21,7 @@ const LABELS = {
     receivedToday: 'Received today', resolvedToday: 'Resolved today', dueWithinHour: 'Due within 1 h', breachedOpen: 'Breached, open', escalatedOpen: 'Escalated',
     connecting: 'Connecting', logout: 'Log out', live: '● Live', offline: '○ Disconnected',
     received: 'Received', resolved: 'Resolved', completion: 'Completion rate', onTime: 'Answered in time', satisfaction: 'Satisfaction', frP90: 'First response p90 (h)',
-    trend: 'Received and resolved', categories: 'Categories', channels: 'Channels', league: 'Unit league table', rank: 'Rank', score: 'Score', routed: 'Routed',
+    trend: 'Received and resolved', categories: 'Categories', channels: 'Channels', league: 'Unit league table', topTen: 'Top 10', needsImprovement: 'Named for improvement', rank: 'Rank', score: 'Score', routed: 'Routed',
     sla: 'Deadlines', petition: 'Petition', due: 'Due', state: 'State', hotspots: 'Hot issues', hotspot: 'Issue', place: 'Place or group', count: 'Petitions', growth: 'Growth', citizens: 'Citizens', heat: 'Heat',
     BREACHED: 'Breached', RUNNING: 'Running', unranked: 'unranked', none: 'None',
     reports: 'Reports', publishWeekly: 'Publish last week', publishMonthly: 'Publish last month', reportTitle: 'Report', published: 'Published', files: 'Files',
@@ -129,9 +129,13 @@ async function refresh() {
   } else {
   // Ranked units first (equal scores share a rank), then those with too few petitions to score, apart and unscored.
   const rows = league.lines.concat((league.unranked || []).map(u => ({ ...u, rank: null, score: null })));
+  const topTen = new Set((league.top || []).map(l => l.unitCode));
+  const named = new Set((league.needsImprovement || []).map(l => l.unitCode));
+  const badge = code => topTen.has(code) ? ` <span class="badge top">${t('topTen')}</span>`
+    : named.has(code) ? ` <span class="badge warn">${t('needsImprovement')}</span>` : '';
   $('league').querySelector('tbody').innerHTML = rows
     .filter(l => !unitFilter || l.unitCode === unitFilter)
-    .map(l => `<tr data-unit="${esc(l.unitCode)}" class="${l.rank == null ? 'unranked' : ''}"><td class="n">${l.rank ?? t('unranked')}</td><td>${esc(l.unitName || unitName(l.unitCode))}</td>` +
+    .map(l => `<tr data-unit="${esc(l.unitCode)}" class="${l.rank == null ? 'unranked' : ''}"><td class="n">${l.rank ?? t('unranked')}</td><td>${esc(l.unitName || unitName(l.unitCode))}${badge(l.unitCode)}</td>` +
       `<td class="n">${l.score == null ? '–' : l.score.toFixed(2)}</td><td class="n">${l.measures.routed}</td><td class="n">${pct(l.measures.onTimeRate)}</td>` +
       `<td class="n">${pct(l.measures.completionRate)}</td><td class="n">${pct(l.measures.satisfactionRate)}</td></tr>`).join('')
     || `<tr><td colspan="7">${t('none')}</td></tr>`;

@@ -55,7 +55,9 @@ class SuiteEndToEndTest {
         stack = DevStack.start(DevStack.Settings.forTests(ROOT.resolve("e2e/target/e2e-stack"))
                 .withKafkaAcls(ROOT.resolve("deploy/k8s/base/kafka/users.yaml")));
         tokens = new Tokens(stack.startIdentity(ROOT.resolve("deploy/keycloak/wenzheng-realm.json"), Duration.ofSeconds(240)).issuer());
-        suite = new Suite(stack, ROOT, defaultPort -> Ports.free()).start(Duration.ofSeconds(180));
+        // Small import chunks, so that the import test can crash intake between two of them.
+        suite = new Suite(stack, ROOT, defaultPort -> Ports.free()).withConfig("wenzheng.intake.imports.chunk-size", "40")
+                .start(Duration.ofSeconds(180));
         System.out.printf("e2e: stack, Keycloak and four services ready in %.1f s%n", (System.nanoTime() - begin) / 1e9);
         given().baseUri(suite.url(ServiceName.ROUTING)).auth().oauth2(tokens.of("admin1")).contentType(ContentType.JSON)
                 .body(Files.readString(ROOT.resolve("deploy/demo/directory.json")))
@@ -1073,6 +1075,120 @@ class SuiteEndToEndTest {
         Map<String, Object> config = new java.util.HashMap<>(security);
         config.put("bootstrap.servers", stack.kafka().bootstrapServers());
         return config;
+    }
+
+    /**
+     * A city's history: the shared board's replied petitions (the bundled sample without them), several whole months,
+     * imported with intake killed midway and restarted. Intake, routing and analytics then agree with the file line
+     * for line, and a monthly report of a historical month counts that month's lines.
+     */
+    @Test
+    @Order(19)
+    void anImportCrashedMidwayResumesAndEveryServiceAgreesWithTheFile() throws Exception {
+        Path shared = ROOT.resolve("../shared/data/petitions-replied.tsv").normalize();
+        Path source = Files.isReadable(shared) ? shared : ROOT.resolve("deploy/demo/sample/history.tsv");
+        List<String> lines = Files.readAllLines(source);
+        String header = lines.get(0);
+        List<String> header_ = List.of(header.split("\t"));
+        int time = header_.indexOf("time");
+        java.time.format.DateTimeFormatter local = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+        java.time.ZoneId city = java.time.ZoneId.of("Asia/Shanghai");
+        // Whole months before the newest (perhaps partial) one, newest first, up to about 300 lines.
+        java.util.TreeMap<java.time.YearMonth, List<String>> byMonth = new java.util.TreeMap<>();
+        for (String line : lines.subList(1, lines.size())) {
+            String[] cells = line.split("\t", -1);
+            try {
+                var at = java.time.LocalDateTime.parse(cells[time], local);
+                byMonth.computeIfAbsent(java.time.YearMonth.from(at), m -> new ArrayList<>()).add(line);
+            } catch (RuntimeException e) {
+                // a broken row of the board: not part of this test's months
+            }
+        }
+        byMonth.pollLastEntry();
+        java.util.TreeMap<java.time.YearMonth, List<String>> months = new java.util.TreeMap<>();
+        while (!byMonth.isEmpty() && months.values().stream().mapToInt(List::size).sum() + byMonth.lastEntry().getValue().size() <= 320) {
+            var m = byMonth.pollLastEntry();
+            months.put(m.getKey(), m.getValue());
+        }
+        assertThat(months).as("months to import from " + source).hasSizeGreaterThanOrEqualTo(2);
+        List<String> chosen = months.values().stream().flatMap(List::stream).toList();
+        String file = header + "\n" + String.join("\n", chosen) + "\n"
+                + "x1\tA0\t坏行\t2099-01-01 00:00:00\t未来的留言\t\t\t\t\n"
+                + "x2\tA0\t坏行\tnot a time\t正文\t\t\t\t\n";
+        JsonPath created = given().baseUri(suite.url(ServiceName.INTAKE)).auth().oauth2(tokens.of("admin1"))
+                .contentType("text/tab-separated-values; charset=UTF-8").body(file.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .post("/api/v1/admin/imports").then().statusCode(202).extract().jsonPath();
+        int accepted = created.getInt("accepted");
+        assertThat(created.getInt("rejected")).isEqualTo(2);
+        assertThat(accepted + created.getInt("duplicates")).isEqualTo(chosen.size());
+        String job = "/api/v1/admin/imports/" + created.getString("id");
+
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(50))
+                .until(() -> importProgress(job).getInt("imported") >= 40);
+        suite.service(ServiceName.INTAKE).kill();
+        int beforeCrash = importProgress(job).getInt("imported");
+        assertThat(beforeCrash).as("intake was killed midway").isLessThan(accepted);
+        System.out.printf("e2e: intake killed with %d of %d lines of %s imported%n", beforeCrash, accepted, source.getFileName());
+        suite.restart(ServiceName.INTAKE, Duration.ofSeconds(180));
+        await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(1)).until(() -> "DONE".equals(importProgress(job).getString("status")));
+        assertThat(importProgress(job).getInt("imported")).isEqualTo(accepted);
+        given().baseUri(suite.url(ServiceName.INTAKE)).auth().oauth2(tokens.of("admin1")).contentType("text/tab-separated-values; charset=UTF-8")
+                .body(file.getBytes(java.nio.charset.StandardCharsets.UTF_8)).post("/api/v1/admin/imports")
+                .then().statusCode(202).body("accepted", org.hamcrest.Matchers.equalTo(0))
+                .body("duplicates", org.hamcrest.Matchers.equalTo(chosen.size()));
+
+        JsonPath imported = given().baseUri(suite.url(ServiceName.INTAKE)).auth().oauth2(tokens.of("admin1")).queryParam("size", 5000)
+                .get(job + "/lines").then().statusCode(200).extract().jsonPath();
+        List<String> petitionIds = imported.getList("petitionId", String.class);
+        assertThat(petitionIds).hasSize(accepted).doesNotContainNull().doesNotHaveDuplicates();
+        List<Integer> lineNumbers = imported.getList("line", Integer.class);
+        for (int i = 0; i < petitionIds.size(); i++) {
+            String line = chosen.get(lineNumbers.get(i) - 2);
+            String[] cells = line.split("\t", -1);
+            String id = petitionIds.get(i);
+            JsonPath petition = petition(id);
+            assertThat(petition.getString("receivedAt")).as("line " + lineNumbers.get(i))
+                    .isEqualTo(java.time.LocalDateTime.parse(cells[time], local).atZone(city).toInstant().toString());
+            assertThat(petition.getString("status")).isIn("RESOLVED", "CLOSED");
+            int subject = header_.indexOf("subject");
+            if (subject >= 0 && !cells[subject].isBlank()) {
+                assertThat(petition.getString("title")).as("line " + lineNumbers.get(i)).startsWith(cells[subject].strip().substring(0, 2));
+            }
+        }
+        await().atMost(Duration.ofMinutes(3)).untilAsserted(() -> {
+            for (String id : petitionIds) {
+                given().baseUri(suite.url(ServiceName.ROUTING)).auth().oauth2(tokens.of("operator1")).get("/api/v1/routing/decisions/" + id)
+                        .then().statusCode(200).body("unitCode", org.hamcrest.Matchers.notNullValue());
+            }
+        });
+        // Analytics: each month's petitions, answered, and judged against the pledge from the recorded times.
+        // The board repeats a few messages word for word (another id): imported once, counted once.
+        java.util.function.Function<List<String>, Long> distinct = rows -> rows.stream().map(l -> {
+            String[] c = l.split("\t", -1);
+            return String.join("|", c[time], c[header_.indexOf("user")], c[header_.indexOf("subject")], c[header_.indexOf("body")]);
+        }).distinct().count();
+        for (var month : months.entrySet()) {
+            long expected = distinct.apply(month.getValue());
+            await().atMost(Duration.ofMinutes(3)).untilAsserted(() -> {
+                JsonPath measures = given().baseUri(suite.url(ServiceName.ANALYTICS)).auth().oauth2(tokens.of("analyst1"))
+                        .queryParam("from", month.getKey().atDay(1).toString()).queryParam("to", month.getKey().plusMonths(1).atDay(1).toString())
+                        .get("/api/v1/stats/measures").then().statusCode(200).extract().jsonPath();
+                assertThat(measures.getLong("total.received")).as(month.getKey().toString()).isEqualTo(expected);
+                assertThat(measures.getLong("total.responded")).as(month.getKey() + " answered").isEqualTo(expected);
+                assertThat(measures.getLong("total.respondedOnTime") + measures.getLong("total.breached"))
+                        .as(month.getKey() + " judged against the pledge").isEqualTo(expected);
+            });
+        }
+        var reported = months.firstKey();
+        given().baseUri(suite.url(ServiceName.ANALYTICS)).auth().oauth2(tokens.of("analyst1")).queryParam("period", "MONTHLY")
+                .queryParam("date", reported.atDay(15).toString()).post("/api/v1/reports").then().statusCode(201);
+        String csv = given().baseUri(suite.url(ServiceName.ANALYTICS)).auth().oauth2(tokens.of("analyst1"))
+                .get("/api/v1/reports/monthly-" + reported.atDay(1) + ".csv").then().statusCode(200).extract().asString();
+        assertThat(csv).contains("headline,受理 Received," + distinct.apply(months.get(reported)) + ",");
+    }
+
+    private static JsonPath importProgress(String job) {
+        return given().baseUri(suite.url(ServiceName.INTAKE)).auth().oauth2(tokens.of("admin1")).get(job).then().statusCode(200).extract().jsonPath();
     }
 
     @Test

@@ -64,7 +64,7 @@ import picocli.CommandLine.Spec;
                 "  WENZHENG_PORT_OFFSET (0: services on 8081-8084), WENZHENG_PARTITIONS (6), WENZHENG_DIRECTORY,",
                 "  WENZHENG_KAFKA_ADMIN_PASSWORD (dlq against a broker started with --kafka-acls)"},
         subcommands = {DevStackCli.Up.class, DevStackCli.StackOnly.class, DevStackCli.Down.class, DevStackCli.Status.class,
-                DevStackCli.Token.class, DevStackCli.DeadLetterCommands.class, CommandLine.HelpCommand.class})
+                DevStackCli.Token.class, DevStackCli.Import.class, DevStackCli.DeadLetterCommands.class, CommandLine.HelpCommand.class})
 public final class DevStackCli implements Runnable {
     private static final String LAUNCHER = "launcher";
     /** The one realm file: deploy/k8s imports it too. */
@@ -104,11 +104,55 @@ public final class DevStackCli implements Runnable {
         boolean trace;
         @Option(names = "--auth", hidden = true, description = "accepted for old scripts; the suite always runs with Keycloak")
         boolean auth;
+        @Option(names = "--demo", description = "a living demo city: the Yinchuan-like directory, a history imported from ../shared/data "
+                + "(or the bundled sample), published reports, citizens writing every few seconds and units answering")
+        boolean demo;
 
         @Override
         public Integer call() throws Exception {
+            cli.demo = demo;
             cli.up(true, kafkaAcls, trace);
             return 0;
+        }
+    }
+
+    @Command(name = "import", mixinStandardHelpOptions = true,
+            description = "Import historical petitions (TSV with a header, or JSON lines) into the running suite, with a progress bar; "
+                    + "each line is imported once however often it is sent, and a crash resumes where it stopped.")
+    static final class Import implements Callable<Integer> {
+        @Parameters(paramLabel = "FILE", arity = "1..*", description = "files in the layout of ../shared/data (petitions-replied.tsv "
+                + "has replies and reply times), or JSON lines; see docs/operations.md, Importing history")
+        List<Path> files;
+
+        @Override
+        public Integer call() throws Exception {
+            int port = Cli.envInt("WENZHENG_KEYCLOAK_PORT", 18180);
+            String intake = "http://127.0.0.1:" + (envInt("WENZHENG_PORT_OFFSET", 0) + ServiceName.INTAKE.defaultPort());
+            if (!Ports.listening(port)) {
+                throw new IllegalStateException("no Keycloak answers on 127.0.0.1:" + port + "; start the suite with './wenzheng up'");
+            }
+            Tokens tokens = new Tokens("http://127.0.0.1:" + port + "/realms/" + KeycloakServer.REALM);
+            var upload = new io.wenzheng.devstack.demo.HistoryUpload(intake, () -> tokens.of("admin1"));
+            int rejected = 0;
+            for (Path file : files) {
+                say("importing " + file);
+                boolean terminal = System.console() != null;
+                var done = upload.follow(upload.send(Files.readString(file)), java.time.Duration.ofHours(6), p -> {
+                    if (terminal) {
+                        System.out.print("\r" + p.bar());
+                    } else if (p.done()) {
+                        System.out.println(p.bar());
+                    }
+                });
+                if (terminal) {
+                    System.out.println();
+                }
+                rejected += done.rejected();
+                done.rejections().forEach(r -> say(String.format("  line %d rejected: %s", r.path("line").asInt(), r.path("reason").asText())));
+                say(String.format("%s: %d imported, %d already there, %d rejected (job %s)", file.getFileName(), done.imported(),
+                        done.duplicates(), done.rejected(), done.jobId()));
+            }
+            return rejected == 0 ? 0 : 2;
         }
     }
 
@@ -255,6 +299,9 @@ public final class DevStackCli implements Runnable {
         return new io.wenzheng.devstack.kafka.DeadLetters(connection);
     }
 
+    /** {@code up --demo}: a living demo city. */
+    boolean demo;
+
     private void up(boolean withServices, boolean kafkaAcls, boolean trace) throws Exception {
         long begin = System.nanoTime();
         ChildProcesses children = new ChildProcesses(workDir);
@@ -275,9 +322,13 @@ public final class DevStackCli implements Runnable {
         var stackRef = new java.util.concurrent.atomic.AtomicReference<DevStack>();
         var suiteRef = new java.util.concurrent.atomic.AtomicReference<Suite>();
         var smsRef = new java.util.concurrent.atomic.AtomicReference<SmsGatewayStub>();
+        var cityRef = new java.util.concurrent.atomic.AtomicReference<io.wenzheng.devstack.demo.LiveCity>();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             say("stopping ...");
+            if (cityRef.get() != null) {
+                cityRef.get().close();
+            }
             if (suiteRef.get() != null) {
                 suiteRef.get().close();
             }
@@ -322,7 +373,7 @@ public final class DevStackCli implements Runnable {
                 tails.add(tail(s, workDir.resolve("logs").resolve(s.id() + ".log")));
             }
             suite.start(Duration.ofSeconds(120));
-            loadDemoDirectory(suite.url(ServiceName.ROUTING), tokens.of("admin1"));
+            loadDemoDirectory(suite.url(ServiceName.ROUTING), tokens.of("admin1"), demo);
             for (ServiceName s : ServiceName.values()) {
                 say(String.format("%-10s %s   (OpenAPI %s/q/swagger-ui, health %s/q/health)", s.id(), suite.url(s),
                         suite.url(s), suite.url(s)));
@@ -332,6 +383,18 @@ public final class DevStackCli implements Runnable {
             say("try:  curl -s -XPOST " + suite.url(ServiceName.INTAKE) + "/api/v1/petitions -H 'Content-Type: application/json' "
                     + "-H \"Authorization: Bearer $(./wenzheng token operator1)\" "
                     + "-d '{\"channel\":\"WEB\",\"text\":\"小区旁工地夜间施工噪音扰民\"}'");
+            if (demo) {
+                try {
+                    var started = io.wenzheng.devstack.demo.DemoCity.start(root, new io.wenzheng.devstack.demo.DemoCity.Suite(
+                            suite.url(ServiceName.INTAKE), suite.url(ServiceName.SLA), suite.url(ServiceName.ANALYTICS),
+                            stack.kafka().bootstrapServers(), tokens::of), line -> say(line));
+                    cityRef.set(started.city());
+                    say("demo city ready: dashboard " + suite.url(ServiceName.ANALYTICS) + "/dashboard/ (analyst1), board and workbenches "
+                            + suite.url(ServiceName.ANALYTICS) + "/console/ (supervisor1, operator1)");
+                } catch (RuntimeException | IOException e) {
+                    say("the demo city could not start (" + e.getMessage() + "); the suite runs on without it");
+                }
+            }
         }
         say(String.format("ready in %.1f s; Ctrl-C stops everything", (System.nanoTime() - begin) / 1e9));
         stopped.await();
@@ -355,9 +418,10 @@ public final class DevStackCli implements Runnable {
         }
     }
 
-    private void loadDemoDirectory(String routingUrl, String adminToken) throws IOException, InterruptedException {
+    private void loadDemoDirectory(String routingUrl, String adminToken, boolean demoCity) throws IOException, InterruptedException {
         // WENZHENG_DIRECTORY picks another directory file, e.g. deploy/demo/yinchuan/directory.json.
-        Path directory = root.resolve(System.getenv().getOrDefault("WENZHENG_DIRECTORY", RunningSuite.DEMO_DIRECTORY));
+        Path directory = root.resolve(System.getenv().getOrDefault("WENZHENG_DIRECTORY",
+                demoCity ? io.wenzheng.devstack.demo.DemoCity.DIRECTORY : RunningSuite.DEMO_DIRECTORY));
         if (!Files.exists(directory)) {
             say("no unit directory at " + directory);
             return;

@@ -160,7 +160,7 @@ public class HistoryImport {
                         job.imported += lines.size();
                         if (lines.size() < config.chunkSize()) {
                             job.status = ImportJob.Status.DONE;
-                            job.finishedAt = now;
+                            job.finishedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
                             LOG.infof("import %s done: %d imported, %d duplicates, %d rejected", job.id, job.imported, job.duplicates, job.rejected);
                         }
                         return lines.size();

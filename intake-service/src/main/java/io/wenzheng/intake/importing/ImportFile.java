@@ -38,7 +38,7 @@ public final class ImportFile {
         }
     }
 
-    private static final int MAX_TEXT = 20_000;
+    private static final int MAX_TEXT = 10_000;
     private static final int MAX_SUBJECT = 200;
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-M-d H:mm[:ss]");
     private static final DateTimeFormatter LOCAL_SLASHES = DateTimeFormatter.ofPattern("yyyy/M/d H:mm[:ss]");

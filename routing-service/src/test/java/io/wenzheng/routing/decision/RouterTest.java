@@ -124,4 +124,27 @@ class RouterTest {
         assertThat(yinchuanCentre.distanceKm(39.0133, 106.3839)).isBetween(55.0, 65.0);
         assertThat(yinchuanCentre.contains(38.4872, 106.2309)).isTrue();
     }
+
+    @Test
+    void historyKeepsTheUnitItsEarlierSystemNamed() {
+        var decision = router.recorded(new Classification("环境保护", 0.9, List.of("证据")), "A4", new PlaceClues("A3区某工地噪音", null, null),
+                UNITS, RULES);
+        assertThat(decision).isInstanceOfSatisfying(RoutingDecision.Routed.class, routed -> {
+            assertThat(routed.unit()).isEqualTo(A4);
+            assertThat(routed.rule()).isEqualTo("imported");
+            assertThat(routed.category()).isEqualTo("环境保护");
+        });
+    }
+
+    @Test
+    void historyWithAnUnknownOrNoUnitIsRoutedEvenOnALowConfidence() {
+        var low = new Classification("环境保护", 0.2, List.of("证据"));
+        assertThat(router.route(low, new PlaceClues("A3区某工地噪音", null, null), UNITS, RULES)).isInstanceOf(RoutingDecision.Triage.class);
+        for (String unit : java.util.Arrays.asList("NO-SUCH-UNIT", null)) {
+            var decision = router.recorded(low, unit, new PlaceClues("A3区某工地噪音", null, null), UNITS, RULES);
+            assertThat(decision).isInstanceOfSatisfying(RoutingDecision.Routed.class, routed -> assertThat(routed.unit()).isEqualTo(A3));
+        }
+        assertThat(router.recorded(new Classification("卫生计生", 0.9, List.of("证据")), null, new PlaceClues("医院", null, null), UNITS, RULES))
+                .isInstanceOfSatisfying(RoutingDecision.Triage.class, t -> assertThat(t.why()).isEqualTo(RoutingDecision.Why.NO_UNIT));
+    }
 }

@@ -70,8 +70,17 @@ class WorkCalendarTest {
                 .isEqualTo(io.wenzheng.contracts.CalendarStatus.OFFICIAL);
         assertThat(CALENDAR.statusBetween(Instant.parse("2026-12-28T02:00:00Z"), Instant.parse("2027-01-05T09:30:00Z")))
                 .isEqualTo(io.wenzheng.contracts.CalendarStatus.PROVISIONAL);
-        assertThatThrownBy(() -> CALENDAR.isWorkingTime(Instant.parse("2024-06-03T02:00:00Z")))
-                .isInstanceOf(MissingHolidayDataException.class).hasMessageContaining("2024").hasMessageContaining("2025–2035");
+        assertThatThrownBy(() -> CALENDAR.isWorkingTime(Instant.parse("2006-06-05T02:00:00Z")))
+                .isInstanceOf(MissingHolidayDataException.class).hasMessageContaining("2006").hasMessageContaining("2025–2035");
+    }
+
+    @Test
+    void pastYearsHaveTheirNoticesForImportedHistory() {
+        assertThat(CALENDAR.isWorkingDay(LocalDate.of(2019, 10, 1))).as("国庆 2019").isFalse();
+        assertThat(CALENDAR.isWorkingDay(LocalDate.of(2019, 9, 29))).as("a Sunday worked to make up for 国庆 2019").isTrue();
+        assertThat(CALENDAR.isWorkingDay(LocalDate.of(2011, 2, 3))).as("春节 2011").isFalse();
+        assertThat(CALENDAR.statusBetween(Instant.parse("2019-04-25T01:32:09Z"), Instant.parse("2019-05-10T06:56:03Z")))
+                .isEqualTo(io.wenzheng.contracts.CalendarStatus.OFFICIAL);
     }
 
     @Test
