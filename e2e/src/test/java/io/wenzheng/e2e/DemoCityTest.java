@@ -40,6 +40,12 @@ class DemoCityTest {
                 assertThat(started.history().imported()).isPositive();
                 assertThat(started.reports()).hasSize(2).allSatisfy(title -> assertThat(title).startsWith("问政"));
 
+                await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
+                    var league = given().baseUri(suite.url(ServiceName.ANALYTICS)).auth().oauth2(tokens.of("analyst1")).get("/api/v1/stats/league")
+                            .then().statusCode(200).extract().jsonPath();
+                    assertThat(league.getList("top")).as("十佳").hasSize(10);
+                    assertThat(league.getList("needsImprovement")).as("通报").isNotEmpty();
+                });
                 try (var dashboard = ConsoleBrowser.login(suite.url(ServiceName.ANALYTICS) + "/dashboard/index.html", "analyst1")) {
                     dashboard.waitUntil("Number(document.getElementById('received').textContent) > 0");
                     dashboard.waitUntil("document.querySelectorAll('#league tbody tr[data-unit]').length >= 5");
@@ -51,6 +57,8 @@ class DemoCityTest {
                     String hot = (String) dashboard.js("return document.querySelector('#hotspots tbody').textContent");
                     assertThat(hot).doesNotContainPattern("[0-9A-HJKMNP-TV-Z]{26}");
                     dashboard.screenshot(pictures.resolve("demo-dashboard.png"));
+                    dashboard.js("document.getElementById('league').scrollIntoView()");
+                    dashboard.screenshot(pictures.resolve("demo-league.png"));
                 }
                 String report = given().baseUri(suite.url(ServiceName.ANALYTICS)).auth().oauth2(tokens.of("analyst1")).get("/api/v1/reports")
                         .then().statusCode(200).extract().jsonPath().getString("find { it.period == 'MONTHLY' }.links.html");

@@ -1123,10 +1123,9 @@ class SuiteEndToEndTest {
         assertThat(accepted + created.getInt("duplicates")).isEqualTo(chosen.size());
         String job = "/api/v1/admin/imports/" + created.getString("id");
 
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(50))
-                .until(() -> importProgress(job).getInt("imported") >= 40);
+        int beforeCrash = await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(50))
+                .until(() -> importProgress(job).getInt("imported"), imported -> imported >= 40);
         suite.service(ServiceName.INTAKE).kill();
-        int beforeCrash = importProgress(job).getInt("imported");
         assertThat(beforeCrash).as("intake was killed midway").isLessThan(accepted);
         System.out.printf("e2e: intake killed with %d of %d lines of %s imported%n", beforeCrash, accepted, source.getFileName());
         suite.restart(ServiceName.INTAKE, Duration.ofSeconds(180));

@@ -142,8 +142,11 @@ public interface IntakeConfig {
         @WithDefault("Asia/Shanghai")
         java.time.ZoneId zone();
 
-        /** Lines imported in one transaction: a crash repeats at most this many, and nothing is doubled. */
-        @WithDefault("200")
+        /**
+         * Lines imported in one transaction: a crash loses at most this many to do again (nothing is doubled), and the
+         * progress moves in steps of this size.
+         */
+        @WithDefault("50")
         int chunkSize();
     }
 }

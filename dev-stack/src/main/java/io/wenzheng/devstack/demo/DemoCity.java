@@ -115,18 +115,27 @@ public final class DemoCity {
     }
 
     /** Analytics folds the history in the background: the reports wait until it has counted it. */
+    /**
+     * Analytics folds the history in the background: the reports wait until it has counted every petition and the
+     * routings and verdicts that follow stop moving.
+     */
     private static void awaitFolded(HttpClient http, Suite suite, long expected, java.time.LocalDate from, Consumer<String> say) {
         long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
-        long received = 0;
+        String last = "";
+        int steady = 0;
         while (System.nanoTime() < deadline) {
-            received = get(http, suite.analyticsUrl() + "/api/v1/stats/measures?from=" + from, suite.tokenOf().apply("analyst1"))
-                    .path("total").path("received").asLong();
-            if (received >= expected) {
+            JsonNode total = get(http, suite.analyticsUrl() + "/api/v1/stats/measures?from=" + from, suite.tokenOf().apply("analyst1")).path("total");
+            String now = total.path("received").asLong() + "/" + total.path("routed").asLong() + "/" + total.path("responded").asLong() + "/"
+                    + (total.path("respondedOnTime").asLong() + total.path("breached").asLong());
+            steady = now.equals(last) ? steady + 1 : 0;
+            last = now;
+            if (total.path("received").asLong() >= expected && steady >= 3) {
                 return;
             }
             sleep(1000);
         }
-        say.accept("demo: analytics has counted " + received + " of " + expected + " petitions after 5 minutes; publishing anyway");
+        say.accept("demo: analytics has counted " + last + " (received/routed/answered/judged) of " + expected
+                + " petitions after 5 minutes; publishing anyway");
     }
 
     private static String publish(HttpClient http, Suite suite, String period) {

@@ -86,6 +86,11 @@ public final class DemoHistory {
     private DemoHistory() {
     }
 
+    /** The board's other anonymised places (the province's other cities and their counties) become the demo city's too. */
+    private static final java.util.regex.Pattern OTHER_PLACE = java.util.regex.Pattern.compile("(?<![A-Za-z0-9])([B-Z])(\\d{0,2})([区县市])");
+    private static final Map<String, List<String>> DISTRICTS = Map.of("区", List.of("兴庆区", "金凤区", "西夏区"),
+            "县", List.of("永宁县", "贺兰县"), "市", List.of("灵武市"));
+
     public static String place(String text) {
         if (text == null) {
             return null;
@@ -94,7 +99,13 @@ public final class DemoHistory {
         for (var e : PLACES.entrySet()) {
             out = out.replace(e.getKey(), e.getValue());
         }
-        return out;
+        return OTHER_PLACE.matcher(out).replaceAll(m -> {
+            if (m.group(2).isEmpty()) {
+                return "银川市"; // another city of the province: the demo has one
+            }
+            List<String> names = DISTRICTS.get(m.group(3));
+            return names.get(Math.floorMod((m.group(1) + m.group(2)).hashCode(), names.size()));
+        });
     }
 
     /** Reads the file's messages: id, user, subject, time, body and, when there, reply and reply_time. Bad rows are skipped. */
