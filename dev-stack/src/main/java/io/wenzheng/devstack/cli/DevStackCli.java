@@ -137,7 +137,7 @@ public final class DevStackCli implements Runnable {
             for (Path file : files) {
                 say("importing " + file);
                 boolean terminal = System.console() != null;
-                var done = upload.follow(upload.send(Files.readString(file)), java.time.Duration.ofHours(6), p -> {
+                var done = upload.importFile(Files.readString(file), java.time.Duration.ofHours(6), p -> {
                     if (terminal) {
                         System.out.print("\r" + p.bar());
                     } else if (p.done()) {

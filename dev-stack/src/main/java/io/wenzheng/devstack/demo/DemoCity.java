@@ -71,7 +71,7 @@ public final class DemoCity {
             HistoryUpload upload = new HistoryUpload(suite.intakeUrl(), () -> suite.tokenOf().apply("admin1"));
             long[] lastSaid = {0};
             say.accept("demo: importing the last " + DemoHistory.RECENT.toDays() + " days first (" + demo.recentLines() + " petitions)");
-            HistoryUpload.Progress done = upload.follow(upload.send(demo.recent()), Duration.ofMinutes(20), p -> {
+            HistoryUpload.Progress done = upload.importFile(demo.recent(), Duration.ofMinutes(20), p -> {
                 if (p.done() || System.nanoTime() - lastSaid[0] > 5_000_000_000L) {
                     lastSaid[0] = System.nanoTime();
                     say.accept("demo: recent history " + p.bar());
@@ -102,7 +102,7 @@ public final class DemoCity {
         try {
             say.accept("demo: importing the older history in the background (" + demo.olderLines() + " petitions)");
             long[] lastSaid = {System.nanoTime()};
-            HistoryUpload.Progress done = upload.follow(upload.send(demo.older()), Duration.ofHours(2), p -> {
+            HistoryUpload.Progress done = upload.importFile(demo.older(), Duration.ofHours(2), p -> {
                 if (p.done() || System.nanoTime() - lastSaid[0] > 30_000_000_000L) {
                     lastSaid[0] = System.nanoTime();
                     say.accept("demo: older history " + p.bar());
