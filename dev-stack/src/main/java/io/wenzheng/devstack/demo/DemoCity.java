@@ -132,7 +132,7 @@ public final class DemoCity {
             if (total.path("received").asLong() >= expected && steady >= 3) {
                 return;
             }
-            sleep(1000);
+            HistoryUpload.sleep(1000);
         }
         say.accept("demo: analytics has counted " + last + " (received/routed/answered/judged) of " + expected
                 + " petitions after 5 minutes; publishing anyway");
@@ -165,15 +165,6 @@ public final class DemoCity {
             return EventJson.mapper().readTree(response.body());
         } catch (IOException e) {
             throw new IllegalStateException(url + ": " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

@@ -179,7 +179,8 @@ public final class HistoryUpload {
         }
     }
 
-    private static void sleep(long millis) {
+    /** Waits, as the demo's polling loops do; an interrupt ends the wait and the caller's work. */
+    static void sleep(long millis) {
         try {
             Thread.sleep(millis);
         } catch (InterruptedException e) {
