@@ -135,7 +135,7 @@ async function refresh() {
     : named.has(code) ? ` <span class="badge warn">${t('needsImprovement')}</span>` : '';
   $('league').querySelector('tbody').innerHTML = rows
     .filter(l => !unitFilter || l.unitCode === unitFilter)
-    .map(l => `<tr data-unit="${esc(l.unitCode)}" class="${l.rank == null ? 'unranked' : ''}"><td class="n">${l.rank ?? t('unranked')}</td><td>${esc(l.unitName || unitName(l.unitCode))}${badge(l.unitCode)}</td>` +
+    .map(l => `<tr data-unit="${esc(l.unitCode)}" class="${l.rank == null ? 'unranked' : ''}"><td class="n">${l.rank ?? t('unranked')}</td><td><span class="name">${esc(l.unitName || unitName(l.unitCode))}</span>${badge(l.unitCode)}</td>` +
       `<td class="n">${l.score == null ? '–' : l.score.toFixed(2)}</td><td class="n">${l.measures.routed}</td><td class="n">${pct(l.measures.onTimeRate)}</td>` +
       `<td class="n">${pct(l.measures.completionRate)}</td><td class="n">${pct(l.measures.satisfactionRate)}</td></tr>`).join('')
     || `<tr><td colspan="7">${t('none')}</td></tr>`;

@@ -54,7 +54,8 @@ class DashboardBrowserTest {
             assertThat(zh.getElementById("ontime").text()).isEqualTo("83.3%");
             var league = zh.select("#league tbody tr");
             assertThat(league.get(0).attr("data-unit")).isEqualTo(KnownStream.U2);
-            assertThat(league.get(0).select("td").get(1).text()).as("the unit's name, not its code").isEqualTo("单位" + KnownStream.U2);
+            assertThat(league.get(0).select("td .name").text()).as("the unit's name, not its code").isEqualTo("单位" + KnownStream.U2);
+            assertThat(league.get(0).select("td .badge").text()).as("the first unit of the league is among the top ten").isEqualTo("十佳");
             assertThat(league.get(0).select("td").get(2).text()).isEqualTo("96.67");
             assertThat(league.get(1).attr("data-unit")).isEqualTo(KnownStream.U1);
             assertThat(league.get(1).select("td").get(2).text()).isEqualTo("63.75");
