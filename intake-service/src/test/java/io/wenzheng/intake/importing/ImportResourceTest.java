@@ -82,5 +82,12 @@ class ImportResourceTest {
     void onlyAnAdministratorImports() {
         given().contentType("text/tab-separated-values").body("time\tbody\n2019-04-25 09:32:09\t正文\n").post("/api/v1/admin/imports")
                 .then().statusCode(403);
+        given().contentType("application/json").body("{}").post("/api/v1/admin/imports")
+                .then().statusCode(403);
+    }
+
+    @Test
+    void aBodyOfAnotherKindIsUnsupportedForTheAdministrator() {
+        given().contentType("application/json").body("{}").post("/api/v1/admin/imports").then().statusCode(415);
     }
 }
