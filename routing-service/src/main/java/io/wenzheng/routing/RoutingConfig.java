@@ -14,8 +14,11 @@ public interface RoutingConfig {
     @io.smallrye.config.WithDefault("0.3")
     double confirmBelow();
 
-    /** Step size of the online update per operator correction; 0 turns online learning off. */
-    @io.smallrye.config.WithDefault("0.1")
+    /**
+     * Step size of the online update per operator correction; 0 turns online learning off. Small, because the
+     * model's scores are SVM margins times a temperature: larger steps cost accuracy (docs/classifier-learning.md).
+     */
+    @io.smallrye.config.WithDefault("0.005")
     double onlineLearningRate();
 
     /** How soon another instance's directory edits reach this one's routing. */

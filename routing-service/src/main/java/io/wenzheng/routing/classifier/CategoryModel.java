@@ -13,11 +13,13 @@ import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
 /**
- * A trained multinomial logistic regression over TF-IDF character n-grams. Immutable and thread-safe. Weights are
- * stored as 8-bit integers with one scale per class, which keeps the committed model small.
+ * A trained linear model over TF-IDF character n-grams: one weight vector per category, and a softmax over the
+ * scores times a temperature for the confidences. Immutable and thread-safe. Weights are stored as 8-bit integers
+ * with one scale per class, which keeps the committed model small.
  */
 public final class CategoryModel {
-    private static final int MAGIC = 0x575A4331; // "WZC1"
+    private static final int MAGIC_WITHOUT_TEMPERATURE = 0x575A4331; // "WZC1"
+    private static final int MAGIC = 0x575A4332; // "WZC2"
 
     private final List<String> categories;
     private final NgramIndex vocabulary;
@@ -29,8 +31,15 @@ public final class CategoryModel {
     private final float[] idf;
     private final float[][] weights; // [class][feature]
     private final float[] bias;
+    /** What scores are multiplied by before the softmax: 1 for a logistic regression, fitted for margins. */
+    private final double temperature;
 
     CategoryModel(List<String> categories, String[] features, float[] idf, float[][] weights, float[] bias) {
+        this(categories, features, idf, weights, bias, 1.0);
+    }
+
+    CategoryModel(List<String> categories, String[] features, float[] idf, float[][] weights, float[] bias, double temperature) {
+        this.temperature = temperature;
         this.categories = List.copyOf(categories);
         this.features = features;
         this.idf = idf;
@@ -56,6 +65,10 @@ public final class CategoryModel {
 
     public int featureCount() {
         return features.length;
+    }
+
+    public double temperature() {
+        return temperature;
     }
 
     String feature(int index) {
@@ -118,7 +131,7 @@ public final class CategoryModel {
         SparseVector x = vectorise(subject, body);
         double[] p = probabilities(x);
         for (int c = 0; c < p.length; c++) {
-            double g = p[c] - (c == y ? 1 : 0);
+            double g = temperature * (p[c] - (c == y ? 1 : 0));
             for (int k = 0; k < x.size(); k++) {
                 weights[c][x.index(k)] -= (float) (rate * g * x.value(k));
             }
@@ -134,7 +147,7 @@ public final class CategoryModel {
             for (int k = 0; k < x.size(); k++) {
                 s += w[x.index(k)] * x.value(k);
             }
-            scores[c] = s;
+            scores[c] = s * temperature;
         }
         return softmax(scores);
     }
@@ -232,6 +245,7 @@ public final class CategoryModel {
     public void write(OutputStream target) throws IOException {
         try (DataOutputStream out = new DataOutputStream(new GZIPOutputStream(target, 1 << 16))) {
             out.writeInt(MAGIC);
+            out.writeDouble(temperature);
             out.writeInt(categories.size());
             for (String c : categories) {
                 out.writeUTF(c);
@@ -258,9 +272,11 @@ public final class CategoryModel {
 
     public static CategoryModel read(InputStream source) throws IOException {
         try (DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(new GZIPInputStream(source, 1 << 16)))) {
-            if (in.readInt() != MAGIC) {
+            int magic = in.readInt();
+            if (magic != MAGIC && magic != MAGIC_WITHOUT_TEMPERATURE) {
                 throw new IOException("not a Wenzheng category model");
             }
+            double temperature = magic == MAGIC ? in.readDouble() : 1.0;
             int classes = in.readInt();
             List<String> categories = new ArrayList<>();
             for (int c = 0; c < classes; c++) {
@@ -282,7 +298,7 @@ public final class CategoryModel {
                     weights[c][i] = in.readByte() * scale;
                 }
             }
-            return new CategoryModel(categories, features, idf, weights, bias);
+            return new CategoryModel(categories, features, idf, weights, bias, temperature);
         }
     }
 

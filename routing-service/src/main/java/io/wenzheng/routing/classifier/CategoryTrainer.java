@@ -11,7 +11,7 @@ import java.util.TreeSet;
  * Trains a {@link CategoryModel}: vocabulary and IDF from the training set, then multinomial logistic regression
  * by AdaGrad stochastic gradient descent. Deterministic for a given seed.
  */
-public final class CategoryTrainer {
+public final class CategoryTrainer implements ModelTrainer {
 
     /**
      * @param maxN the longest character n-gram used as a feature
@@ -65,6 +65,7 @@ public final class CategoryTrainer {
         this.settings = settings;
     }
 
+    @Override
     public CategoryModel train(List<LabelledPetition> examples, Progress progress) {
         if (examples.isEmpty()) {
             throw new IllegalArgumentException("no training examples");

@@ -81,12 +81,12 @@ public final class CrossValidation {
     }
 
     /** Trains on k-1 folds and predicts the held-out one, k times; returns the report over all predictions. */
-    public static EvaluationReport run(List<LabelledPetition> examples, int k, CategoryTrainer trainer,
+    public static EvaluationReport run(List<LabelledPetition> examples, int k, ModelTrainer trainer,
                                        CategoryTrainer.Progress progress) {
         return run(examples, folds(examples, k), k, trainer, progress);
     }
 
-    public static EvaluationReport run(List<LabelledPetition> examples, int[] fold, int k, CategoryTrainer trainer,
+    public static EvaluationReport run(List<LabelledPetition> examples, int[] fold, int k, ModelTrainer trainer,
                                        CategoryTrainer.Progress progress) {
         return run(examples, fold, k, train -> trainer.train(train, CategoryTrainer.Progress.NONE), progress);
     }
