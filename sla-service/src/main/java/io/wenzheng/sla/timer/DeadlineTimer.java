@@ -78,6 +78,44 @@ public class DeadlineTimer extends PanacheEntityBase {
         nextFireAt = policy.next(snapshot(), now).map(TimerPolicy.Step::at).orElse(null);
     }
 
+    /** The row as the clock decisions see it (chases are the supervisors' business, not the clock's). */
+    public PledgeClock clock() {
+        return new PledgeClock(petitionId, pledge, new PledgeClock.Label(trackingCode, title),
+                new PledgeClock.Assignment(unitCode, districtCode, supervisingUnits, category, region), timeBasis, startedAt, dueAt,
+                state, settledAt, pausedAt, warned, escalationLevel, nextFireAt, calendar);
+    }
+
+    /** A new row for a clock that did not exist. */
+    public static DeadlineTimer of(PledgeClock clock) {
+        DeadlineTimer row = new DeadlineTimer();
+        row.id = idOf(clock.petitionId(), clock.pledge());
+        row.petitionId = clock.petitionId();
+        row.pledge = clock.pledge();
+        row.take(clock);
+        return row;
+    }
+
+    /** Copies a decided clock onto this row. */
+    public void take(PledgeClock clock) {
+        trackingCode = clock.label().trackingCode();
+        title = clock.label().title();
+        unitCode = clock.assignment().unitCode();
+        districtCode = clock.assignment().districtCode();
+        supervisingUnits = clock.assignment().supervisingUnits();
+        category = clock.assignment().category();
+        region = clock.assignment().region();
+        timeBasis = clock.timeBasis();
+        startedAt = clock.startedAt();
+        dueAt = clock.dueAt();
+        state = clock.state();
+        settledAt = clock.settledAt();
+        pausedAt = clock.pausedAt();
+        warned = clock.warned();
+        escalationLevel = clock.escalationLevel();
+        nextFireAt = clock.nextFireAt();
+        calendar = clock.calendar();
+    }
+
     public static String idOf(String petitionId, Pledge pledge) {
         return petitionId + "/" + pledge.name();
     }

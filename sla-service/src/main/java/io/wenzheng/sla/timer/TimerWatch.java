@@ -6,10 +6,6 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
-import io.wenzheng.contracts.DeadlineBreached;
-import io.wenzheng.contracts.DeadlineEscalated;
-import io.wenzheng.contracts.DeadlineWarning;
-import io.wenzheng.contracts.PetitionEvent;
 import io.wenzheng.kit.PollingLoop;
 import io.wenzheng.kit.outbox.Outbox;
 import io.wenzheng.sla.SlaConfig;
@@ -108,30 +104,13 @@ public class TimerWatch {
     }
 
     private Uni<Void> step(DeadlineTimer timer, Instant now) {
-        var step = policy.next(timer.snapshot(), now).orElse(null);
-        if (step == null || step.at().isAfter(now)) {
-            timer.reschedule(policy, now);
+        PledgeClocks.Fired fired = PledgeClocks.fire(policy, timer.clock(), now, config.lateAfter());
+        timer.take(fired.clock());
+        if (fired.event() == null) {
             return Uni.createFrom().voidItem();
         }
-        Duration lateness = Duration.between(step.at(), now);
-        registry.timer("wenzheng.sla.firing.lateness").record(lateness);
-        PetitionEvent event;
-        if (step instanceof TimerPolicy.Step.Warn) {
-            timer.warned = true;
-            event = new DeadlineWarning(timer.petitionId, timer.pledge, timer.unitCode, timer.dueAt, policy.warnShare(), now);
-        } else if (step instanceof TimerPolicy.Step.Breach) {
-            timer.state = TimerState.BREACHED;
-            timer.settledAt = now;
-            event = new DeadlineBreached(timer.petitionId, timer.pledge, timer.unitCode, timer.dueAt, now,
-                    lateness.compareTo(config.lateAfter()) > 0);
-        } else {
-            TimerPolicy.Step.Escalate escalate = (TimerPolicy.Step.Escalate) step;
-            timer.escalationLevel = escalate.level();
-            event = new DeadlineEscalated(timer.petitionId, timer.pledge, timer.unitCode, escalate.level(), escalate.to(),
-                    timer.dueAt, now);
-        }
-        timer.reschedule(policy, now);
-        registry.counter("wenzheng.sla.fired", "action", step.getClass().getSimpleName().toLowerCase()).increment();
-        return outbox.append(event, now).replaceWithVoid();
+        registry.timer("wenzheng.sla.firing.lateness").record(Duration.between(fired.step().at(), now));
+        registry.counter("wenzheng.sla.fired", "action", fired.step().getClass().getSimpleName().toLowerCase()).increment();
+        return outbox.append(fired.event(), now).replaceWithVoid();
     }
 }
