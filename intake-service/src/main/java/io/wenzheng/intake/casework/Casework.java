@@ -96,23 +96,19 @@ public class Casework {
         return PetitionRow.<PetitionRow>findById(id, LockModeType.PESSIMISTIC_WRITE)
                 .chain(row -> {
                     requireVisible(row, id, sight);
-                    if (action.unitCode() != null && !action.unitCode().equals(row.unitCode)) {
-                        throw new ProblemException(Problem.of(409, "Not with this unit",
-                                "petition " + id + " is with " + (row.unitCode == null ? "no unit" : row.unitCode) + ", not " + action.unitCode()));
+                    CaseDecision decision = CaseDecision.decide(id,
+                            new CaseDecision.CaseState(row.status, row.unitCode, row.unitName, row.supervisingUnits), action, now);
+                    if (decision instanceof CaseDecision.Refused refused) {
+                        throw new ProblemException(Problem.of(refused.status(), refused.title(), refused.detail()));
                     }
-                    if (!action.allowedIn(row.status)) {
-                        throw new ProblemException(Problem.of(409, "Not now",
-                                "petition " + id + " is " + row.status + "; cannot " + action.verb()));
-                    }
-                    PetitionEvent event = action.event(id, now);
+                    CaseDecision.Taken taken = (CaseDecision.Taken) decision;
+                    PetitionEvent event = taken.event();
                     EventType type = EventType.of(event);
                     String unitBefore = row.unitCode;
-                    row.status = row.status.after(type);
-                    if (action instanceof CaseAction.HandBack) {
-                        row.unitCode = null;
-                        row.unitName = null;
-                        row.supervisingUnits = null;
-                    }
+                    row.status = taken.after().status();
+                    row.unitCode = taken.after().unitCode();
+                    row.unitName = taken.after().unitName();
+                    row.supervisingUnits = taken.after().supervisingUnits();
                     row.updatedAt = now;
                     return outbox.append(event, now)
                             .chain(stored -> PetitionIntake.record(stored.eventId(), type.type(), source, now, EventJson.write(event), id)
