@@ -1,11 +1,7 @@
 package io.wenzheng.routing.classifier;
 
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
-import java.util.TreeSet;
 
 /**
  * Trains a {@link CategoryModel}: vocabulary and IDF from the training set, then multinomial logistic regression
@@ -70,38 +66,12 @@ public final class CategoryTrainer implements ModelTrainer {
         if (examples.isEmpty()) {
             throw new IllegalArgumentException("no training examples");
         }
-        List<Map<String, Integer>> counts = new ArrayList<>(examples.size());
-        Map<String, Integer> documentFrequency = new HashMap<>();
-        for (int i = 0; i < examples.size(); i++) {
-            LabelledPetition e = examples.get(i);
-            Map<String, Integer> c = TextFeatures.counts(e.subject(), e.body(), settings.maxN(), settings.words());
-            counts.add(c);
-            c.keySet().forEach(f -> documentFrequency.merge(f, 1, Integer::sum));
-            if ((i + 1) % 1000 == 0 || i + 1 == examples.size()) {
-                progress.step("features", i + 1, examples.size());
-            }
-        }
-        String[] features = documentFrequency.entrySet().stream()
-                .filter(e -> e.getValue() >= settings.minDocumentFrequency())
-                .map(Map.Entry::getKey).sorted().toArray(String[]::new);
-        Map<String, Integer> vocabulary = new HashMap<>(features.length * 2);
-        float[] idf = new float[features.length];
-        int n = examples.size();
-        for (int i = 0; i < features.length; i++) {
-            vocabulary.put(features[i], i);
-            idf[i] = (float) (Math.log((1.0 + n) / (1.0 + documentFrequency.get(features[i]))) + 1);
-        }
-        List<String> categories = new ArrayList<>(new TreeSet<>(examples.stream().map(LabelledPetition::category).toList()));
-        Map<String, Integer> classIndex = new HashMap<>();
-        for (int c = 0; c < categories.size(); c++) {
-            classIndex.put(categories.get(c), c);
-        }
-        CategoryModel.SparseVector[] x = new CategoryModel.SparseVector[n];
-        int[] y = new int[n];
-        for (int i = 0; i < n; i++) {
-            x[i] = CategoryModel.vectorise(counts.get(i), vocabulary, idf);
-            y[i] = classIndex.get(examples.get(i).category());
-        }
+        TrainingSet set = TrainingSet.of(examples, settings.maxN(), settings.words(), settings.minDocumentFrequency(), 1.0, progress);
+        List<String> categories = set.categories();
+        String[] features = set.features();
+        float[] idf = set.idf();
+        CategoryModel.SparseVector[] x = set.x();
+        int[] y = set.y();
 
         int k = categories.size();
         double[] classWeight = classWeights(y, k, settings.classBalance());

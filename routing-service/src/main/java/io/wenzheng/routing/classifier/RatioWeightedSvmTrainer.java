@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
-import java.util.TreeSet;
 import java.util.stream.IntStream;
 
 /**
@@ -81,45 +80,23 @@ public final class RatioWeightedSvmTrainer implements ModelTrainer {
     }
 
     private Fitted fit(List<LabelledPetition> examples) {
-        List<Map<String, Integer>> counts = new ArrayList<>(examples.size());
-        Map<String, Integer> documentFrequency = new HashMap<>();
-        for (LabelledPetition e : examples) {
-            Map<String, Integer> c = TextFeatures.counts(e.subject(), e.body(), settings.maxN(), false);
-            counts.add(c);
-            c.keySet().forEach(f -> documentFrequency.merge(f, 1, Integer::sum));
-        }
-        String[] features = documentFrequency.entrySet().stream()
-                .filter(e -> e.getValue() >= settings.minDocumentFrequency())
-                .map(Map.Entry::getKey).sorted().toArray(String[]::new);
-        Map<String, Integer> vocabulary = new HashMap<>(features.length * 2);
-        float[] idf = new float[features.length];
-        int n = examples.size();
-        for (int i = 0; i < features.length; i++) {
-            vocabulary.put(features[i], i);
-            double weight = features[i].charAt(0) == TextFeatures.SUBJECT_MARK ? settings.subjectWeight() : 1.0;
-            idf[i] = (float) ((Math.log((1.0 + n) / (1.0 + documentFrequency.get(features[i]))) + 1) * weight);
-        }
-        List<String> categories = new ArrayList<>(new TreeSet<>(examples.stream().map(LabelledPetition::category).toList()));
-        CategoryModel.SparseVector[] x = new CategoryModel.SparseVector[n];
-        int[] y = new int[n];
-        for (int i = 0; i < n; i++) {
-            x[i] = CategoryModel.vectorise(counts.get(i), vocabulary, idf);
-            y[i] = categories.indexOf(examples.get(i).category());
-        }
-        int k = categories.size();
+        TrainingSet set = TrainingSet.of(examples, settings.maxN(), false, settings.minDocumentFrequency(), settings.subjectWeight(),
+                CategoryTrainer.Progress.NONE);
+        int k = set.categories().size();
+        int size = set.features().length;
         float[][] weights = new float[k][];
         float[] bias = new float[k];
         IntStream.range(0, k).parallel().forEach(c -> {
-            float[] scale = ratioScale(x, y, c, features.length);
-            float[] w = new float[features.length + 1];
-            trainBinary(x, y, c, scale, w, settings.seed() + c);
-            for (int f = 0; f < features.length; f++) {
+            float[] scale = ratioScale(set.x(), set.y(), c, size);
+            float[] w = new float[size + 1];
+            trainBinary(set.x(), set.y(), c, scale, w, settings.seed() + c);
+            for (int f = 0; f < size; f++) {
                 w[f] *= scale[f];
             }
-            bias[c] = w[features.length];
-            weights[c] = java.util.Arrays.copyOf(w, features.length);
+            bias[c] = w[size];
+            weights[c] = java.util.Arrays.copyOf(w, size);
         });
-        return new Fitted(categories, features, idf, weights, bias);
+        return new Fitted(set.categories(), set.features(), set.idf(), weights, bias);
     }
 
     /** |log((p_f / |p|) / (q_f / |q|))|^power over smoothed document counts in category {@code c} (p) and the rest (q). */
