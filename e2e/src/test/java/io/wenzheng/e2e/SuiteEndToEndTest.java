@@ -990,7 +990,8 @@ class SuiteEndToEndTest {
         skipToTheEnd(Topics.unitFeed("A3"), group, a3);
         long resolvedBefore = summary().getLong("byStatus.RESOLVED");
 
-        String id = submit("A3区幸福小区旁工地夜间施工噪音扰民，联系电话13912345678");
+        // Plainly an environmental case: the department's system must get it, not an operator in triage.
+        String id = submit("A3区幸福小区旁工地夜间施工噪音扰民，请环保部门查处，联系电话13912345678");
         // Its due times are on the feed before the department's system starts reading.
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(petition(id).getString("deadline.dueAt")).isNotNull());
         String code = petition(id).getString("trackingCode");
