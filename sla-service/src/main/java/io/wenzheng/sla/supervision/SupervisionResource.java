@@ -3,8 +3,6 @@ package io.wenzheng.sla.supervision;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.wenzheng.contracts.DeadlineChased;
-import io.wenzheng.contracts.DeadlineEscalated;
-import io.wenzheng.contracts.EscalationStep;
 import io.wenzheng.contracts.PetitionEvent;
 import io.wenzheng.kit.outbox.Outbox;
 import io.wenzheng.kit.problem.Problem;
@@ -47,7 +45,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @APIResponse(responseCode = "404", description = "no clocks for that petition")
 @APIResponse(responseCode = "409", description = "no open clock, or already escalated to the supervision office")
 public class SupervisionResource {
-    private static final EscalationStep TOP = EscalationStep.SUPERVISION_OFFICE;
 
     @Inject
     java.time.Clock clock;
@@ -65,14 +62,13 @@ public class SupervisionResource {
     public Uni<SlaResource.Clock> escalate(@PathParam("petitionId") String petitionId, @Valid @NotNull Note body) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         return act(petitionId, timer -> {
-            if (timer.escalationLevel >= TOP.ordinal() + 1) {
+            var taken = io.wenzheng.sla.timer.PledgeClocks.takeOver(policy, timer.clock(), body.note().strip(), now);
+            if (taken == null) {
                 throw new ProblemException(Problem.of(409, "Already escalated",
                         "the " + timer.pledge + " clock of petition " + petitionId + " is already with the supervision office"));
             }
-            timer.escalationLevel = TOP.ordinal() + 1;
-            timer.reschedule(policy, now); // the chain's remaining steps are skipped
-            return new DeadlineEscalated(petitionId, timer.pledge, timer.unitCode, timer.escalationLevel, TOP, timer.dueAt, now,
-                    body.note().strip());
+            timer.take(taken.clock());
+            return taken.event();
         }, now);
     }
 

@@ -2,11 +2,9 @@ package io.wenzheng.sla.timer;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
-import io.wenzheng.contracts.DeadlineSet;
 import io.wenzheng.kit.outbox.Outbox;
 import io.wenzheng.sla.SlaConfig;
 import io.wenzheng.sla.calendar.notice.CalendarBook;
-import io.wenzheng.sla.pledge.PetitionDeadlines;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -72,21 +70,11 @@ public class CalendarReplan {
     }
 
     private Uni<Boolean> replan(DeadlineTimer timer, Instant now) {
-        PetitionDeadlines deadlines = book.rules().deadlines(timer.region, timer.category);
-        PetitionDeadlines.Plan plan = deadlines.replan(timer.pledge, timer.startedAt, timer.timeBasis, timer.dueAt);
-        var calendar = deadlines.calendarBetween(timer.startedAt, plan.dueAt());
-        if (plan.dueAt().equals(timer.dueAt) && calendar == timer.calendar) {
+        PledgeClocks.Fired replanned = new PledgeClocks(book.rules(), policy).replan(timer.clock(), now);
+        if (replanned == null) {
             return Uni.createFrom().item(false);
         }
-        Instant told = timer.dueAt;
-        timer.dueAt = plan.dueAt();
-        timer.timeBasis = plan.basis();
-        timer.calendar = calendar;
-        if (timer.state == TimerState.RUNNING) {
-            timer.reschedule(policy, now);
-        }
-        DeadlineSet moved = new DeadlineSet(timer.petitionId, timer.pledge, timer.timeBasis, timer.startedAt, timer.dueAt,
-                calendar, told, DeadlineSet.CALENDAR_NOTICE);
-        return outbox.append(moved, now).replaceWith(true);
+        timer.take(replanned.clock());
+        return outbox.append(replanned.event(), now).replaceWith(true);
     }
 }

@@ -157,7 +157,41 @@ public final class PledgeClocks {
     }
 
     /**
-     * @param step  what fired, and when it was due; null when nothing was due
+     * The clock re-planned on the calendars as they are now (a notice replaced a provisional year): its new due time
+     * and the {@code deadline-set} that tells the old one and the new, or null when it is already right. A paused clock
+     * keeps no schedule until it resumes.
+     */
+    public Fired replan(PledgeClock clock, Instant now) {
+        PetitionDeadlines deadlines = deadlinesOf(clock);
+        PetitionDeadlines.Plan plan = deadlines.replan(clock.pledge(), clock.startedAt(), clock.timeBasis(), clock.dueAt());
+        var calendar = deadlines.calendarBetween(clock.startedAt(), plan.dueAt());
+        if (plan.dueAt().equals(clock.dueAt()) && calendar == clock.calendar()) {
+            return null;
+        }
+        PledgeClock moved = clock.due(plan.dueAt(), plan.basis()).withCalendar(calendar);
+        if (moved.state() == TimerState.RUNNING) {
+            moved = moved.scheduled(policy, now);
+        }
+        return new Fired(moved, null, new DeadlineSet(moved.petitionId(), moved.pledge(), moved.timeBasis(), moved.startedAt(),
+                moved.dueAt(), calendar, clock.dueAt(), DeadlineSet.CALENDAR_NOTICE));
+    }
+
+    /**
+     * 督办: the supervision office takes the clock under its own watch, skipping the chain's remaining steps; null when
+     * it already has it.
+     */
+    public static Fired takeOver(TimerPolicy policy, PledgeClock clock, String note, Instant now) {
+        int top = io.wenzheng.contracts.EscalationStep.SUPERVISION_OFFICE.ordinal() + 1;
+        if (clock.escalationLevel() >= top) {
+            return null;
+        }
+        PledgeClock taken = clock.escalatedTo(top).scheduled(policy, now);
+        return new Fired(taken, null, new DeadlineEscalated(clock.petitionId(), clock.pledge(), clock.assignment().unitCode(), top,
+                io.wenzheng.contracts.EscalationStep.SUPERVISION_OFFICE, clock.dueAt(), now, note));
+    }
+
+    /**
+     * @param step  what fired, and when it was due; null when nothing was due or a person or a notice moved the clock
      * @param event what to publish; null when nothing fired
      */
     public record Fired(PledgeClock clock, TimerPolicy.Step step, PetitionEvent event) {

@@ -260,4 +260,37 @@ class PledgeClocksTest {
                 new PetitionReceived(ID, "WZ-1", Channel.WEB, "路灯", "坏了", null, "c", received, null, List.of(), open), FRIDAY_10);
         assertThat(running.clocks()).containsOnlyKeys(Pledge.FIRST_RESPONSE, Pledge.RESOLUTION);
     }
+
+    @Test
+    void aReplanMovesAClockThatWasToldTooEarlyAndNeverOneThatIsRight() {
+        PledgeClock right = start(FRIDAY_10).clock(Pledge.FIRST_RESPONSE);
+        assertThat(CLOCKS.replan(right, FRIDAY_10)).as("already right: nothing to tell").isNull();
+
+        PledgeClock toldEarly = right.due(FRIDAY_10.plus(Duration.ofMinutes(30)), right.timeBasis())
+                .withCalendar(io.wenzheng.contracts.CalendarStatus.PROVISIONAL);
+        PledgeClocks.Fired moved = CLOCKS.replan(toldEarly, FRIDAY_10);
+        assertThat(moved.clock().dueAt()).isEqualTo(right.dueAt());
+        assertThat(moved.clock().calendar()).isEqualTo(io.wenzheng.contracts.CalendarStatus.OFFICIAL);
+        assertThat(moved.clock().nextFireAt()).as("rescheduled for the new due time").isNotNull();
+        assertThat(moved.event()).isInstanceOfSatisfying(DeadlineSet.class, set -> {
+            assertThat(set.dueAt()).isEqualTo(right.dueAt());
+            assertThat(set.previousDueAt()).isEqualTo(toldEarly.dueAt());
+        });
+
+        PledgeClock toldLate = right.due(right.dueAt().plus(Duration.ofHours(3)), right.timeBasis());
+        assertThat(CLOCKS.replan(toldLate, FRIDAY_10)).as("a due time is never moved earlier than the one told").isNull();
+    }
+
+    @Test
+    void theSupervisionOfficeTakesAClockOverOnceAndItsChainStops() {
+        PledgeClock breached = PledgeClocks.fire(POLICY, PledgeClocksTest.start(FRIDAY_10).clock(Pledge.FIRST_RESPONSE),
+                FRIDAY_10.plus(Duration.ofHours(2)), Duration.ofMinutes(5)).clock();
+        PledgeClocks.Fired taken = PledgeClocks.takeOver(POLICY, breached, "请督办", FRIDAY_10.plus(Duration.ofHours(2)));
+        assertThat(taken.event()).isInstanceOfSatisfying(DeadlineEscalated.class, e -> {
+            assertThat(e.escalatedTo()).isEqualTo(EscalationStep.SUPERVISION_OFFICE);
+            assertThat(e.note()).isEqualTo("请督办");
+        });
+        assertThat(taken.clock().nextFireAt()).as("no automatic step after the top").isNull();
+        assertThat(PledgeClocks.takeOver(POLICY, taken.clock(), "再督办", FRIDAY_10.plus(Duration.ofHours(3)))).isNull();
+    }
 }
