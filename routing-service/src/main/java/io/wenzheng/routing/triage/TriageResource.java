@@ -11,11 +11,9 @@ import io.wenzheng.routing.classifier.Classification;
 import io.wenzheng.routing.decision.DecisionRow;
 import io.wenzheng.routing.decision.Router;
 import io.wenzheng.routing.decision.RoutingDecision;
-import io.wenzheng.contracts.RoutingExplanation;
 import io.wenzheng.routing.decision.PlaceClues;
 import io.wenzheng.routing.directory.RoutingRule;
 import io.wenzheng.routing.directory.Unit;
-import io.wenzheng.routing.directory.UnitTree;
 import io.wenzheng.kit.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -130,10 +128,16 @@ public class TriageResource {
         return Panache.withTransaction(() -> openCase(petitionId)
                 .chain(triage -> {
                     return directory.current().chain(snapshot -> {
-                        List<Unit> units = snapshot.units();
-                        Unit unit = chooseUnit(decision, triage, units, snapshot.rules());
-                        String reason = "operator decision: category " + decision.category()
-                                + (decision.unitCode() == null ? ", unit by routing rules" : ", unit " + unit.code());
+                        OperatorRouting outcome = OperatorRouting.decide(
+                                new OperatorRouting.Petition(petitionId, triage.subject, triage.body, triage.address),
+                                decision.category(), decision.unitCode(), snapshot.units(), snapshot.rules(), subcategories, now);
+                        if (outcome instanceof OperatorRouting.Refused refused) {
+                            throw ProblemException.invalid(refused.field(), refused.detail());
+                        }
+                        OperatorRouting.Routed operator = (OperatorRouting.Routed) outcome;
+                        Unit unit = operator.unit();
+                        String reason = operator.reason();
+                        PetitionRouted routed = operator.event();
                         triage.status = TriageCase.Status.DECIDED;
                         triage.decidedCategory = decision.category();
                         triage.decidedUnit = unit.code();
@@ -146,10 +150,6 @@ public class TriageResource {
                         example.category = decision.category();
                         example.source = "operator";
                         example.labelledAt = now;
-                        PetitionRouted routed = new PetitionRouted(petitionId, decision.category(), unit.code(), unit.name(), 1.0, reason, now,
-                                unit.calendarRegion(), new RoutingExplanation("operator", List.of()), new UnitTree(units).districtOf(unit.code()),
-                                new UnitTree(units).supervisorsOf(unit.code()),
-                                io.wenzheng.routing.decision.PetitionRouting.subcategory(subcategories, decision.category(), triage.subject, triage.body));
                         return example.persist()
                                 .chain(() -> DecisionRow.<DecisionRow>findById(petitionId))
                                 .invoke(row -> {
@@ -229,18 +229,4 @@ public class TriageResource {
                             .replaceWithVoid();
                 }));
     }
-
-    private static Unit chooseUnit(Decision decision, TriageCase triage, List<Unit> units, List<RoutingRule> rules) {
-        if (decision.unitCode() != null) {
-            return units.stream().filter(u -> u.code().equals(decision.unitCode())).findFirst()
-                    .orElseThrow(() -> ProblemException.invalid("unitCode", "no unit " + decision.unitCode() + " in the directory"));
-        }
-        PlaceClues place = PlaceClues.of(triage.subject, triage.body, triage.address, null, null);
-        RoutingDecision routed = new Router(0).route(new Classification(decision.category(), 1.0, List.of("operator")), place, units, rules);
-        if (routed instanceof RoutingDecision.Routed r) {
-            return r.unit();
-        }
-        throw ProblemException.invalid("unitCode", "no unit answers for " + decision.category() + "; name the unit");
-    }
-
 }
