@@ -1,7 +1,6 @@
 package io.wenzheng.routing.classifier;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -65,7 +64,8 @@ public final class RatioWeightedSvmTrainer implements ModelTrainer {
         return new CategoryModel(fitted.categories, fitted.features, fitted.idf, fitted.weights, fitted.bias, temperature);
     }
 
-    private record Fitted(List<String> categories, String[] features, float[] idf, float[][] weights, float[] bias) {
+    private record Fitted(List<String> categories, String[] features, Map<String, Integer> vocabulary, float[] idf, float[][] weights,
+                          float[] bias) {
         double[] scores(CategoryModel.SparseVector x) {
             double[] s = new double[categories.size()];
             for (int c = 0; c < s.length; c++) {
@@ -96,7 +96,7 @@ public final class RatioWeightedSvmTrainer implements ModelTrainer {
             bias[c] = w[size];
             weights[c] = java.util.Arrays.copyOf(w, size);
         });
-        return new Fitted(set.categories(), set.features(), set.idf(), weights, bias);
+        return new Fitted(set.categories(), set.features(), set.vocabulary(), set.idf(), weights, bias);
     }
 
     /** |log((p_f / |p|) / (q_f / |q|))|^power over smoothed document counts in category {@code c} (p) and the rest (q). */
@@ -188,17 +188,13 @@ public final class RatioWeightedSvmTrainer implements ModelTrainer {
                 (fold[i] == f ? test : train).add(examples.get(i));
             }
             Fitted inner = fit(train);
-            Map<String, Integer> vocabulary = new HashMap<>();
-            for (int i = 0; i < inner.features.length; i++) {
-                vocabulary.put(inner.features[i], i);
-            }
             for (LabelledPetition p : test) {
                 int label = inner.categories.indexOf(p.category());
                 if (label < 0 || inner.categories.size() != categories.size()) {
                     continue;
                 }
                 CategoryModel.SparseVector x = CategoryModel.vectorise(
-                        TextFeatures.counts(p.subject(), p.body(), settings.maxN(), false), vocabulary, inner.idf);
+                        TextFeatures.counts(p.subject(), p.body(), settings.maxN(), false), inner.vocabulary(), inner.idf);
                 scores.add(inner.scores(x));
                 truth.add(label);
             }
