@@ -69,15 +69,6 @@ public class DeadlineTimer extends PanacheEntityBase {
     @Column(nullable = false)
     public CalendarStatus calendar = CalendarStatus.OFFICIAL;
 
-    public TimerPolicy.Snapshot snapshot() {
-        return new TimerPolicy.Snapshot(state, startedAt, dueAt, warned, escalationLevel);
-    }
-
-    /** Recomputes {@link #nextFireAt} after any change. */
-    public void reschedule(TimerPolicy policy, Instant now) {
-        nextFireAt = policy.next(snapshot(), now).map(TimerPolicy.Step::at).orElse(null);
-    }
-
     /** The row as the clock decisions see it (chases are the supervisors' business, not the clock's). */
     public PledgeClock clock() {
         return new PledgeClock(petitionId, pledge, new PledgeClock.Label(trackingCode, title),
