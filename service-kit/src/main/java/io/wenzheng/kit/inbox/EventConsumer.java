@@ -12,16 +12,28 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.reactive.messaging.kafka.KafkaRecord;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import java.util.function.Function;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
 /**
- * The one way a service consumes an event: parse the CloudEvent, skip it if this consumer already processed its id,
- * otherwise run the handler and record the id in the same transaction, and acknowledge only after the commit.
- * Poison messages are nacked straight away, which sends them to the channel's dead-letter topic with the reason;
- * transient failures retry with backoff first.
+ * The one way a service consumes events: parse the CloudEvents, skip those this consumer already processed, run the
+ * handler and record the ids in the same transaction, and acknowledge only after the commit.
+ *
+ * <p>A poll batch ({@link #consumeBatch}) is one transaction: one statement claims its ids, the handler loads what
+ * it needs for all of them at once, and one commit settles them. A record that makes the batch fail is found by
+ * {@link PoisonIsolation} and goes alone to the channel's dead-letter topic with the reason; the rest commit in order.
+ * A malformed record goes there straight away; a transient failure of a single record retries with backoff first; a
+ * database outage is waited out, however long.
  */
 @ApplicationScoped
 public class EventConsumer {
@@ -39,6 +51,147 @@ public class EventConsumer {
     /** Outcome of one delivery, for metrics and tests. */
     public enum Outcome { PROCESSED, DUPLICATE, IGNORED, DEAD_LETTERED }
 
+    /** A handler for a run of events in one transaction, in the order they were read. */
+    @FunctionalInterface
+    public interface BatchHandler extends Function<List<ConsumedEvent>, Uni<Void>> {
+    }
+
+    /** Adapts a handler of one event to a batch: the events of the run, one after the other, in its transaction. */
+    public static BatchHandler oneByOne(Function<ConsumedEvent, Uni<Void>> handler) {
+        return events -> Multi.createFrom().iterable(events)
+                .onItem().transformToUniAndConcatenate(event -> {
+                    event.makeCurrent();
+                    return handler.apply(event);
+                })
+                .collect().last().replaceWithVoid();
+    }
+
+    public Uni<Void> consumeBatch(KafkaRecordBatch<String, String> batch, String consumer, BatchHandler handler) {
+        return consumeBatch(batch, consumer, event -> true, handler);
+    }
+
+    /**
+     * Consumes a poll batch. Events this consumer does not act on, and redeliveries within the batch, never reach the
+     * handler; the batch is acknowledged (its latest offsets committed) once every record is either committed or
+     * dead-lettered.
+     */
+    public Uni<Void> consumeBatch(KafkaRecordBatch<String, String> batch, String consumer, Predicate<ConsumedEvent> handles,
+                                  BatchHandler handler) {
+        List<Read> good = new ArrayList<>();
+        List<PoisonIsolation.Failed<KafkaRecord<String, String>>> malformed = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (KafkaRecord<String, String> record : batch.getRecords()) {
+            try {
+                Optional<ConsumedEvent> parsed = parse(record, null);
+                if (parsed.isEmpty() || !handles.test(parsed.get())) {
+                    count(consumer, Outcome.IGNORED);
+                } else if (!seen.add(parsed.get().id())) {
+                    count(consumer, Outcome.DUPLICATE);
+                } else {
+                    good.add(new Read(record, parsed.get()));
+                }
+            } catch (MalformedEventException e) {
+                malformed.add(new PoisonIsolation.Failed<>(record, e));
+            }
+        }
+        batchSize(consumer).record(good.size());
+        return deadLetterAll(consumer, malformed)
+                .chain(() -> PoisonIsolation.run(good, run -> attempt(consumer, run, handler)))
+                .chain(failed -> deadLetterAll(consumer, failed.stream()
+                        .map(f -> new PoisonIsolation.Failed<>(f.item().record(), f.reason())).toList()))
+                .chain(() -> Uni.createFrom().completionStage(batch::ack));
+    }
+
+    /** A record of a batch with its parsed event. */
+    private record Read(KafkaRecord<String, String> record, ConsumedEvent event) {
+    }
+
+    /** One transaction for a run of consecutive records: claim their ids, hand the new ones over, commit. */
+    private Uni<Void> attempt(String consumer, List<Read> run, BatchHandler handler) {
+        List<io.opentelemetry.api.trace.Span> started = new ArrayList<>();
+        List<ConsumedEvent> events = new ArrayList<>();
+        for (Read read : run) {
+            ConsumedEvent event = read.event();
+            var span = spans.consuming(consumer, event.type().type(), event.petitionId(), traceparent(read.record()));
+            started.add(span);
+            // What the handler writes for this event continues its trace (see ConsumedEvent.makeCurrent).
+            events.add(!span.getSpanContext().isValid() ? event : new ConsumedEvent(event.id(), event.type(), event.source(),
+                    event.time(), event.data(), TraceContext.of(span.getSpanContext())));
+        }
+        Uni<List<ConsumedEvent>> committed = Panache.withTransaction(() -> claimAll(consumer, events)
+                        .chain(fresh -> {
+                            List<ConsumedEvent> toHandle = events.stream().filter(e -> fresh.contains(e.id())).toList();
+                            return toHandle.isEmpty() ? Uni.createFrom().item(toHandle)
+                                    : handler.apply(toHandle).replaceWith(toHandle);
+                        }))
+                .onFailure(io.wenzheng.kit.DatabaseOutage::isCause).invoke(e -> LOG.warnf(
+                        "%s: database unreachable, a batch of %d waits: %s", consumer, run.size(), e.toString()))
+                .onFailure(io.wenzheng.kit.DatabaseOutage::isCause).retry()
+                .withBackOff(Duration.ofMillis(500), Duration.ofSeconds(10)).indefinitely();
+        if (run.size() == 1) {
+            ConsumedEvent only = events.get(0);
+            committed = committed
+                    .onFailure(EventConsumer::transientFailure).invoke(e -> LOG.warnf("%s: %s %s failed, will retry: %s",
+                            consumer, only.type().type(), only.id(), e.toString()))
+                    .onFailure(EventConsumer::transientFailure).retry()
+                    .withBackOff(Duration.ofMillis(200), Duration.ofSeconds(5)).atMost(10);
+        } else {
+            committed = committed.onFailure().invoke(e -> LOG.infof("%s: a batch of %d failed (%s); trying its halves",
+                    consumer, run.size(), e.toString()));
+        }
+        return committed.onItemOrFailure().invoke((fresh, failure) -> {
+            started.forEach(span -> io.wenzheng.kit.trace.Spans.end(span, failure));
+            if (failure == null) {
+                count(consumer, Outcome.DUPLICATE, events.size() - fresh.size());
+                count(consumer, Outcome.PROCESSED, fresh.size());
+                fresh.forEach(event -> delay(consumer, event));
+            }
+        }).replaceWithVoid();
+    }
+
+    /**
+     * Claims a run of events for this consumer in one statement; answers the ids that no earlier delivery claimed.
+     * Call it inside the transaction that handles them.
+     */
+    public static Uni<Set<String>> claimAll(String consumer, List<ConsumedEvent> events) {
+        StringBuilder sql = new StringBuilder(
+                "insert into inbox_event (id, consumer, event_id, event_type, processed_at) values ");
+        for (int i = 0; i < events.size(); i++) {
+            int p = 3 + i * 3;
+            sql.append(i == 0 ? "" : ", ").append("(?").append(p).append(", ?1, ?").append(p + 1).append(", ?")
+                    .append(p + 2).append(", ?2)");
+        }
+        sql.append(" on conflict (id) do nothing returning event_id");
+        return Panache.getSession().chain(session -> {
+            var query = session.createNativeQuery(sql.toString(), String.class)
+                    .setParameter(1, consumer)
+                    .setParameter(2, java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC));
+            for (int i = 0; i < events.size(); i++) {
+                ConsumedEvent event = events.get(i);
+                int p = 3 + i * 3;
+                query.setParameter(p, InboxEntry.key(consumer, event.id()))
+                        .setParameter(p + 1, event.id())
+                        .setParameter(p + 2, event.type().type());
+            }
+            return query.getResultList();
+        }).map(Set::copyOf);
+    }
+
+    private Uni<Void> deadLetterAll(String consumer, List<PoisonIsolation.Failed<KafkaRecord<String, String>>> failed) {
+        return failed.isEmpty() ? Uni.createFrom().voidItem()
+                : Multi.createFrom().iterable(failed)
+                .onItem().transformToUniAndConcatenate(f -> deadLetter(f.item(), consumer, f.reason()))
+                .collect().last().replaceWithVoid();
+    }
+
+    private io.micrometer.core.instrument.DistributionSummary batchSize(String consumer) {
+        return io.micrometer.core.instrument.DistributionSummary.builder("wenzheng.consumer.batch.size")
+                .description("events a consumer handled in one poll batch, after skipping those it does not act on")
+                .tag("consumer", consumer)
+                .serviceLevelObjectives(1, 10, 50, 100, 250, 500)
+                .register(registry);
+    }
+
     public Uni<Void> consume(Message<String> message, String consumer, Function<ConsumedEvent, Uni<Void>> handler) {
         return consume(message, consumer, event -> true, handler);
     }
@@ -51,7 +204,7 @@ public class EventConsumer {
                              Function<ConsumedEvent, Uni<Void>> handler) {
         ConsumedEvent event;
         try {
-            Optional<ConsumedEvent> parsed = parse(message);
+            Optional<ConsumedEvent> parsed = parse(message, null);
             if (parsed.isEmpty() || !handles.test(parsed.get())) {
                 count(consumer, Outcome.IGNORED);
                 return Uni.createFrom().completionStage(message::ack);
@@ -109,7 +262,7 @@ public class EventConsumer {
     }
 
     /** Reads the CloudEvent; empty for event types this suite version does not know (types are additive). */
-    static Optional<ConsumedEvent> parse(Message<String> message) {
+    static Optional<ConsumedEvent> parse(Message<String> message, String trace) {
         IncomingCloudEventMetadata<?> ce = message.getMetadata(IncomingCloudEventMetadata.class)
                 .orElseThrow(() -> new MalformedEventException("not a CloudEvent: ce_* headers missing"));
         if (ce.getId() == null || ce.getId().isBlank()) {
@@ -128,7 +281,7 @@ public class EventConsumer {
             throw new MalformedEventException("subject " + ce.getSubject().get() + " does not match petitionId " + payload.petitionId());
         }
         Instant time = ce.getTimeStamp().map(t -> t.toInstant()).orElse(Instant.now());
-        return Optional.of(new ConsumedEvent(ce.getId(), type.get(), String.valueOf(ce.getSource()), time, payload));
+        return Optional.of(new ConsumedEvent(ce.getId(), type.get(), String.valueOf(ce.getSource()), time, payload, trace));
     }
 
     private static String traceparent(Message<String> message) {
@@ -164,6 +317,12 @@ public class EventConsumer {
     }
 
     private void count(String consumer, Outcome outcome) {
-        registry.counter("wenzheng.consumer.events", "consumer", consumer, "outcome", outcome.name().toLowerCase()).increment();
+        count(consumer, outcome, 1);
+    }
+
+    private void count(String consumer, Outcome outcome, int n) {
+        if (n > 0) {
+            registry.counter("wenzheng.consumer.events", "consumer", consumer, "outcome", outcome.name().toLowerCase()).increment(n);
+        }
     }
 }

@@ -54,6 +54,18 @@ public final class TraceContext {
         }
     }
 
+    /** Makes a traceparent current for what is handled next on this Vert.x context (an event of a batch). */
+    public static void bind(String traceparent) {
+        io.vertx.core.Context vertx = io.vertx.core.Vertx.currentContext();
+        if (vertx != null) {
+            if (traceparent == null) {
+                vertx.removeLocal(KEY);
+            } else {
+                vertx.putLocal(KEY, traceparent);
+            }
+        }
+    }
+
     public static String of(SpanContext span) {
         return "00-" + span.getTraceId() + "-" + span.getSpanId() + "-" + span.getTraceFlags().asHex();
     }

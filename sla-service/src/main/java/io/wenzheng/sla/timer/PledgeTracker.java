@@ -19,16 +19,17 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
 /**
- * Keeps a petition's clocks in step with its lifecycle: loads the petition's clocks in one locked query, lets
- * {@link PledgeClocks} decide, writes the changed rows and appends the events to the outbox, in the consumer's
- * transaction.
+ * Keeps petitions' clocks in step with their lifecycle, a poll batch at a time: loads the batch's clocks in one
+ * locked query, lets {@link PledgeClocks} decide, writes the changed rows and appends the events to the outbox, in
+ * the consumer's one transaction.
  */
 @ApplicationScoped
 public class PledgeTracker {
@@ -53,60 +54,69 @@ public class PledgeTracker {
     }
 
     @Incoming("lifecycle-in")
-    public Uni<Void> onLifecycle(Message<String> message) {
-        return consumer.consume(message, "sla", this::apply);
+    public Uni<Void> onLifecycle(KafkaRecordBatch<String, String> batch) {
+        return consumer.consumeBatch(batch, "sla", this::apply);
     }
 
     /**
-     * A calendar that cannot answer (a year with no notice that the statutory rules cannot compute either) is not the
-     * event's fault: the petition is kept, the clocks it cannot have are logged and counted, and nothing goes to the DLQ.
+     * One batch: every clock of every petition in it, in one locked query; then the decisions, event by event in the
+     * order read (a petition's later event sees its earlier one's clocks); then the new rows and the outbox in one
+     * statement each. Changed rows are flushed by the commit.
+     *
+     * <p>A calendar that cannot answer (a year with no notice that the statutory rules cannot compute either) is not
+     * the event's fault: the petition is kept, the clocks it cannot have are logged and counted, and nothing goes to
+     * the DLQ.
      */
-    Uni<Void> apply(ConsumedEvent event) {
-        PetitionEvent about = event.data();
+    Uni<Void> apply(List<ConsumedEvent> events) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        // Locked, so that a unit's action and the timer watch cannot both settle one clock.
-        return DeadlineTimer.<DeadlineTimer>find("petitionId", about.petitionId()).withLock(LockModeType.PESSIMISTIC_WRITE).list()
+        List<String> petitions = events.stream().map(ConsumedEvent::petitionId).distinct().sorted().toList();
+        // Locked, in one order, so that a unit's action and the timer watch cannot both settle one clock, and two
+        // batches cannot deadlock.
+        return DeadlineTimer.<DeadlineTimer>find("petitionId in ?1 order by petitionId, pledge", petitions)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).list()
                 .chain(rows -> {
-                    Map<Pledge, DeadlineTimer> byPledge = new EnumMap<>(Pledge.class);
-                    Map<Pledge, PledgeClock> clocks = new EnumMap<>(Pledge.class);
+                    Map<String, Map<Pledge, DeadlineTimer>> byPetition = new HashMap<>();
                     for (DeadlineTimer row : rows) {
-                        byPledge.put(row.pledge, row);
-                        clocks.put(row.pledge, row.clock());
+                        byPetition.computeIfAbsent(row.petitionId, id -> new EnumMap<>(Pledge.class)).put(row.pledge, row);
                     }
-                    PledgeClocks.Decision decision;
-                    try {
-                        decision = new PledgeClocks(book.rules(), policy).decide(clocks, about, now);
-                    } catch (MissingHolidayDataException e) {
-                        return withoutClocks(event, e);
+                    PledgeClocks decide = new PledgeClocks(book.rules(), policy);
+                    List<DeadlineTimer> created = new ArrayList<>();
+                    var appends = outbox.appends();
+                    for (ConsumedEvent event : events) {
+                        Map<Pledge, DeadlineTimer> timers = byPetition.computeIfAbsent(event.petitionId(), id -> new EnumMap<>(Pledge.class));
+                        Map<Pledge, PledgeClock> clocks = new EnumMap<>(Pledge.class);
+                        timers.forEach((pledge, row) -> clocks.put(pledge, row.clock()));
+                        PledgeClocks.Decision decision;
+                        try {
+                            decision = decide.decide(clocks, event.data(), now);
+                        } catch (MissingHolidayDataException e) {
+                            withoutClocks(event, e);
+                            continue;
+                        }
+                        decision.warnings().forEach(LOG::warn);
+                        for (Pledge pledge : decision.changed()) {
+                            PledgeClock changed = decision.clocks().get(pledge);
+                            DeadlineTimer row = timers.get(pledge);
+                            if (row == null) {
+                                row = DeadlineTimer.of(changed);
+                                timers.put(pledge, row);
+                                created.add(row);
+                            } else {
+                                row.take(changed);
+                            }
+                        }
+                        event.makeCurrent();
+                        decision.emissions().forEach(emission -> appends.add(emission.event(), emission.at()));
                     }
-                    return save(decision, byPledge);
+                    Uni<Void> saved = created.isEmpty() ? Uni.createFrom().voidItem()
+                            : Panache.getSession().chain(session -> session.persistAll(created.toArray()));
+                    return saved.chain(appends::write);
                 });
     }
 
-    private Uni<Void> save(PledgeClocks.Decision decision, Map<Pledge, DeadlineTimer> rows) {
-        decision.warnings().forEach(LOG::warn);
-        List<DeadlineTimer> created = new ArrayList<>();
-        for (Pledge pledge : decision.changed()) {
-            PledgeClock changed = decision.clocks().get(pledge);
-            DeadlineTimer row = rows.get(pledge);
-            if (row == null) {
-                created.add(DeadlineTimer.of(changed));
-            } else {
-                row.take(changed);
-            }
-        }
-        Uni<Void> chain = created.isEmpty() ? Uni.createFrom().voidItem()
-                : Panache.getSession().chain(session -> session.persistAll(created.toArray()));
-        for (PledgeClocks.Emission emission : decision.emissions()) {
-            chain = chain.chain(() -> outbox.append(emission.event(), emission.at()).replaceWithVoid());
-        }
-        return chain;
-    }
-
-    private Uni<Void> withoutClocks(ConsumedEvent event, Throwable e) {
+    private void withoutClocks(ConsumedEvent event, Throwable e) {
         uncomputable.increment();
         LOG.errorf("event %s (%s): the calendar cannot give this petition's deadlines: %s", event.id(), event.type().type(),
                 e.getMessage());
-        return Uni.createFrom().voidItem();
     }
 }
