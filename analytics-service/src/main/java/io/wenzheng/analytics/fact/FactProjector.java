@@ -17,7 +17,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Keeps one fact row per petition from every topic and moves the pre-aggregated counters by the difference each
@@ -39,36 +42,61 @@ public class FactProjector {
     }
 
     @Incoming("lifecycle-in")
-    public Uni<Void> lifecycle(Message<String> message) {
-        return consumer.consume(message, "analytics-facts", this::apply);
+    public Uni<Void> lifecycle(KafkaRecordBatch<String, String> batch) {
+        return consumer.consumeBatch(batch, "analytics-facts", this::apply);
     }
 
     @Incoming("sla-in")
-    public Uni<Void> sla(Message<String> message) {
-        return consumer.consume(message, "analytics-facts", this::apply);
+    public Uni<Void> sla(KafkaRecordBatch<String, String> batch) {
+        return consumer.consumeBatch(batch, "analytics-facts", this::apply);
     }
 
-    Uni<Void> apply(ConsumedEvent event) {
-        // The lifecycle and SLA channels fold into the same row concurrently: make sure the row exists, then lock it.
-        return Panache.getSession().chain(session -> session.createNativeQuery(
-                        "insert into petition_fact (petition_id, status, updated_at) values (:id, 'RECEIVED', now()) on conflict do nothing")
-                .setParameter("id", event.petitionId()).executeUpdate())
-                .chain(() -> PetitionFact.<PetitionFact>findById(event.petitionId(), LockModeType.PESSIMISTIC_WRITE))
-                .chain(fact -> {
-                    Optional<Contribution> before = Contribution.of(fact.snapshot(), config.zone());
-                    FactSnapshot previous = fact.snapshot();
-                    FactFolding.fold(fact, event.type(), event.data());
-                    fact.updatedAt = Instant.now();
-                    Optional<Contribution> after = Contribution.of(fact.snapshot(), config.zone());
-                    List<Contribution> changes = new ArrayList<>(Contribution.delta(before, after));
-                    if (event.data() instanceof PetitionReturned returned) {
-                        Contribution.handBack(previous, returned.unitCode(), config.zone()).ifPresent(changes::add);
+    /**
+     * A batch: its petitions' fact rows made to exist and locked, in one order (the lifecycle and SLA channels fold
+     * into the same rows concurrently), each event folded in the order read, and the counters moved by the whole
+     * batch's difference in one upsert.
+     */
+    Uni<Void> apply(List<ConsumedEvent> events) {
+        List<String> ids = events.stream().map(ConsumedEvent::petitionId).distinct().sorted().toList();
+        StringBuilder ensure = new StringBuilder("insert into petition_fact (petition_id, status, updated_at) values ");
+        for (int i = 0; i < ids.size(); i++) {
+            ensure.append(i == 0 ? "" : ", ").append("(?").append(i + 1).append(", 'RECEIVED', now())");
+        }
+        ensure.append(" on conflict do nothing");
+        return Panache.getSession().chain(session -> {
+                    var insert = session.createNativeQuery(ensure.toString());
+                    for (int i = 0; i < ids.size(); i++) {
+                        insert.setParameter(i + 1, ids.get(i));
+                    }
+                    return insert.executeUpdate();
+                })
+                .chain(() -> PetitionFact.<PetitionFact>find("petitionId in ?1 order by petitionId", ids)
+                        .withLock(LockModeType.PESSIMISTIC_WRITE).list())
+                .chain(rows -> {
+                    Map<String, PetitionFact> facts = rows.stream().collect(Collectors.toMap(f -> f.petitionId, f -> f));
+                    List<Contribution> changes = new ArrayList<>();
+                    Instant now = Instant.now();
+                    for (ConsumedEvent event : events) {
+                        PetitionFact fact = facts.get(event.petitionId());
+                        Optional<Contribution> before = Contribution.of(fact.snapshot(), config.zone());
+                        FactSnapshot previous = fact.snapshot();
+                        FactFolding.fold(fact, event.type(), event.data());
+                        fact.updatedAt = now;
+                        Optional<Contribution> after = Contribution.of(fact.snapshot(), config.zone());
+                        changes.addAll(Contribution.delta(before, after));
+                        if (event.data() instanceof PetitionReturned returned) {
+                            Contribution.handBack(previous, returned.unitCode(), config.zone()).ifPresent(changes::add);
+                        }
                     }
                     return measures.add(changes)
-                            .chain(() -> unitLabel(event))
-                            .chain(() -> event.data() instanceof PetitionReceived received
-                                    ? hotspots.observe(received)
-                                    : Uni.createFrom().voidItem());
+                            .chain(() -> Multi.createFrom().iterable(events)
+                                    .onItem().transformToUniAndConcatenate(event -> {
+                                        event.makeCurrent();
+                                        return unitLabel(event).chain(() -> event.data() instanceof PetitionReceived received
+                                                ? hotspots.observe(received)
+                                                : Uni.createFrom().voidItem());
+                                    })
+                                    .collect().last().replaceWithVoid());
                 });
     }
 

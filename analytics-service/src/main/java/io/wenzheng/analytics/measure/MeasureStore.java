@@ -23,6 +23,10 @@ public class MeasureStore {
     private static final List<String> COUNTERS = List.of(COUNTER_COLUMNS.split(", "));
 
     private record Row(Grain grain, MeasureKey key) {
+        String sortKey() {
+            return grain.code() + "|" + key.day() + "|" + key.unitCode() + "|" + key.category() + "|" + key.channel() + "|"
+                    + key.districtCode();
+        }
     }
 
     /**
@@ -30,7 +34,9 @@ public class MeasureStore {
      * duration buckets, whatever the number of grains.
      */
     public Uni<Void> add(List<Contribution> contributions) {
-        Map<Row, Counters> rows = new LinkedHashMap<>();
+        // In one order of keys, so that two transactions upserting overlapping counters (the lifecycle's batch and the
+        // SLA's) lock them in the same order and cannot deadlock.
+        Map<Row, Counters> rows = new java.util.TreeMap<>(java.util.Comparator.comparing(Row::sortKey));
         for (Contribution c : contributions) {
             for (Grain grain : Grain.values()) {
                 rows.merge(new Row(grain, grain.project(c.key())), c.counters(), Counters::plus);

@@ -26,7 +26,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 
 /**
  * Routes every received petition (classify, choose a unit, record why, tell the lifecycle and the unit's feed), and
@@ -64,10 +64,12 @@ public class PetitionRouting {
         }
     }
 
+    /** A poll batch in one transaction; each petition is classified and routed on its own, in the order read. */
     @Incoming("lifecycle-in")
-    public Uni<Void> onLifecycle(Message<String> message) {
-        return consumer.consume(message, "routing",
-                event -> event.type() == EventType.PETITION_RECEIVED || event.type() == EventType.PETITION_RETURNED, this::apply);
+    public Uni<Void> onLifecycle(KafkaRecordBatch<String, String> batch) {
+        return consumer.consumeBatch(batch, "routing",
+                event -> event.type() == EventType.PETITION_RECEIVED || event.type() == EventType.PETITION_RETURNED,
+                EventConsumer.oneByOne(this::apply));
     }
 
     Uni<Void> apply(ConsumedEvent event) {
