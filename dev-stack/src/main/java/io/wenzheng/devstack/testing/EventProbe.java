@@ -59,6 +59,39 @@ public final class EventProbe implements AutoCloseable {
     }
 
     public String publish(String topic, PetitionEvent event, String source, String eventId) {
+        send(record(topic, event, source, eventId));
+        return eventId;
+    }
+
+    /** An event to publish with {@link #publishTogether}. */
+    public record Outgoing(String topic, PetitionEvent event, String source, String eventId) {
+    }
+
+    /**
+     * Publishes events so that each partition receives its share in one produce request: a consumer then reads them
+     * in one poll, which is how batch handling is tested. The producer lingers until all are handed over.
+     */
+    public void publishTogether(List<Outgoing> events) {
+        Properties p = new Properties();
+        p.putAll(connection);
+        p.put("acks", "all");
+        p.put("linger.ms", "5000");
+        p.put("batch.size", String.valueOf(1 << 20));
+        try (KafkaProducer<String, String> lingering = new KafkaProducer<>(p, new StringSerializer(), new StringSerializer())) {
+            List<java.util.concurrent.Future<?>> sent = new java.util.ArrayList<>();
+            for (Outgoing e : events) {
+                sent.add(lingering.send(record(e.topic(), e.event(), e.source(), e.eventId())));
+            }
+            lingering.flush();
+            for (var future : sent) {
+                future.get(30, TimeUnit.SECONDS);
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot publish " + events.size() + " events together", e);
+        }
+    }
+
+    private static ProducerRecord<String, String> record(String topic, PetitionEvent event, String source, String eventId) {
         EventType type = EventType.of(event);
         RecordHeaders headers = new RecordHeaders();
         headers.add("ce_specversion", bytes("1.0"));
@@ -68,8 +101,7 @@ public final class EventProbe implements AutoCloseable {
         headers.add("ce_subject", bytes(event.petitionId()));
         headers.add("ce_time", bytes(Instant.now().toString()));
         headers.add("content-type", bytes("application/json"));
-        send(new ProducerRecord<>(topic, null, event.petitionId(), EventJson.write(event), headers));
-        return eventId;
+        return new ProducerRecord<>(topic, null, event.petitionId(), EventJson.write(event), headers);
     }
 
     /** Publishes anything at all, for poison-message tests. */

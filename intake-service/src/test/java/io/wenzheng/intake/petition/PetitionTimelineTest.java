@@ -112,14 +112,16 @@ class PetitionTimelineTest {
         double eventsBefore = batches == null ? 0 : batches.totalAmount();
 
         String strangerId = UUID.randomUUID().toString();
+        List<EventProbe.Outgoing> events = new java.util.ArrayList<>();
         for (int i = 0; i < ids.size(); i++) {
             if (i == ids.size() / 2) {
-                probe.publish(Topics.LIFECYCLE, new PetitionRouted(EventProbe.newPetitionIdOnPartitionOf(ids.get(i), 6), "交通运输",
-                        "A-T", "交通局", 1, "x", Instant.now(), null, null, null), "routing-service", strangerId);
+                events.add(new EventProbe.Outgoing(Topics.LIFECYCLE, new PetitionRouted(EventProbe.newPetitionIdOnPartitionOf(ids.get(i), 6),
+                        "交通运输", "A-T", "交通局", 1, "x", Instant.now(), null, null, null), "routing-service", strangerId));
             }
-            probe.publish(new PetitionRouted(ids.get(i), "交通运输", "A-TRANSPORT", "A市交通运输局", 1.0, "test", Instant.now(), null,
-                    null, null), "routing-service");
+            events.add(new EventProbe.Outgoing(Topics.LIFECYCLE, new PetitionRouted(ids.get(i), "交通运输", "A-TRANSPORT", "A市交通运输局",
+                    1.0, "test", Instant.now(), null, null, null), "routing-service", UUID.randomUUID().toString()));
         }
+        probe.publishTogether(events);
 
         for (String id : ids) {
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/api/v1/petitions/" + id).then()

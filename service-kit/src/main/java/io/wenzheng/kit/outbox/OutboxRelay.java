@@ -122,20 +122,21 @@ public class OutboxRelay {
                         .onFailure().recoverWithItem(Optional::of))
                 .toList();
         return Uni.join().all(outcomes).andFailFast()
-                .map(results -> settle(rows, results))
-                .emitOn(command -> context.runOnContext(ignored -> command.run()));
+                .emitOn(command -> context.runOnContext(ignored -> command.run()))
+                .chain(results -> settle(rows, results));
     }
 
-    private int settle(List<OutboxEvent> rows, List<Optional<Throwable>> outcomes) {
-        Instant now = Instant.now();
-        int sent = 0;
+    /**
+     * The rows the broker took are marked in one statement; the few that failed are changed one by one, as entities.
+     */
+    private Uni<Integer> settle(List<OutboxEvent> rows, List<Optional<Throwable>> outcomes) {
+        List<Long> delivered = new java.util.ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
             if (outcomes.get(i).isEmpty()) {
-                rows.get(i).sentAt = now;
-                rows.get(i).attempts++;
-                sent++;
+                delivered.add(rows.get(i).seq);
             }
         }
+        int sent = delivered.size();
         // Only when the broker took other rows in this round is a failure the row's own fault. When nothing went
         // through, the broker is away: that must never park anything, however long the outage.
         boolean brokerUp = sent > 0;
@@ -153,7 +154,15 @@ public class OutboxRelay {
             }
         }
         relayed.increment(sent);
-        return sent;
+        if (delivered.isEmpty()) {
+            return Uni.createFrom().item(0);
+        }
+        return Panache.getSession().chain(session -> session.createNativeQuery(
+                                "update outbox_event set sent_at = ?1, attempts = attempts + 1 where seq = any(cast(?2 as bigint[]))")
+                        .setParameter(1, java.time.OffsetDateTime.now(ZoneOffset.UTC))
+                        .setParameter(2, delivered.toArray(Long[]::new))
+                        .executeUpdate())
+                .replaceWith(sent);
     }
 
     private void recordFailure(OutboxEvent row) {
