@@ -14,11 +14,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import java.time.Instant;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import io.smallrye.mutiny.Multi;
-import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
-import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
+import org.eclipse.microprofile.reactive.messaging.Message;
 
 /** Follows what routing and SLA say about our petitions, so that one GET tells the whole story. */
 @ApplicationScoped
@@ -35,13 +31,13 @@ public class PetitionTimeline {
     }
 
     @Incoming("lifecycle-in")
-    public Uni<Void> lifecycle(KafkaRecordBatch<String, String> batch) {
-        return consumer.consumeBatch(batch, "intake-timeline", this::othersEvent, this::apply);
+    public Uni<Void> lifecycle(Message<String> message) {
+        return consumer.consume(message, "intake-timeline", this::othersEvent, this::apply);
     }
 
     @Incoming("sla-in")
-    public Uni<Void> sla(KafkaRecordBatch<String, String> batch) {
-        return consumer.consumeBatch(batch, "intake-timeline", this::othersEvent, this::apply);
+    public Uni<Void> sla(Message<String> message) {
+        return consumer.consume(message, "intake-timeline", this::othersEvent, this::apply);
     }
 
     /** Our own events entered the history when we wrote them. */
@@ -49,27 +45,13 @@ public class PetitionTimeline {
         return !self.equals(event.source());
     }
 
-    /**
-     * The batch's petitions in one locked query, in one order: the lifecycle and SLA channels update the same rows
-     * concurrently, a full-row update would otherwise overwrite the other channel's change with stale values, and two
-     * batches must not deadlock. Then each event, in the order read.
-     */
-    Uni<Void> apply(List<ConsumedEvent> events) {
-        List<String> ids = events.stream().map(ConsumedEvent::petitionId).distinct().sorted().toList();
-        return PetitionRow.<PetitionRow>find("id in ?1 order by id", ids).withLock(LockModeType.PESSIMISTIC_WRITE).list()
-                .chain(rows -> {
-                    Map<String, PetitionRow> byId = rows.stream().collect(Collectors.toMap(r -> r.id, r -> r));
-                    return Multi.createFrom().iterable(events)
-                            .onItem().transformToUniAndConcatenate(event -> {
-                                event.makeCurrent();
-                                return apply(event, byId.get(event.petitionId()));
-                            })
-                            .collect().last().replaceWithVoid();
-                });
-    }
-
-    private Uni<Void> apply(ConsumedEvent event, PetitionRow found) {
-        return Uni.createFrom().item(found).chain(row -> {
+    Uni<Void> apply(ConsumedEvent event) {
+        if (!othersEvent(event)) {
+            return Uni.createFrom().voidItem();
+        }
+        // Locked: the lifecycle and SLA channels update the same row concurrently, and a full-row update would
+        // otherwise overwrite the other channel's change with stale values.
+        return PetitionRow.<PetitionRow>findById(event.petitionId(), LockModeType.PESSIMISTIC_WRITE).chain(row -> {
             if (row == null) {
                 throw new IllegalArgumentException("event " + event.id() + " names unknown petition " + event.petitionId());
             }

@@ -101,48 +101,6 @@ class PetitionTimelineTest {
         assertThat(unknown.header("dead-letter-reason")).contains("unknown petition");
     }
 
-    @jakarta.inject.Inject
-    io.micrometer.core.instrument.MeterRegistry registry;
-
-    @Test
-    void aPoisonEventInsideABatchGoesAloneToTheDeadLetterTopicAndTheRestOfTheBatchCommits() {
-        List<String> ids = java.util.stream.IntStream.range(0, 24).mapToObj(i -> submit("批量测试 " + i)).toList();
-        var batches = registry.find("wenzheng.consumer.batch.size").tag("consumer", "intake-timeline").summary();
-        long batchesBefore = batches == null ? 0 : batches.count();
-        double eventsBefore = batches == null ? 0 : batches.totalAmount();
-
-        String strangerId = UUID.randomUUID().toString();
-        List<EventProbe.Outgoing> events = new java.util.ArrayList<>();
-        for (int i = 0; i < ids.size(); i++) {
-            if (i == ids.size() / 2) {
-                events.add(new EventProbe.Outgoing(Topics.LIFECYCLE, new PetitionRouted(EventProbe.newPetitionIdOnPartitionOf(ids.get(i), 6),
-                        "交通运输", "A-T", "交通局", 1, "x", Instant.now(), null, null, null), "routing-service", strangerId));
-            }
-            events.add(new EventProbe.Outgoing(Topics.LIFECYCLE, new PetitionRouted(ids.get(i), "交通运输", "A-TRANSPORT", "A市交通运输局",
-                    1.0, "test", Instant.now(), null, null, null), "routing-service", UUID.randomUUID().toString()));
-        }
-        probe.publishTogether(events);
-
-        for (String id : ids) {
-            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/api/v1/petitions/" + id).then()
-                    .body("status", equalTo("ROUTED")).body("unit.code", equalTo("A-TRANSPORT")));
-        }
-        var unknown = probe.await(Topics.deadLetter(Topics.LIFECYCLE), r -> strangerId.equals(r.header("ce_id")), Duration.ofSeconds(20))
-                .orElseThrow(() -> new AssertionError("the poison event of the batch was not dead-lettered"));
-        assertThat(unknown.header("dead-letter-reason")).contains("unknown petition");
-        for (String id : ids) {
-            assertThat(given().get("/api/v1/petitions/" + id).then().extract().jsonPath().getList("history.type"))
-                    .as("each routed event recorded once").containsOnlyOnce("wenzheng.petition.routed.v1");
-        }
-
-        var after = registry.find("wenzheng.consumer.batch.size").tag("consumer", "intake-timeline").summary();
-        assertThat(after).as("the consumer reports its batch sizes").isNotNull();
-        long batchesRun = after.count() - batchesBefore;
-        double eventsHandled = after.totalAmount() - eventsBefore;
-        assertThat(eventsHandled).as("all 25 events went through the batch path").isGreaterThanOrEqualTo(25);
-        assertThat((double) batchesRun).as("some poll batch held more than one event").isLessThan(eventsHandled);
-    }
-
     @Test
     void theResponsibleUnitCanHandAPetitionBackWithAReason() {
         String id = submit("小区噪音");
