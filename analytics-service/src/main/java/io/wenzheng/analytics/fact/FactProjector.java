@@ -43,12 +43,12 @@ public class FactProjector {
 
     @Incoming("lifecycle-in")
     public Uni<Void> lifecycle(KafkaRecordBatch<String, String> batch) {
-        return consumer.consumeBatch(batch, "analytics-facts", this::apply);
+        return consumer.consumeBatch(batch, "analytics-facts", EventConsumer.acceptingAll(this::apply));
     }
 
     @Incoming("sla-in")
     public Uni<Void> sla(KafkaRecordBatch<String, String> batch) {
-        return consumer.consumeBatch(batch, "analytics-facts", this::apply);
+        return consumer.consumeBatch(batch, "analytics-facts", EventConsumer.acceptingAll(this::apply));
     }
 
     /**

@@ -14,7 +14,13 @@ import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import java.time.Instant;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
+import io.wenzheng.kit.inbox.Refusal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 /** Follows what routing and SLA say about our petitions, so that one GET tells the whole story. */
 @ApplicationScoped
@@ -31,13 +37,13 @@ public class PetitionTimeline {
     }
 
     @Incoming("lifecycle-in")
-    public Uni<Void> lifecycle(Message<String> message) {
-        return consumer.consume(message, "intake-timeline", this::othersEvent, this::apply);
+    public Uni<Void> lifecycle(KafkaRecordBatch<String, String> batch) {
+        return consumer.consumeBatch(batch, "intake-timeline", this::othersEvent, this::apply);
     }
 
     @Incoming("sla-in")
-    public Uni<Void> sla(Message<String> message) {
-        return consumer.consume(message, "intake-timeline", this::othersEvent, this::apply);
+    public Uni<Void> sla(KafkaRecordBatch<String, String> batch) {
+        return consumer.consumeBatch(batch, "intake-timeline", this::othersEvent, this::apply);
     }
 
     /** Our own events entered the history when we wrote them. */
@@ -45,44 +51,65 @@ public class PetitionTimeline {
         return !self.equals(event.source());
     }
 
-    Uni<Void> apply(ConsumedEvent event) {
-        if (!othersEvent(event)) {
-            return Uni.createFrom().voidItem();
+    /**
+     * One batch: the petitions it names, in one locked query, then each event in the order read. An event about a
+     * petition this service never accepted is refused: another service's test data, or an event that overtook its
+     * petition's import; it waits on the dead-letter topic to be replayed.
+     */
+    Uni<List<Refusal>> apply(List<ConsumedEvent> events) {
+        List<String> ids = events.stream().map(ConsumedEvent::petitionId).distinct().sorted().toList();
+        // Locked, in one order: the lifecycle and SLA channels update the same rows concurrently, a full-row update
+        // would otherwise overwrite the other channel's change with stale values, and two batches must not deadlock.
+        return PetitionRow.<PetitionRow>find("id in ?1 order by id", ids).withLock(LockModeType.PESSIMISTIC_WRITE).list()
+                .chain(rows -> {
+                    Map<String, PetitionRow> byId = new HashMap<>();
+                    rows.forEach(row -> byId.put(row.id, row));
+                    List<Refusal> refused = new ArrayList<>();
+                    List<ConsumedEvent> known = new ArrayList<>();
+                    for (ConsumedEvent event : events) {
+                        if (byId.containsKey(event.petitionId())) {
+                            known.add(event);
+                        } else {
+                            refused.add(new Refusal(event.id(), "event " + event.id() + " names unknown petition " + event.petitionId()));
+                        }
+                    }
+                    return Multi.createFrom().iterable(known)
+                            .onItem().transformToUniAndConcatenate(event -> {
+                                event.makeCurrent();
+                                return apply(byId.get(event.petitionId()), event);
+                            })
+                            .collect().last().replaceWith(refused);
+                });
+    }
+
+    private Uni<Void> apply(PetitionRow row, ConsumedEvent event) {
+        String unitBefore = row.unitCode;
+        row.status = row.status.after(event.type());
+        if (event.data() instanceof PetitionRouted routed) {
+            row.category = routed.category();
+            row.subcategory = routed.subcategory();
+            row.districtCode = routed.districtCode();
+            row.unitCode = routed.unitCode();
+            row.unitName = routed.unitName();
+            row.supervisingUnits = io.wenzheng.kit.security.Sight.encode(routed.supervisingUnits());
+        } else if (event.data() instanceof io.wenzheng.contracts.PetitionTransferred transferred) {
+            row.category = transferred.category() == null ? row.category : transferred.category();
+            row.unitCode = transferred.toUnitCode();
+            row.districtCode = transferred.toDistrictCode();
+            row.unitName = transferred.toUnitName();
+            row.supervisingUnits = io.wenzheng.kit.security.Sight.encode(transferred.toSupervisingUnits());
+        } else if (event.data() instanceof TriageRequired triaged) {
+            row.category = triaged.suggestedCategory();
+        } else if (event.data() instanceof DeadlineSet deadline && deadline.pledge() == io.wenzheng.contracts.Pledge.FIRST_RESPONSE) {
+            row.firstResponseDue = deadline.dueAt();
+            row.timeBasis = deadline.timeBasis();
+        } else if (event.data() instanceof DeadlineBreached breached && breached.pledge() == io.wenzheng.contracts.Pledge.FIRST_RESPONSE) {
+            row.overdue = true;
         }
-        // Locked: the lifecycle and SLA channels update the same row concurrently, and a full-row update would
-        // otherwise overwrite the other channel's change with stale values.
-        return PetitionRow.<PetitionRow>findById(event.petitionId(), LockModeType.PESSIMISTIC_WRITE).chain(row -> {
-            if (row == null) {
-                throw new IllegalArgumentException("event " + event.id() + " names unknown petition " + event.petitionId());
-            }
-            String unitBefore = row.unitCode;
-            row.status = row.status.after(event.type());
-            if (event.data() instanceof PetitionRouted routed) {
-                row.category = routed.category();
-                row.subcategory = routed.subcategory();
-                row.districtCode = routed.districtCode();
-                row.unitCode = routed.unitCode();
-                row.unitName = routed.unitName();
-                row.supervisingUnits = io.wenzheng.kit.security.Sight.encode(routed.supervisingUnits());
-            } else if (event.data() instanceof io.wenzheng.contracts.PetitionTransferred transferred) {
-                row.category = transferred.category() == null ? row.category : transferred.category();
-                row.unitCode = transferred.toUnitCode();
-                row.districtCode = transferred.toDistrictCode();
-                row.unitName = transferred.toUnitName();
-                row.supervisingUnits = io.wenzheng.kit.security.Sight.encode(transferred.toSupervisingUnits());
-            } else if (event.data() instanceof TriageRequired triaged) {
-                row.category = triaged.suggestedCategory();
-            } else if (event.data() instanceof DeadlineSet deadline && deadline.pledge() == io.wenzheng.contracts.Pledge.FIRST_RESPONSE) {
-                row.firstResponseDue = deadline.dueAt();
-                row.timeBasis = deadline.timeBasis();
-            } else if (event.data() instanceof DeadlineBreached breached && breached.pledge() == io.wenzheng.contracts.Pledge.FIRST_RESPONSE) {
-                row.overdue = true;
-            }
-            row.updatedAt = Instant.now();
-            return PetitionIntake.record(event.id(), event.type().type(), event.source(), event.time(),
-                            EventJson.write(event.data()), row.id)
-                    .chain(() -> io.wenzheng.intake.unitfeed.ClockRow.follow(row.id, event.data()))
-                    .chain(() -> feed.tell(row, unitBefore, event.id(), event.data(), event.time()));
-        });
+        row.updatedAt = Instant.now();
+        return PetitionIntake.record(event.id(), event.type().type(), event.source(), event.time(),
+                        EventJson.write(event.data()), row.id)
+                .chain(() -> io.wenzheng.intake.unitfeed.ClockRow.follow(row.id, event.data()))
+                .chain(() -> feed.tell(row, unitBefore, event.id(), event.data(), event.time()));
     }
 }

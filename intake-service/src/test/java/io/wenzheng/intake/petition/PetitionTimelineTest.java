@@ -123,6 +123,46 @@ class PetitionTimelineTest {
         assertThat(returned.value()).contains("\"unitCode\":\"A3\"").contains("该工地由市生态环境局直接监管");
     }
 
+    @Test
+    void aBatchAboutPetitionsIntakeNeverSawIsRefusedInOneGoAndARefusedEventCanBeReplayed() {
+        String id = submit("路灯不亮");
+        List<EventProbe.Outgoing> strangers = new java.util.ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            strangers.add(new EventProbe.Outgoing(Topics.SLA, new DeadlineBreached(EventProbe.newPetitionId(), Pledge.FIRST_RESPONSE, "A3",
+                    Instant.now(), Instant.now(), false), "sla-service", UUID.randomUUID().toString()));
+        }
+        double splitsBefore = meter("wenzheng_consumer_batch_splits_total{consumer=\"intake-timeline\"");
+        probe.publishTogether(strangers);
+
+        java.util.Set<String> expected = new java.util.HashSet<>(strangers.stream().map(EventProbe.Outgoing::eventId).toList());
+        java.util.Map<String, String> reasons = new java.util.concurrent.ConcurrentHashMap<>();
+        await().atMost(Duration.ofSeconds(60)).until(() -> {
+            probe.readAll(Topics.deadLetter(Topics.SLA), Duration.ofSeconds(5)).stream().filter(r -> expected.contains(r.header("ce_id")))
+                    .forEach(r -> reasons.put(r.header("ce_id"), r.header("dead-letter-reason")));
+            return reasons.keySet().containsAll(expected);
+        });
+        assertThat(reasons.values()).allSatisfy(reason -> assertThat(reason).contains("names unknown petition"));
+        assertThat(meter("wenzheng_consumer_batch_size_count{consumer=\"intake-timeline\""))
+                .as("the events were read in batches, not one by one").isLessThan(300);
+        assertThat(meter("wenzheng_consumer_batch_splits_total{consumer=\"intake-timeline\"")).as("refusals do not split a batch")
+                .isEqualTo(splitsBefore);
+
+        // A refused event leaves no claim behind: once what it needs exists, its replay (same id) is applied.
+        String replayed = strangers.get(0).eventId();
+        Instant due = Instant.now().truncatedTo(ChronoUnit.MILLIS).plusSeconds(3600);
+        probe.publish(Topics.SLA, new DeadlineSet(id, Pledge.FIRST_RESPONSE, TimeBasis.WORKING_TIME, Instant.now(), due,
+                io.wenzheng.contracts.CalendarStatus.OFFICIAL), "sla-service", replayed);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().get("/api/v1/petitions/" + id).then()
+                .body("deadline.dueAt", equalTo(due.toString())));
+    }
+
+    /** A meter's value from the Prometheus scrape; 0 before it was first recorded. */
+    private static double meter(String prefix) {
+        return given().get("/q/metrics").then().statusCode(200).extract().asString().lines()
+                .filter(line -> line.startsWith(prefix)).mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .sum();
+    }
+
     private static String submit(String text) {
         return given().contentType(ContentType.JSON).body(Map.of("channel", "WEB", "text", text))
                 .post("/api/v1/petitions").then().statusCode(201).extract().jsonPath().getString("id");

@@ -116,7 +116,7 @@ public class PetitionRouting {
     private Uni<Void> handBack(PetitionReturned returned, Instant now) {
         return DecisionRow.<DecisionRow>findById(returned.petitionId()).chain(decision -> {
             if (decision == null || decision.body == null) {
-                throw new IllegalArgumentException("hand-back of petition " + returned.petitionId() + " that routing never routed");
+                throw new io.wenzheng.kit.inbox.EventRefused("hand-back of petition " + returned.petitionId() + " that routing never routed");
             }
             HandBack handBack = new HandBack();
             handBack.petitionId = returned.petitionId();

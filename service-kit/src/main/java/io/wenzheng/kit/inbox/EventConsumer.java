@@ -51,19 +51,37 @@ public class EventConsumer {
     /** Outcome of one delivery, for metrics and tests. */
     public enum Outcome { PROCESSED, DUPLICATE, IGNORED, DEAD_LETTERED }
 
-    /** A handler for a run of events in one transaction, in the order they were read. */
+    /**
+     * A handler for a run of events in one transaction, in the order they were read. It answers the events it refused
+     * ({@link Refusal}), for which it changed nothing; those go to the dead-letter topic and the rest commit.
+     */
     @FunctionalInterface
-    public interface BatchHandler extends Function<List<ConsumedEvent>, Uni<Void>> {
+    public interface BatchHandler extends Function<List<ConsumedEvent>, Uni<List<Refusal>>> {
     }
 
-    /** Adapts a handler of one event to a batch: the events of the run, one after the other, in its transaction. */
+    /** A batch handler that applies every event it is given, or fails the run. */
+    public static BatchHandler acceptingAll(Function<List<ConsumedEvent>, Uni<Void>> handler) {
+        return events -> handler.apply(events).replaceWith(List::of);
+    }
+
+    /**
+     * Adapts a handler of one event to a batch: the events of the run, one after the other, in its transaction. An
+     * event the handler refuses with {@link EventRefused} is answered as refused, and the run goes on.
+     */
     public static BatchHandler oneByOne(Function<ConsumedEvent, Uni<Void>> handler) {
-        return events -> Multi.createFrom().iterable(events)
-                .onItem().transformToUniAndConcatenate(event -> {
-                    event.makeCurrent();
-                    return handler.apply(event);
-                })
-                .collect().last().replaceWithVoid();
+        return events -> {
+            List<Refusal> refused = new ArrayList<>();
+            return Multi.createFrom().iterable(events)
+                    .onItem().transformToUniAndConcatenate(event -> Uni.createFrom().deferred(() -> {
+                                event.makeCurrent();
+                                return handler.apply(event);
+                            })
+                            .onFailure(EventRefused.class).recoverWithUni(e -> {
+                                refused.add(new Refusal(event.id(), e.getMessage()));
+                                return Uni.createFrom().voidItem();
+                            }))
+                    .collect().last().replaceWith(() -> List.copyOf(refused));
+        };
     }
 
     public Uni<Void> consumeBatch(KafkaRecordBatch<String, String> batch, String consumer, BatchHandler handler) {
@@ -96,7 +114,7 @@ public class EventConsumer {
         }
         batchSize(consumer).record(good.size());
         return deadLetterAll(consumer, malformed)
-                .chain(() -> PoisonIsolation.run(good, run -> attempt(consumer, run, handler)))
+                .chain(() -> PoisonIsolation.<Read>run(good, run -> attempt(consumer, run, handler)))
                 .chain(failed -> deadLetterAll(consumer, failed.stream()
                         .map(f -> new PoisonIsolation.Failed<>(f.item().record(), f.reason())).toList()))
                 .chain(() -> Uni.createFrom().completionStage(batch::ack));
@@ -106,8 +124,12 @@ public class EventConsumer {
     private record Read(KafkaRecord<String, String> record, ConsumedEvent event) {
     }
 
-    /** One transaction for a run of consecutive records: claim their ids, hand the new ones over, commit. */
-    private Uni<Void> attempt(String consumer, List<Read> run, BatchHandler handler) {
+    /**
+     * One transaction for a run of consecutive records: claim their ids, hand the new ones over, release the claims of
+     * those the handler refused (so that a replay from the dead-letter topic is not taken for a repeat), commit.
+     * Answers the refused records.
+     */
+    private Uni<List<PoisonIsolation.Failed<Read>>> attempt(String consumer, List<Read> run, BatchHandler handler) {
         List<io.opentelemetry.api.trace.Span> started = new ArrayList<>();
         List<ConsumedEvent> events = new ArrayList<>();
         for (Read read : run) {
@@ -118,11 +140,12 @@ public class EventConsumer {
             events.add(!span.getSpanContext().isValid() ? event : new ConsumedEvent(event.id(), event.type(), event.source(),
                     event.time(), event.data(), TraceContext.of(span.getSpanContext())));
         }
-        Uni<List<ConsumedEvent>> committed = Panache.withTransaction(() -> claimAll(consumer, events)
+        Uni<Handled> committed = Panache.withTransaction(() -> claimAll(consumer, events)
                         .chain(fresh -> {
                             List<ConsumedEvent> toHandle = events.stream().filter(e -> fresh.contains(e.id())).toList();
-                            return toHandle.isEmpty() ? Uni.createFrom().item(toHandle)
-                                    : handler.apply(toHandle).replaceWith(toHandle);
+                            return toHandle.isEmpty() ? Uni.createFrom().item(new Handled(toHandle, List.of()))
+                                    : handler.apply(toHandle).chain(refused -> unclaim(consumer, refused)
+                                            .replaceWith(new Handled(toHandle, refused)));
                         }))
                 .onFailure(io.wenzheng.kit.DatabaseOutage::isCause).invoke(e -> LOG.warnf(
                         "%s: database unreachable, a batch of %d waits: %s", consumer, run.size(), e.toString()))
@@ -136,17 +159,48 @@ public class EventConsumer {
                     .onFailure(EventConsumer::transientFailure).retry()
                     .withBackOff(Duration.ofMillis(200), Duration.ofSeconds(5)).atMost(10);
         } else {
-            committed = committed.onFailure().invoke(e -> LOG.infof("%s: a batch of %d failed (%s); trying its halves",
-                    consumer, run.size(), e.toString()));
+            committed = committed.onFailure().invoke(e -> {
+                LOG.infof("%s: a batch of %d failed (%s); trying its halves", consumer, run.size(), e.toString());
+                registry.counter("wenzheng.consumer.batch.splits", "consumer", consumer).increment();
+            });
         }
-        return committed.onItemOrFailure().invoke((fresh, failure) -> {
+        return committed.onItemOrFailure().invoke((handled, failure) -> {
             started.forEach(span -> io.wenzheng.kit.trace.Spans.end(span, failure));
             if (failure == null) {
-                count(consumer, Outcome.DUPLICATE, events.size() - fresh.size());
-                count(consumer, Outcome.PROCESSED, fresh.size());
-                fresh.forEach(event -> delay(consumer, event));
+                Set<String> refused = handled.refusedIds();
+                count(consumer, Outcome.DUPLICATE, events.size() - handled.fresh().size());
+                handled.fresh().stream().filter(event -> !refused.contains(event.id())).forEach(event -> {
+                    count(consumer, Outcome.PROCESSED);
+                    delay(consumer, event);
+                });
             }
-        }).replaceWithVoid();
+        }).map(handled -> {
+            java.util.Map<String, String> reasons = new java.util.HashMap<>();
+            handled.refused().forEach(r -> reasons.put(r.eventId(), r.reason()));
+            return run.stream().filter(read -> reasons.containsKey(read.event().id()))
+                    .map(read -> new PoisonIsolation.Failed<>(read, (Throwable) new EventRefused(reasons.get(read.event().id()))))
+                    .toList();
+        });
+    }
+
+    /** The events a run handed over, and those of them the handler refused. */
+    private record Handled(List<ConsumedEvent> fresh, List<Refusal> refused) {
+        Set<String> refusedIds() {
+            Set<String> ids = new HashSet<>();
+            refused.forEach(r -> ids.add(r.eventId()));
+            return ids;
+        }
+    }
+
+    private static Uni<Void> unclaim(String consumer, List<Refusal> refused) {
+        if (refused.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        String[] keys = refused.stream().map(r -> InboxEntry.key(consumer, r.eventId())).toArray(String[]::new);
+        return Panache.getSession().chain(session -> session.createNativeQuery(
+                        "delete from inbox_event where id = any(cast(?1 as text[]))")
+                .setParameter(1, keys)
+                .executeUpdate()).replaceWithVoid();
     }
 
     /**
@@ -190,58 +244,6 @@ public class EventConsumer {
                 .tag("consumer", consumer)
                 .serviceLevelObjectives(1, 10, 50, 100, 250, 500)
                 .register(registry);
-    }
-
-    public Uni<Void> consume(Message<String> message, String consumer, Function<ConsumedEvent, Uni<Void>> handler) {
-        return consume(message, consumer, event -> true, handler);
-    }
-
-    /**
-     * Like {@link #consume(Message, String, Function)} for a consumer that acts on some events only: the others are
-     * acknowledged without a transaction, which on a shared topic is much of what it reads.
-     */
-    public Uni<Void> consume(Message<String> message, String consumer, java.util.function.Predicate<ConsumedEvent> handles,
-                             Function<ConsumedEvent, Uni<Void>> handler) {
-        ConsumedEvent event;
-        try {
-            Optional<ConsumedEvent> parsed = parse(message, null);
-            if (parsed.isEmpty() || !handles.test(parsed.get())) {
-                count(consumer, Outcome.IGNORED);
-                return Uni.createFrom().completionStage(message::ack);
-            }
-            event = parsed.get();
-        } catch (MalformedEventException e) {
-            return deadLetter(message, consumer, e);
-        }
-        var span = spans.consuming(consumer, event.type().type(), event.petitionId(), traceparent(message));
-        return Panache.withTransaction(() -> processOnce(consumer, event, handler))
-                // A database outage is waited out, however long: the event is good, and its partition waits with it.
-                .onFailure(io.wenzheng.kit.DatabaseOutage::isCause).invoke(e -> LOG.warnf("%s: database unreachable, %s %s waits: %s",
-                        consumer, event.type().type(), event.id(), e.toString()))
-                .onFailure(io.wenzheng.kit.DatabaseOutage::isCause).retry()
-                .withBackOff(Duration.ofMillis(500), Duration.ofSeconds(10)).indefinitely()
-                .onTermination().invoke((ignored, failure, cancelled) -> io.wenzheng.kit.trace.Spans.end(span, failure))
-                .onFailure(EventConsumer::transientFailure).invoke(e -> LOG.warnf("%s: %s %s failed, will retry: %s",
-                        consumer, event.type().type(), event.id(), e.toString()))
-                .onFailure(EventConsumer::transientFailure).retry()
-                .withBackOff(Duration.ofMillis(200), Duration.ofSeconds(5)).atMost(10)
-                .onItemOrFailure().transformToUni((outcome, failure) -> {
-                    if (failure != null) {
-                        return deadLetter(message, consumer, failure);
-                    }
-                    count(consumer, outcome);
-                    if (outcome == Outcome.PROCESSED) {
-                        delay(consumer, event);
-                    }
-                    return Uni.createFrom().completionStage(message::ack);
-                });
-    }
-
-    /** Claims the event for this consumer first, in one statement: a redelivery finds the claim and does nothing. */
-    private Uni<Outcome> processOnce(String consumer, ConsumedEvent event, Function<ConsumedEvent, Uni<Void>> handler) {
-        return claim(consumer, event.id(), event.type().type())
-                .chain(claimed -> !claimed ? Uni.createFrom().item(Outcome.DUPLICATE)
-                        : handler.apply(event).replaceWith(Outcome.PROCESSED));
     }
 
     /**

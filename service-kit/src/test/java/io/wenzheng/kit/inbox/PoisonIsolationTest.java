@@ -21,15 +21,54 @@ class PoisonIsolationTest {
             this.poison = poison;
         }
 
-        Uni<Void> attempt(List<Integer> run) {
+        Uni<List<PoisonIsolation.Failed<Integer>>> attempt(List<Integer> run) {
             attempts++;
             return run.stream().filter(poison::contains).findFirst()
-                    .map(bad -> Uni.createFrom().<Void>failure(new IllegalArgumentException("record " + bad + " is poison")))
+                    .map(bad -> Uni.createFrom().<List<PoisonIsolation.Failed<Integer>>>failure(
+                            new IllegalArgumentException("record " + bad + " is poison")))
                     .orElseGet(() -> {
                         committed.addAll(run);
-                        return Uni.createFrom().voidItem();
+                        return Uni.createFrom().item(List.of());
                     });
         }
+    }
+
+    /** Refuses the records it can tell are bad and commits the rest, like a handler answering refusals. */
+    private static final class Refusing {
+        final Set<Integer> bad;
+        final List<Integer> committed = new ArrayList<>();
+        int attempts;
+
+        Refusing(Set<Integer> bad) {
+            this.bad = bad;
+        }
+
+        Uni<List<PoisonIsolation.Failed<Integer>>> attempt(List<Integer> run) {
+            attempts++;
+            run.stream().filter(i -> !bad.contains(i)).forEach(committed::add);
+            return Uni.createFrom().item(run.stream().filter(bad::contains)
+                    .map(i -> new PoisonIsolation.Failed<>(i, (Throwable) new EventRefused("record " + i + " is refused")))
+                    .toList());
+        }
+    }
+
+    @Test
+    void aBatchOfNothingButRefusedRecordsIsOneAttempt() {
+        Refusing refusing = new Refusing(Set.copyOf(upTo(500)));
+        var failed = PoisonIsolation.run(upTo(500), refusing::attempt).await().indefinitely();
+        assertThat(failed).extracting(PoisonIsolation.Failed::item).isEqualTo(upTo(500));
+        assertThat(failed.get(499).reason()).isInstanceOf(EventRefused.class).hasMessage("record 499 is refused");
+        assertThat(refusing.committed).isEmpty();
+        assertThat(refusing.attempts).isEqualTo(1);
+    }
+
+    @Test
+    void refusedRecordsDoNotHoldBackTheRestOfTheirBatch() {
+        Refusing refusing = new Refusing(Set.of(3, 9));
+        var failed = PoisonIsolation.run(upTo(12), refusing::attempt).await().indefinitely();
+        assertThat(failed).extracting(PoisonIsolation.Failed::item).containsExactly(3, 9);
+        assertThat(refusing.committed).containsExactly(0, 1, 2, 4, 5, 6, 7, 8, 10, 11);
+        assertThat(refusing.attempts).isEqualTo(1);
     }
 
     private static List<Integer> upTo(int n) {

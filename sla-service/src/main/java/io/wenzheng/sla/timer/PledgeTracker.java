@@ -55,7 +55,7 @@ public class PledgeTracker {
 
     @Incoming("lifecycle-in")
     public Uni<Void> onLifecycle(KafkaRecordBatch<String, String> batch) {
-        return consumer.consumeBatch(batch, "sla", this::apply);
+        return consumer.consumeBatch(batch, "sla", EventConsumer.acceptingAll(this::apply));
     }
 
     /**
