@@ -16,7 +16,7 @@ import jakarta.inject.Inject;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
-/** Accepts petitions: the record, its first history entry and the received event commit together. */
+/** Accepts petitions: the record, its first history entry and the received event are written together. */
 @ApplicationScoped
 public class PetitionIntake {
     /** The service's clock ({@code kit.time.ServiceClock}): the system clock, or a test profile's. */
@@ -28,9 +28,13 @@ public class PetitionIntake {
     private final int duplicateWindowDays;
     private final double duplicateSimilarity;
 
+    private final AcceptanceStatement acceptance;
+
     @Inject
-    public PetitionIntake(Outbox outbox, ContactVault vault, KitConfig kit, io.wenzheng.intake.IntakeConfig config) {
+    public PetitionIntake(Outbox outbox, AcceptanceStatement acceptance, ContactVault vault, KitConfig kit,
+                          io.wenzheng.intake.IntakeConfig config) {
         this.outbox = outbox;
+        this.acceptance = acceptance;
         this.vault = vault;
         this.source = kit.service();
         this.duplicateWindowDays = config.duplicateWindowDays();
@@ -85,11 +89,8 @@ public class PetitionIntake {
         PetitionReceived event = new PetitionReceived(row.id, row.trackingCode, row.channel, row.subject, row.text,
                 row.address == null && row.latitude == null ? null : new Location(row.address, row.latitude, row.longitude),
                 row.citizenRef, now, categoryHint, submission.attachments());
-        return Panache.withTransaction(() -> flagIfRepeat(row)
-                .chain(() -> row.<PetitionRow>persist())
-                .chain(() -> outbox.append(event, now))
-                .chain(stored -> record(stored.eventId(), stored.type().type(), source, now, EventJson.write(event), row.id))
-                .chain(() -> origin == null || origin.messageId() == null ? Uni.createFrom().voidItem() : remember(row, origin, now)))
+        return flagIfRepeat(row)
+                .chain(() -> acceptance.write(row, outbox.prepare(event, now), source, origin))
                 .invoke(() -> accepted(row.channel))
                 .replaceWith(() -> new PetitionReceipt(row.id, row.trackingCode, row.status, row.receivedAt));
     }
@@ -119,26 +120,20 @@ public class PetitionIntake {
                         })));
     }
 
-    /** Looks for an earlier petition of the same citizen that reads like this one. */
+    /**
+     * Looks for an earlier petition of the same citizen that reads like this one. A hint for the operator, read before
+     * the write and outside it: two of a citizen's petitions racing each other may both go unflagged.
+     */
     private Uni<Void> flagIfRepeat(PetitionRow row) {
         if (row.citizenRef == null) {
             return Uni.createFrom().voidItem();
         }
-        return PetitionRow.<PetitionRow>find("citizenRef = ?1 and receivedAt >= ?2 order by receivedAt desc", row.citizenRef,
+        return Panache.withSession(() -> PetitionRow.<PetitionRow>find("citizenRef = ?1 and receivedAt >= ?2 order by receivedAt desc", row.citizenRef,
                         row.receivedAt.minus(java.time.Duration.ofDays(duplicateWindowDays))).page(0, 50).list()
                 .invoke(earlier -> earlier.stream()
                         .filter(e -> io.wenzheng.intake.duplicate.TextSimilarity.of(e.text, row.text) >= duplicateSimilarity)
-                        .findFirst().ifPresent(e -> row.possibleDuplicateOf = e.possibleDuplicateOf != null ? e.possibleDuplicateOf : e.id))
+                        .findFirst().ifPresent(e -> row.possibleDuplicateOf = e.possibleDuplicateOf != null ? e.possibleDuplicateOf : e.id)))
                 .replaceWithVoid();
-    }
-
-    private static Uni<Void> remember(PetitionRow row, ChannelOrigin origin, Instant now) {
-        ChannelMessage message = new ChannelMessage();
-        message.key = new ChannelMessage.Key(row.channel, origin.account(), origin.messageId());
-        message.petitionId = row.id;
-        message.trackingCode = row.trackingCode;
-        message.receivedAt = now;
-        return message.persist().replaceWithVoid();
     }
 
     public Uni<PetitionView> view(String id) {

@@ -6,7 +6,6 @@ import io.wenzheng.contracts.PetitionTransferred;
 import io.wenzheng.kit.outbox.Outbox;
 import io.wenzheng.kit.problem.Problem;
 import io.wenzheng.kit.problem.ProblemException;
-import io.wenzheng.routing.directory.UnitTree;
 import io.wenzheng.kit.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -52,21 +51,22 @@ public class TransferResource {
                     if (decision == null) {
                         throw ProblemException.notFound("routed petition " + transfer.petitionId());
                     }
-                    if (transfer.unitCode().equals(decision.unitCode)) {
-                        throw new ProblemException(Problem.of(409, "Already there", "petition " + transfer.petitionId()
-                                + " is already with " + decision.unitCode));
-                    }
                     return directory.current().chain(snapshot -> {
-                        var unit = snapshot.unit(transfer.unitCode())
-                                .orElseThrow(() -> ProblemException.invalid("unitCode", "no unit " + transfer.unitCode() + " in the directory"));
-                        UnitTree tree = snapshot.tree();
-                        PetitionTransferred event = new PetitionTransferred(transfer.petitionId(), decision.unitCode, unit.code(),
-                                unit.name(), decision.category, transfer.reason().strip(), now, unit.calendarRegion(),
-                                tree.districtOf(unit.code()), tree.supervisorsOf(unit.code()));
+                        TransferDecision outcome = TransferDecision.decide(new TransferDecision.Routed(decision.petitionId, decision.unitCode, decision.category),
+                                transfer.unitCode(), transfer.reason(), snapshot.units(), now);
+                        if (outcome instanceof TransferDecision.AlreadyThere) {
+                            throw new ProblemException(Problem.of(409, "Already there", "petition " + transfer.petitionId()
+                                    + " is already with " + decision.unitCode));
+                        }
+                        if (outcome instanceof TransferDecision.UnknownUnit) {
+                            throw ProblemException.invalid("unitCode", "no unit " + transfer.unitCode() + " in the directory");
+                        }
+                        TransferDecision.Moved moved = (TransferDecision.Moved) outcome;
+                        PetitionTransferred event = moved.event();
                         decision.outcome = "ROUTED";
-                        decision.unitCode = unit.code();
+                        decision.unitCode = event.toUnitCode();
                         decision.supervisingUnits = io.wenzheng.kit.security.Sight.encode(event.toSupervisingUnits());
-                        decision.reason = "transferred from " + event.fromUnitCode() + ": " + event.reason();
+                        decision.reason = moved.recordedReason();
                         decision.decidedAt = now;
                         return outbox.append(event, now).replaceWith(event);
                     });

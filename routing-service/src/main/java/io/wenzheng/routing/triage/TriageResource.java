@@ -174,9 +174,8 @@ public class TriageResource {
     @Path("/{petitionId}/rejection")
     @Operation(summary = "Reject a triage case as spam or invalid, with a reason; the petition ends and its clocks stop")
     public Uni<Map<String, String>> reject(@PathParam("petitionId") String petitionId, @Valid @NotNull Rejection rejection) {
-        String note = rejection.note() == null ? null : rejection.note().strip();
-        return close(petitionId, TriageCase.Status.REJECTED, "rejected: " + rejection.reason() + (note == null || note.isEmpty() ? "" : ", " + note),
-                now -> new io.wenzheng.contracts.PetitionRejected(petitionId, rejection.reason(), note, now))
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        return close(petitionId, triage -> Uni.createFrom().item(TriageClosing.reject(triage, rejection.reason(), rejection.note(), now)), now)
                 .replaceWith(Map.of("petitionId", petitionId, "rejected", rejection.reason().name()));
     }
 
@@ -185,15 +184,49 @@ public class TriageResource {
     @Path("/{petitionId}/merge")
     @Operation(summary = "Merge a triage case into the earlier petition it repeats; the petition ends and its clocks stop")
     public Uni<Map<String, String>> merge(@PathParam("petitionId") String petitionId, @Valid @NotNull Merge merge) {
-        if (merge.originalId().equals(petitionId)) {
-            throw ProblemException.invalid("originalId", "a petition cannot be merged into itself");
-        }
-        String note = merge.note() == null ? null : merge.note().strip();
-        return DecisionRow.<DecisionRow>findById(merge.originalId()).onItem().ifNull()
-                .failWith(() -> ProblemException.invalid("originalId", "routing has no petition " + merge.originalId()))
-                .chain(original -> close(petitionId, TriageCase.Status.MERGED, "merged into " + merge.originalId(),
-                        now -> new io.wenzheng.contracts.PetitionMerged(petitionId, merge.originalId(), note, now)))
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        return close(petitionId, triage -> DecisionRow.<DecisionRow>findById(merge.originalId())
+                        .map(original -> TriageClosing.merge(triage, merge.originalId(), original != null, merge.note(), now)), now)
                 .replaceWith(Map.of("petitionId", petitionId, "mergedInto", merge.originalId()));
+    }
+
+    /**
+     * Ends a triage case as the closing decides: the case, the decision row and the event commit together. 404 when
+     * there is no case, 409 when someone decided it already, 400 when the request cannot be carried out.
+     */
+    private Uni<Void> close(String petitionId, java.util.function.Function<TriageClosing.Case, Uni<TriageClosing>> decide, Instant now) {
+        return Panache.withTransaction(() -> TriageCase.<TriageCase>findById(petitionId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+                .chain(triage -> {
+                    if (triage == null) {
+                        throw ProblemException.notFound("triage case " + petitionId);
+                    }
+                    return decide.apply(new TriageClosing.Case(petitionId, triage.status, triage.decidedAt)).chain(outcome -> {
+                        if (outcome instanceof TriageClosing.Refused refused) {
+                            throw ProblemException.invalid(refused.field(), refused.detail());
+                        }
+                        if (outcome instanceof TriageClosing.AlreadyDecided decided) {
+                            throw alreadyDecided(petitionId, decided.status(), decided.decidedAt());
+                        }
+                        TriageClosing.Closed closed = (TriageClosing.Closed) outcome;
+                        triage.status = closed.status();
+                        triage.decidedAt = now;
+                        return DecisionRow.<DecisionRow>findById(petitionId)
+                                .invoke(row -> {
+                                    if (row != null) {
+                                        row.outcome = closed.status().name();
+                                        row.reason = closed.recordedReason();
+                                        row.decidedAt = now;
+                                    }
+                                })
+                                .chain(() -> outbox.append(closed.event(), now))
+                                .replaceWithVoid();
+                    });
+                }));
+    }
+
+    private static ProblemException alreadyDecided(String petitionId, TriageCase.Status status, Instant decidedAt) {
+        return new ProblemException(Problem.of(409, "Already decided",
+                "triage case " + petitionId + " was " + status.name().toLowerCase() + " at " + decidedAt));
     }
 
     /** The case, locked for this decision; 404 when there is none, 409 when someone decided it already. */
@@ -203,30 +236,8 @@ public class TriageResource {
                 throw ProblemException.notFound("triage case " + petitionId);
             }
             if (triage.status != TriageCase.Status.OPEN) {
-                throw new ProblemException(Problem.of(409, "Already decided",
-                        "triage case " + petitionId + " was " + triage.status.name().toLowerCase() + " at " + triage.decidedAt));
+                throw alreadyDecided(petitionId, triage.status, triage.decidedAt);
             }
         });
-    }
-
-    /** Ends an open triage case without routing it: the case, the decision row and the event commit together. */
-    private Uni<Void> close(String petitionId, TriageCase.Status status, String reason,
-                            java.util.function.Function<Instant, io.wenzheng.contracts.PetitionEvent> event) {
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        return Panache.withTransaction(() -> openCase(petitionId)
-                .chain(triage -> {
-                    triage.status = status;
-                    triage.decidedAt = now;
-                    return DecisionRow.<DecisionRow>findById(petitionId)
-                            .invoke(row -> {
-                                if (row != null) {
-                                    row.outcome = status.name();
-                                    row.reason = reason;
-                                    row.decidedAt = now;
-                                }
-                            })
-                            .chain(() -> outbox.append(event.apply(now), now))
-                            .replaceWithVoid();
-                }));
     }
 }

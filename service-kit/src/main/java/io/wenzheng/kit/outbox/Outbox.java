@@ -59,43 +59,68 @@ public class Outbox {
             if (rows.isEmpty()) {
                 return Uni.createFrom().voidItem();
             }
-            StringBuilder sql = new StringBuilder("insert into outbox_event (event_id, event_type, topic, message_key, subject, "
-                    + "payload, occurred_at, traceparent, attempts) values ");
+            StringBuilder sql = new StringBuilder("insert into outbox_event (" + Prepared.COLUMNS + ") values ");
             for (int i = 0; i < rows.size(); i++) {
-                int p = 1 + i * 8;
-                sql.append(i == 0 ? "(" : ", (");
-                for (int k = 0; k < 8; k++) {
-                    sql.append('?').append(p + k).append(", ");
-                }
-                sql.append("0)");
+                sql.append(i == 0 ? "" : ", ").append(Prepared.values(1 + i * Prepared.PARAMETERS, "?"));
             }
             return Panache.getSession().chain(session -> {
                 var insert = session.createNativeQuery(sql.toString());
                 for (int i = 0; i < rows.size(); i++) {
-                    OutboxEvent row = rows.get(i);
-                    int p = 1 + i * 8;
-                    insert.setParameter(p, row.eventId)
-                            .setParameter(p + 1, row.eventType)
-                            .setParameter(p + 2, row.topic)
-                            .setParameter(p + 3, row.messageKey)
-                            .setParameter(p + 4, row.subject)
-                            .setParameter(p + 5, row.payload)
-                            .setParameter(p + 6, java.time.OffsetDateTime.ofInstant(row.occurredAt, java.time.ZoneOffset.UTC))
-                            .setParameter(p + 7, row.traceparent);
+                    List<Object> values = new Prepared(rows.get(i)).parameters();
+                    for (int k = 0; k < values.size(); k++) {
+                        insert.setParameter(1 + i * Prepared.PARAMETERS + k, values.get(k));
+                    }
                 }
                 return insert.executeUpdate();
             }).replaceWithVoid();
         }
     }
 
+    /**
+     * An event ready to be written by a caller's own statement together with the rows it belongs to: one round trip
+     * for a whole write, where the write is hot enough to pay for it (intake's acceptance).
+     */
+    public Prepared prepare(PetitionEvent event, Instant occurredAt) {
+        return new Prepared(row(event, EventType.of(event).topic(), occurredAt));
+    }
+
+    /** An outbox row not yet written: its columns, and their values as statement parameters. */
+    public record Prepared(OutboxEvent row) {
+        public static final String COLUMNS = "event_id, event_type, topic, message_key, subject, payload, occurred_at, traceparent, attempts";
+        public static final int PARAMETERS = 8;
+
+        /** The values clause of one row, with parameters numbered from {@code first}: "$" for the pool, "?" for Hibernate. */
+        public static String values(int first, String marker) {
+            StringBuilder sql = new StringBuilder("(");
+            for (int k = 0; k < PARAMETERS; k++) {
+                sql.append(marker).append(first + k).append(", ");
+            }
+            return sql.append("0)").toString();
+        }
+
+        public List<Object> parameters() {
+            return java.util.Arrays.asList(row.eventId, row.eventType, row.topic, row.messageKey, row.subject, row.payload,
+                    java.time.OffsetDateTime.ofInstant(row.occurredAt, java.time.ZoneOffset.UTC), row.traceparent);
+        }
+
+        public String eventId() {
+            return row.eventId;
+        }
+    }
+
     private static OutboxEvent row(PetitionEvent event, String topic, Instant occurredAt) {
+        return row(EventType.of(event).type(), topic, event.petitionId(), EventJson.write(event), occurredAt);
+    }
+
+    /** A row keyed, and with its CloudEvents subject, by what the event is about; it carries the current trace. */
+    private static OutboxEvent row(String type, String topic, String key, String payload, Instant occurredAt) {
         OutboxEvent row = new OutboxEvent();
         row.eventId = UUID.randomUUID().toString();
-        row.eventType = EventType.of(event).type();
+        row.eventType = type;
         row.topic = topic;
-        row.messageKey = event.petitionId();
-        row.subject = event.petitionId();
-        row.payload = EventJson.write(event);
+        row.messageKey = key;
+        row.subject = key;
+        row.payload = payload;
         row.occurredAt = occurredAt;
         row.traceparent = TraceContext.current();
         return row;
@@ -113,29 +138,14 @@ public class Outbox {
 
     /** Appends an event for a unit's own system on its feed, keyed by the petition like the lifecycle; answers its id. */
     public Uni<String> append(io.wenzheng.contracts.UnitFeedEvent event, String unitCode, Instant occurredAt) {
-        OutboxEvent row = new OutboxEvent();
-        row.eventId = UUID.randomUUID().toString();
-        row.eventType = io.wenzheng.contracts.UnitFeedType.of(event).type();
-        row.topic = io.wenzheng.contracts.Topics.unitFeed(unitCode);
-        row.messageKey = event.petitionId();
-        row.subject = event.petitionId();
-        row.payload = EventJson.write(event);
-        row.occurredAt = occurredAt;
-        row.traceparent = TraceContext.current();
+        OutboxEvent row = row(io.wenzheng.contracts.UnitFeedType.of(event).type(), io.wenzheng.contracts.Topics.unitFeed(unitCode),
+                event.petitionId(), EventJson.write(event), occurredAt);
         return Panache.getSession().chain(session -> session.persist(row)).replaceWith(row.eventId);
     }
 
     /** An event about no petition: keyed, and its CloudEvents subject, by what it is about. */
     private static Uni<Void> appendKeyed(io.wenzheng.contracts.CatalogueEntry type, String key, String payload, Instant occurredAt) {
-        OutboxEvent row = new OutboxEvent();
-        row.eventId = UUID.randomUUID().toString();
-        row.eventType = type.type();
-        row.topic = type.topic();
-        row.messageKey = key;
-        row.subject = key;
-        row.payload = payload;
-        row.occurredAt = occurredAt;
-        row.traceparent = TraceContext.current();
+        OutboxEvent row = row(type.type(), type.topic(), key, payload, occurredAt);
         return Panache.getSession().chain(session -> session.persist(row));
     }
 
