@@ -2,15 +2,13 @@ package io.wenzheng.sla.supervision;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
-import io.wenzheng.contracts.DeadlineChased;
-import io.wenzheng.contracts.PetitionEvent;
 import io.wenzheng.kit.outbox.Outbox;
 import io.wenzheng.kit.problem.Problem;
 import io.wenzheng.kit.problem.ProblemException;
 import io.wenzheng.kit.security.Roles;
 import io.wenzheng.sla.timer.DeadlineTimer;
 import io.wenzheng.sla.timer.SlaResource;
-import io.wenzheng.sla.timer.TimerState;
+import io.wenzheng.sla.timer.PledgeClock;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
@@ -61,15 +59,7 @@ public class SupervisionResource {
     @Operation(summary = "督办: the supervision office takes the petition's most urgent open clock under its own watch, with a note")
     public Uni<SlaResource.Clock> escalate(@PathParam("petitionId") String petitionId, @Valid @NotNull Note body) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        return act(petitionId, timer -> {
-            var taken = io.wenzheng.sla.timer.PledgeClocks.takeOver(policy, timer.clock(), body.note().strip(), now);
-            if (taken == null) {
-                throw new ProblemException(Problem.of(409, "Already escalated",
-                        "the " + timer.pledge + " clock of petition " + petitionId + " is already with the supervision office"));
-            }
-            timer.take(taken.clock());
-            return taken.event();
-        }, now);
+        return act(petitionId, clocks -> SupervisionDecision.escalate(policy, clocks, body.note(), now), (timer, acted) -> timer.take(acted.clock()), now);
     }
 
     @POST
@@ -77,36 +67,34 @@ public class SupervisionResource {
     @Operation(summary = "催办: remind the unit of the petition's most urgent open clock, with a note; the deadline stays")
     public Uni<SlaResource.Clock> chase(@PathParam("petitionId") String petitionId, @Valid @NotNull Note body) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        return act(petitionId, timer -> {
+        return act(petitionId, clocks -> SupervisionDecision.chase(clocks, body.note(), now), (timer, acted) -> {
             timer.chases++;
             timer.lastChasedAt = now;
-            return new DeadlineChased(petitionId, timer.pledge, timer.unitCode, body.note().strip(), timer.dueAt, now);
         }, now);
     }
 
-    private Uni<SlaResource.Clock> act(String petitionId, java.util.function.Function<DeadlineTimer, PetitionEvent> change, Instant now) {
+    /** Loads the petition's clocks locked, decides, copies the outcome onto the clock's row and appends the event. */
+    private Uni<SlaResource.Clock> act(String petitionId, java.util.function.Function<List<PledgeClock>, SupervisionDecision> decide,
+                                       java.util.function.BiConsumer<DeadlineTimer, SupervisionDecision.Acted> record, Instant now) {
         return Panache.withTransaction(() -> DeadlineTimer.<DeadlineTimer>find("petitionId = ?1", petitionId)
                 .withLock(LockModeType.PESSIMISTIC_WRITE).list()
                 .chain(timers -> {
                     if (timers.isEmpty()) {
                         throw ProblemException.notFound("SLA clocks for petition " + petitionId);
                     }
-                    DeadlineTimer timer = mostUrgentOpen(timers);
-                    if (timer == null) {
+                    SupervisionDecision outcome = decide.apply(timers.stream().map(DeadlineTimer::clock).toList());
+                    if (outcome instanceof SupervisionDecision.NoOpenClock) {
                         throw new ProblemException(Problem.of(409, "No open clock",
                                 "petition " + petitionId + " owes nothing any more: every clock is met or cancelled"));
                     }
-                    PetitionEvent event = change.apply(timer);
-                    return outbox.append(event, now).replaceWith(SlaResource.Clock.of(timer));
+                    if (outcome instanceof SupervisionDecision.AlreadyEscalated escalated) {
+                        throw new ProblemException(Problem.of(409, "Already escalated",
+                                "the " + escalated.pledge() + " clock of petition " + petitionId + " is already with the supervision office"));
+                    }
+                    SupervisionDecision.Acted acted = (SupervisionDecision.Acted) outcome;
+                    DeadlineTimer timer = timers.stream().filter(t -> t.pledge == acted.clock().pledge()).findFirst().orElseThrow();
+                    record.accept(timer, acted);
+                    return outbox.append(acted.event(), now).replaceWith(SlaResource.Clock.of(timer));
                 }));
-    }
-
-    /** A breached clock before a running or paused one, and the earliest due among equals. */
-    static DeadlineTimer mostUrgentOpen(List<DeadlineTimer> timers) {
-        return timers.stream()
-                .filter(t -> t.state != TimerState.MET && t.state != TimerState.CANCELLED)
-                .min(java.util.Comparator.<DeadlineTimer>comparingInt(t -> t.state == TimerState.BREACHED ? 0 : 1)
-                        .thenComparing(t -> t.dueAt))
-                .orElse(null);
     }
 }
