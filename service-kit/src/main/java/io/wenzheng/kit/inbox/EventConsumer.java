@@ -145,7 +145,7 @@ public class EventConsumer {
                             List<ConsumedEvent> toHandle = events.stream().filter(e -> fresh.contains(e.id())).toList();
                             return toHandle.isEmpty() ? Uni.createFrom().item(new Handled(toHandle, List.of()))
                                     : handler.apply(toHandle).chain(refused -> unclaim(consumer, refused)
-                                            .replaceWith(new Handled(toHandle, refused)));
+                                            .replaceWith(() -> new Handled(toHandle, refused)));
                         }))
                 .onFailure(io.wenzheng.kit.DatabaseOutage::isCause).invoke(e -> LOG.warnf(
                         "%s: database unreachable, a batch of %d waits: %s", consumer, run.size(), e.toString()))
@@ -167,28 +167,21 @@ public class EventConsumer {
         return committed.onItemOrFailure().invoke((handled, failure) -> {
             started.forEach(span -> io.wenzheng.kit.trace.Spans.end(span, failure));
             if (failure == null) {
-                Set<String> refused = handled.refusedIds();
                 count(consumer, Outcome.DUPLICATE, events.size() - handled.fresh().size());
-                handled.fresh().stream().filter(event -> !refused.contains(event.id())).forEach(event -> {
+                handled.fresh().stream().filter(event -> !handled.reasons().containsKey(event.id())).forEach(event -> {
                     count(consumer, Outcome.PROCESSED);
                     delay(consumer, event);
                 });
             }
-        }).map(handled -> {
-            java.util.Map<String, String> reasons = new java.util.HashMap<>();
-            handled.refused().forEach(r -> reasons.put(r.eventId(), r.reason()));
-            return run.stream().filter(read -> reasons.containsKey(read.event().id()))
-                    .map(read -> new PoisonIsolation.Failed<>(read, (Throwable) new EventRefused(reasons.get(read.event().id()))))
-                    .toList();
-        });
+        }).map(handled -> run.stream().filter(read -> handled.reasons().containsKey(read.event().id()))
+                .map(read -> new PoisonIsolation.Failed<>(read, (Throwable) new EventRefused(handled.reasons().get(read.event().id()))))
+                .toList());
     }
 
-    /** The events a run handed over, and those of them the handler refused. */
-    private record Handled(List<ConsumedEvent> fresh, List<Refusal> refused) {
-        Set<String> refusedIds() {
-            Set<String> ids = new HashSet<>();
-            refused.forEach(r -> ids.add(r.eventId()));
-            return ids;
+    /** The events a run handed over, and the reasons the handler gave for those it refused, by event id. */
+    private record Handled(List<ConsumedEvent> fresh, java.util.Map<String, String> reasons) {
+        Handled(List<ConsumedEvent> fresh, List<Refusal> refused) {
+            this(fresh, refused.stream().collect(java.util.stream.Collectors.toMap(Refusal::eventId, Refusal::reason, (a, b) -> a)));
         }
     }
 
