@@ -144,14 +144,7 @@ public class PetitionIntake {
     }
 
     public static Uni<Void> record(String eventId, String type, String source, Instant at, String data, String petitionId) {
-        HistoryRow h = new HistoryRow();
-        h.petitionId = petitionId;
-        h.eventId = eventId;
-        h.eventType = type;
-        h.source = source;
-        h.occurredAt = at;
-        h.data = data;
-        return h.persist().replaceWithVoid();
+        return HistoryRow.entry(eventId, type, source, at, data, petitionId).persist().replaceWithVoid();
     }
 
     private static String blankToNull(String s) {

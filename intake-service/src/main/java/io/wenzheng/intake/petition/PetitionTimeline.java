@@ -14,9 +14,11 @@ import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import java.time.Instant;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import io.wenzheng.kit.inbox.Refusal;
+import io.wenzheng.kit.outbox.Outbox;
+import io.wenzheng.intake.unitfeed.ClockBook;
+import io.wenzheng.intake.unitfeed.UnitFeed;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -27,11 +29,13 @@ import java.util.Map;
 public class PetitionTimeline {
     private final EventConsumer consumer;
     private final String self;
-    private final io.wenzheng.intake.unitfeed.UnitFeed feed;
+    private final UnitFeed feed;
+    private final Outbox outbox;
 
     @Inject
-    public PetitionTimeline(EventConsumer consumer, KitConfig kit, io.wenzheng.intake.unitfeed.UnitFeed feed) {
+    public PetitionTimeline(EventConsumer consumer, KitConfig kit, UnitFeed feed, Outbox outbox) {
         this.consumer = consumer;
+        this.outbox = outbox;
         this.self = kit.service();
         this.feed = feed;
     }
@@ -52,64 +56,69 @@ public class PetitionTimeline {
     }
 
     /**
-     * One batch: the petitions it names, in one locked query, then each event in the order read. An event about a
-     * petition this service never accepted is refused: another service's test data, or an event that overtook its
-     * petition's import; it waits on the dead-letter topic to be replayed.
+     * One batch: the petitions it names and their clocks, in one query each, then each event folded in the order
+     * read, then the batch's history entries, clocks and unit-feed notices written in one statement each. An event
+     * about a petition this service never accepted is refused: another service's test data, or an event that
+     * overtook its petition's import; it waits on the dead-letter topic to be replayed.
      */
     Uni<List<Refusal>> apply(List<ConsumedEvent> events) {
         List<String> ids = events.stream().map(ConsumedEvent::petitionId).distinct().sorted().toList();
         // Locked, in one order: the lifecycle and SLA channels update the same rows concurrently, a full-row update
         // would otherwise overwrite the other channel's change with stale values, and two batches must not deadlock.
         return PetitionRow.<PetitionRow>find("id in ?1 order by id", ids).withLock(LockModeType.PESSIMISTIC_WRITE).list()
-                .chain(rows -> {
+                .chain(rows -> ClockBook.load(ids).chain(clocks -> {
                     Map<String, PetitionRow> byId = new HashMap<>();
                     rows.forEach(row -> byId.put(row.id, row));
                     List<Refusal> refused = new ArrayList<>();
-                    List<ConsumedEvent> known = new ArrayList<>();
+                    List<HistoryRow> history = new ArrayList<>();
+                    Outbox.Appends feedEvents = outbox.appends();
+                    UnitFeed.Batch notices = feed.batch(feedEvents);
                     for (ConsumedEvent event : events) {
-                        if (byId.containsKey(event.petitionId())) {
-                            known.add(event);
-                        } else {
+                        PetitionRow row = byId.get(event.petitionId());
+                        if (row == null) {
                             refused.add(new Refusal(event.id(), "event " + event.id() + " names unknown petition " + event.petitionId()));
+                            continue;
                         }
+                        event.makeCurrent(); // the feed events carry the trace of the event that caused them
+                        String unitBefore = row.unitCode;
+                        fold(row, event.type(), event.data());
+                        history.add(HistoryRow.entry(event.id(), event.type().type(), event.source(), event.time(),
+                                EventJson.write(event.data()), row.id));
+                        clocks.follow(row.id, event.data());
+                        notices.add(UnitFeed.deliveries(row, unitBefore, event.id(), event.data(), event.time(), clocks.of(row.id)));
                     }
-                    return Multi.createFrom().iterable(known)
-                            .onItem().transformToUniAndConcatenate(event -> {
-                                event.makeCurrent();
-                                return apply(byId.get(event.petitionId()), event);
-                            })
-                            .collect().last().replaceWith(refused);
-                });
+                    return HistoryRow.insertAll(history)
+                            .chain(clocks::write)
+                            .chain(notices::queuePushes)
+                            .chain(feedEvents::write)
+                            .replaceWith(refused);
+                }));
     }
 
-    private Uni<Void> apply(PetitionRow row, ConsumedEvent event) {
-        String unitBefore = row.unitCode;
-        row.status = row.status.after(event.type());
-        if (event.data() instanceof PetitionRouted routed) {
+    /** The petition after one event from routing or SLA. */
+    private static void fold(PetitionRow row, io.wenzheng.contracts.EventType type, io.wenzheng.contracts.PetitionEvent data) {
+        row.status = row.status.after(type);
+        if (data instanceof PetitionRouted routed) {
             row.category = routed.category();
             row.subcategory = routed.subcategory();
             row.districtCode = routed.districtCode();
             row.unitCode = routed.unitCode();
             row.unitName = routed.unitName();
             row.supervisingUnits = io.wenzheng.kit.security.Sight.encode(routed.supervisingUnits());
-        } else if (event.data() instanceof io.wenzheng.contracts.PetitionTransferred transferred) {
+        } else if (data instanceof io.wenzheng.contracts.PetitionTransferred transferred) {
             row.category = transferred.category() == null ? row.category : transferred.category();
             row.unitCode = transferred.toUnitCode();
             row.districtCode = transferred.toDistrictCode();
             row.unitName = transferred.toUnitName();
             row.supervisingUnits = io.wenzheng.kit.security.Sight.encode(transferred.toSupervisingUnits());
-        } else if (event.data() instanceof TriageRequired triaged) {
+        } else if (data instanceof TriageRequired triaged) {
             row.category = triaged.suggestedCategory();
-        } else if (event.data() instanceof DeadlineSet deadline && deadline.pledge() == io.wenzheng.contracts.Pledge.FIRST_RESPONSE) {
+        } else if (data instanceof DeadlineSet deadline && deadline.pledge() == io.wenzheng.contracts.Pledge.FIRST_RESPONSE) {
             row.firstResponseDue = deadline.dueAt();
             row.timeBasis = deadline.timeBasis();
-        } else if (event.data() instanceof DeadlineBreached breached && breached.pledge() == io.wenzheng.contracts.Pledge.FIRST_RESPONSE) {
+        } else if (data instanceof DeadlineBreached breached && breached.pledge() == io.wenzheng.contracts.Pledge.FIRST_RESPONSE) {
             row.overdue = true;
         }
         row.updatedAt = Instant.now();
-        return PetitionIntake.record(event.id(), event.type().type(), event.source(), event.time(),
-                        EventJson.write(event.data()), row.id)
-                .chain(() -> io.wenzheng.intake.unitfeed.ClockRow.follow(row.id, event.data()))
-                .chain(() -> feed.tell(row, unitBefore, event.id(), event.data(), event.time()));
     }
 }

@@ -48,26 +48,4 @@ public class ClockRow extends PanacheEntityBase {
         return ClockRow.<ClockRow>list("key.petitionId", petitionId)
                 .map(rows -> rows.stream().map(ClockRow::clock).sorted(Comparator.comparing(CaseUpdate.Clock::pledge)).toList());
     }
-
-    /** Keeps what an SLA event says about one of the petition's clocks; other events change nothing. */
-    public static Uni<Void> follow(String petitionId, io.wenzheng.contracts.PetitionEvent event) {
-        Pledge pledge = CaseNotices.pledgeOf(event);
-        if (pledge == null) {
-            return Uni.createFrom().voidItem();
-        }
-        Key key = new Key(petitionId, pledge);
-        return ClockRow.<ClockRow>findById(key).chain(row -> {
-            CaseUpdate.Clock after = CaseNotices.clockAfter(event, row == null ? null : row.clock());
-            if (after == null) {
-                return Uni.createFrom().voidItem();
-            }
-            ClockRow target = row != null ? row : new ClockRow();
-            target.key = key;
-            target.dueAt = after.dueAt();
-            target.timeBasis = after.timeBasis();
-            target.calendar = after.calendar();
-            target.state = after.state();
-            return row != null ? Uni.createFrom().voidItem() : target.persist().replaceWithVoid();
-        });
-    }
 }

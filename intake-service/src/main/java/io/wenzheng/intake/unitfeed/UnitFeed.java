@@ -40,27 +40,94 @@ public class UnitFeed {
                         : WebhookPushes.enqueue(unitCode, eventId, source, event, at)));
     }
 
+    /** One update for one unit's feed, not yet written. */
+    public record Delivery(UnitFeedEvent update, String unitCode, Instant at) {
+    }
+
     /**
+     * Tells the units concerned about one event, in the caller's transaction.
+     *
      * @param row        the petition after the event
      * @param unitBefore the unit that held it before
      */
     public Uni<Void> tell(PetitionRow row, String unitBefore, String eventId, PetitionEvent event, Instant at) {
-        if (row.importedAt != null && at != null && at.isBefore(row.importedAt)) {
-            return Uni.createFrom().voidItem(); // an imported petition's history is not news to its unit
-        }
-        List<CaseNotices.Notice> notices = CaseNotices.of(unitBefore, row.unitCode, event);
-        if (notices.isEmpty()) {
+        if (!newsToUnits(row, unitBefore, event, at)) {
             return Uni.createFrom().voidItem();
         }
-        String type = CaseNotices.type(event);
         return ClockRow.of(row.id).chain(clocks -> {
-            CaseUpdate.CaseFile file = file(row, clocks);
             Uni<Void> written = Uni.createFrom().voidItem();
-            for (CaseNotices.Notice notice : notices) {
-                written = written.chain(() -> publish(notice.update(row.id, type, eventId, at, file), notice.unitCode(), at));
+            for (Delivery d : deliveries(row, unitBefore, eventId, event, at, clocks)) {
+                written = written.chain(() -> publish(d.update(), d.unitCode(), d.at()));
             }
             return written;
         });
+    }
+
+    /**
+     * What one event puts on units' feeds, given the petition and its clocks after it: nothing for an imported
+     * petition's history, which is not news to its unit.
+     */
+    public static List<Delivery> deliveries(PetitionRow row, String unitBefore, String eventId, PetitionEvent event, Instant at,
+                                            List<CaseUpdate.Clock> clocks) {
+        if (!newsToUnits(row, unitBefore, event, at)) {
+            return List.of();
+        }
+        List<CaseNotices.Notice> notices = CaseNotices.of(unitBefore, row.unitCode, event);
+        String type = CaseNotices.type(event);
+        CaseUpdate.CaseFile file = file(row, clocks);
+        return notices.stream().map(n -> new Delivery(n.update(row.id, type, eventId, at, file), n.unitCode(), at)).toList();
+    }
+
+    private static boolean newsToUnits(PetitionRow row, String unitBefore, PetitionEvent event, Instant at) {
+        boolean importedHistory = row.importedAt != null && at != null && at.isBefore(row.importedAt);
+        return !importedHistory && !CaseNotices.of(unitBefore, row.unitCode, event).isEmpty();
+    }
+
+    /** Starts a batch's feed: its events join the batch's outbox statement. */
+    public Batch batch(Outbox.Appends appends) {
+        return new Batch(appends);
+    }
+
+    /**
+     * A batch's feed events, added to the batch's outbox statement as they are decided (each carries the trace
+     * current when it is added); the pushes for units with a webhook are queued at the end, after one query.
+     */
+    public final class Batch {
+        private final Outbox.Appends appends;
+        private final List<Delivery> deliveries = new java.util.ArrayList<>();
+        private final List<String> eventIds = new java.util.ArrayList<>();
+
+        private Batch(Outbox.Appends appends) {
+            this.appends = appends;
+        }
+
+        public void add(List<Delivery> more) {
+            for (Delivery d : more) {
+                eventIds.add(appends.add(d.update(), d.unitCode(), d.at()));
+                deliveries.add(d);
+            }
+        }
+
+        /** Queues the webhook pushes, in the caller's transaction. */
+        public Uni<Void> queuePushes() {
+            if (deliveries.isEmpty()) {
+                return Uni.createFrom().voidItem();
+            }
+            List<String> units = deliveries.stream().map(Delivery::unitCode).distinct().toList();
+            return WebhookEndpoint.<WebhookEndpoint>list("unitCode in ?1", units).chain(endpoints -> {
+                java.util.Set<String> hooked = new java.util.HashSet<>();
+                endpoints.forEach(e -> hooked.add(e.unitCode));
+                Uni<Void> queued = Uni.createFrom().voidItem();
+                for (int i = 0; i < deliveries.size(); i++) {
+                    Delivery d = deliveries.get(i);
+                    String eventId = eventIds.get(i);
+                    if (hooked.contains(d.unitCode())) {
+                        queued = queued.chain(() -> WebhookPushes.enqueue(d.unitCode(), eventId, source, d.update(), d.at()));
+                    }
+                }
+                return queued;
+            });
+        }
     }
 
     /** The petition as a unit may see it: redacted text, never contact data. */

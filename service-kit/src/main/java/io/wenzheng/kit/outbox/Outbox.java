@@ -51,6 +51,13 @@ public class Outbox {
             return this;
         }
 
+        /** Adds an event for a unit's own system on its feed, keyed by the petition; answers the event's id. */
+        public String add(io.wenzheng.contracts.UnitFeedEvent event, String unitCode, Instant occurredAt) {
+            OutboxEvent row = unitFeedRow(event, unitCode, occurredAt);
+            rows.add(row);
+            return row.eventId;
+        }
+
         public int size() {
             return rows.size();
         }
@@ -138,9 +145,13 @@ public class Outbox {
 
     /** Appends an event for a unit's own system on its feed, keyed by the petition like the lifecycle; answers its id. */
     public Uni<String> append(io.wenzheng.contracts.UnitFeedEvent event, String unitCode, Instant occurredAt) {
-        OutboxEvent row = row(io.wenzheng.contracts.UnitFeedType.of(event).type(), io.wenzheng.contracts.Topics.unitFeed(unitCode),
-                event.petitionId(), EventJson.write(event), occurredAt);
+        OutboxEvent row = unitFeedRow(event, unitCode, occurredAt);
         return Panache.getSession().chain(session -> session.persist(row)).replaceWith(row.eventId);
+    }
+
+    private static OutboxEvent unitFeedRow(io.wenzheng.contracts.UnitFeedEvent event, String unitCode, Instant occurredAt) {
+        return row(io.wenzheng.contracts.UnitFeedType.of(event).type(), io.wenzheng.contracts.Topics.unitFeed(unitCode),
+                event.petitionId(), EventJson.write(event), occurredAt);
     }
 
     /** An event about no petition: keyed, and its CloudEvents subject, by what it is about. */
