@@ -26,9 +26,19 @@ public interface KitConfig {
         @WithDefault("200")
         int batchSize();
 
-        /** Pause between relay rounds when the outbox is drained and no commit has woken the relay. */
+        /**
+         * Pause between relay rounds when the outbox is drained and the relay cannot hear commits (its listening
+         * connection is down).
+         */
         @WithDefault("100ms")
         Duration interval();
+
+        /**
+         * Pause between relay rounds when the outbox is drained while the relay hears every commit that adds rows:
+         * a safety net for a lost notification and for rows whose delivery failed, not the way rows are found.
+         */
+        @WithDefault("5s")
+        Duration listeningInterval();
 
         /**
          * Shortest time between relay rounds when commits wake the relay: rows committed meanwhile go out together,

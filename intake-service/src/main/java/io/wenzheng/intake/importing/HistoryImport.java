@@ -15,6 +15,7 @@ import io.wenzheng.intake.petition.PetitionIntake;
 import io.wenzheng.intake.petition.PetitionRow;
 import io.wenzheng.intake.petition.PlainText;
 import io.wenzheng.kit.KitConfig;
+import io.wenzheng.kit.IdleBackoff;
 import io.wenzheng.kit.PollingLoop;
 import io.wenzheng.kit.outbox.Outbox;
 import io.wenzheng.kit.problem.Problem;
@@ -59,8 +60,10 @@ public class HistoryImport {
     }
 
     void start(@Observes StartupEvent started, Vertx vertx) {
+        // An import that is started wakes the loop itself; the idle rounds only find one left by a crashed instance.
+        IdleBackoff idle = new IdleBackoff(Duration.ofSeconds(1), Duration.ofSeconds(10));
         loop = new PollingLoop<>(vertx, "history import", this::round,
-                done -> done > 0 ? Duration.ZERO : Duration.ofSeconds(1), Duration.ofSeconds(2));
+                done -> done > 0 ? idle.busy(Duration.ZERO) : idle.idle(), Duration.ofSeconds(2));
         loop.start();
     }
 

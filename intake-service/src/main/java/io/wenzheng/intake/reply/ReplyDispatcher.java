@@ -13,6 +13,7 @@ import io.wenzheng.intake.channel.ChannelMessage;
 import io.wenzheng.intake.citizen.ContactVault;
 import io.wenzheng.intake.petition.PetitionIntake;
 import io.wenzheng.intake.petition.PetitionRow;
+import io.wenzheng.kit.IdleBackoff;
 import io.wenzheng.kit.PollingLoop;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -50,8 +51,10 @@ public class ReplyDispatcher {
     }
 
     void start(@Observes StartupEvent started, Vertx vertx) {
+        IdleBackoff idle = new IdleBackoff(Duration.ofMillis(500), Duration.ofSeconds(2));
         loop = new PollingLoop<>(vertx, "reply dispatcher", this::round,
-                sent -> sent >= BATCH ? Duration.ZERO : Duration.ofMillis(500), Duration.ofSeconds(2));
+                sent -> sent >= BATCH ? idle.busy(Duration.ZERO) : sent > 0 ? idle.busy(Duration.ofMillis(500)) : idle.idle(),
+                Duration.ofSeconds(2));
         loop.start();
     }
 

@@ -13,6 +13,7 @@ import io.wenzheng.kit.trace.TraceContext;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.Vertx;
+import io.wenzheng.kit.CommitListener;
 import io.wenzheng.kit.KitConfig;
 import io.wenzheng.kit.PollingLoop;
 import jakarta.enterprise.event.Observes;
@@ -46,7 +47,7 @@ public class OutboxRelay {
     private final AtomicLong pending = new AtomicLong();
     private final AtomicLong oldestAgeSeconds = new AtomicLong();
     private PollingLoop<Integer> loop;
-    private io.vertx.pgclient.pubsub.PgSubscriber subscriber;
+    private Optional<CommitListener> listener = Optional.empty();
 
     @Inject
     io.wenzheng.kit.trace.Spans spans;
@@ -60,44 +61,29 @@ public class OutboxRelay {
         registry.gauge("wenzheng.outbox.oldest.age.seconds", oldestAgeSeconds);
     }
 
-    void start(@Observes StartupEvent started, Vertx vertx,
-               @org.eclipse.microprofile.config.inject.ConfigProperty(name = "quarkus.datasource.reactive.url") Optional<String> url,
-               @org.eclipse.microprofile.config.inject.ConfigProperty(name = "quarkus.datasource.username") Optional<String> user,
-               @org.eclipse.microprofile.config.inject.ConfigProperty(name = "quarkus.datasource.password") Optional<String> password) {
-        loop = new PollingLoop<>(vertx, "outbox relay",
-                () -> relayBatch().onFailure().invoke(e -> failures.increment()),
-                sent -> sent >= config.outbox().batchSize() ? Duration.ZERO : config.outbox().interval(),
-                Duration.ofSeconds(1));
-        loop.start();
-        url.ifPresent(u -> listen(vertx, u, user.orElse(null), password.orElse(null)));
-    }
-
     /**
      * Each commit that adds outbox rows notifies {@code wenzheng_outbox} (a trigger, db/kit V0_5), and the relay goes
      * at once instead of at its next poll: two relay hops stand between a petition's acceptance and its routing.
-     * Without the listener (the database away, say) the relay still polls every {@code wenzheng.outbox.interval}.
+     * While it listens, the relay polls only every {@code wenzheng.outbox.listening-interval}, so an idle service
+     * does not query its database ten times a second; without the listener (its connection lost, say) it polls every
+     * {@code wenzheng.outbox.interval}.
      */
-    private void listen(Vertx vertx, String url, String user, String password) {
-        var options = io.vertx.pgclient.PgConnectOptions.fromUri(url.replaceFirst("^vertx-reactive:", ""));
-        if (user != null) {
-            options.setUser(user);
-        }
-        if (password != null) {
-            options.setPassword(password);
-        }
-        subscriber = io.vertx.pgclient.pubsub.PgSubscriber.subscriber(vertx, options)
-                .reconnectPolicy(retries -> 2_000L);
-        subscriber.channel("wenzheng_outbox").handler(ignored -> loop.wakeUp(config.outbox().wakeGap()));
-        subscriber.connect().onFailure(e -> LOG.debugf("outbox listener not connected yet: %s", e.toString()));
+    void start(@Observes StartupEvent started, Vertx vertx) {
+        loop = new PollingLoop<>(vertx, "outbox relay",
+                () -> relayBatch().onFailure().invoke(e -> failures.increment()),
+                sent -> sent >= config.outbox().batchSize() ? Duration.ZERO
+                        : listener.map(CommitListener::listening).orElse(false) ? config.outbox().listeningInterval()
+                        : config.outbox().interval(),
+                Duration.ofSeconds(1));
+        listener = CommitListener.start(vertx, "wenzheng_outbox", loop, config.outbox().wakeGap());
+        loop.start();
     }
 
     void stop(@Observes ShutdownEvent stopping) {
         if (loop != null) {
             loop.stop();
         }
-        if (subscriber != null) {
-            subscriber.close();
-        }
+        listener.ifPresent(CommitListener::close);
     }
 
     /** Publishes one batch; returns how many rows went out. */

@@ -13,6 +13,8 @@ import io.wenzheng.contracts.UnitFeedEvent;
 import io.wenzheng.contracts.UnitFeedType;
 import io.wenzheng.intake.IntakeConfig;
 import io.wenzheng.intake.citizen.ContactVault;
+import io.wenzheng.kit.CommitListener;
+import io.wenzheng.kit.IdleBackoff;
 import io.wenzheng.kit.PollingLoop;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -64,13 +66,17 @@ public class WebhookPushes {
     }
 
     private io.vertx.core.Vertx vertx;
+    private java.util.Optional<CommitListener> listener = java.util.Optional.empty();
 
     void start(@Observes StartupEvent started, io.vertx.mutiny.core.Vertx vertx) {
         this.vertx = vertx.getDelegate();
         client = WebClient.create(vertx, new WebClientOptions().setConnectTimeout((int) config.timeout().toMillis())
                 .setFollowRedirects(false).setUserAgent("wenzheng-intake-webhooks").setMaxPoolSize(config.inFlightPerUnit()));
+        // Queued pushes wake the loop at commit (db V11); the idle rounds find the retries that came due.
+        IdleBackoff idle = new IdleBackoff(Duration.ofMillis(500), Duration.ofSeconds(2));
         loop = new PollingLoop<>(vertx.getDelegate(), "webhook pushes", this::round,
-                leased -> leased > 0 ? Duration.ofMillis(50) : Duration.ofMillis(500), Duration.ofSeconds(2));
+                leased -> leased > 0 ? idle.busy(Duration.ofMillis(50)) : idle.idle(), Duration.ofSeconds(2));
+        listener = CommitListener.start(vertx.getDelegate(), "wenzheng_webhooks", loop, Duration.ofMillis(20));
         loop.start();
     }
 
@@ -81,6 +87,7 @@ public class WebhookPushes {
         if (client != null) {
             client.close();
         }
+        listener.ifPresent(CommitListener::close);
     }
 
     /** Queues an event for the unit's endpoint; call inside the transaction that puts it on the feed. */
