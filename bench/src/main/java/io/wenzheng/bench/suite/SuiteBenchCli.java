@@ -55,9 +55,9 @@ public final class SuiteBenchCli {
             default -> List.of(o.get("jvm").split(" "));
         };
         Path profiles = work.resolve("profiles");
+        io.wenzheng.devstack.process.Directories.delete(profiles); // an earlier run's profiles are not this run's
         if (o.has("profile")) {
             // One JFR recording per service for the whole run, summarised below: which code the CPU went to.
-            io.wenzheng.devstack.process.Directories.delete(profiles);
             Files.createDirectories(profiles);
             jvm = new java.util.ArrayList<>(jvm);
             jvm.add("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename=" + profiles);
@@ -95,12 +95,12 @@ public final class SuiteBenchCli {
     static String table(SuiteBenchmark.Report r) {
         StringBuilder out = new StringBuilder();
         out.append(String.format("%nWenzheng end-to-end benchmark, %s, %d cores, texts: %s%n", r.at(), r.cores(), r.texts()));
-        out.append(String.format("%n| phase | offered/s | sent | accepted | refused | not sent | accepted/s | end to end/s | drained after load | lost |%n"
-                + "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|%n"));
+        out.append(String.format("%n| phase | offered/s | sent | accepted | refused | no answer in 10 s | not sent | accepted/s | end to end/s | drained after load | lost |%n"
+                + "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|%n"));
         for (SuiteBenchmark.Phase p : r.phases()) {
-            out.append(String.format("| %s | %s | %,d | %,d | %,d | %,d | %,.0f | %,.0f | %.1f s | %d |%n", p.name(),
+            out.append(String.format("| %s | %s | %,d | %,d | %,d | %,d | %,d | %,.0f | %,.0f | %.1f s | %d |%n", p.name(),
                     Double.isNaN(p.offeredPerSecond()) ? "as fast as answered" : String.format("%,.0f", p.offeredPerSecond()),
-                    p.sent(), p.accepted(), p.refused(), p.notSent(), p.acceptedPerSecond(), p.endToEndPerSecond(), p.drainedSeconds(), p.lost()));
+                    p.sent(), p.accepted(), p.refused(), p.unanswered(), p.notSent(), p.acceptedPerSecond(), p.endToEndPerSecond(), p.drainedSeconds(), p.lost()));
         }
         for (SuiteBenchmark.Phase p : r.phases()) {
             out.append(String.format("%nLatency, %s%n%n| stage | petitions | p50 | p95 | p99 | max |%n|---|---:|---:|---:|---:|---:|%n", p.name()));

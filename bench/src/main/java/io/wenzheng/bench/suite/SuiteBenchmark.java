@@ -41,7 +41,7 @@ public final class SuiteBenchmark {
      * @param drainedSeconds from the end of the load until every accepted petition had passed every stage
      * @param lost accepted petitions that had not passed every stage when patience ran out
      */
-    public record Phase(String name, double offeredPerSecond, long sent, long accepted, long refused, long notSent,
+    public record Phase(String name, double offeredPerSecond, long sent, long accepted, long refused, long unanswered, long notSent,
                         double loadSeconds, double acceptedPerSecond, double endToEndPerSecond, double drainedSeconds, long lost,
                         Latency http, Latency routed, Latency routedSeen, Latency deadline, Latency counted, Resources.Cpu cpu) {
         /** CPU milliseconds per accepted petition: by each service, and by everything else on the machine. */
@@ -149,7 +149,7 @@ public final class SuiteBenchmark {
         long[] counted = watch.countingDelays(stages.stream().filter(s -> s != null && s.received != null)
                 .mapToLong(s -> s.received.producedMicros()).toArray(), countedBefore);
         double loadSeconds = (loadEnd - loadStart) / 1e6;
-        Phase phase = new Phase(name, offered, result.attempts().size() + result.notSent(), accepted.size(), result.refused(), result.notSent(),
+        Phase phase = new Phase(name, offered, result.attempts().size() + result.notSent(), accepted.size(), result.refused(), result.unanswered(), result.notSent(),
                 loadSeconds, accepted.size() / loadSeconds, accepted.size() / ((drainedAt - loadStart) / 1e6),
                 (drainedAt - loadEnd) / 1e6, lost, Latency.ofMicros(http), Latency.ofMicros(routed), Latency.ofMicros(seen),
                 Latency.ofMicros(due), Latency.ofMicros(counted), cpu);

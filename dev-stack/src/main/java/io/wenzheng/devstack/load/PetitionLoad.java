@@ -70,8 +70,17 @@ public final class PetitionLoad {
             return attempts.stream().filter(Attempt::accepted).toList();
         }
 
+        /** Answered with an error, or failed before an answer for another reason than the client's timeout. */
         public long refused() {
-            return attempts.size() - accepted().size();
+            return attempts.size() - accepted().size() - unanswered();
+        }
+
+        /**
+         * Given up by the client after its timeout: the service may still have accepted them later, so they are
+         * neither refused nor lost, and the pipeline's records about them are not attributed to anyone.
+         */
+        public long unanswered() {
+            return attempts.stream().filter(a -> a.status() == 0 && "timeout".equals(a.failure())).count();
         }
 
         public double acceptedPerSecond() {
