@@ -51,8 +51,8 @@ public class UnitFeed {
      * @param unitBefore the unit that held it before
      */
     public Uni<Void> tell(PetitionRow row, String unitBefore, String eventId, PetitionEvent event, Instant at) {
-        if (!newsToUnits(row, unitBefore, event, at)) {
-            return Uni.createFrom().voidItem();
+        if (importedHistory(row, at) || CaseNotices.of(unitBefore, row.unitCode, event).isEmpty()) {
+            return Uni.createFrom().voidItem(); // nothing to tell: no need to read the clocks
         }
         return ClockRow.of(row.id).chain(clocks -> {
             Uni<Void> written = Uni.createFrom().voidItem();
@@ -69,18 +69,20 @@ public class UnitFeed {
      */
     public static List<Delivery> deliveries(PetitionRow row, String unitBefore, String eventId, PetitionEvent event, Instant at,
                                             List<CaseUpdate.Clock> clocks) {
-        if (!newsToUnits(row, unitBefore, event, at)) {
+        if (importedHistory(row, at)) {
             return List.of();
         }
         List<CaseNotices.Notice> notices = CaseNotices.of(unitBefore, row.unitCode, event);
+        if (notices.isEmpty()) {
+            return List.of();
+        }
         String type = CaseNotices.type(event);
         CaseUpdate.CaseFile file = file(row, clocks);
         return notices.stream().map(n -> new Delivery(n.update(row.id, type, eventId, at, file), n.unitCode(), at)).toList();
     }
 
-    private static boolean newsToUnits(PetitionRow row, String unitBefore, PetitionEvent event, Instant at) {
-        boolean importedHistory = row.importedAt != null && at != null && at.isBefore(row.importedAt);
-        return !importedHistory && !CaseNotices.of(unitBefore, row.unitCode, event).isEmpty();
+    private static boolean importedHistory(PetitionRow row, Instant at) {
+        return row.importedAt != null && at != null && at.isBefore(row.importedAt);
     }
 
     /** Starts a batch's feed: its events join the batch's outbox statement. */
