@@ -9,6 +9,7 @@ import io.wenzheng.contracts.PetitionReceived;
 import io.wenzheng.contracts.PetitionReturned;
 import io.wenzheng.kit.inbox.ConsumedEvent;
 import io.wenzheng.kit.inbox.EventConsumer;
+import io.wenzheng.kit.sql.MultiRowStatement;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
@@ -28,6 +29,9 @@ import java.util.stream.Collectors;
  */
 @ApplicationScoped
 public class FactProjector {
+    private static final MultiRowStatement ENSURE = new MultiRowStatement(
+            "insert into petition_fact (petition_id, status, updated_at) values ", "(?, 'RECEIVED', now())", " on conflict do nothing");
+
     private final EventConsumer consumer;
     private final MeasureStore measures;
     private final HotspotWatch hotspots;
@@ -58,18 +62,7 @@ public class FactProjector {
      */
     Uni<Void> apply(List<ConsumedEvent> events) {
         List<String> ids = events.stream().map(ConsumedEvent::petitionId).distinct().sorted().toList();
-        StringBuilder ensure = new StringBuilder("insert into petition_fact (petition_id, status, updated_at) values ");
-        for (int i = 0; i < ids.size(); i++) {
-            ensure.append(i == 0 ? "" : ", ").append("(?").append(i + 1).append(", 'RECEIVED', now())");
-        }
-        ensure.append(" on conflict do nothing");
-        return Panache.getSession().chain(session -> {
-                    var insert = session.createNativeQuery(ensure.toString());
-                    for (int i = 0; i < ids.size(); i++) {
-                        insert.setParameter(i + 1, ids.get(i));
-                    }
-                    return insert.executeUpdate();
-                })
+        return ENSURE.execute(ids.stream().map(id -> List.<Object>of(id)).toList())
                 .chain(() -> PetitionFact.<PetitionFact>find("petitionId in ?1 order by petitionId", ids)
                         .withLock(LockModeType.PESSIMISTIC_WRITE).list())
                 .chain(rows -> {

@@ -4,6 +4,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.wenzheng.analytics.fact.Contribution;
 import io.wenzheng.analytics.fact.MeasureKey;
+import io.wenzheng.kit.sql.MultiRowStatement;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -21,6 +22,14 @@ public class MeasureStore {
             + "resolved, handed_back, reopened, rated, satisfied, rating_sum, first_response_seconds, resolution_seconds, "
             + "open, open_breached, open_escalated";
     private static final List<String> COUNTERS = List.of(COUNTER_COLUMNS.split(", "));
+
+    private static final MultiRowStatement UPSERT = new MultiRowStatement(
+            "insert into daily_measure (" + KEY_COLUMNS + ", " + COUNTER_COLUMNS + ", first_response_hist, resolution_hist) values ",
+            "(?, ?, ?, ?, ?, ?, " + String.join(", ", java.util.Collections.nCopies(COUNTERS.size(), "?"))
+                    + ", cast(? as bigint[]), cast(? as bigint[]))",
+            " on conflict (" + KEY_COLUMNS + ") do update set " + sumsOnConflict()
+                    + ", first_response_hist = wz_add(daily_measure.first_response_hist, excluded.first_response_hist)"
+                    + ", resolution_hist = wz_add(daily_measure.resolution_hist, excluded.resolution_hist)");
 
     private record Row(Grain grain, MeasureKey key) {
         String sortKey() {
@@ -46,49 +55,24 @@ public class MeasureStore {
         if (rows.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        Map<String, Object> parameters = new HashMap<>();
-        List<String> values = new ArrayList<>();
-        int i = 0;
+        List<List<Object>> values = new ArrayList<>();
         for (Map.Entry<Row, Counters> e : rows.entrySet()) {
-            String p = "r" + i++;
+            Row row = e.getKey();
             Counters c = e.getValue();
-            parameters.put(p + "f", array(c.firstResponseTimes()));
-            parameters.put(p + "s", array(c.resolutionTimes()));
-            values.add(keyValues(p, e.getKey(), parameters) + ", " + counterValues(p, c, parameters)
-                    + ", cast(:" + p + "f as bigint[]), cast(:" + p + "s as bigint[]))");
+            List<Object> v = new ArrayList<>(java.util.Arrays.asList(row.grain().code(), row.key().day(), row.key().unitCode(), row.key().category(),
+                    row.key().channel(), row.key().districtCode(), c.received(), c.routed(), c.responded(), c.firstResponseMet(),
+                    c.firstResponseBreached(), c.resolved(), c.handedBack(), c.reopened(), c.rated(), c.satisfied(), c.ratingSum(),
+                    c.firstResponseSeconds(), c.resolutionSeconds(), c.open(), c.openBreached(), c.openEscalated()));
+            v.add(array(c.firstResponseTimes()));
+            v.add(array(c.resolutionTimes()));
+            values.add(v);
         }
-        String upsert = "insert into daily_measure (" + KEY_COLUMNS + ", " + COUNTER_COLUMNS + ", first_response_hist, resolution_hist) values "
-                + String.join(", ", values) + " on conflict (" + KEY_COLUMNS + ") do update set " + sumsOnConflict()
-                + ", first_response_hist = wz_add(daily_measure.first_response_hist, excluded.first_response_hist)"
-                + ", resolution_hist = wz_add(daily_measure.resolution_hist, excluded.resolution_hist)";
-        return execute(upsert, parameters).replaceWithVoid();
+        return UPSERT.execute(values).replaceWithVoid();
     }
 
     /** A histogram as the bigint[] parameter the PostgreSQL client binds. */
     private static Long[] array(DurationHistogram histogram) {
         return java.util.Arrays.stream(histogram.counts()).boxed().toArray(Long[]::new);
-    }
-
-    private static String keyValues(String p, Row row, Map<String, Object> parameters) {
-        parameters.put(p + "g", row.grain().code());
-        parameters.put(p + "d", row.key().day());
-        parameters.put(p + "u", row.key().unitCode());
-        parameters.put(p + "c", row.key().category());
-        parameters.put(p + "h", row.key().channel());
-        parameters.put(p + "t", row.key().districtCode());
-        return "(:" + p + "g, :" + p + "d, :" + p + "u, :" + p + "c, :" + p + "h, :" + p + "t";
-    }
-
-    private static String counterValues(String p, Counters c, Map<String, Object> parameters) {
-        long[] v = {c.received(), c.routed(), c.responded(), c.firstResponseMet(), c.firstResponseBreached(), c.resolved(),
-                c.handedBack(), c.reopened(), c.rated(), c.satisfied(), c.ratingSum(), c.firstResponseSeconds(), c.resolutionSeconds(),
-                c.open(), c.openBreached(), c.openEscalated()};
-        List<String> names = new ArrayList<>();
-        for (int k = 0; k < v.length; k++) {
-            parameters.put(p + "v" + k, v[k]);
-            names.add(":" + p + "v" + k);
-        }
-        return String.join(", ", names);
     }
 
     private static String sumsOnConflict() {
@@ -97,14 +81,6 @@ public class MeasureStore {
             sets.add(column + " = daily_measure." + column + " + excluded." + column);
         }
         return String.join(", ", sets);
-    }
-
-    private static Uni<Integer> execute(String sql, Map<String, Object> parameters) {
-        return Panache.getSession().chain(session -> {
-            var query = session.createNativeQuery(sql);
-            parameters.forEach(query::setParameter);
-            return query.executeUpdate();
-        });
     }
 
     /** The counters of every group of the cut, in the order of the group's name. */

@@ -5,6 +5,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import io.wenzheng.intake.channel.ChannelOrigin;
 import io.wenzheng.kit.outbox.Outbox;
+import io.wenzheng.kit.sql.MultiRowStatement;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -26,7 +27,7 @@ public class AcceptanceStatement {
             + "($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) returning id";
     private static final int FIRST_OUTBOX_PARAMETER = 16;
     private static final String OUTBOX = "insert into outbox_event (" + Outbox.Prepared.COLUMNS + ") values "
-            + Outbox.Prepared.values(FIRST_OUTBOX_PARAMETER, "$");
+            + MultiRowStatement.numbered(Outbox.Prepared.ROW, FIRST_OUTBOX_PARAMETER, "$");
     private static final int HISTORY_SOURCE = FIRST_OUTBOX_PARAMETER + Outbox.Prepared.PARAMETERS;
     private static final String HISTORY = "insert into petition_history (petition_id, event_id, event_type, source, occurred_at, data) "
             + "select id, $" + FIRST_OUTBOX_PARAMETER + ", $" + (FIRST_OUTBOX_PARAMETER + 1) + ", $" + HISTORY_SOURCE + ", $12, $"

@@ -2,6 +2,7 @@ package io.wenzheng.intake.petition;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import io.smallrye.mutiny.Uni;
+import io.wenzheng.kit.sql.MultiRowStatement;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -46,30 +47,12 @@ public class HistoryRow extends PanacheEntityBase {
         return list("petitionId = ?1 order by occurredAt, seq", petitionId);
     }
 
+    private static final MultiRowStatement INSERT = new MultiRowStatement(
+            "insert into petition_history (petition_id, event_id, event_type, source, occurred_at, data) values ", "(?, ?, ?, ?, ?, ?)", "");
+
     /** Writes a batch's entries in one statement, in the caller's transaction; they keep their order in {@code seq}. */
     public static Uni<Void> insertAll(List<HistoryRow> rows) {
-        if (rows.isEmpty()) {
-            return Uni.createFrom().voidItem();
-        }
-        StringBuilder sql = new StringBuilder("insert into petition_history (petition_id, event_id, event_type, source, occurred_at, data) values ");
-        for (int i = 0; i < rows.size(); i++) {
-            int first = 1 + i * 6;
-            sql.append(i == 0 ? "" : ", ").append(String.format("(?%d, ?%d, ?%d, ?%d, ?%d, ?%d)",
-                    first, first + 1, first + 2, first + 3, first + 4, first + 5));
-        }
-        return io.quarkus.hibernate.reactive.panache.Panache.getSession().chain(session -> {
-            var insert = session.createNativeQuery(sql.toString());
-            for (int i = 0; i < rows.size(); i++) {
-                HistoryRow h = rows.get(i);
-                int first = 1 + i * 6;
-                insert.setParameter(first, h.petitionId);
-                insert.setParameter(first + 1, h.eventId);
-                insert.setParameter(first + 2, h.eventType);
-                insert.setParameter(first + 3, h.source);
-                insert.setParameter(first + 4, java.time.OffsetDateTime.ofInstant(h.occurredAt, java.time.ZoneOffset.UTC));
-                insert.setParameter(first + 5, h.data);
-            }
-            return insert.executeUpdate();
-        }).replaceWithVoid();
+        return INSERT.execute(rows.stream().map(h -> java.util.Arrays.<Object>asList(h.petitionId, h.eventId, h.eventType, h.source,
+                java.time.OffsetDateTime.ofInstant(h.occurredAt, java.time.ZoneOffset.UTC), h.data)).toList()).replaceWithVoid();
     }
 }

@@ -1,13 +1,14 @@
 package io.wenzheng.intake.unitfeed;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.wenzheng.contracts.CaseUpdate;
 import io.wenzheng.contracts.PetitionEvent;
 import io.wenzheng.contracts.Pledge;
+import io.wenzheng.kit.sql.MultiRowStatement;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -22,9 +23,10 @@ import java.util.Set;
  * event in memory (so a notice sees the clocks as they stand after its own event), written back in one upsert.
  */
 public final class ClockBook {
-    private static final String UPSERT = "insert into petition_clock (petition_id, pledge, due_at, time_basis, calendar, state) values ";
-    private static final String ON_CONFLICT = " on conflict (petition_id, pledge) do update set due_at = excluded.due_at, "
-            + "time_basis = excluded.time_basis, calendar = excluded.calendar, state = excluded.state";
+    private static final MultiRowStatement UPSERT = new MultiRowStatement(
+            "insert into petition_clock (petition_id, pledge, due_at, time_basis, calendar, state) values ", "(?, ?, ?, ?, ?, ?)",
+            " on conflict (petition_id, pledge) do update set due_at = excluded.due_at, "
+                    + "time_basis = excluded.time_basis, calendar = excluded.calendar, state = excluded.state");
 
     private final Map<String, Map<Pledge, CaseUpdate.Clock>> byPetition = new HashMap<>();
     private final Set<Changed> changed = new LinkedHashSet<>();
@@ -61,31 +63,14 @@ public final class ClockBook {
 
     /** Writes every clock an event changed, in the caller's transaction. */
     public Uni<Void> write() {
-        if (changed.isEmpty()) {
-            return Uni.createFrom().voidItem();
-        }
-        StringBuilder sql = new StringBuilder(UPSERT);
-        List<Object> values = new ArrayList<>();
+        List<List<Object>> rows = new ArrayList<>();
         for (Changed c : changed) {
             CaseUpdate.Clock clock = byPetition.get(c.petitionId()).get(c.pledge());
-            int first = values.size() + 1;
-            sql.append(values.isEmpty() ? "" : ", ").append(String.format("(?%d, ?%d, ?%d, ?%d, ?%d, ?%d)",
-                    first, first + 1, first + 2, first + 3, first + 4, first + 5));
-            values.add(c.petitionId());
-            values.add(c.pledge().name());
-            values.add(OffsetDateTime.ofInstant(clock.dueAt(), ZoneOffset.UTC));
-            values.add(clock.timeBasis() == null ? null : clock.timeBasis().name());
-            values.add(clock.calendar() == null ? null : clock.calendar().name());
-            values.add(clock.state().name());
+            rows.add(Arrays.asList(c.petitionId(), c.pledge().name(), OffsetDateTime.ofInstant(clock.dueAt(), ZoneOffset.UTC),
+                    clock.timeBasis() == null ? null : clock.timeBasis().name(),
+                    clock.calendar() == null ? null : clock.calendar().name(), clock.state().name()));
         }
-        sql.append(ON_CONFLICT);
-        return Panache.getSession().chain(session -> {
-            var upsert = session.createNativeQuery(sql.toString());
-            for (int i = 0; i < values.size(); i++) {
-                upsert.setParameter(i + 1, values.get(i));
-            }
-            return upsert.executeUpdate();
-        }).replaceWithVoid();
+        return UPSERT.execute(rows).replaceWithVoid();
     }
 
     private Map<Pledge, CaseUpdate.Clock> clocks(String petitionId) {

@@ -7,6 +7,7 @@ import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
 import io.wenzheng.contracts.EventJson;
 import io.wenzheng.contracts.EventType;
 import io.wenzheng.contracts.MalformedEventException;
+import io.wenzheng.kit.sql.MultiRowStatement;
 import io.wenzheng.kit.trace.TraceContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -38,6 +39,9 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class EventConsumer {
     private static final Logger LOG = Logger.getLogger(EventConsumer.class);
+    private static final MultiRowStatement CLAIM = new MultiRowStatement(
+            "insert into inbox_event (id, consumer, event_id, event_type, processed_at) values ", "(?, ?, ?, ?, ?)",
+            " on conflict (id) do nothing returning event_id");
 
     private final MeterRegistry registry;
 
@@ -201,27 +205,10 @@ public class EventConsumer {
      * Call it inside the transaction that handles them.
      */
     public static Uni<Set<String>> claimAll(String consumer, List<ConsumedEvent> events) {
-        StringBuilder sql = new StringBuilder(
-                "insert into inbox_event (id, consumer, event_id, event_type, processed_at) values ");
-        for (int i = 0; i < events.size(); i++) {
-            int p = 3 + i * 3;
-            sql.append(i == 0 ? "" : ", ").append("(?").append(p).append(", ?1, ?").append(p + 1).append(", ?")
-                    .append(p + 2).append(", ?2)");
-        }
-        sql.append(" on conflict (id) do nothing returning event_id");
-        return Panache.getSession().chain(session -> {
-            var query = session.createNativeQuery(sql.toString(), String.class)
-                    .setParameter(1, consumer)
-                    .setParameter(2, java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC));
-            for (int i = 0; i < events.size(); i++) {
-                ConsumedEvent event = events.get(i);
-                int p = 3 + i * 3;
-                query.setParameter(p, InboxEntry.key(consumer, event.id()))
-                        .setParameter(p + 1, event.id())
-                        .setParameter(p + 2, event.type().type());
-            }
-            return query.getResultList();
-        }).map(Set::copyOf);
+        java.time.OffsetDateTime now = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC);
+        return CLAIM.returning(events.stream().map(event -> java.util.Arrays.<Object>asList(
+                        InboxEntry.key(consumer, event.id()), consumer, event.id(), event.type().type(), now)).toList(), String.class)
+                .map(Set::copyOf);
     }
 
     private Uni<Void> deadLetterAll(String consumer, List<PoisonIsolation.Failed<KafkaRecord<String, String>>> failed) {

@@ -7,6 +7,7 @@ import io.wenzheng.contracts.EventType;
 import io.wenzheng.contracts.InsightEvent;
 import io.wenzheng.contracts.InsightType;
 import io.wenzheng.contracts.PetitionEvent;
+import io.wenzheng.kit.sql.MultiRowStatement;
 import io.wenzheng.kit.trace.TraceContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -63,23 +64,7 @@ public class Outbox {
         }
 
         public Uni<Void> write() {
-            if (rows.isEmpty()) {
-                return Uni.createFrom().voidItem();
-            }
-            StringBuilder sql = new StringBuilder("insert into outbox_event (" + Prepared.COLUMNS + ") values ");
-            for (int i = 0; i < rows.size(); i++) {
-                sql.append(i == 0 ? "" : ", ").append(Prepared.values(1 + i * Prepared.PARAMETERS, "?"));
-            }
-            return Panache.getSession().chain(session -> {
-                var insert = session.createNativeQuery(sql.toString());
-                for (int i = 0; i < rows.size(); i++) {
-                    List<Object> values = new Prepared(rows.get(i)).parameters();
-                    for (int k = 0; k < values.size(); k++) {
-                        insert.setParameter(1 + i * Prepared.PARAMETERS + k, values.get(k));
-                    }
-                }
-                return insert.executeUpdate();
-            }).replaceWithVoid();
+            return Prepared.INSERT.execute(rows.stream().map(row -> new Prepared(row).parameters()).toList()).replaceWithVoid();
         }
     }
 
@@ -94,16 +79,10 @@ public class Outbox {
     /** An outbox row not yet written: its columns, and their values as statement parameters. */
     public record Prepared(OutboxEvent row) {
         public static final String COLUMNS = "event_id, event_type, topic, message_key, subject, payload, occurred_at, traceparent, attempts";
+        /** One row's values; the last column, attempts, starts at 0. */
+        public static final String ROW = "(?, ?, ?, ?, ?, ?, ?, ?, 0)";
         public static final int PARAMETERS = 8;
-
-        /** The values clause of one row, with parameters numbered from {@code first}: "$" for the pool, "?" for Hibernate. */
-        public static String values(int first, String marker) {
-            StringBuilder sql = new StringBuilder("(");
-            for (int k = 0; k < PARAMETERS; k++) {
-                sql.append(marker).append(first + k).append(", ");
-            }
-            return sql.append("0)").toString();
-        }
+        static final MultiRowStatement INSERT = new MultiRowStatement("insert into outbox_event (" + COLUMNS + ") values ", ROW, "");
 
         public List<Object> parameters() {
             return java.util.Arrays.asList(row.eventId, row.eventType, row.topic, row.messageKey, row.subject, row.payload,
