@@ -102,6 +102,9 @@ public final class SuiteBenchCli {
                     Double.isNaN(p.offeredPerSecond()) ? "as fast as answered" : String.format("%,.0f", p.offeredPerSecond()),
                     p.sent(), p.accepted(), p.refused(), p.unanswered(), p.notSent(), p.acceptedPerSecond(), p.endToEndPerSecond(), p.drainedSeconds(), p.lost()));
         }
+        r.phases().stream().filter(p -> !p.refusals().isEmpty()).forEach(p -> out.append(String.format("%nRefused in %s: %s%n", p.name(),
+                p.refusals().entrySet().stream().map(e -> String.format("%,d × %s", e.getValue(), e.getKey()))
+                        .collect(java.util.stream.Collectors.joining("; ")))));
         for (SuiteBenchmark.Phase p : r.phases()) {
             out.append(String.format("%nLatency, %s%n%n| stage | petitions | p50 | p95 | p99 | max |%n|---|---:|---:|---:|---:|---:|%n", p.name()));
             out.append(p.http().row("HTTP answer (accepted)")).append('\n');

@@ -43,7 +43,8 @@ public final class SuiteBenchmark {
      */
     public record Phase(String name, double offeredPerSecond, long sent, long accepted, long refused, long unanswered, long notSent,
                         double loadSeconds, double acceptedPerSecond, double endToEndPerSecond, double drainedSeconds, long lost,
-                        Latency http, Latency routed, Latency routedSeen, Latency deadline, Latency counted, Resources.Cpu cpu) {
+                        Latency http, Latency routed, Latency routedSeen, Latency deadline, Latency counted, Resources.Cpu cpu,
+                        Map<String, Long> refusals) {
         /** CPU milliseconds per accepted petition: by each service, and by everything else on the machine. */
         public String cpuPerPetition() {
             if (accepted == 0) {
@@ -152,7 +153,7 @@ public final class SuiteBenchmark {
         Phase phase = new Phase(name, offered, result.attempts().size() + result.notSent(), accepted.size(), result.refused(), result.unanswered(), result.notSent(),
                 loadSeconds, accepted.size() / loadSeconds, accepted.size() / ((drainedAt - loadStart) / 1e6),
                 (drainedAt - loadEnd) / 1e6, lost, Latency.ofMicros(http), Latency.ofMicros(routed), Latency.ofMicros(seen),
-                Latency.ofMicros(due), Latency.ofMicros(counted), cpu);
+                Latency.ofMicros(due), Latency.ofMicros(counted), cpu, result.refusalsByReason());
         say.accept(String.format("phase %s: %,d accepted in %.1f s (%.0f/s), end to end %.0f/s, drained %.1f s after the load, %d lost",
                 name, phase.accepted(), loadSeconds, phase.acceptedPerSecond(), phase.endToEndPerSecond(), phase.drainedSeconds(), lost));
         return phase;

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -63,6 +64,15 @@ public final class PetitionLoad {
         public boolean accepted() {
             return status >= 200 && status < 300;
         }
+
+        /** Why it was not accepted, in a few words that group alike failures. */
+        public String reason() {
+            if (status == 0) {
+                return failure == null ? "no answer" : failure;
+            }
+            Matcher title = PROBLEM_TITLE.matcher(failure == null ? "" : failure);
+            return "HTTP " + status + (title.find() ? " " + title.group(1) : "");
+        }
     }
 
     public record Result(List<Attempt> attempts, long notSent, Duration elapsed) {
@@ -83,11 +93,26 @@ public final class PetitionLoad {
             return attempts.stream().filter(a -> a.status() == 0 && "timeout".equals(a.failure())).count();
         }
 
+        /**
+         * The refusals counted by what they were: "HTTP 503 Service Unavailable" (the status and the problem's title),
+         * or the client's failure ("ConnectException"); the most frequent first.
+         */
+        public Map<String, Long> refusalsByReason() {
+            Map<String, Long> counts = attempts.stream()
+                    .filter(a -> !a.accepted() && !(a.status() == 0 && "timeout".equals(a.failure())))
+                    .collect(java.util.stream.Collectors.groupingBy(Attempt::reason, java.util.stream.Collectors.counting()));
+            Map<String, Long> sorted = new java.util.LinkedHashMap<>();
+            counts.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                    .forEach(e -> sorted.put(e.getKey(), e.getValue()));
+            return sorted;
+        }
+
         public double acceptedPerSecond() {
             return accepted().size() / Math.max(0.001, elapsed.toNanos() / 1e9);
         }
     }
 
+    private static final Pattern PROBLEM_TITLE = Pattern.compile("\"title\"\\s*:\\s*\"([^\"]{1,80})\"");
     private static final Pattern PETITION_ID = Pattern.compile("\"id\"\\s*:\\s*\"([0-9A-Za-z]+)\"");
     private static final Pattern REST_TRACKING = Pattern.compile("\"trackingCode\"\\s*:\\s*\"([0-9A-Za-z]+)\"");
     private static final Pattern WECHAT_TRACKING = Pattern.compile("查询码 ([0-9A-Za-z]+)");
