@@ -11,11 +11,23 @@ import java.util.OptionalInt;
 @ConfigMapping(prefix = "wenzheng.sla")
 public interface SlaConfig {
     /**
-     * The longest the timer watch sleeps between rounds. It wakes earlier when it knows of an action due sooner;
-     * this bounds how long a timer another instance writes, due sooner than any it knew, may wait.
+     * The longest the timer watch sleeps between rounds while it cannot hear commits (its {@code LISTEN wenzheng_timers}
+     * connection is down). It wakes earlier when it knows of an action due sooner; this bounds how long a timer another
+     * instance writes, due sooner than any it knew, may wait.
      */
     @WithDefault("500ms")
     Duration pollInterval();
+
+    /**
+     * The longest the timer watch sleeps between rounds while it hears commits: every commit that writes timers, on
+     * any instance, wakes it through {@code NOTIFY wenzheng_timers}, so this is only a safety net.
+     */
+    @WithDefault("10s")
+    Duration listeningInterval();
+
+    /** The shortest time between rounds woken by commits, so that a busy service looks at its timers in batches. */
+    @WithDefault("200ms")
+    Duration wakeGap();
 
     /** Timer actions fired per transaction. */
     @WithDefault("200")

@@ -6,6 +6,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
+import io.wenzheng.kit.CommitListener;
 import io.wenzheng.kit.PollingLoop;
 import io.wenzheng.kit.outbox.Outbox;
 import io.wenzheng.sla.SlaConfig;
@@ -16,13 +17,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Fires due timer actions: warnings, breaches and escalation steps. Each round locks due timers with
  * {@code FOR UPDATE SKIP LOCKED}, applies one step to each and writes its event in the same transaction, so several
  * sla-service instances never fire one action twice, and a restart fires at once what came due while it was down.
- * Between rounds the watch sleeps until the next action is due, but never longer than the poll interval, so a timer
- * written by another instance is seen within that interval.
+ * Between rounds the watch sleeps until the next action is due. A commit that writes timers, on any instance, wakes it
+ * (a trigger raises {@code NOTIFY wenzheng_timers}), so a timer due sooner than the one it waits for is seen at once; it
+ * still looks every listening interval, and every poll interval while it cannot hear commits.
  */
 @ApplicationScoped
 public class TimerWatch {
@@ -34,6 +37,7 @@ public class TimerWatch {
     private final MeterRegistry registry;
     private final java.time.Clock clock;
     private PollingLoop<Round> loop;
+    private Optional<CommitListener> listener = Optional.empty();
 
     /** What a round did, and when the earliest remaining action is due (null: none). */
     public record Round(int fired, Instant nextDue) {
@@ -55,6 +59,7 @@ public class TimerWatch {
 
     void start(@Observes StartupEvent started, Vertx vertx) {
         loop = new PollingLoop<>(vertx, "timer watch", this::fireDue, this::sleepAfter, Duration.ofSeconds(2));
+        listener = CommitListener.start(vertx, "wenzheng_timers", loop, config.wakeGap());
         loop.start();
     }
 
@@ -62,21 +67,28 @@ public class TimerWatch {
         if (loop != null) {
             loop.stop();
         }
+        listener.ifPresent(CommitListener::close);
+    }
+
+    /** Whether commits that write timers wake the watch, rather than its polls alone. */
+    public boolean hearsCommits() {
+        return listener.map(CommitListener::listening).orElse(false);
     }
 
     Duration sleepAfter(Round round) {
         if (round.fired() >= config.batchSize()) {
             return Duration.ZERO;
         }
+        Duration longest = hearsCommits() ? config.listeningInterval() : config.pollInterval();
         if (round.nextDue() == null) {
-            return config.pollInterval();
+            return longest;
         }
         Duration untilDue = Duration.between(clock.instant(), round.nextDue());
         if (untilDue.isNegative() || untilDue.isZero()) {
             // Due but not ours: another instance holds it. Give its transaction a moment rather than spin.
             return round.fired() > 0 ? Duration.ZERO : LOCKED_ELSEWHERE_PAUSE;
         }
-        return untilDue.compareTo(config.pollInterval()) < 0 ? untilDue : config.pollInterval();
+        return untilDue.compareTo(longest) < 0 ? untilDue : longest;
     }
 
     public Uni<Round> fireDue() {
