@@ -31,11 +31,16 @@ public record MultiRowStatement(String head, String row, String tail) {
         return MOST_PARAMETERS / width();
     }
 
-    /** The text for {@code rows} rows, with parameters {@code ?1} onwards. */
+    /** The text for {@code rows} rows, with parameters {@code ?1} onwards (Hibernate's native queries). */
     public String sql(int rows) {
+        return sql(rows, "?");
+    }
+
+    /** The text for {@code rows} rows, with parameters numbered from 1 after {@code marker}: "$" for the reactive pool. */
+    public String sql(int rows, String marker) {
         StringBuilder sql = new StringBuilder(head);
         for (int i = 0; i < rows; i++) {
-            sql.append(i == 0 ? "" : ", ").append(numbered(row, 1 + i * width(), "?"));
+            sql.append(i == 0 ? "" : ", ").append(numbered(row, 1 + i * width(), marker));
         }
         return sql.append(tail).toString();
     }
