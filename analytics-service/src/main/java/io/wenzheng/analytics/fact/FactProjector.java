@@ -12,7 +12,6 @@ import io.wenzheng.kit.inbox.EventConsumer;
 import io.wenzheng.kit.sql.MultiRowStatement;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.LockModeType;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +19,7 @@ import java.util.Optional;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
+import io.wenzheng.kit.sql.RowsById;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -63,8 +63,8 @@ public class FactProjector {
     Uni<Void> apply(List<ConsumedEvent> events) {
         List<String> ids = events.stream().map(ConsumedEvent::petitionId).distinct().sorted().toList();
         return ENSURE.execute(ids.stream().map(id -> List.<Object>of(id)).toList())
-                .chain(() -> PetitionFact.<PetitionFact>find("petitionId in ?1 order by petitionId", ids)
-                        .withLock(LockModeType.PESSIMISTIC_WRITE).list())
+                .chain(() -> RowsById.select(PetitionFact.class,
+                        "select * from petition_fact where petition_id = any(cast(?1 as text[])) order by petition_id for update", ids))
                 .chain(rows -> {
                     Map<String, PetitionFact> facts = rows.stream().collect(Collectors.toMap(f -> f.petitionId, f -> f));
                     List<Contribution> changes = new ArrayList<>();

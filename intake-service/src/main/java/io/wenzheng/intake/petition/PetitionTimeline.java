@@ -11,7 +11,6 @@ import io.wenzheng.kit.inbox.ConsumedEvent;
 import io.wenzheng.kit.inbox.EventConsumer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.LockModeType;
 import java.time.Instant;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
@@ -19,6 +18,7 @@ import io.wenzheng.kit.inbox.Refusal;
 import io.wenzheng.kit.outbox.Outbox;
 import io.wenzheng.intake.unitfeed.ClockBook;
 import io.wenzheng.intake.unitfeed.UnitFeed;
+import io.wenzheng.kit.sql.RowsById;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -65,7 +65,7 @@ public class PetitionTimeline {
         List<String> ids = events.stream().map(ConsumedEvent::petitionId).distinct().sorted().toList();
         // Locked, in one order: the lifecycle and SLA channels update the same rows concurrently, a full-row update
         // would otherwise overwrite the other channel's change with stale values, and two batches must not deadlock.
-        return PetitionRow.<PetitionRow>find("id in ?1 order by id", ids).withLock(LockModeType.PESSIMISTIC_WRITE).list()
+        return RowsById.select(PetitionRow.class, "select * from petition where id = any(cast(?1 as text[])) order by id for update", ids)
                 .chain(rows -> ClockBook.load(ids).chain(clocks -> {
                     Map<String, PetitionRow> byId = new HashMap<>();
                     rows.forEach(row -> byId.put(row.id, row));

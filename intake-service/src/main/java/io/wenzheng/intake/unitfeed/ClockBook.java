@@ -5,6 +5,7 @@ import io.wenzheng.contracts.CaseUpdate;
 import io.wenzheng.contracts.PetitionEvent;
 import io.wenzheng.contracts.Pledge;
 import io.wenzheng.kit.sql.MultiRowStatement;
+import io.wenzheng.kit.sql.RowsById;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -39,7 +40,8 @@ public final class ClockBook {
     }
 
     public static Uni<ClockBook> load(Collection<String> petitionIds) {
-        return ClockRow.<ClockRow>list("key.petitionId in ?1", petitionIds).map(ClockBook::new);
+        return RowsById.select(ClockRow.class, "select * from petition_clock where petition_id = any(cast(?1 as text[]))", petitionIds)
+                .map(ClockBook::new);
     }
 
     /** Keeps what an SLA event says about one of the petition's clocks; other events change nothing. */

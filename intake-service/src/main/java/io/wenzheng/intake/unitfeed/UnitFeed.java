@@ -10,6 +10,7 @@ import io.wenzheng.intake.unitfeed.webhook.WebhookPushes;
 import io.wenzheng.kit.KitConfig;
 import io.wenzheng.kit.outbox.Outbox;
 import io.wenzheng.kit.security.Sight;
+import io.wenzheng.kit.sql.RowsById;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -116,19 +117,20 @@ public class UnitFeed {
                 return Uni.createFrom().voidItem();
             }
             List<String> units = deliveries.stream().map(Delivery::unitCode).distinct().toList();
-            return WebhookEndpoint.<WebhookEndpoint>list("unitCode in ?1", units).chain(endpoints -> {
-                java.util.Set<String> hooked = new java.util.HashSet<>();
-                endpoints.forEach(e -> hooked.add(e.unitCode));
-                Uni<Void> queued = Uni.createFrom().voidItem();
-                for (int i = 0; i < deliveries.size(); i++) {
-                    Delivery d = deliveries.get(i);
-                    String eventId = eventIds.get(i);
-                    if (hooked.contains(d.unitCode())) {
-                        queued = queued.chain(() -> WebhookPushes.enqueue(d.unitCode(), eventId, source, d.update(), d.at()));
-                    }
-                }
-                return queued;
-            });
+            return RowsById.select(WebhookEndpoint.class, "select * from webhook_endpoint where unit_code = any(cast(?1 as text[]))", units)
+                    .chain(endpoints -> {
+                        java.util.Set<String> hooked = new java.util.HashSet<>();
+                        endpoints.forEach(e -> hooked.add(e.unitCode));
+                        Uni<Void> queued = Uni.createFrom().voidItem();
+                        for (int i = 0; i < deliveries.size(); i++) {
+                            Delivery d = deliveries.get(i);
+                            String eventId = eventIds.get(i);
+                            if (hooked.contains(d.unitCode())) {
+                                queued = queued.chain(() -> WebhookPushes.enqueue(d.unitCode(), eventId, source, d.update(), d.at()));
+                            }
+                        }
+                        return queued;
+                    });
         }
     }
 

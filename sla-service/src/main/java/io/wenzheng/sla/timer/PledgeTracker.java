@@ -9,11 +9,11 @@ import io.wenzheng.contracts.Pledge;
 import io.wenzheng.kit.inbox.ConsumedEvent;
 import io.wenzheng.kit.inbox.EventConsumer;
 import io.wenzheng.kit.outbox.Outbox;
+import io.wenzheng.kit.sql.RowsById;
 import io.wenzheng.sla.calendar.MissingHolidayDataException;
 import io.wenzheng.sla.calendar.notice.CalendarBook;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.LockModeType;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -72,8 +72,8 @@ public class PledgeTracker {
         List<String> petitions = events.stream().map(ConsumedEvent::petitionId).distinct().sorted().toList();
         // Locked, in one order, so that a unit's action and the timer watch cannot both settle one clock, and two
         // batches cannot deadlock.
-        return DeadlineTimer.<DeadlineTimer>find("petitionId in ?1 order by petitionId, pledge", petitions)
-                .withLock(LockModeType.PESSIMISTIC_WRITE).list()
+        return RowsById.select(DeadlineTimer.class,
+                        "select * from deadline_timer where petition_id = any(cast(?1 as text[])) order by petition_id, pledge for update", petitions)
                 .chain(rows -> {
                     Map<String, Map<Pledge, DeadlineTimer>> byPetition = new HashMap<>();
                     for (DeadlineTimer row : rows) {
