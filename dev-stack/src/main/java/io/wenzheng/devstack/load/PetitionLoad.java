@@ -119,7 +119,13 @@ public final class PetitionLoad {
 
     private final Settings settings;
     private final PetitionTexts texts;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+    /**
+     * HTTP/1.1, a connection per request in flight, as citizens' browsers and the platforms' webhook callers arrive. The
+     * JDK client's default upgrades plain http to HTTP/2 and multiplexes everything on one connection; when many of its
+     * requests time out at once, their stream resets look like a rapid-reset attack, and the server closes the whole
+     * connection (every request in flight on it then ends in an EOFException, answered or not).
+     */
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(3)).build();
     private final AtomicLong messageIds = new AtomicLong(System.currentTimeMillis() * 1000);
 
     public PetitionLoad(Settings settings, PetitionTexts texts) {
