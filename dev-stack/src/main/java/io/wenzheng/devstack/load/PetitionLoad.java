@@ -68,10 +68,10 @@ public final class PetitionLoad {
         /** Why it was not accepted, in a few words that group alike failures. */
         public String reason() {
             if (status == 0) {
-                return failure == null ? "no answer" : failure;
+                return route + " " + (failure == null ? "no answer" : failure);
             }
             Matcher title = PROBLEM_TITLE.matcher(failure == null ? "" : failure);
-            return "HTTP " + status + (title.find() ? " " + title.group(1) : "");
+            return route + " HTTP " + status + (title.find() ? " " + title.group(1) : "");
         }
     }
 
@@ -94,8 +94,9 @@ public final class PetitionLoad {
         }
 
         /**
-         * The refusals counted by what they were: "HTTP 503 Service Unavailable" (the status and the problem's title),
-         * or the client's failure ("ConnectException"); the most frequent first.
+         * The refusals counted by route and what they were: "REST HTTP 503 Service Unavailable" (the status and the
+         * problem's title), or the client's failure ("WECHAT ConnectException: …", numbers masked so that alike failures
+         * group); the most frequent first.
          */
         public Map<String, Long> refusalsByReason() {
             Map<String, Long> counts = attempts.stream()
@@ -229,7 +230,8 @@ public final class PetitionLoad {
                     long latency = System.nanoTime() - began;
                     if (e != null) {
                         Throwable cause = e.getCause() == null ? e : e.getCause();
-                        String failure = cause instanceof HttpTimeoutException ? "timeout" : cause.getClass().getSimpleName();
+                        String failure = cause instanceof HttpTimeoutException ? "timeout" : cause.getClass().getSimpleName()
+                                + (cause.getMessage() == null ? "" : ": " + abbreviate(cause.getMessage().replaceAll("\\d+", "N")));
                         return new Attempt(route, messageId, null, sentAt, latency, 0, failure);
                     }
                     String body = response.body();

@@ -22,7 +22,8 @@ class RefusalsTest {
 
         assertEquals(4, result.refused());
         assertEquals(2, result.unanswered());
-        assertEquals(List.of(Map.entry("HTTP 503 Service Unavailable", 2L), Map.entry("ConnectException", 1L), Map.entry("HTTP 500", 1L)),
+        assertEquals(List.of(Map.entry("REST HTTP 503 Service Unavailable", 2L), Map.entry("REST ConnectException", 1L),
+                        Map.entry("REST HTTP 500", 1L)),
                 List.copyOf(result.refusalsByReason().entrySet()));
     }
 }
