@@ -10,9 +10,11 @@ import io.wenzheng.e2e.chaos.ChaosReport;
 import io.wenzheng.e2e.chaos.CrashHarness;
 import io.wenzheng.contracts.Topics;
 import io.wenzheng.devstack.DevStack;
+import io.wenzheng.devstack.demo.DemoCity;
 import io.wenzheng.devstack.identity.Tokens;
 import io.wenzheng.devstack.load.PetitionTexts;
 import io.wenzheng.devstack.process.Ports;
+import io.wenzheng.devstack.suite.RunningSuite;
 import io.wenzheng.devstack.suite.ServiceName;
 import io.wenzheng.devstack.suite.Suite;
 import java.nio.file.Files;
@@ -1207,6 +1209,72 @@ class SuiteEndToEndTest {
         assertThat(report.duplicated()).as("petitions routed, given deadlines or counted twice").isZero();
         assertThat(report.analyticsEqualsTruth()).as("analytics' totals equal intake's").isTrue();
         assertThat(report.passed()).isTrue();
+    }
+
+    /**
+     * {@code ./wenzheng up --demo}, as a newcomer meets it, last on the suite the other tests used (a suite of its own cost a
+     * minute more of every build): within minutes of the start the dashboard, the league table
+     * with 十佳 and 通报, the published reports and the ranked hot issues have content, and the city moves. It runs on the
+     * bundled sample (quick); {@code -Dwenzheng.demo.data=../shared/data/petitions-replied.tsv} runs it on the real
+     * history, and {@code -Dwenzheng.demo.screenshots=docs/images} keeps its pictures for the README.
+     */
+    @Test
+    @Order(200)
+    void theDemoCityHasFiguresLeagueReportsAndHotIssuesAndMoves() throws Exception {
+        io.wenzheng.devstack.testing.HeadlessChromium.ensureInstalled();
+        Path source = Path.of(System.getProperty("wenzheng.demo.data", ROOT.resolve("deploy/demo/sample/history.tsv").toString()));
+        Path pictures = Path.of(System.getProperty("wenzheng.demo.screenshots", ROOT.resolve("e2e/target/demo").toString()));
+        Files.createDirectories(pictures);
+        assertThat(RunningSuite.loadDirectory(suite.url(ServiceName.ROUTING), tokens.of("admin1"), ROOT.resolve(DemoCity.DIRECTORY))).isEqualTo(200);
+        long begin = System.nanoTime();
+        var started = DemoCity.startFrom(source, new DemoCity.Suite(suite.url(ServiceName.INTAKE), suite.url(ServiceName.SLA),
+                suite.url(ServiceName.ANALYTICS), stack.kafka().superUserClient(), tokens::of), line -> System.out.println("demo-test: " + line));
+        try (var city = started.city()) {
+            System.out.printf("demo-test: the demo city was ready %.0f s after its start%n", (System.nanoTime() - begin) / 1e9);
+            assertThat(started.history().imported()).isPositive();
+            assertThat(started.reports()).hasSize(2).allSatisfy(title -> assertThat(title).startsWith("问政"));
+
+            await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
+                var league = given().baseUri(suite.url(ServiceName.ANALYTICS)).auth().oauth2(tokens.of("analyst1")).get("/api/v1/stats/league")
+                        .then().statusCode(200).extract().jsonPath();
+                assertThat(league.getList("top")).as("十佳").hasSize(10);
+                assertThat(league.getList("needsImprovement")).as("通报").isNotEmpty();
+            });
+            try (var dashboard = ConsoleBrowser.login(suite.url(ServiceName.ANALYTICS) + "/dashboard/index.html", "analyst1")) {
+                dashboard.waitUntil("Number(document.getElementById('received').textContent) > 0");
+                dashboard.waitUntil("document.querySelectorAll('#league tbody tr[data-unit]').length >= 5");
+                dashboard.waitUntil("!!document.querySelector('#league .badge.top') && !!document.querySelector('#league .badge.warn')");
+                dashboard.waitUntil("document.querySelectorAll('#hotspots tbody tr details summary').length >= 3");
+                dashboard.waitUntil("document.querySelectorAll('#reports tbody tr').length >= 2");
+                String league = (String) dashboard.js("return document.querySelector('#league tbody').textContent");
+                assertThat(league).as("units of the demo directory, by name").contains("银川");
+                String hot = (String) dashboard.js("return document.querySelector('#hotspots tbody').textContent");
+                assertThat(hot).doesNotContainPattern("[0-9A-HJKMNP-TV-Z]{26}");
+                dashboard.screenshot(pictures.resolve("demo-dashboard.png"));
+                dashboard.js("document.getElementById('league').scrollIntoView()");
+                dashboard.screenshot(pictures.resolve("demo-league.png"));
+            }
+            String report = given().baseUri(suite.url(ServiceName.ANALYTICS)).auth().oauth2(tokens.of("analyst1")).get("/api/v1/reports")
+                    .then().statusCode(200).extract().jsonPath().getString("find { it.period == 'MONTHLY' }.links.html");
+            String html = given().baseUri(suite.url(ServiceName.ANALYTICS)).auth().oauth2(tokens.of("analyst1")).get(report)
+                    .then().statusCode(200).extract().asString();
+            var page = org.jsoup.Jsoup.parse(html);
+            assertThat(page.text()).contains("十佳单位").contains("通报批评");
+            assertThat(page.select("table").first().text()).doesNotContain("受理 Received 0 ");
+
+            // The city moves: citizens write through four channels, units act, the backlog's deadlines pass.
+            await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(5)).untilAsserted(() -> {
+                assertThat(city.written()).isGreaterThanOrEqualTo(8);
+                assertThat(city.actions()).isPositive();
+                var board = given().baseUri(suite.url(ServiceName.SLA)).auth().oauth2(tokens.of("supervisor1")).get("/api/v1/sla/board")
+                        .then().statusCode(200).extract().jsonPath();
+                assertThat(board.getList("breached").size() + board.getList("escalated").size())
+                        .as("today's backlog past its deadline, breached and escalated").isPositive();
+            });
+            var channels = given().baseUri(suite.url(ServiceName.ANALYTICS)).auth().oauth2(tokens.of("analyst1"))
+                    .queryParam("by", "CHANNEL").get("/api/v1/stats/measures").then().statusCode(200).extract().jsonPath().getList("groups.key");
+            assertThat(channels).contains("WEB", "WECHAT", "WEIBO", "HOTLINE");
+        }
     }
 
     private static long scalar(String sql, List<String> ids) throws Exception {

@@ -387,7 +387,7 @@ public final class DevStackCli implements Runnable {
                 try {
                     var started = io.wenzheng.devstack.demo.DemoCity.start(root, new io.wenzheng.devstack.demo.DemoCity.Suite(
                             suite.url(ServiceName.INTAKE), suite.url(ServiceName.SLA), suite.url(ServiceName.ANALYTICS),
-                            stack.kafka().bootstrapServers(), tokens::of), line -> say(line));
+                            stack.kafka().superUserClient(), tokens::of), line -> say(line));
                     cityRef.set(started.city());
                     say("demo city ready: dashboard " + suite.url(ServiceName.ANALYTICS) + "/dashboard/ (analyst1), board and workbenches "
                             + suite.url(ServiceName.ANALYTICS) + "/console/ (supervisor1, operator1)");

@@ -28,7 +28,7 @@ public final class DemoCity {
     static final String SAMPLE = "deploy/demo/sample/history.tsv";
 
     /** Where the suite answers, and who may ask. */
-    public record Suite(String intakeUrl, String slaUrl, String analyticsUrl, String bootstrapServers, Function<String, String> tokenOf) {
+    public record Suite(String intakeUrl, String slaUrl, String analyticsUrl, java.util.Map<String, Object> kafkaClient, Function<String, String> tokenOf) {
     }
 
     /** What the demo set up. */
@@ -65,7 +65,7 @@ public final class DemoCity {
         DemoHistory.Demo demo = DemoHistory.of(messages, now, 24, dueOf);
         List<LiveCity.Text> texts = LiveCity.texts(more.isEmpty() ? messages : more);
         // The units listen before the import, so that today's backlog is theirs too.
-        LiveCity city = new LiveCity(LiveCity.Settings.of(suite.intakeUrl(), suite.bootstrapServers(), () -> suite.tokenOf().apply("operator1")),
+        LiveCity city = new LiveCity(LiveCity.Settings.of(suite.intakeUrl(), suite.kafkaClient(), () -> suite.tokenOf().apply("operator1")),
                 texts, say);
         try {
             HistoryUpload upload = new HistoryUpload(suite.intakeUrl(), () -> suite.tokenOf().apply("admin1"));

@@ -47,10 +47,11 @@ public final class LiveCity implements AutoCloseable {
      * @param every   a new petition this often
      * @param answer  the median time a unit takes to answer; each unit is faster or slower than it
      */
-    public record Settings(String intakeUrl, String bootstrapServers, Supplier<String> operatorToken, Duration every, Duration answer,
+    public record Settings(String intakeUrl, Map<String, Object> kafkaClient, Supplier<String> operatorToken, Duration every, Duration answer,
                            long seed) {
-        public static Settings of(String intakeUrl, String bootstrapServers, Supplier<String> operatorToken) {
-            return new Settings(intakeUrl, bootstrapServers, operatorToken, Duration.ofSeconds(5), Duration.ofMinutes(20), 2031);
+        /** @param kafkaClient bootstrap servers and, on a broker with ACLs, the credentials of a principal that may do what units do */
+        public static Settings of(String intakeUrl, Map<String, Object> kafkaClient, Supplier<String> operatorToken) {
+            return new Settings(intakeUrl, Map.copyOf(kafkaClient), operatorToken, Duration.ofSeconds(5), Duration.ofMinutes(20), 2031);
         }
     }
 
@@ -89,11 +90,14 @@ public final class LiveCity implements AutoCloseable {
         this.texts = texts;
         this.say = say;
         this.random = new Random(settings.seed());
-        this.producer = new KafkaProducer<>(Map.of("bootstrap.servers", settings.bootstrapServers(), "acks", "all",
-                "key.serializer", StringSerializer.class.getName(), "value.serializer", StringSerializer.class.getName()));
-        this.consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", settings.bootstrapServers(),
-                "enable.auto.commit", "false", "key.deserializer", StringDeserializer.class.getName(),
+        Map<String, Object> producerConfig = new java.util.HashMap<>(settings.kafkaClient());
+        producerConfig.putAll(Map.of("acks", "all", "key.serializer", StringSerializer.class.getName(),
+                "value.serializer", StringSerializer.class.getName()));
+        this.producer = new KafkaProducer<>(producerConfig);
+        Map<String, Object> consumerConfig = new java.util.HashMap<>(settings.kafkaClient());
+        consumerConfig.putAll(Map.of("enable.auto.commit", "false", "key.deserializer", StringDeserializer.class.getName(),
                 "value.deserializer", StringDeserializer.class.getName()));
+        this.consumer = new KafkaConsumer<>(consumerConfig);
         List<TopicPartition> partitions = consumer.partitionsFor(Topics.LIFECYCLE).stream()
                 .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
         consumer.assign(partitions);
