@@ -26,4 +26,18 @@ public final class RowsById {
                 .setParameter(1, keys.toArray(String[]::new))
                 .getResultList());
     }
+
+    /**
+     * As {@link #select}, for a caller that writes its changes with its own statement: the rows are read-only, so the
+     * session keeps no copy of them to compare at flush and never writes them itself.
+     */
+    public static <T> Uni<List<T>> read(Class<T> entity, String sql, Collection<String> keys) {
+        if (keys.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return Panache.getSession().chain(session -> session.createNativeQuery(sql, entity)
+                .setParameter(1, keys.toArray(String[]::new))
+                .setReadOnly(true)
+                .getResultList());
+    }
 }

@@ -17,6 +17,10 @@ public record PledgeClock(String petitionId, Pledge pledge, Label label, Assignm
                           Instant startedAt, Instant dueAt, TimerState state, Instant settledAt, Instant pausedAt,
                           boolean warned, int escalationLevel, Instant nextFireAt, CalendarStatus calendar) {
 
+    /** Which clock: a petition has at most one per pledge. */
+    public record Key(String petitionId, Pledge pledge) {
+    }
+
     public record Label(String trackingCode, String title) {
         public static final Label NONE = new Label(null, null);
     }

@@ -2,7 +2,6 @@ package io.wenzheng.sla.timer;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.wenzheng.contracts.PetitionEvent;
 import io.wenzheng.contracts.Pledge;
@@ -17,9 +16,10 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +28,7 @@ import org.jboss.logging.Logger;
 
 /**
  * Keeps petitions' clocks in step with their lifecycle, a poll batch at a time: loads the batch's clocks in one
- * locked query, lets {@link PledgeClocks} decide, writes the changed rows and appends the events to the outbox, in
+ * locked query, lets {@link PledgeClocks} decide, upserts the changed clocks and appends the events to the outbox, in
  * the consumer's one transaction.
  */
 @ApplicationScoped
@@ -60,8 +60,8 @@ public class PledgeTracker {
 
     /**
      * One batch: every clock of every petition in it, in one locked query; then the decisions, event by event in the
-     * order read (a petition's later event sees its earlier one's clocks); then the new rows and the outbox in one
-     * statement each. Changed rows are flushed by the commit.
+     * order read (a petition's later event sees its earlier one's clocks); then the changed clocks in one upsert and
+     * the outbox in one statement. The rows are read as they were; Hibernate neither tracks nor writes them.
      *
      * <p>A calendar that cannot answer (a year with no notice that the statutory rules cannot compute either) is not
      * the event's fault: the petition is kept, the clocks it cannot have are logged and counted, and nothing goes to
@@ -72,45 +72,35 @@ public class PledgeTracker {
         List<String> petitions = events.stream().map(ConsumedEvent::petitionId).distinct().sorted().toList();
         // Locked, in one order, so that a unit's action and the timer watch cannot both settle one clock, and two
         // batches cannot deadlock.
-        return RowsById.select(DeadlineTimer.class,
+        return RowsById.read(DeadlineTimer.class,
                         "select * from deadline_timer where petition_id = any(cast(?1 as text[])) order by petition_id, pledge for update", petitions)
                 .chain(rows -> {
-                    Map<String, Map<Pledge, DeadlineTimer>> byPetition = new HashMap<>();
+                    Map<String, Map<Pledge, PledgeClock>> byPetition = new HashMap<>();
                     for (DeadlineTimer row : rows) {
-                        byPetition.computeIfAbsent(row.petitionId, id -> new EnumMap<>(Pledge.class)).put(row.pledge, row);
+                        byPetition.computeIfAbsent(row.petitionId, id -> new EnumMap<>(Pledge.class)).put(row.pledge, row.clock());
                     }
                     PledgeClocks decide = new PledgeClocks(book.rules(), policy);
-                    List<DeadlineTimer> created = new ArrayList<>();
+                    Set<PledgeClock.Key> changed = new LinkedHashSet<>();
                     var appends = outbox.appends();
                     for (ConsumedEvent event : events) {
-                        Map<Pledge, DeadlineTimer> timers = byPetition.computeIfAbsent(event.petitionId(), id -> new EnumMap<>(Pledge.class));
-                        Map<Pledge, PledgeClock> clocks = new EnumMap<>(Pledge.class);
-                        timers.forEach((pledge, row) -> clocks.put(pledge, row.clock()));
+                        Map<Pledge, PledgeClock> clocks = byPetition.computeIfAbsent(event.petitionId(), id -> new EnumMap<>(Pledge.class));
                         PledgeClocks.Decision decision;
                         try {
-                            decision = decide.decide(clocks, event.data(), now);
+                            decision = decide.decide(new EnumMap<>(clocks), event.data(), now);
                         } catch (MissingHolidayDataException e) {
                             withoutClocks(event, e);
                             continue;
                         }
                         decision.warnings().forEach(LOG::warn);
                         for (Pledge pledge : decision.changed()) {
-                            PledgeClock changed = decision.clocks().get(pledge);
-                            DeadlineTimer row = timers.get(pledge);
-                            if (row == null) {
-                                row = DeadlineTimer.of(changed);
-                                timers.put(pledge, row);
-                                created.add(row);
-                            } else {
-                                row.take(changed);
-                            }
+                            clocks.put(pledge, decision.clocks().get(pledge));
+                            changed.add(new PledgeClock.Key(event.petitionId(), pledge));
                         }
                         event.makeCurrent();
                         decision.emissions().forEach(emission -> appends.add(emission.event(), emission.at()));
                     }
-                    Uni<Void> saved = created.isEmpty() ? Uni.createFrom().voidItem()
-                            : Panache.getSession().chain(session -> session.persistAll(created.toArray()));
-                    return saved.chain(appends::write);
+                    List<PledgeClock> written = changed.stream().map(key -> byPetition.get(key.petitionId()).get(key.pledge())).toList();
+                    return TimerRows.upsert(written).chain(appends::write);
                 });
     }
 
