@@ -18,9 +18,12 @@ import io.wenzheng.kit.inbox.Refusal;
 import io.wenzheng.kit.outbox.Outbox;
 import io.wenzheng.intake.unitfeed.ClockBook;
 import io.wenzheng.intake.unitfeed.UnitFeed;
+import io.wenzheng.kit.sql.MultiRowStatement;
 import io.wenzheng.kit.sql.RowsById;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 
@@ -57,7 +60,8 @@ public class PetitionTimeline {
 
     /**
      * One batch: the petitions it names and their clocks, in one query each, then each event folded in the order
-     * read, then the batch's history entries, clocks and unit-feed notices written in one statement each. An event
+     * read, then the batch's history entries, petitions, clocks and unit-feed notices written in one statement each
+     * (the petitions are read read-only: Hibernate neither tracks nor writes them). An event
      * about a petition this service never accepted is refused: another service's test data, or an event that
      * overtook its petition's import; it waits on the dead-letter topic to be replayed.
      */
@@ -65,12 +69,13 @@ public class PetitionTimeline {
         List<String> ids = events.stream().map(ConsumedEvent::petitionId).distinct().sorted().toList();
         // Locked, in one order: the lifecycle and SLA channels update the same rows concurrently, a full-row update
         // would otherwise overwrite the other channel's change with stale values, and two batches must not deadlock.
-        return RowsById.select(PetitionRow.class, "select * from petition where id = any(cast(?1 as text[])) order by id for update", ids)
+        return RowsById.read(PetitionRow.class, "select * from petition where id = any(cast(?1 as text[])) order by id for update", ids)
                 .chain(rows -> ClockBook.load(ids).chain(clocks -> {
                     Map<String, PetitionRow> byId = new HashMap<>();
                     rows.forEach(row -> byId.put(row.id, row));
                     List<Refusal> refused = new ArrayList<>();
                     List<HistoryRow> history = new ArrayList<>();
+                    Set<PetitionRow> folded = new LinkedHashSet<>();
                     Outbox.Appends feedEvents = outbox.appends();
                     UnitFeed.Batch notices = feed.batch(feedEvents);
                     for (ConsumedEvent event : events) {
@@ -82,17 +87,39 @@ public class PetitionTimeline {
                         event.makeCurrent(); // the feed events carry the trace of the event that caused them
                         String unitBefore = row.unitCode;
                         fold(row, event.type(), event.data());
+                        folded.add(row);
                         history.add(HistoryRow.entry(event.id(), event.type().type(), event.source(), event.time(),
                                 EventJson.write(event.data()), row.id));
                         clocks.follow(row.id, event.data());
                         notices.add(UnitFeed.deliveries(row, unitBefore, event.id(), event.data(), event.time(), clocks.of(row.id)));
                     }
                     return HistoryRow.insertAll(history)
+                            .chain(() -> FOLDED.execute(folded.stream().map(PetitionTimeline::foldedValues).toList()))
                             .chain(clocks::write)
                             .chain(notices::queuePushes)
                             .chain(feedEvents::write)
                             .replaceWith(refused);
                 }));
+    }
+
+    /** The columns {@link #fold} changes, written for the batch's petitions in one statement. */
+    private static final MultiRowStatement FOLDED = new MultiRowStatement(
+            "update petition as p set status = v.status, category = v.category, subcategory = v.subcategory, "
+                    + "district_code = v.district_code, unit_code = v.unit_code, unit_name = v.unit_name, "
+                    + "supervising_units = v.supervising_units, first_response_due = v.first_response_due, time_basis = v.time_basis, "
+                    + "overdue = v.overdue, updated_at = v.updated_at from (values ",
+            "(?, ?, ?, ?, ?, ?, ?, ?, cast(? as timestamptz), ?, cast(? as boolean), cast(? as timestamptz))",
+            ") as v(id, status, category, subcategory, district_code, unit_code, unit_name, supervising_units, first_response_due, "
+                    + "time_basis, overdue, updated_at) where p.id = v.id");
+
+    private static List<Object> foldedValues(PetitionRow row) {
+        return java.util.Arrays.asList(row.id, row.status.name(), row.category, row.subcategory, row.districtCode, row.unitCode,
+                row.unitName, row.supervisingUnits, utc(row.firstResponseDue), row.timeBasis == null ? null : row.timeBasis.name(),
+                row.overdue, utc(row.updatedAt));
+    }
+
+    private static java.time.OffsetDateTime utc(Instant at) {
+        return at == null ? null : java.time.OffsetDateTime.ofInstant(at, java.time.ZoneOffset.UTC);
     }
 
     /** The petition after one event from routing or SLA. */
