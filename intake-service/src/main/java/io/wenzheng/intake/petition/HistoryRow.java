@@ -53,6 +53,6 @@ public class HistoryRow extends PanacheEntityBase {
     /** Writes a batch's entries in one statement, in the caller's transaction; they keep their order in {@code seq}. */
     public static Uni<Void> insertAll(List<HistoryRow> rows) {
         return INSERT.execute(rows.stream().map(h -> java.util.Arrays.<Object>asList(h.petitionId, h.eventId, h.eventType, h.source,
-                java.time.OffsetDateTime.ofInstant(h.occurredAt, java.time.ZoneOffset.UTC), h.data)).toList()).replaceWithVoid();
+                h.occurredAt, h.data)).toList()).replaceWithVoid();
     }
 }

@@ -114,12 +114,8 @@ public class PetitionTimeline {
 
     private static List<Object> foldedValues(PetitionRow row) {
         return java.util.Arrays.asList(row.id, row.status.name(), row.category, row.subcategory, row.districtCode, row.unitCode,
-                row.unitName, row.supervisingUnits, utc(row.firstResponseDue), row.timeBasis == null ? null : row.timeBasis.name(),
-                row.overdue, utc(row.updatedAt));
-    }
-
-    private static java.time.OffsetDateTime utc(Instant at) {
-        return at == null ? null : java.time.OffsetDateTime.ofInstant(at, java.time.ZoneOffset.UTC);
+                row.unitName, row.supervisingUnits, row.firstResponseDue, row.timeBasis == null ? null : row.timeBasis.name(),
+                row.overdue, row.updatedAt);
     }
 
     /** The petition after one event from routing or SLA. */

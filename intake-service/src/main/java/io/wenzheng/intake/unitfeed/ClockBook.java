@@ -6,8 +6,6 @@ import io.wenzheng.contracts.PetitionEvent;
 import io.wenzheng.contracts.Pledge;
 import io.wenzheng.kit.sql.MultiRowStatement;
 import io.wenzheng.kit.sql.RowsById;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -68,7 +66,7 @@ public final class ClockBook {
         List<List<Object>> rows = new ArrayList<>();
         for (Changed c : changed) {
             CaseUpdate.Clock clock = byPetition.get(c.petitionId()).get(c.pledge());
-            rows.add(Arrays.asList(c.petitionId(), c.pledge().name(), OffsetDateTime.ofInstant(clock.dueAt(), ZoneOffset.UTC),
+            rows.add(Arrays.asList(c.petitionId(), c.pledge().name(), clock.dueAt(),
                     clock.timeBasis() == null ? null : clock.timeBasis().name(),
                     clock.calendar() == null ? null : clock.calendar().name(), clock.state().name()));
         }

@@ -19,12 +19,7 @@ public final class RowsById {
      *            and its own {@code order by} and {@code for update}
      */
     public static <T> Uni<List<T>> select(Class<T> entity, String sql, Collection<String> keys) {
-        if (keys.isEmpty()) {
-            return Uni.createFrom().item(List.of());
-        }
-        return Panache.getSession().chain(session -> session.createNativeQuery(sql, entity)
-                .setParameter(1, keys.toArray(String[]::new))
-                .getResultList());
+        return query(entity, sql, keys, false);
     }
 
     /**
@@ -32,12 +27,16 @@ public final class RowsById {
      * session keeps no copy of them to compare at flush and never writes them itself.
      */
     public static <T> Uni<List<T>> read(Class<T> entity, String sql, Collection<String> keys) {
+        return query(entity, sql, keys, true);
+    }
+
+    private static <T> Uni<List<T>> query(Class<T> entity, String sql, Collection<String> keys, boolean readOnly) {
         if (keys.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
         return Panache.getSession().chain(session -> session.createNativeQuery(sql, entity)
                 .setParameter(1, keys.toArray(String[]::new))
-                .setReadOnly(true)
+                .setReadOnly(readOnly)
                 .getResultList());
     }
 }

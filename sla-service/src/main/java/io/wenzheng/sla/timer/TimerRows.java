@@ -2,9 +2,6 @@ package io.wenzheng.sla.timer;
 
 import io.smallrye.mutiny.Uni;
 import io.wenzheng.kit.sql.MultiRowStatement;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 
@@ -35,12 +32,8 @@ final class TimerRows {
     private static List<Object> values(PledgeClock c) {
         return Arrays.asList(DeadlineTimer.idOf(c.petitionId(), c.pledge()), c.petitionId(), c.pledge().name(), c.timeBasis().name(),
                 c.assignment().unitCode(), c.label().trackingCode(), c.label().title(), c.assignment().supervisingUnits(),
-                at(c.startedAt()), at(c.dueAt()), c.state().name(), at(c.settledAt()), c.warned(), c.escalationLevel(),
-                at(c.nextFireAt()), c.assignment().category(), c.assignment().region(), c.assignment().districtCode(),
-                at(c.pausedAt()), c.calendar().name());
-    }
-
-    private static OffsetDateTime at(Instant instant) {
-        return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+                c.startedAt(), c.dueAt(), c.state().name(), c.settledAt(), c.warned(), c.escalationLevel(),
+                c.nextFireAt(), c.assignment().category(), c.assignment().region(), c.assignment().districtCode(),
+                c.pausedAt(), c.calendar().name());
     }
 }
