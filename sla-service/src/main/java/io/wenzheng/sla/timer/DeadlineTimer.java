@@ -76,16 +76,6 @@ public class DeadlineTimer extends PanacheEntityBase {
                 state, settledAt, pausedAt, warned, escalationLevel, nextFireAt, calendar);
     }
 
-    /** A new row for a clock that did not exist. */
-    public static DeadlineTimer of(PledgeClock clock) {
-        DeadlineTimer row = new DeadlineTimer();
-        row.id = idOf(clock.petitionId(), clock.pledge());
-        row.petitionId = clock.petitionId();
-        row.pledge = clock.pledge();
-        row.take(clock);
-        return row;
-    }
-
     /** Copies a decided clock onto this row. */
     public void take(PledgeClock clock) {
         trackingCode = clock.label().trackingCode();
