@@ -13,13 +13,26 @@ public final class Ports {
     private Ports() {
     }
 
+    /** Ports this JVM has handed out: each is closed again until its user binds it, so the system may offer it twice. */
+    private static final java.util.Set<Integer> HANDED_OUT = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /**
+     * A loopback port free now and never handed out before by this JVM. The suite picks its services' ports before
+     * Keycloak picks its management port and binds it at once; without the memory, the system could offer Keycloak a
+     * service's port, and the service's readiness check would then be answered by the wrong server.
+     */
     public static int free() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException("no free port", e);
+        for (int attempt = 0; attempt < 100; attempt++) {
+            try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+                socket.setReuseAddress(true);
+                if (HANDED_OUT.add(socket.getLocalPort())) {
+                    return socket.getLocalPort();
+                }
+            } catch (IOException e) {
+                throw new IllegalStateException("no free port", e);
+            }
         }
+        throw new IllegalStateException("no free port that was not handed out already");
     }
 
     public static boolean listening(int port) {
@@ -58,6 +71,22 @@ public final class Ports {
      * plain statement when the holder belongs to another user or the system has no /proc.
      */
     public static java.util.Optional<String> holder(int port) {
+        java.util.Set<String> sockets = listeningSockets(port);
+        if (sockets.isEmpty()) {
+            return listening(port) ? java.util.Optional.of("a process this machine does not say") : java.util.Optional.empty();
+        }
+        return java.util.Optional.of(holderPid(sockets).stream().boxed().findFirst().map(pid -> {
+            String command = ProcessHandle.of(pid).flatMap(h -> h.info().commandLine()).orElse("?");
+            return "pid " + pid + " (" + (command.length() > 100 ? command.substring(0, 100) + " ..." : command) + ")";
+        }).orElse("a process of another user"));
+    }
+
+    /** The process listening on a port, when /proc says (this user's processes on Linux). */
+    public static java.util.OptionalLong holderPid(int port) {
+        return holderPid(listeningSockets(port));
+    }
+
+    private static java.util.Set<String> listeningSockets(int port) {
         java.util.Set<String> inodes = new java.util.HashSet<>();
         for (String table : java.util.List.of("/proc/net/tcp", "/proc/net/tcp6")) {
             try {
@@ -72,26 +101,28 @@ public final class Ports {
                 // no such table here
             }
         }
-        if (inodes.isEmpty()) {
-            return listening(port) ? java.util.Optional.of("a process this machine does not say") : java.util.Optional.empty();
+        return inodes;
+    }
+
+    private static java.util.OptionalLong holderPid(java.util.Set<String> sockets) {
+        if (sockets.isEmpty()) {
+            return java.util.OptionalLong.empty();
         }
         try (var pids = java.nio.file.Files.list(java.nio.file.Path.of("/proc"))) {
             for (java.nio.file.Path proc : pids.filter(d -> d.getFileName().toString().matches("\\d+")).toList()) {
                 try (var fds = java.nio.file.Files.list(proc.resolve("fd"))) {
                     for (java.nio.file.Path fd : fds.toList()) {
-                        if (inodes.contains(String.valueOf(java.nio.file.Files.readSymbolicLink(fd)))) {
-                            long pid = Long.parseLong(proc.getFileName().toString());
-                            String command = ProcessHandle.of(pid).flatMap(h -> h.info().commandLine()).orElse("?");
-                            return java.util.Optional.of("pid " + pid + " (" + (command.length() > 100 ? command.substring(0, 100) + " ..." : command) + ")");
+                        if (sockets.contains(String.valueOf(java.nio.file.Files.readSymbolicLink(fd)))) {
+                            return java.util.OptionalLong.of(Long.parseLong(proc.getFileName().toString()));
                         }
                     }
                 } catch (IOException | RuntimeException noAccess) {
-                    // another user's process
+                    // another user's process, or one that ended while we looked
                 }
             }
         } catch (IOException e) {
             // no /proc
         }
-        return java.util.Optional.of("a process of another user");
+        return java.util.OptionalLong.empty();
     }
 }

@@ -2,6 +2,7 @@ package io.wenzheng.devstack.suite;
 
 import io.wenzheng.devstack.process.ChildProcesses;
 import io.wenzheng.devstack.process.JavaCommand;
+import io.wenzheng.devstack.process.Ports;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -121,6 +122,12 @@ public final class ServiceProcess implements AutoCloseable {
                 throw new IllegalStateException(service.module() + " exited with " + process.exitValue() + "; see " + logFile);
             }
             if (ready()) {
+                java.util.OptionalLong holder = Ports.holderPid(port);
+                if (holder.isPresent() && holder.getAsLong() != process.pid()) {
+                    throw new IllegalStateException(service.module() + "'s port " + port + " is answered by "
+                            + Ports.holder(port).orElse("another process") + ", not by pid "
+                            + process.pid() + "; see " + logFile);
+                }
                 return;
             }
             if (Instant.now().isAfter(until)) {

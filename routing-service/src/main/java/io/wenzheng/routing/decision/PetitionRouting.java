@@ -18,12 +18,18 @@ import io.wenzheng.routing.directory.Unit;
 import io.wenzheng.routing.directory.UnitTree;
 import io.wenzheng.routing.handback.HandBack;
 import io.wenzheng.routing.triage.TriageCase;
+import io.wenzheng.routing.triage.TriageQueue;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import io.smallrye.mutiny.Multi;
+import io.wenzheng.kit.inbox.Refusal;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
@@ -62,55 +68,106 @@ public class PetitionRouting {
         PlaceClues place() {
             return PlaceClues.of(subject, body, address, latitude, longitude);
         }
+
+        static Petition of(PetitionReceived received) {
+            var where = received.location();
+            return new Petition(received.petitionId(), received.trackingCode(), received.subject(), received.text(),
+                    where == null ? null : where.address(), where == null ? null : where.latitude(), where == null ? null : where.longitude(),
+                    received.categoryHint());
+        }
     }
 
-    /** A poll batch in one transaction; each petition is classified and routed on its own, in the order read. */
+    /** A poll batch in one transaction, in the order read. */
     @Incoming("lifecycle-in")
     public Uni<Void> onLifecycle(KafkaRecordBatch<String, String> batch) {
         return consumer.consumeBatch(batch, "routing",
                 event -> event.type() == EventType.PETITION_RECEIVED || event.type() == EventType.PETITION_RETURNED,
-                EventConsumer.oneByOne(this::apply));
+                this::applyAll);
     }
 
-    Uni<Void> apply(ConsumedEvent event) {
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        if (event.data() instanceof PetitionReceived received) {
-            var where = received.location();
-            Petition petition = new Petition(received.petitionId(), received.trackingCode(), received.subject(), received.text(),
-                    where == null ? null : where.address(), where == null ? null : where.latitude(), where == null ? null : where.longitude(),
-                    received.categoryHint());
-            if (received.imported() != null) {
-                // History is routed as of its own day, and its routing is history too.
-                return route(petition, Set.of(), received.imported().unitCode(), true, received.receivedAt());
+    /**
+     * Each run of received petitions is routed together: every decision is made in memory, then the run's decisions,
+     * its operator queue entries and its events are written in one statement each. A hand-back reads the decisions
+     * before it, so it ends a run and is applied on its own; hand-backs are rare.
+     */
+    Uni<List<Refusal>> applyAll(List<ConsumedEvent> events) {
+        List<Refusal> refused = new ArrayList<>();
+        EventConsumer.BatchHandler handBacks = EventConsumer.oneByOne(this::handBack);
+        return Multi.createFrom().iterable(runs(events))
+                .onItem().transformToUniAndConcatenate(run -> run.get(0).data() instanceof PetitionReceived
+                        ? routeAll(run)
+                        : handBacks.apply(run).invoke(refused::addAll).replaceWithVoid())
+                .collect().last().replaceWith(() -> List.copyOf(refused));
+    }
+
+    /** Consecutive received petitions together; every other event alone. */
+    static List<List<ConsumedEvent>> runs(List<ConsumedEvent> events) {
+        List<List<ConsumedEvent>> runs = new ArrayList<>();
+        for (ConsumedEvent event : events) {
+            boolean received = event.data() instanceof PetitionReceived;
+            List<ConsumedEvent> last = runs.isEmpty() ? null : runs.get(runs.size() - 1);
+            if (received && last != null && last.get(0).data() instanceof PetitionReceived) {
+                last.add(event);
+            } else {
+                runs.add(new ArrayList<>(List.of(event)));
             }
-            return route(petition, Set.of(), null, false, now);
         }
-        if (event.data() instanceof PetitionReturned returned) {
-            return handBack(returned, now);
-        }
-        return Uni.createFrom().voidItem();
+        return runs;
+    }
+
+    private Uni<Void> routeAll(List<ConsumedEvent> run) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        return directory.current().chain(snapshot -> {
+            Map<String, List<Object>> decisions = new LinkedHashMap<>();
+            Map<String, List<Object>> queued = new LinkedHashMap<>();
+            Outbox.Appends events = outbox.appends();
+            for (ConsumedEvent event : run) {
+                event.makeCurrent();
+                PetitionReceived received = (PetitionReceived) event.data();
+                Petition petition = Petition.of(received);
+                // History is routed as of its own day, and its routing is history too.
+                Instant at = received.imported() != null ? received.receivedAt() : now;
+                RoutingDecision decision = decide(petition, Set.of(), received.imported() == null ? null : received.imported().unitCode(),
+                        received.imported() != null, snapshot);
+                DecisionRow row = new DecisionRow();
+                fill(row, petition, decision, snapshot.tree(), at);
+                decisions.put(petition.id(), DecisionRows.values(row));
+                if (decision instanceof RoutingDecision.Triage triage) {
+                    queued.putIfAbsent(petition.id(), TriageQueue.values(triageCase(petition, triage, at)));
+                }
+                events.add(announcement(petition, decision, snapshot.tree(), at), at);
+            }
+            return DecisionRows.UPSERT.execute(List.copyOf(decisions.values()))
+                    .chain(() -> TriageQueue.INSERT.execute(List.copyOf(queued.values())))
+                    .chain(events::write);
+        });
+    }
+
+    private Uni<Void> handBack(ConsumedEvent event) {
+        return handBack((PetitionReturned) event.data(), clock.instant().truncatedTo(ChronoUnit.MICROS));
     }
 
     private Uni<Void> route(Petition petition, Set<String> excluded, Instant now) {
-        return route(petition, excluded, null, false, now);
-    }
-
-    /** @param imported a petition from an earlier system, which may name its unit ({@code recordedUnit}) */
-    private Uni<Void> route(Petition petition, Set<String> excluded, String recordedUnit, boolean imported, Instant now) {
-        Classification classification = petition.categoryHint() != null && classifier.categories().contains(petition.categoryHint())
-                ? new Classification(petition.categoryHint(), 1.0, List.of("category named at intake"))
-                : classifier.classify(petition.subject(), petition.body());
         return directory.current().chain(snapshot -> {
-            var units = snapshot.units().stream().filter(u -> !excluded.contains(u.code())).toList();
-            RoutingDecision decision = imported ? router.recorded(classification, recordedUnit, petition.place(), units, snapshot.rules())
-                    : router.route(classification, petition.place(), units, snapshot.rules());
+            RoutingDecision decision = decide(petition, excluded, null, false, snapshot);
             UnitTree tree = snapshot.tree();
             return record(petition, decision, tree, now)
                     .chain(() -> decision instanceof RoutingDecision.Triage triage
                             ? queueForOperator(petition, triage, now)
                             : Uni.createFrom().voidItem())
-                    .chain(() -> announce(petition, decision, tree, now));
+                    .chain(() -> outbox.append(announcement(petition, decision, tree, now), now).replaceWithVoid());
         });
+    }
+
+    /** @param imported a petition from an earlier system, which may name its unit ({@code recordedUnit}) */
+    private RoutingDecision decide(Petition petition, Set<String> excluded, String recordedUnit, boolean imported,
+                                   DirectoryCache.Snapshot snapshot) {
+        Classification classification = petition.categoryHint() != null && classifier.categories().contains(petition.categoryHint())
+                ? new Classification(petition.categoryHint(), 1.0, List.of("category named at intake"))
+                : classifier.classify(petition.subject(), petition.body());
+        var units = excluded.isEmpty() ? snapshot.units() : snapshot.units().stream().filter(u -> !excluded.contains(u.code())).toList();
+        return imported ? router.recorded(classification, recordedUnit, petition.place(), units, snapshot.rules())
+                : router.route(classification, petition.place(), units, snapshot.rules());
     }
 
     private Uni<Void> handBack(PetitionReturned returned, Instant now) {
@@ -156,73 +213,78 @@ public class PetitionRouting {
                             .chain(() -> TriageCase.<TriageCase>findById(petition.id()))
                             .invoke(c -> c.supervisor = true).replaceWithVoid();
                 })
-                .chain(() -> announce(petition, triage, new UnitTree(List.of()), now));
+                .chain(() -> outbox.append(announcement(petition, triage, new UnitTree(List.of()), now), now).replaceWithVoid());
     }
 
     private Uni<Void> record(Petition petition, RoutingDecision decision, UnitTree tree, Instant now) {
         return DecisionRow.<DecisionRow>findById(petition.id()).chain(existing -> {
             DecisionRow row = existing == null ? new DecisionRow() : existing;
-            row.petitionId = petition.id();
-            row.trackingCode = petition.trackingCode();
-            row.subject = petition.subject();
-            row.body = petition.body();
-            row.address = petition.address();
-            row.latitude = petition.latitude();
-            row.categoryHint = petition.categoryHint();
-            row.longitude = petition.longitude();
-            row.confidence = decision.confidence();
-            row.reason = decision.reason();
-            row.decidedAt = now;
-            if (decision instanceof RoutingDecision.Routed routed) {
-                row.outcome = "ROUTED";
-                row.category = routed.category();
-                row.unitCode = routed.unit().code();
-                row.supervisingUnits = io.wenzheng.kit.security.Sight.encode(tree.supervisorsOf(row.unitCode));
-            } else if (decision instanceof RoutingDecision.Triage triage) {
-                row.outcome = "TRIAGE";
-                row.category = triage.suggestedCategory();
-                row.unitCode = null;
-                row.supervisingUnits = null;
-            }
+            fill(row, petition, decision, tree, now);
             return existing == null ? row.persist().replaceWithVoid() : Uni.createFrom().voidItem();
         });
     }
 
-    private Uni<Void> queueForOperator(Petition petition, RoutingDecision.Triage triage, Instant now) {
-        String category = triage.suggestedCategory();
-        return TriageCase.<TriageCase>findById(petition.id()).chain(existing -> {
-            if (existing != null) {
-                return Uni.createFrom().voidItem();
-            }
-            TriageCase c = new TriageCase();
-            c.petitionId = petition.id();
-            c.trackingCode = petition.trackingCode();
-            c.subject = petition.subject();
-            c.body = petition.body();
-            c.address = petition.address();
-            c.suggestedCategory = category;
-            c.suggestedSubcategory = category == null ? null : subcategory(subcategories, category, petition.subject(), petition.body());
-            c.confidence = triage.confidence();
-            c.reason = triage.reason();
-            c.why = triage.why().name();
-            c.evidence = String.join("\n", triage.words());
-            c.status = TriageCase.Status.OPEN;
-            c.createdAt = now;
-            return c.persist().replaceWithVoid();
-        });
+    private static void fill(DecisionRow row, Petition petition, RoutingDecision decision, UnitTree tree, Instant now) {
+        row.petitionId = petition.id();
+        row.trackingCode = petition.trackingCode();
+        row.subject = petition.subject();
+        row.body = petition.body();
+        row.address = petition.address();
+        row.latitude = petition.latitude();
+        row.categoryHint = petition.categoryHint();
+        row.longitude = petition.longitude();
+        row.confidence = decision.confidence();
+        row.reason = decision.reason();
+        row.decidedAt = now;
+        if (decision instanceof RoutingDecision.Routed routed) {
+            row.outcome = "ROUTED";
+            row.category = routed.category();
+            row.unitCode = routed.unit().code();
+            row.supervisingUnits = io.wenzheng.kit.security.Sight.encode(tree.supervisorsOf(row.unitCode));
+        } else if (decision instanceof RoutingDecision.Triage triage) {
+            row.outcome = "TRIAGE";
+            row.category = triage.suggestedCategory();
+            row.unitCode = null;
+            row.supervisingUnits = null;
+        }
     }
 
-    private Uni<Void> announce(Petition petition, RoutingDecision decision, UnitTree tree, Instant now) {
+    private Uni<Void> queueForOperator(Petition petition, RoutingDecision.Triage triage, Instant now) {
+        return TriageCase.<TriageCase>findById(petition.id()).chain(existing -> existing != null
+                ? Uni.createFrom().voidItem()
+                : triageCase(petition, triage, now).persist().replaceWithVoid());
+    }
+
+    private TriageCase triageCase(Petition petition, RoutingDecision.Triage triage, Instant now) {
+        String category = triage.suggestedCategory();
+        TriageCase c = new TriageCase();
+        c.petitionId = petition.id();
+        c.trackingCode = petition.trackingCode();
+        c.subject = petition.subject();
+        c.body = petition.body();
+        c.address = petition.address();
+        c.suggestedCategory = category;
+        c.suggestedSubcategory = category == null ? null : subcategory(subcategories, category, petition.subject(), petition.body());
+        c.confidence = triage.confidence();
+        c.reason = triage.reason();
+        c.why = triage.why().name();
+        c.evidence = String.join("\n", triage.words());
+        c.status = TriageCase.Status.OPEN;
+        c.createdAt = now;
+        return c;
+    }
+
+    /** What the lifecycle hears of a decision: the petition routed to a unit, or waiting for an operator. */
+    private io.wenzheng.contracts.PetitionEvent announcement(Petition petition, RoutingDecision decision, UnitTree tree, Instant now) {
         String petitionId = petition.id();
         if (decision instanceof RoutingDecision.Routed routed) {
-            return announceRouted(outbox, new PetitionRouted(petitionId, routed.category(), routed.unit().code(), routed.unit().name(),
+            return new PetitionRouted(petitionId, routed.category(), routed.unit().code(), routed.unit().name(),
                     routed.confidence(), routed.reason(), now, routed.unit().calendarRegion(),
                     new RoutingExplanation(routed.rule(), routed.matchedTerms()), tree.districtOf(routed.unit().code()),
-                    tree.supervisorsOf(routed.unit().code()), subcategory(subcategories, routed.category(), petition.subject(), petition.body())), now);
+                    tree.supervisorsOf(routed.unit().code()), subcategory(subcategories, routed.category(), petition.subject(), petition.body()));
         }
         RoutingDecision.Triage triage = (RoutingDecision.Triage) decision;
-        return outbox.append(new TriageRequired(petitionId, triage.suggestedCategory(), triage.confidence(), triage.reason(), now), now)
-                .replaceWithVoid();
+        return new TriageRequired(petitionId, triage.suggestedCategory(), triage.confidence(), triage.reason(), now);
     }
 
     /** The level-2 category the text names under its level 1, or null. */

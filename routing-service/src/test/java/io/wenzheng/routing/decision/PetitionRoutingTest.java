@@ -233,6 +233,44 @@ class PetitionRoutingTest {
     }
 
     @Test
+    void aBatchOfPetitionsIsRoutedWholeWithEachDecisionQueueEntryAndEventOnce() {
+        String first = EventProbe.newPetitionId();
+        java.util.List<String> clear = new java.util.ArrayList<>(java.util.List.of(first));
+        java.util.List<String> vague = new java.util.ArrayList<>();
+        java.util.List<EventProbe.Outgoing> batch = new java.util.ArrayList<>();
+        for (int i = 0; i < 18; i++) {
+            String id = i == 0 ? first : EventProbe.newPetitionIdOnPartitionOf(first, 6);
+            boolean routable = i % 3 != 2;
+            (routable ? clear : vague).add(id);
+            batch.add(new EventProbe.Outgoing(Topics.LIFECYCLE, routable ? received(id, "夜里工地施工噪音太大", "A市A3区桐梓坡西路")
+                    : received(id, "你好", null), "intake-service", UUID.randomUUID().toString()));
+        }
+        clear.remove(first);
+        clear.add(0, first);
+        // The same petition published again under a new event id, in the same batch: routed twice, one decision kept.
+        batch.add(new EventProbe.Outgoing(Topics.LIFECYCLE, received(first, "夜里工地施工噪音太大", "A市A3区桐梓坡西路"), "intake-service",
+                UUID.randomUUID().toString()));
+        probe.publishTogether(batch);
+
+        String last = vague.get(vague.size() - 1);
+        probe.await(Topics.LIFECYCLE, r -> last.equals(r.key()) && "wenzheng.petition.triage-required.v1".equals(r.header("ce_type")),
+                Duration.ofSeconds(30)).orElseThrow(() -> new AssertionError("the batch was not routed"));
+        var events = probe.readAll(Topics.LIFECYCLE, Duration.ofSeconds(3)).stream()
+                .filter(r -> "routing-service".equals(r.header("ce_source"))).toList();
+        for (String id : clear) {
+            assertThat(events.stream().filter(r -> id.equals(r.key()) && "wenzheng.petition.routed.v1".equals(r.header("ce_type"))).count())
+                    .as("routed events of %s", id).isEqualTo(id.equals(first) ? 2 : 1);
+            given().get("/api/v1/routing/decisions/" + id).then().statusCode(200).body("outcome", equalTo("ROUTED")).body("unitCode", equalTo("A3"));
+        }
+        for (String id : vague) {
+            assertThat(events.stream().filter(r -> id.equals(r.key()) && "wenzheng.petition.triage-required.v1".equals(r.header("ce_type"))).count())
+                    .as("triage events of %s", id).isEqualTo(1);
+            given().get("/api/v1/routing/decisions/" + id).then().statusCode(200).body("outcome", equalTo("TRIAGE"));
+        }
+        given().get("/api/v1/triage").then().statusCode(200).body("petitionId", hasItems(vague.toArray()));
+    }
+
+    @Test
     void aRedeliveredEventIsRoutedOnce() throws InterruptedException {
         String id = EventProbe.newPetitionId();
         String eventId = UUID.randomUUID().toString();
