@@ -1,6 +1,5 @@
 package io.wenzheng.analytics.fact;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.wenzheng.analytics.hotspot.HotspotWatch;
 import io.wenzheng.analytics.measure.MeasureStore;
@@ -14,10 +13,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import io.wenzheng.kit.sql.RowsById;
 import java.util.Map;
@@ -29,6 +28,10 @@ import java.util.stream.Collectors;
  */
 @ApplicationScoped
 public class FactProjector {
+    private static final MultiRowStatement UNIT_LABELS = new MultiRowStatement(
+            "insert into unit_label (unit_code, unit_name, updated_at) values ", "(?, ?, now())",
+            " on conflict (unit_code) do update set unit_name = excluded.unit_name, updated_at = excluded.updated_at "
+                    + "where unit_label.unit_name <> excluded.unit_name");
     private static final MultiRowStatement ENSURE = new MultiRowStatement(
             "insert into petition_fact (petition_id, status, updated_at) values ", "(?, 'RECEIVED', now())", " on conflict do nothing");
 
@@ -57,17 +60,19 @@ public class FactProjector {
 
     /**
      * A batch: its petitions' fact rows made to exist and locked, in one order (the lifecycle and SLA channels fold
-     * into the same rows concurrently), each event folded in the order read, and the counters moved by the whole
-     * batch's difference in one upsert.
+     * into the same rows concurrently), each event folded in memory in the order read; then the facts, the counters
+     * (by the whole batch's difference), the unit names and the hotspot documents are written in one statement each.
      */
     Uni<Void> apply(List<ConsumedEvent> events) {
         List<String> ids = events.stream().map(ConsumedEvent::petitionId).distinct().sorted().toList();
         return ENSURE.execute(ids.stream().map(id -> List.<Object>of(id)).toList())
-                .chain(() -> RowsById.select(PetitionFact.class,
+                .chain(() -> RowsById.read(PetitionFact.class,
                         "select * from petition_fact where petition_id = any(cast(?1 as text[])) order by petition_id for update", ids))
                 .chain(rows -> {
                     Map<String, PetitionFact> facts = rows.stream().collect(Collectors.toMap(f -> f.petitionId, f -> f));
                     List<Contribution> changes = new ArrayList<>();
+                    Map<String, String> unitNames = new LinkedHashMap<>();
+                    List<ConsumedEvent> received = new ArrayList<>();
                     Instant now = Instant.now();
                     for (ConsumedEvent event : events) {
                         PetitionFact fact = facts.get(event.petitionId());
@@ -80,21 +85,21 @@ public class FactProjector {
                         if (event.data() instanceof PetitionReturned returned) {
                             Contribution.handBack(previous, returned.unitCode(), config.zone()).ifPresent(changes::add);
                         }
+                        unitName(event).ifPresent(unit -> unitNames.put(unit.getKey(), unit.getValue()));
+                        if (event.data() instanceof PetitionReceived) {
+                            received.add(event);
+                        }
                     }
-                    return measures.add(changes)
-                            .chain(() -> Multi.createFrom().iterable(events)
-                                    .onItem().transformToUniAndConcatenate(event -> {
-                                        event.makeCurrent();
-                                        return unitLabel(event).chain(() -> event.data() instanceof PetitionReceived received
-                                                ? hotspots.observe(received)
-                                                : Uni.createFrom().voidItem());
-                                    })
-                                    .collect().last().replaceWithVoid());
+                    return FactRows.UPSERT.execute(facts.values().stream().map(FactRows::values).toList())
+                            .chain(() -> measures.add(changes))
+                            .chain(() -> UNIT_LABELS.execute(unitNames.entrySet().stream()
+                                    .map(unit -> List.<Object>of(unit.getKey(), unit.getValue())).toList()))
+                            .chain(() -> hotspots.observe(received));
                 });
     }
 
-    /** A routing or a transfer names the unit: keep the name for league tables and reports. */
-    private static Uni<Void> unitLabel(ConsumedEvent event) {
+    /** A routing or a transfer names the unit: kept for league tables and reports. */
+    private static Optional<Map.Entry<String, String>> unitName(ConsumedEvent event) {
         String code = null;
         String name = null;
         if (event.data() instanceof io.wenzheng.contracts.PetitionRouted routed) {
@@ -104,14 +109,6 @@ public class FactProjector {
             code = transferred.toUnitCode();
             name = transferred.toUnitName();
         }
-        if (code == null || name == null || name.isBlank()) {
-            return Uni.createFrom().voidItem();
-        }
-        String unitCode = code;
-        String unitName = name;
-        return Panache.getSession().chain(session -> session.createNativeQuery("insert into unit_label (unit_code, unit_name, updated_at) "
-                        + "values (:code, :name, now()) on conflict (unit_code) do update set unit_name = excluded.unit_name, "
-                        + "updated_at = excluded.updated_at where unit_label.unit_name <> excluded.unit_name")
-                .setParameter("code", unitCode).setParameter("name", unitName).executeUpdate()).replaceWithVoid();
+        return code == null || name == null || name.isBlank() ? Optional.empty() : Optional.of(Map.entry(code, name));
     }
 }

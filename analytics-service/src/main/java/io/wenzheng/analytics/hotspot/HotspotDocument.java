@@ -63,6 +63,12 @@ public class HotspotDocument extends PanacheEntityBase {
         return this;
     }
 
+    /** The row's values in {@code HotspotWatch}'s insert order. */
+    java.util.List<Object> values() {
+        return java.util.Arrays.asList(petitionId, receivedAt, features, place, trackingCode, subject, citizen, words, placeDistrict,
+                placeName, placeGroup, people);
+    }
+
     Document toDocument() {
         return new Document(petitionId, receivedAt, TextFeatures.decode(features), place);
     }

@@ -12,7 +12,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import io.smallrye.mutiny.Multi;
+import io.wenzheng.kit.inbox.ConsumedEvent;
+import io.wenzheng.kit.sql.MultiRowStatement;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 
@@ -65,22 +71,47 @@ public class HotspotWatch {
         silent = false;
     }
 
-    /** Call inside a transaction. */
-    public Uni<Void> observe(PetitionReceived received) {
-        String text = (received.subject() == null ? "" : received.subject() + " ") + received.text();
-        io.wenzheng.analytics.hotissue.HotIssueRanking.Analysed analysed = hotIssues.analyse(received);
-        String place = PlaceNames.forSurge(analysed.place(), text);
-        Document document = new Document(received.petitionId(), received.receivedAt(), TextFeatures.bigrams(text), place);
-        Optional<Surge> surge;
-        HotspotDetector current = detector;
-        synchronized (current) {
-            surge = current.observe(document);
+    private static final MultiRowStatement DOCUMENTS = new MultiRowStatement(
+            "insert into hotspot_document (petition_id, received_at, features, place, tracking_code, subject, citizen, words, "
+                    + "place_district, place_name, place_group, people) values ",
+            "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", " on conflict (petition_id) do nothing");
+
+    /**
+     * Call inside a transaction with a batch's received petitions, in the order read: each is analysed and shown to the
+     * detector in turn, the batch's documents are written in one statement, and each surge is stored and announced
+     * under the trace of the petition that made it.
+     */
+    public Uni<Void> observe(List<ConsumedEvent> received) {
+        Map<String, List<Object>> documents = new LinkedHashMap<>();
+        List<Map.Entry<ConsumedEvent, Surge>> surges = new ArrayList<>();
+        List<String> titles = new ArrayList<>();
+        for (ConsumedEvent event : received) {
+            PetitionReceived petition = (PetitionReceived) event.data();
+            String text = (petition.subject() == null ? "" : petition.subject() + " ") + petition.text();
+            io.wenzheng.analytics.hotissue.HotIssueRanking.Analysed analysed = hotIssues.analyse(petition);
+            String place = PlaceNames.forSurge(analysed.place(), text);
+            Document document = new Document(petition.petitionId(), petition.receivedAt(), TextFeatures.bigrams(text), place);
+            Optional<Surge> surge;
+            HotspotDetector current = detector;
+            synchronized (current) {
+                surge = current.observe(document);
+            }
+            HotspotDocument row = HotspotDocument.of(document).with(petition.trackingCode(), analysed.message().citizen(), analysed);
+            documents.putIfAbsent(row.petitionId, row.values());
+            surge.ifPresent(s -> {
+                surges.add(Map.entry(event, s));
+                titles.add(analysed.message().subject());
+            });
         }
-        HotspotDocument row = HotspotDocument.of(document).with(received.trackingCode(), analysed.message().citizen(), analysed);
-        String title = analysed.message().subject();
-        return HotspotDocument.<HotspotDocument>findById(row.petitionId)
-                .chain(existing -> existing == null ? row.persist().replaceWithVoid() : Uni.createFrom().voidItem())
-                .chain(() -> surge.map(s -> announce(s, title, received.imported() != null)).orElse(Uni.createFrom().voidItem()));
+        return DOCUMENTS.execute(List.copyOf(documents.values()))
+                .chain(() -> Multi.createFrom().range(0, surges.size())
+                        .onItem().transformToUniAndConcatenate(i -> {
+                            ConsumedEvent event = surges.get(i).getKey();
+                            event.makeCurrent();
+                            return announce(surges.get(i).getValue(), titles.get(i), ((PetitionReceived) event.data()).imported() != null);
+                        })
+                        .collect().last())
+                .replaceWithVoid();
     }
 
     /**
