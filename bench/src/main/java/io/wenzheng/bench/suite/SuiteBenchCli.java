@@ -105,6 +105,8 @@ public final class SuiteBenchCli {
         r.phases().stream().filter(p -> !p.refusals().isEmpty()).forEach(p -> out.append(String.format("%nRefused in %s: %s%n", p.name(),
                 p.refusals().entrySet().stream().map(e -> String.format("%,d × %s", e.getValue(), e.getKey()))
                         .collect(java.util.stream.Collectors.joining("; ")))));
+        r.phases().stream().filter(p -> p.sentAgain() > 0).forEach(p -> out.append(String.format(
+                "%nIn %s, intake answered %,d sendings busy (503, Retry-After); each was sent again after the wait.%n", p.name(), p.sentAgain())));
         for (SuiteBenchmark.Phase p : r.phases()) {
             out.append(String.format("%nLatency, %s%n%n| stage | petitions | p50 | p95 | p99 | max |%n|---|---:|---:|---:|---:|---:|%n", p.name()));
             out.append(p.http().row("HTTP answer (accepted)")).append('\n');

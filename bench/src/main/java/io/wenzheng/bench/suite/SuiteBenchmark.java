@@ -40,11 +40,12 @@ public final class SuiteBenchmark {
      *                          petition counted
      * @param drainedSeconds from the end of the load until every accepted petition had passed every stage
      * @param lost accepted petitions that had not passed every stage when patience ran out
+     * @param sentAgain busy answers (intake's admission bound) after which the burst sent the same petition again
      */
     public record Phase(String name, double offeredPerSecond, long sent, long accepted, long refused, long unanswered, long notSent,
                         double loadSeconds, double acceptedPerSecond, double endToEndPerSecond, double drainedSeconds, long lost,
                         Latency http, Latency routed, Latency routedSeen, Latency deadline, Latency counted, Resources.Cpu cpu,
-                        Map<String, Long> refusals) {
+                        Map<String, Long> refusals, long sentAgain) {
         /** CPU milliseconds per accepted petition: by each service, and by everything else on the machine. */
         public String cpuPerPetition() {
             if (accepted == 0) {
@@ -153,7 +154,7 @@ public final class SuiteBenchmark {
         Phase phase = new Phase(name, offered, result.attempts().size() + result.notSent(), accepted.size(), result.refused(), result.unanswered(), result.notSent(),
                 loadSeconds, accepted.size() / loadSeconds, accepted.size() / ((drainedAt - loadStart) / 1e6),
                 (drainedAt - loadEnd) / 1e6, lost, Latency.ofMicros(http), Latency.ofMicros(routed), Latency.ofMicros(seen),
-                Latency.ofMicros(due), Latency.ofMicros(counted), cpu, result.refusalsByReason());
+                Latency.ofMicros(due), Latency.ofMicros(counted), cpu, result.refusalsByReason(), result.sentAgain());
         say.accept(String.format("phase %s: %,d accepted in %.1f s (%.0f/s), end to end %.0f/s, drained %.1f s after the load, %d lost",
                 name, phase.accepted(), loadSeconds, phase.acceptedPerSecond(), phase.endToEndPerSecond(), phase.drainedSeconds(), lost));
         return phase;

@@ -60,7 +60,12 @@ public final class PetitionLoad {
      * @param trackingCode the tracking code the answer gave, if any
      * @param status the HTTP status, or 0 when no answer came (refused connection, reset, timeout)
      */
-    public record Attempt(Route route, String key, String trackingCode, Instant sentAt, long latencyNanos, int status, String failure) {
+    public record Attempt(Route route, String key, String trackingCode, Instant sentAt, long latencyNanos, int status, String failure,
+                          Duration retryAfter) {
+        public Attempt(Route route, String key, String trackingCode, Instant sentAt, long latencyNanos, int status, String failure) {
+            this(route, key, trackingCode, sentAt, latencyNanos, status, failure, null);
+        }
+
         public boolean accepted() {
             return status >= 200 && status < 300;
         }
@@ -75,7 +80,12 @@ public final class PetitionLoad {
         }
     }
 
-    public record Result(List<Attempt> attempts, long notSent, Duration elapsed) {
+    /** @param sentAgain busy answers (503 with Retry-After) after which the burst sent the same message again */
+    public record Result(List<Attempt> attempts, long notSent, Duration elapsed, long sentAgain) {
+        public Result(List<Attempt> attempts, long notSent, Duration elapsed) {
+            this(attempts, notSent, elapsed, 0);
+        }
+
         public List<Attempt> accepted() {
             return attempts.stream().filter(Attempt::accepted).toList();
         }
@@ -164,7 +174,7 @@ public final class PetitionLoad {
                 continue;
             }
             Route route = random.nextDouble() < settings.webhookShare() ? Route.WECHAT : Route.REST;
-            send(route, texts.at(i)).whenComplete((attempt, e) -> {
+            send(route, messageId(route), texts.at(i)).whenComplete((attempt, e) -> {
                 attempts.add(attempt);
                 inFlight.release();
             });
@@ -180,13 +190,16 @@ public final class PetitionLoad {
     }
 
     /**
-     * Closed loop, as fast as intake answers: exactly {@code total} requests with at most {@code maxInFlight}
-     * waiting, for a burst that must be absorbed whole rather than offered at a rate.
+     * Closed loop, as fast as intake answers: exactly {@code total} petitions with at most {@code maxInFlight}
+     * waiting, for a burst that must be absorbed whole rather than offered at a rate. Like a platform's webhook caller,
+     * the burst sends a message told to wait (503 with Retry-After) again once the wait is over, up to
+     * {@value #MOST_SENDINGS} times; the petition's latency runs from its first sending.
      */
     public Result burst(long total, Consumer<String> progress) {
         ConcurrentLinkedQueue<Attempt> attempts = new ConcurrentLinkedQueue<>();
         Semaphore inFlight = new Semaphore(settings.maxInFlight());
         AtomicLong accepted = new AtomicLong();
+        AtomicLong sentAgain = new AtomicLong();
         long start = System.nanoTime();
         long nextReport = start + TimeUnit.SECONDS.toNanos(5);
         java.util.Random random = new java.util.Random(43);
@@ -194,11 +207,17 @@ public final class PetitionLoad {
             for (long i = 0; i < total; i++) {
                 inFlight.acquire();
                 if (System.nanoTime() >= nextReport) {
-                    progress.accept(String.format("burst | %3.0f s: %,d of %,d sent, %,d accepted", (System.nanoTime() - start) / 1e9, i, total, accepted.get()));
+                    progress.accept(String.format("burst | %3.0f s: %,d of %,d sent, %,d accepted, %,d sent again after a busy answer",
+                            (System.nanoTime() - start) / 1e9, i, total, accepted.get(), sentAgain.get()));
                     nextReport += TimeUnit.SECONDS.toNanos(5);
                 }
                 Route route = random.nextDouble() < settings.webhookShare() ? Route.WECHAT : Route.REST;
-                send(route, texts.at(i)).whenComplete((attempt, e) -> {
+                String messageId = messageId(route);
+                Instant firstSentAt = Instant.now();
+                long firstSent = System.nanoTime();
+                sendUntilAdmitted(route, messageId, texts.at(i), 1, sentAgain).whenComplete((last, e) -> {
+                    Attempt attempt = new Attempt(last.route(), last.key(), last.trackingCode(), firstSentAt, System.nanoTime() - firstSent,
+                            last.status(), last.failure(), last.retryAfter());
                     attempts.add(attempt);
                     if (attempt.accepted()) {
                         accepted.incrementAndGet();
@@ -210,13 +229,33 @@ public final class PetitionLoad {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        return new Result(new ArrayList<>(attempts), 0, Duration.ofNanos(System.nanoTime() - start));
+        return new Result(new ArrayList<>(attempts), 0, Duration.ofNanos(System.nanoTime() - start), sentAgain.get());
     }
 
-    private java.util.concurrent.CompletableFuture<Attempt> send(Route route, String text) {
+    static final int MOST_SENDINGS = 30;
+
+    private java.util.concurrent.CompletableFuture<Attempt> sendUntilAdmitted(Route route, String messageId, String text, int sending,
+                                                                              AtomicLong sentAgain) {
+        return send(route, messageId, text).thenCompose(attempt -> {
+            if (attempt.retryAfter() == null || sending >= MOST_SENDINGS) {
+                return java.util.concurrent.CompletableFuture.completedFuture(attempt);
+            }
+            sentAgain.incrementAndGet();
+            java.util.concurrent.Executor afterTheWait = java.util.concurrent.CompletableFuture.delayedExecutor(
+                    attempt.retryAfter().toMillis(), TimeUnit.MILLISECONDS);
+            return java.util.concurrent.CompletableFuture.supplyAsync(() -> sending + 1, afterTheWait)
+                    .thenCompose(next -> sendUntilAdmitted(route, messageId, text, next, sentAgain));
+        });
+    }
+
+    /** A platform's message id for a webhook route (the same on a sending again); none for the REST API. */
+    private String messageId(Route route) {
+        return route == Route.WECHAT ? String.valueOf(messageIds.incrementAndGet()) : null;
+    }
+
+    private java.util.concurrent.CompletableFuture<Attempt> send(Route route, String messageId, String text) {
         Instant sentAt = Instant.now();
         long began = System.nanoTime();
-        String messageId = route == Route.WECHAT ? String.valueOf(messageIds.incrementAndGet()) : null;
         HttpRequest request;
         try {
             request = route == Route.REST ? restRequest(text) : wechatRequest(messageId, text);
@@ -238,8 +277,19 @@ public final class PetitionLoad {
                     boolean ok = response.statusCode() / 100 == 2;
                     String key = route == Route.REST ? (ok ? group(PETITION_ID, body) : null) : messageId;
                     String tracking = ok ? group(route == Route.REST ? REST_TRACKING : WECHAT_TRACKING, body) : null;
-                    return new Attempt(route, key, tracking, sentAt, latency, response.statusCode(), ok ? null : abbreviate(body));
+                    Duration retryAfter = response.statusCode() == 503
+                            ? response.headers().firstValue("Retry-After").flatMap(PetitionLoad::seconds).orElse(null) : null;
+                    return new Attempt(route, key, tracking, sentAt, latency, response.statusCode(), ok ? null : abbreviate(body), retryAfter);
                 });
+    }
+
+    /** Retry-After in its delta-seconds form; the HTTP-date form is not what intake sends. */
+    private static java.util.Optional<Duration> seconds(String retryAfter) {
+        try {
+            return java.util.Optional.of(Duration.ofSeconds(Long.parseLong(retryAfter.trim())));
+        } catch (NumberFormatException e) {
+            return java.util.Optional.empty();
+        }
     }
 
     private HttpRequest restRequest(String text) {

@@ -100,7 +100,16 @@ public class PetitionIntake {
         io.micrometer.core.instrument.Metrics.counter("wenzheng.intake.petitions", "channel", channel.name()).increment();
     }
 
-    /** Like {@link #submit(PetitionSubmission, ChannelOrigin, String)}, but a message filed before returns its receipt. */
+    /**
+     * Like {@link #submit(PetitionSubmission, ChannelOrigin, String)}, but a message filed before returns its receipt.
+     * Every channel files through here, so this is where intake admits work: a petition beyond the petitions being filed
+     * and those waiting is refused at once ({@code BulkheadException}, answered 503 with Retry-After), rather than queued
+     * until every caller's answer is later than its client waits. Without the bound, an overload of a quarter above
+     * capacity made nearly every request time out (docs/performance.md). Sized by
+     * {@code io.wenzheng.intake.petition.PetitionIntake/submitOnce/Bulkhead/value} and {@code .../waitingTaskQueue}.
+     */
+    @io.smallrye.faulttolerance.api.AsynchronousNonBlocking
+    @org.eclipse.microprofile.faulttolerance.Bulkhead(value = 32, waitingTaskQueue = 96)
     public Uni<PetitionReceipt> submitOnce(PetitionSubmission submission, ChannelOrigin origin, String categoryHint) {
         if (origin == null || origin.messageId() == null) {
             return submit(submission, origin, categoryHint);
