@@ -35,6 +35,7 @@ public final class Tokens {
 
     private final String issuer;
     private final Map<String, Token> cache = new ConcurrentHashMap<>();
+    private final Map<String, Object> logins = new ConcurrentHashMap<>();
 
     private record Token(String value, long expiresAtNanos) {
     }
@@ -91,7 +92,7 @@ public final class Tokens {
         String location = afterLogin.headers().firstValue("Location").orElse("");
         if (afterLogin.statusCode() != 302 || !location.startsWith(redirect)) {
             throw new IllegalStateException("login of " + username + " refused (HTTP " + afterLogin.statusCode() + "): "
-                    + afterLogin.body().replaceAll("(?s)<[^>]*>", " ").replaceAll("\\s+", " ").trim());
+                    + refusal(afterLogin.body()));
         }
         Map<String, String> query = parseQuery(URI.create(location).getRawQuery());
         if (!state.equals(query.get("state"))) {
@@ -111,15 +112,31 @@ public final class Tokens {
         }
     }
 
+    /**
+     * One login per key at a time: when a token expires under load, hundreds of callers would otherwise log in at
+     * once, and Keycloak's brute-force protection then refuses the user's correct password.
+     */
     private String cached(String key, java.util.function.Supplier<JsonNode> fetch) {
         Token token = cache.get(key);
-        if (token == null || System.nanoTime() > token.expiresAtNanos()) {
-            JsonNode response = fetch.get();
-            long lifetime = Math.max(10, response.path("expires_in").asLong(60) - 30);
-            token = new Token(response.path("access_token").asText(), System.nanoTime() + Duration.ofSeconds(lifetime).toNanos());
-            cache.put(key, token);
+        if (token != null && System.nanoTime() <= token.expiresAtNanos()) {
+            return token.value();
         }
-        return token.value();
+        synchronized (logins.computeIfAbsent(key, k -> new Object())) {
+            token = cache.get(key);
+            if (token == null || System.nanoTime() > token.expiresAtNanos()) {
+                JsonNode response = fetch.get();
+                long lifetime = Math.max(10, response.path("expires_in").asLong(60) - 30);
+                token = new Token(response.path("access_token").asText(), System.nanoTime() + Duration.ofSeconds(lifetime).toNanos());
+                cache.put(key, token);
+            }
+            return token.value();
+        }
+    }
+
+    /** What the login page said, without its markup and scripts: Keycloak's message sits near the end of the form. */
+    private static String refusal(String page) {
+        String text = page.replaceAll("(?s)<script.*?</script>", " ").replaceAll("(?s)<[^>]*>", " ").replaceAll("\\s+", " ").trim();
+        return text.length() > 200 ? "…" + text.substring(text.length() - 200) : text;
     }
 
     private static JsonNode post(String url, Map<String, String> fields, HttpClient http) {

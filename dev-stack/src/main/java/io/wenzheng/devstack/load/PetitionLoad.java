@@ -262,7 +262,7 @@ public final class PetitionLoad {
         } catch (RuntimeException e) {
             // A token that cannot be had (Keycloak down) is a failed attempt, not a crashed generator.
             return java.util.concurrent.CompletableFuture.completedFuture(
-                    new Attempt(route, messageId, null, sentAt, System.nanoTime() - began, 0, e.toString()));
+                    new Attempt(route, messageId, null, sentAt, System.nanoTime() - began, 0, abbreviate(e.toString())));
         }
         return http.sendAsync(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8))
                 .handle((response, e) -> {
