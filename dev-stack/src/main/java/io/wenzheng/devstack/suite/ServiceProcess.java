@@ -34,9 +34,13 @@ public final class ServiceProcess implements AutoCloseable {
     /** Quick start-up over peak speed: right for a developer's suite and for tests, not for benchmarks. */
     public static final List<String> DEVELOPMENT_JVM = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
 
-    /** As deploy/k8s runs them (JVM ergonomics pick the serial collector in a container of 2 CPUs or fewer). */
+    /**
+     * As deploy/k8s runs them (JVM ergonomics pick the serial collector in a container of 2 CPUs or fewer). C1 only: on
+     * two shared cores C2's compiler threads took a third of each service's CPU for minutes after a start, and with
+     * them the suite carried 2–31 petitions/s where C1 alone carried 38–39 (docs/performance.md, 2026-12-06).
+     */
     public static final List<String> PRODUCTION_JVM = List.of("-XX:+UseSerialGC", "-XX:MaxMetaspaceSize=160m",
-            "-XX:+ExitOnOutOfMemoryError");
+            "-XX:+ExitOnOutOfMemoryError", "-XX:TieredStopAtLevel=1");
 
     ServiceProcess(ServiceName service, String instance, Path jar, int port, Path workDir, ChildProcesses children,
                    Map<String, String> config, List<String> jvmOptions) {

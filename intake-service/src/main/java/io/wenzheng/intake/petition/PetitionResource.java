@@ -37,6 +37,8 @@ public class PetitionResource {
     @APIResponse(responseCode = "201", description = "accepted; Location names the petition. With an Idempotency-Key header, "
             + "a repeated key returns the petition the first request filed")
     @APIResponse(responseCode = "400", description = "invalid input, as application/problem+json naming the field")
+    @APIResponse(responseCode = "503", description = "intake is filing as many petitions as it takes at once; nothing was "
+            + "stored. Send it again after the Retry-After header's seconds (with the same Idempotency-Key, if any)")
     public Uni<Response> submit(@Valid @NotNull PetitionSubmission submission,
                                 @jakarta.ws.rs.HeaderParam("Idempotency-Key") String idempotencyKey) {
         if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 100)) {
