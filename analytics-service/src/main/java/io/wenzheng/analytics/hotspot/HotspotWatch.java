@@ -83,8 +83,7 @@ public class HotspotWatch {
      */
     public Uni<Void> observe(List<ConsumedEvent> received) {
         Map<String, List<Object>> documents = new LinkedHashMap<>();
-        List<Map.Entry<ConsumedEvent, Surge>> surges = new ArrayList<>();
-        List<String> titles = new ArrayList<>();
+        List<Found> surges = new ArrayList<>();
         for (ConsumedEvent event : received) {
             PetitionReceived petition = (PetitionReceived) event.data();
             String text = (petition.subject() == null ? "" : petition.subject() + " ") + petition.text();
@@ -98,20 +97,20 @@ public class HotspotWatch {
             }
             HotspotDocument row = HotspotDocument.of(document).with(petition.trackingCode(), analysed.message().citizen(), analysed);
             documents.putIfAbsent(row.petitionId, row.values());
-            surge.ifPresent(s -> {
-                surges.add(Map.entry(event, s));
-                titles.add(analysed.message().subject());
-            });
+            surge.ifPresent(s -> surges.add(new Found(event, s, analysed.message().subject())));
         }
         return DOCUMENTS.execute(List.copyOf(documents.values()))
-                .chain(() -> Multi.createFrom().range(0, surges.size())
-                        .onItem().transformToUniAndConcatenate(i -> {
-                            ConsumedEvent event = surges.get(i).getKey();
-                            event.makeCurrent();
-                            return announce(surges.get(i).getValue(), titles.get(i), ((PetitionReceived) event.data()).imported() != null);
+                .chain(() -> Multi.createFrom().iterable(surges)
+                        .onItem().transformToUniAndConcatenate(found -> {
+                            found.madeBy().makeCurrent();
+                            return announce(found.surge(), found.title(), ((PetitionReceived) found.madeBy().data()).imported() != null);
                         })
                         .collect().last())
                 .replaceWithVoid();
+    }
+
+    /** A surge, the petition that made or grew it, and that petition's subject (what people read it by). */
+    private record Found(ConsumedEvent madeBy, Surge surge, String title) {
     }
 
     /**
