@@ -92,7 +92,8 @@ public final class ServiceProcess implements AutoCloseable {
             Files.createDirectories(logFile.getParent());
             List<String> command = new ArrayList<>(List.of(JavaCommand.java(), "-Xmx" + service.heap()));
             command.addAll(jvmOptions);
-            command.addAll(List.of("-Ddevstack.workdir=" + workDir, "-Dquarkus.http.port=" + port));
+            // Loopback only: the dev profile carries demo accounts and credentials, not for the machine's network.
+            command.addAll(List.of("-Ddevstack.workdir=" + workDir, "-Dquarkus.http.host=127.0.0.1", "-Dquarkus.http.port=" + port));
             command.addAll(List.of("-jar", jar.toString()));
             ProcessBuilder builder = new ProcessBuilder(command);
             // The dev profile carries the demo channel accounts; in any other profile a service refuses them.
