@@ -3,6 +3,7 @@ package io.wenzheng.intake.channel;
 import io.quarkus.scheduler.Scheduled;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
+import io.wenzheng.kit.sql.Timestamptz;
 import io.smallrye.mutiny.Uni;
 import io.wenzheng.contracts.Channel;
 import io.wenzheng.intake.IntakeConfig;
@@ -14,8 +15,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.HexFormat;
 
 /**
@@ -49,7 +48,7 @@ public class ReplayGuard {
         }
         String hash = sha256(body);
         return pool.preparedQuery(ADMIT)
-                .execute(Tuple.of(channel.name(), account, nonce, signedAtSeconds, hash, OffsetDateTime.ofInstant(now, ZoneOffset.UTC)))
+                .execute(Tuple.of(channel.name(), account, nonce, signedAtSeconds, hash, Timestamptz.of(now)))
                 .map(rows -> {
                     if (!rows.iterator().next().getString(0).equals(hash)) {
                         throw forbidden("replayed nonce " + nonce + " with another body");
@@ -65,7 +64,7 @@ public class ReplayGuard {
     @Scheduled(every = "60s", delayed = "60s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> forgetOldNonces() {
         return pool.preparedQuery("delete from channel_nonce where seen_at < $1")
-                .execute(Tuple.of(OffsetDateTime.ofInstant(Instant.now().minus(skew.multipliedBy(2)), ZoneOffset.UTC)))
+                .execute(Tuple.of(Timestamptz.of(Instant.now().minus(skew.multipliedBy(2)))))
                 .replaceWithVoid();
     }
 

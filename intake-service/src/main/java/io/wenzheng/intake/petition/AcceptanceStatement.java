@@ -6,11 +6,9 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import io.wenzheng.intake.channel.ChannelOrigin;
 import io.wenzheng.kit.outbox.Outbox;
 import io.wenzheng.kit.sql.MultiRowStatement;
+import io.wenzheng.kit.sql.Timestamptz;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -45,8 +43,8 @@ public class AcceptanceStatement {
     /** Fails with the database's error when a key is taken: the tracking code, or the platform message filed before. */
     public Uni<Void> write(PetitionRow row, Outbox.Prepared received, String source, ChannelOrigin origin) {
         List<Object> values = new ArrayList<>(Arrays.asList(row.id, row.trackingCode, row.channel.name(), row.subject, row.text,
-                row.address, row.latitude, row.longitude, row.citizenRef, row.contactSealed, row.status.name(), utc(row.receivedAt),
-                utc(row.updatedAt), row.possibleDuplicateOf, row.attachments));
+                row.address, row.latitude, row.longitude, row.citizenRef, row.contactSealed, row.status.name(), Timestamptz.of(row.receivedAt),
+                Timestamptz.of(row.updatedAt), row.possibleDuplicateOf, row.attachments));
         values.addAll(received.parameters());
         values.add(source);
         boolean message = origin != null && origin.messageId() != null;
@@ -55,9 +53,5 @@ public class AcceptanceStatement {
             values.add(origin.messageId());
         }
         return pool.preparedQuery(message ? WITH_MESSAGE : WITHOUT_MESSAGE).execute(Tuple.from(values)).replaceWithVoid();
-    }
-
-    private static OffsetDateTime utc(Instant at) {
-        return OffsetDateTime.ofInstant(at, ZoneOffset.UTC);
     }
 }

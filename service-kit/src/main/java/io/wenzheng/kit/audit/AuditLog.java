@@ -11,9 +11,9 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import io.wenzheng.kit.sql.MultiRowStatement;
+import io.wenzheng.kit.sql.Timestamptz;
 import jakarta.inject.Inject;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -139,11 +139,11 @@ public class AuditLog {
             sql.append(" and target = $").append(params.size());
         }
         if (from != null) {
-            params.add(from.atOffset(ZoneOffset.UTC));
+            params.add(Timestamptz.of(from));
             sql.append(" and at >= $").append(params.size());
         }
         if (to != null) {
-            params.add(to.atOffset(ZoneOffset.UTC));
+            params.add(Timestamptz.of(to));
             sql.append(" and at < $").append(params.size());
         }
         params.add(limit);

@@ -205,7 +205,7 @@ public class EventConsumer {
      * Call it inside the transaction that handles them.
      */
     public static Uni<Set<String>> claimAll(String consumer, List<ConsumedEvent> events) {
-        java.time.OffsetDateTime now = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC);
+        java.time.OffsetDateTime now = io.wenzheng.kit.sql.Timestamptz.now();
         return CLAIM.returning(events.stream().map(event -> java.util.Arrays.<Object>asList(
                         InboxEntry.key(consumer, event.id()), consumer, event.id(), event.type().type(), now)).toList(), String.class)
                 .map(Set::copyOf);
@@ -238,7 +238,7 @@ public class EventConsumer {
                 .setParameter(2, consumer)
                 .setParameter(3, id)
                 .setParameter(4, type)
-                .setParameter(5, java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC))
+                .setParameter(5, io.wenzheng.kit.sql.Timestamptz.now())
                 .executeUpdate())
                 .map(claimed -> claimed > 0);
     }

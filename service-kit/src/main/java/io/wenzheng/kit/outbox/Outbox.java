@@ -86,7 +86,7 @@ public class Outbox {
 
         public List<Object> parameters() {
             return java.util.Arrays.asList(row.eventId, row.eventType, row.topic, row.messageKey, row.subject, row.payload,
-                    java.time.OffsetDateTime.ofInstant(row.occurredAt, java.time.ZoneOffset.UTC), row.traceparent);
+                    io.wenzheng.kit.sql.Timestamptz.of(row.occurredAt), row.traceparent);
         }
 
         public String eventId() {

@@ -145,7 +145,7 @@ public class OutboxRelay {
         }
         return Panache.getSession().chain(session -> session.createNativeQuery(
                                 "update outbox_event set sent_at = ?1, attempts = attempts + 1 where seq = any(cast(?2 as bigint[]))")
-                        .setParameter(1, java.time.OffsetDateTime.now(ZoneOffset.UTC))
+                        .setParameter(1, io.wenzheng.kit.sql.Timestamptz.now())
                         .setParameter(2, delivered.toArray(Long[]::new))
                         .executeUpdate())
                 .replaceWith(sent);

@@ -103,14 +103,9 @@ public record MultiRowStatement(String head, String row, String tail) {
                 throw new IllegalArgumentException("a row has " + values.size() + " values for a template of " + width());
             }
             for (int k = 0; k < values.size(); k++) {
-                binder.bind(1 + i * width() + k, parameter(values.get(k)));
+                binder.bind(1 + i * width() + k, Timestamptz.bindable(values.get(k)));
             }
         }
-    }
-
-    /** The reactive PostgreSQL client binds a {@code timestamptz} from an {@code OffsetDateTime}, not from an {@code Instant}. */
-    private static Object parameter(Object value) {
-        return value instanceof java.time.Instant at ? java.time.OffsetDateTime.ofInstant(at, java.time.ZoneOffset.UTC) : value;
     }
 
     @FunctionalInterface
