@@ -370,7 +370,10 @@ public final class DevStackCli implements Runnable {
             say("starting the four services ...");
             List<Thread> tails = new ArrayList<>();
             for (ServiceName s : ServiceName.values()) {
-                tails.add(tail(s, workDir.resolve("logs").resolve(s.id() + ".log")));
+                // A tail keeps its file open: last run's log must be gone before it looks.
+                Path log = workDir.resolve("logs").resolve(s.id() + ".log");
+                Files.deleteIfExists(log);
+                tails.add(tail(s, log));
             }
             suite.start(Duration.ofSeconds(120));
             loadDemoDirectory(suite.url(ServiceName.ROUTING), tokens.of("admin1"), demo);
@@ -473,29 +476,31 @@ public final class DevStackCli implements Runnable {
         return kb.isPresent() ? (kb.getAsLong() / 1024) + " MB" : "?";
     }
 
-    /** Streams a service's log to the console, one compact prefixed line at a time. */
+    /** Streams a service's log to the console, one compact prefixed line at a time; checks less often while it is quiet. */
     private static Thread tail(ServiceName service, Path file) {
         Thread t = new Thread(() -> {
-            long position = 0;
             String prefix = String.format("%-9s| ", service.id());
-            while (!Thread.currentThread().isInterrupted()) {
-                try {
-                    if (Files.exists(file)) {
-                        try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "r")) {
-                            raf.seek(position);
+            long pause = 100;
+            try {
+                while (!Files.exists(file)) {
+                    Thread.sleep(pause);
+                }
+                try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "r")) {
+                    while (!Thread.currentThread().isInterrupted()) {
+                        boolean printed = false;
+                        if (raf.length() > raf.getFilePointer()) {
                             String line;
                             while ((line = raf.readLine()) != null) {
                                 System.out.println(prefix + new String(line.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8));
+                                printed = true;
                             }
-                            position = raf.getFilePointer();
                         }
+                        pause = printed ? 100 : Math.min(1_000, pause * 2);
+                        Thread.sleep(pause);
                     }
-                    Thread.sleep(300);
-                } catch (IOException e) {
-                    return;
-                } catch (InterruptedException e) {
-                    return;
                 }
+            } catch (IOException | InterruptedException e) {
+                return;
             }
         }, "tail-" + service.id());
         t.setDaemon(true);

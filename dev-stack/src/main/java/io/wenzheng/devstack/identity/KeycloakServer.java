@@ -95,6 +95,7 @@ public final class KeycloakServer implements AutoCloseable {
             env.putAll(DEV_SECRETS);
             newestJdk().ifPresent(jdk -> env.put("JAVA_HOME", jdk.toString()));
             env.put("JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx512m");
+            env.put("JAVA_OPTS_APPEND", "-XX:-UsePerfData");
             env.put("KC_BOOTSTRAP_ADMIN_USERNAME", "admin");
             env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", "admin-dev-only");
             process = builder.start();

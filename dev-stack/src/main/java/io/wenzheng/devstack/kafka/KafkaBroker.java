@@ -161,7 +161,7 @@ public final class KafkaBroker implements AutoCloseable {
         Path config = dir.resolve("server.properties");
             Path log4j = dir.resolve("log4j2.properties");
         String classpath = brokerClasspath();
-        List<String> command = new ArrayList<>(List.of(JavaCommand.java(), "-Xms128m", "-Xmx512m", "-XX:+UseG1GC",
+        List<String> command = new ArrayList<>(List.of(JavaCommand.java(), "-Xms128m", "-Xmx512m", "-XX:+UseG1GC", "-XX:-UsePerfData",
                 "-Ddevstack.workdir=" + dir, "-Dlog4j2.configurationFile=" + log4j,
                 "-Dkafka.logs.dir=" + dir.resolve("logs"), "-cp", classpath, "kafka.Kafka", config.toString()));
         process = new ProcessBuilder(command)
@@ -252,6 +252,8 @@ public final class KafkaBroker implements AutoCloseable {
         p.setProperty("share.coordinator.state.topic.replication.factor", "1");
         p.setProperty("share.coordinator.state.topic.min.isr", "1");
         p.setProperty("group.initial.rebalance.delay.ms", "0");
+        // The controller appends a no-op record to the metadata log every 500 ms by default, idle or not.
+        p.setProperty("metadata.max.idle.interval.ms", "5000");
         p.setProperty("auto.create.topics.enable", "false"); // as in production: topics are created on purpose
         p.setProperty("log.segment.bytes", Integer.toString(64 * 1024 * 1024));
         StringBuilder out = new StringBuilder();

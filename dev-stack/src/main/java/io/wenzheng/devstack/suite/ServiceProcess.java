@@ -31,8 +31,11 @@ public final class ServiceProcess implements AutoCloseable {
     private final List<String> jvmOptions;
     private Process process;
 
-    /** Quick start-up over peak speed: right for a developer's suite and for tests, not for benchmarks. */
-    public static final List<String> DEVELOPMENT_JVM = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+    /**
+     * Quick start-up over peak speed: right for a developer's suite and for tests, not for benchmarks. No perf data:
+     * the JVM would otherwise sample its counters into a shared-memory file every 50 ms, for jstat, which nobody runs.
+     */
+    public static final List<String> DEVELOPMENT_JVM = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData");
 
     /**
      * As deploy/k8s runs them (JVM ergonomics pick the serial collector in a container of 2 CPUs or fewer). C1 only: on
@@ -40,7 +43,7 @@ public final class ServiceProcess implements AutoCloseable {
      * them the suite carried 2–31 petitions/s where C1 alone carried 38–39 (docs/performance.md, 2026-12-06).
      */
     public static final List<String> PRODUCTION_JVM = List.of("-XX:+UseSerialGC", "-XX:MaxMetaspaceSize=160m",
-            "-XX:+ExitOnOutOfMemoryError", "-XX:TieredStopAtLevel=1");
+            "-XX:+ExitOnOutOfMemoryError", "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData");
 
     ServiceProcess(ServiceName service, String instance, Path jar, int port, Path workDir, ChildProcesses children,
                    Map<String, String> config, List<String> jvmOptions) {
