@@ -4,7 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 
-/** What the shared outbox and inbox need to know about the service they run in. */
+/** What the shared outbox, inbox and token check need to know about the service they run in. */
 @ConfigMapping(prefix = "wenzheng")
 public interface KitConfig {
 
@@ -14,6 +14,26 @@ public interface KitConfig {
     Outbox outbox();
 
     Tracing tracing();
+
+    Security security();
+
+    interface Security {
+        VerifiedTokens verifiedTokens();
+    }
+
+    /** Bearer tokens remembered after verification (kit.security.token.VerifiedTokenCache). */
+    interface VerifiedTokens {
+        /** Distinct tokens remembered at most; 0 verifies every request's token in full. */
+        @WithDefault("10000")
+        int maxEntries();
+
+        /**
+         * Longest a token is trusted without being verified again, however long it has left: how long a signing key
+         * Keycloak withdrew still admits its tokens here.
+         */
+        @WithDefault("2m")
+        Duration maxAge();
+    }
 
     interface Tracing {
         /** Log every finished span (kit.trace.SpanLog), for a developer without a tracing backend. */
