@@ -29,7 +29,11 @@ public final class CategoryModel {
     private final boolean words;
     private final String[] features;
     private final float[] idf;
-    private final float[][] weights; // [class][feature]
+    /**
+     * Feature-major, {@code [feature * classes + class]}: a petition's features are scattered across a vocabulary of
+     * half a million, so the classes' weights of one feature share a cache line instead of one miss per class.
+     */
+    private final float[] weights;
     private final float[] bias;
     /** What scores are multiplied by before the softmax: 1 for a logistic regression, fitted for margins. */
     private final double temperature;
@@ -39,6 +43,10 @@ public final class CategoryModel {
     }
 
     CategoryModel(List<String> categories, String[] features, float[] idf, float[][] weights, float[] bias, double temperature) {
+        this(categories, features, idf, featureMajor(weights, features.length), bias, temperature);
+    }
+
+    private CategoryModel(List<String> categories, String[] features, float[] idf, float[] weights, float[] bias, double temperature) {
         this.temperature = temperature;
         this.categories = List.copyOf(categories);
         this.features = features;
@@ -57,6 +65,16 @@ public final class CategoryModel {
         }
         this.maxN = longest;
         this.words = hasWords;
+    }
+
+    private static float[] featureMajor(float[][] classMajor, int features) {
+        float[] out = new float[classMajor.length * features];
+        for (int c = 0; c < classMajor.length; c++) {
+            for (int i = 0; i < features; i++) {
+                out[i * classMajor.length + c] = classMajor[c][i];
+            }
+        }
+        return out;
     }
 
     public List<String> categories() {
@@ -133,21 +151,28 @@ public final class CategoryModel {
         for (int c = 0; c < p.length; c++) {
             double g = temperature * (p[c] - (c == y ? 1 : 0));
             for (int k = 0; k < x.size(); k++) {
-                weights[c][x.index(k)] -= (float) (rate * g * x.value(k));
+                weights[x.index(k) * p.length + c] -= (float) (rate * g * x.value(k));
             }
             bias[c] -= (float) (rate * g);
         }
     }
 
     double[] probabilities(SparseVector x) {
-        double[] scores = new double[categories.size()];
-        for (int c = 0; c < scores.length; c++) {
-            double s = bias[c];
-            float[] w = weights[c];
-            for (int k = 0; k < x.size(); k++) {
-                s += w[x.index(k)] * x.value(k);
+        int classes = categories.size();
+        double[] scores = new double[classes];
+        for (int c = 0; c < classes; c++) {
+            scores[c] = bias[c];
+        }
+        // The same sums in the same order per class as a class-major loop, so the same probabilities to the bit.
+        for (int k = 0; k < x.size(); k++) {
+            int row = x.index(k) * classes;
+            float v = x.value(k);
+            for (int c = 0; c < classes; c++) {
+                scores[c] += weights[row + c] * v;
             }
-            scores[c] = s * temperature;
+        }
+        for (int c = 0; c < classes; c++) {
+            scores[c] *= temperature;
         }
         return softmax(scores);
     }
@@ -219,7 +244,7 @@ public final class CategoryModel {
         double[] score = new double[limit];
         int found = 0;
         for (int k = 0; k < x.size(); k++) {
-            float w = weights[c][x.index(k)];
+            float w = weights[x.index(k) * categories.size() + c];
             if (w <= 0) {
                 continue;
             }
@@ -255,16 +280,17 @@ public final class CategoryModel {
                 out.writeUTF(features[i]);
                 out.writeFloat(idf[i]);
             }
-            for (int c = 0; c < categories.size(); c++) {
+            int classes = categories.size();
+            for (int c = 0; c < classes; c++) {
                 out.writeFloat(bias[c]);
                 float max = 0;
-                for (float w : weights[c]) {
-                    max = Math.max(max, Math.abs(w));
+                for (int i = c; i < weights.length; i += classes) {
+                    max = Math.max(max, Math.abs(weights[i]));
                 }
                 float scale = max == 0 ? 1 : max / 127f;
                 out.writeFloat(scale);
-                for (float w : weights[c]) {
-                    out.writeByte(Math.round(w / scale));
+                for (int i = c; i < weights.length; i += classes) {
+                    out.writeByte(Math.round(weights[i] / scale));
                 }
             }
         }
@@ -289,13 +315,13 @@ public final class CategoryModel {
                 features[i] = in.readUTF();
                 idf[i] = in.readFloat();
             }
-            float[][] weights = new float[classes][size];
+            float[] weights = new float[classes * size];
             float[] bias = new float[classes];
             for (int c = 0; c < classes; c++) {
                 bias[c] = in.readFloat();
                 float scale = in.readFloat();
                 for (int i = 0; i < size; i++) {
-                    weights[c][i] = in.readByte() * scale;
+                    weights[i * classes + c] = in.readByte() * scale;
                 }
             }
             return new CategoryModel(categories, features, idf, weights, bias, temperature);

@@ -55,6 +55,33 @@ class CategoryModelTest {
     }
 
     @Test
+    void featureMajorWeightsScoreExactlyAsTheClassMajorSums() {
+        String[] features = {"噪", "音", "噪音", "工", "资", "工资", "\u0001噪", "\u0001噪音", "公"};
+        float[] idf = {1.1f, 1.2f, 2.5f, 1.0f, 1.3f, 2.2f, 2.8f, 3.0f, 2.0f};
+        Random random = new Random(7);
+        float[][] weights = new float[3][features.length];
+        for (float[] row : weights) {
+            for (int i = 0; i < row.length; i++) {
+                row[i] = (float) random.nextGaussian();
+            }
+        }
+        float[] bias = {0.1f, -0.2f, 0.05f};
+        CategoryModel model = new CategoryModel(List.of("环境保护", "劳动和社会保障", "交通运输"), features, idf, weights, bias, 1.7);
+
+        var x = model.vectorise("噪音", "夜里噪音很大，工资也没发，公交不来");
+        double[] expected = new double[3];
+        for (int c = 0; c < 3; c++) {
+            double s = bias[c];
+            for (int k = 0; k < x.size(); k++) {
+                s += weights[c][x.index(k)] * x.value(k);
+            }
+            expected[c] = s * 1.7;
+        }
+        assertThat(x.size()).isEqualTo(features.length);
+        assertThat(model.probabilities(x)).containsExactly(CategoryModel.softmax(expected));
+    }
+
+    @Test
     void confidencesAreProbabilities() {
         CategoryModel model = new CategoryTrainer(CategoryTrainer.Settings.defaults()).train(CORPUS, CategoryTrainer.Progress.NONE);
         var x = model.vectorise("", "噪音扰民");
