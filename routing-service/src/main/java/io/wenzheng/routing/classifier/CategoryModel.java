@@ -27,7 +27,7 @@ public final class CategoryModel {
     private final int maxN;
     /** Whether the vocabulary holds word features, so petitions must be segmented. */
     private final boolean words;
-    private final String[] features;
+    private final FeatureNames features;
     private final float[] idf;
     /**
      * Feature-major, {@code [feature * classes + class]}: a petition's features are scattered across a vocabulary of
@@ -43,10 +43,10 @@ public final class CategoryModel {
     }
 
     CategoryModel(List<String> categories, String[] features, float[] idf, float[][] weights, float[] bias, double temperature) {
-        this(categories, features, idf, featureMajor(weights, features.length), bias, temperature);
+        this(categories, FeatureNames.of(features), idf, featureMajor(weights, features.length), bias, temperature);
     }
 
-    private CategoryModel(List<String> categories, String[] features, float[] idf, float[] weights, float[] bias, double temperature) {
+    private CategoryModel(List<String> categories, FeatureNames features, float[] idf, float[] weights, float[] bias, double temperature) {
         this.temperature = temperature;
         this.categories = List.copyOf(categories);
         this.features = features;
@@ -56,12 +56,15 @@ public final class CategoryModel {
         this.vocabulary = new NgramIndex(features);
         int longest = 1;
         boolean hasWords = false;
-        for (String f : features) {
-            if (!f.isEmpty() && f.charAt(0) == TextFeatures.WORD_MARK) {
+        String packed = features.packed();
+        for (int i = 0; i < features.size(); i++) {
+            int length = features.length(i);
+            char first = length == 0 ? 0 : packed.charAt(features.start(i));
+            if (first == TextFeatures.WORD_MARK) {
                 hasWords = true;
                 continue;
             }
-            longest = Math.max(longest, f.isEmpty() || f.charAt(0) != TextFeatures.SUBJECT_MARK ? f.length() : f.length() - 1);
+            longest = Math.max(longest, first == TextFeatures.SUBJECT_MARK ? length - 1 : length);
         }
         this.maxN = longest;
         this.words = hasWords;
@@ -82,7 +85,7 @@ public final class CategoryModel {
     }
 
     public int featureCount() {
-        return features.length;
+        return features.size();
     }
 
     public double temperature() {
@@ -90,7 +93,7 @@ public final class CategoryModel {
     }
 
     String feature(int index) {
-        return features[index];
+        return features.get(index);
     }
 
     float idf(int index) {
@@ -262,7 +265,7 @@ public final class CategoryModel {
         }
         List<String> out = new ArrayList<>(found);
         for (int i = 0; i < found; i++) {
-            out.add(TextFeatures.describe(features[x.index(best[i])]));
+            out.add(TextFeatures.describe(features.get(x.index(best[i]))));
         }
         return out;
     }
@@ -275,9 +278,9 @@ public final class CategoryModel {
             for (String c : categories) {
                 out.writeUTF(c);
             }
-            out.writeInt(features.length);
-            for (int i = 0; i < features.length; i++) {
-                out.writeUTF(features[i]);
+            out.writeInt(features.size());
+            for (int i = 0; i < features.size(); i++) {
+                out.writeUTF(features.get(i));
                 out.writeFloat(idf[i]);
             }
             int classes = categories.size();
@@ -309,10 +312,10 @@ public final class CategoryModel {
                 categories.add(in.readUTF());
             }
             int size = in.readInt();
-            String[] features = new String[size];
+            FeatureNames.Builder names = new FeatureNames.Builder(size);
             float[] idf = new float[size];
             for (int i = 0; i < size; i++) {
-                features[i] = in.readUTF();
+                names.add(in.readUTF());
                 idf[i] = in.readFloat();
             }
             float[] weights = new float[classes * size];
@@ -324,7 +327,7 @@ public final class CategoryModel {
                     weights[i * classes + c] = in.readByte() * scale;
                 }
             }
-            return new CategoryModel(categories, features, idf, weights, bias, temperature);
+            return new CategoryModel(categories, names.build(), idf, weights, bias, temperature);
         }
     }
 

@@ -15,19 +15,21 @@ final class NgramIndex {
     private final long[] slots; // [2i] = hash (never EMPTY), [2i + 1] = feature index
     private final int mask;
 
-    NgramIndex(String[] features) {
-        int capacity = Integer.highestOneBit(Math.max(4, features.length * 2 - 1)) << 1;
+    NgramIndex(FeatureNames features) {
+        int capacity = Integer.highestOneBit(Math.max(4, features.size() * 2 - 1)) << 1;
         this.slots = new long[capacity * 2];
         this.mask = capacity - 1;
-        for (int i = 0; i < features.length; i++) {
-            String f = features[i];
-            boolean marked = !f.isEmpty() && (f.charAt(0) == TextFeatures.SUBJECT_MARK || f.charAt(0) == TextFeatures.WORD_MARK);
-            int start = marked ? 1 : 0;
-            long h = hash(marked ? f.charAt(0) : NO_MARK, f, start, f.length() - start);
+        String packed = features.packed();
+        for (int i = 0; i < features.size(); i++) {
+            int from = features.start(i);
+            int length = features.length(i);
+            char first = length == 0 ? 0 : packed.charAt(from);
+            boolean marked = first == TextFeatures.SUBJECT_MARK || first == TextFeatures.WORD_MARK;
+            long h = marked ? hash(first, packed, from + 1, length - 1) : hash(NO_MARK, packed, from, length);
             int slot = (int) h & mask;
             while (slots[2 * slot] != EMPTY) {
                 if (slots[2 * slot] == h) {
-                    throw new IllegalStateException("features '" + f + "' and #" + slots[2 * slot + 1] + " share a 64-bit hash");
+                    throw new IllegalStateException("features '" + features.get(i) + "' and #" + slots[2 * slot + 1] + " share a 64-bit hash");
                 }
                 slot = (slot + 1) & mask;
             }

@@ -383,9 +383,11 @@ public final class ClassifierCli {
     }
 
     private static void bench(Path data, String modelPath) throws IOException {
+        long heapBefore = usedHeapAfterGc();
         long loadBegin = System.nanoTime();
         CategoryModel model = loadModel(modelPath);
         double loadMs = (System.nanoTime() - loadBegin) / 1e6;
+        double modelMegabytes = (usedHeapAfterGc() - heapBefore) / 1e6;
         List<String[]> rows = new ArrayList<>();
         List<String> lines = Files.readAllLines(data, StandardCharsets.UTF_8);
         List<String> header = Arrays.asList(lines.get(0).split("\t", -1));
@@ -408,11 +410,21 @@ public final class ClassifierCli {
         double total = (System.nanoTime() - begin) / 1e9;
         Arrays.sort(nanos);
         System.out.printf(Locale.ROOT, "model load        %.0f ms (%d features)%n", loadMs, model.featureCount());
+        System.out.printf(Locale.ROOT, "model heap        %.1f MB live after a full collection%n", modelMegabytes);
         System.out.printf(Locale.ROOT, "messages          %d from %s%n", rows.size(), data);
         System.out.printf(Locale.ROOT, "throughput        %.0f messages/s on one thread%n", rows.size() / total);
         System.out.printf(Locale.ROOT, "latency p50       %.3f ms%n", nanos[nanos.length / 2] / 1e6);
         System.out.printf(Locale.ROOT, "latency p99       %.3f ms%n", nanos[(int) (nanos.length * 0.99)] / 1e6);
         System.out.printf(Locale.ROOT, "latency max       %.3f ms%n", nanos[nanos.length - 1] / 1e6);
+    }
+
+    /** Heap in use after a full collection, as near as a JVM lets one ask: what is live, give or take a few kilobytes. */
+    private static long usedHeapAfterGc() {
+        Runtime runtime = Runtime.getRuntime();
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+        }
+        return runtime.totalMemory() - runtime.freeMemory();
     }
 
     static List<LabelledPetition> readLabelled(Path data) throws IOException {
