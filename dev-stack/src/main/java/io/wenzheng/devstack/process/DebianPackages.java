@@ -1,6 +1,10 @@
 package io.wenzheng.devstack.process;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,13 +21,34 @@ public final class DebianPackages {
     private DebianPackages() {
     }
 
+    /**
+     * Test JVMs of modules built in parallel may ask at once, and apt refuses a second caller while the first holds
+     * dpkg's lock; so callers on this machine take turns on a file lock and look again once it is theirs.
+     */
     public static synchronized void ensure(String... packages) {
+        if (missing(packages).isEmpty()) {
+            return;
+        }
+        Path lockFile = Path.of(System.getProperty("java.io.tmpdir"), "wenzheng-debian-packages.lock");
+        try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+             FileLock ignored = channel.lock()) {
+            install(missing(packages));
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot take the lock " + lockFile + " to install " + List.of(packages), e);
+        }
+    }
+
+    private static List<String> missing(String... packages) {
         List<String> missing = new ArrayList<>();
         for (String p : packages) {
             if (!installed(p)) {
                 missing.add(p);
             }
         }
+        return missing;
+    }
+
+    private static void install(List<String> missing) {
         if (missing.isEmpty()) {
             return;
         }
