@@ -95,6 +95,7 @@ public final class ServiceProcess implements AutoCloseable {
             Files.createDirectories(logFile.getParent());
             List<String> command = new ArrayList<>(List.of(JavaCommand.java(), "-Xmx" + service.heap()));
             command.addAll(jvmOptions);
+            command.addAll(classDataSharing());
             // Loopback only: the dev profile carries demo accounts and credentials, not for the machine's network.
             command.addAll(List.of("-Ddevstack.workdir=" + workDir, "-Dquarkus.http.host=127.0.0.1", "-Dquarkus.http.port=" + port));
             command.addAll(List.of("-jar", jar.toString()));
@@ -114,6 +115,36 @@ public final class ServiceProcess implements AutoCloseable {
             return this;
         } catch (IOException e) {
             throw new IllegalStateException("cannot start " + service.module(), e);
+        }
+    }
+
+    /**
+     * Class data sharing from an archive of this instance's own classes (JDK 17's dynamic archive): the first run of a
+     * build writes it when the service stops gracefully; later runs map it instead of parsing and linking some 20,000
+     * classes into metaspace again. A rebuilt jar is newer than its archive, so the archive is written afresh; the JVM
+     * itself refuses an archive whose jar changed and runs without it. The {@code wenzheng} script turns it on
+     * ({@code WENZHENG_CDS=on}, unless set otherwise); builds' tests leave it off: their jars are new, so most of their
+     * graceful stops would spend seconds writing an archive of about 100 MB that few starts would use.
+     */
+    private List<String> classDataSharing() {
+        return classDataSharing("on".equalsIgnoreCase(System.getenv().getOrDefault("WENZHENG_CDS", "off")), jar, instance);
+    }
+
+    static List<String> classDataSharing(boolean enabled, Path jar, String instance) {
+        if (!enabled) {
+            return List.of();
+        }
+        Path archive = jar.getParent().resolve("cds").resolve(instance + ".jsa");
+        try {
+            if (Files.isRegularFile(archive) && Files.getLastModifiedTime(archive).compareTo(Files.getLastModifiedTime(jar)) > 0) {
+                return List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off");
+            }
+            Files.createDirectories(archive.getParent());
+            Files.deleteIfExists(archive);
+            // The dump's notes (classes it skips) would fill the service's log at every stop.
+            return List.of("-XX:ArchiveClassesAtExit=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off");
+        } catch (IOException e) {
+            return List.of(); // no archive is slower to start, never wrong
         }
     }
 
