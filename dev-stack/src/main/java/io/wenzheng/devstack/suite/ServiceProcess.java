@@ -95,7 +95,9 @@ public final class ServiceProcess implements AutoCloseable {
             Files.createDirectories(logFile.getParent());
             List<String> command = new ArrayList<>(List.of(JavaCommand.java(), "-Xmx" + service.heap()));
             command.addAll(jvmOptions);
-            command.addAll(classDataSharing());
+            // A recording is written at exit too; with an archive after it, a stop under load outlasted the 20 s grace and
+            // the SIGKILL took both. A profiled run maps an archive that exists but writes none.
+            command.addAll(classDataSharing().stream().filter(o -> !profiled() || !o.startsWith("-XX:ArchiveClassesAtExit")).toList());
             // Loopback only: the dev profile carries demo accounts and credentials, not for the machine's network.
             command.addAll(List.of("-Ddevstack.workdir=" + workDir, "-Dquarkus.http.host=127.0.0.1", "-Dquarkus.http.port=" + port));
             command.addAll(List.of("-jar", jar.toString()));
@@ -126,6 +128,10 @@ public final class ServiceProcess implements AutoCloseable {
      * ({@code WENZHENG_CDS=on}, unless set otherwise); builds' tests leave it off: their jars are new, so most of their
      * graceful stops would spend seconds writing an archive of about 100 MB that few starts would use.
      */
+    private boolean profiled() {
+        return jvmOptions.stream().anyMatch(o -> o.startsWith("-XX:StartFlightRecording"));
+    }
+
     private List<String> classDataSharing() {
         return classDataSharing("on".equalsIgnoreCase(System.getenv().getOrDefault("WENZHENG_CDS", "off")), jar, instance);
     }
