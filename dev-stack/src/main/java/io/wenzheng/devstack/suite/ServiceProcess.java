@@ -95,9 +95,7 @@ public final class ServiceProcess implements AutoCloseable {
             Files.createDirectories(logFile.getParent());
             List<String> command = new ArrayList<>(List.of(JavaCommand.java(), "-Xmx" + service.heap()));
             command.addAll(jvmOptions);
-            // A recording is written at exit too; with an archive after it, a stop under load outlasted the 20 s grace and
-            // the SIGKILL took both. A profiled run maps an archive that exists but writes none.
-            command.addAll(classDataSharing().stream().filter(o -> !profiled() || !o.startsWith("-XX:ArchiveClassesAtExit")).toList());
+            command.addAll(classDataSharing());
             // Loopback only: the dev profile carries demo accounts and credentials, not for the machine's network.
             command.addAll(List.of("-Ddevstack.workdir=" + workDir, "-Dquarkus.http.host=127.0.0.1", "-Dquarkus.http.port=" + port));
             command.addAll(List.of("-jar", jar.toString()));
@@ -120,6 +118,13 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
+    private List<String> classDataSharing() {
+        // A recording is written at exit too; with an archive after it, a stop under load outlasted the 20 s grace and
+        // the SIGKILL took both. So a profiled run maps an archive that exists but writes none.
+        boolean profiled = jvmOptions.stream().anyMatch(o -> o.startsWith("-XX:StartFlightRecording"));
+        return classDataSharing("on".equalsIgnoreCase(System.getenv().getOrDefault("WENZHENG_CDS", "off")), !profiled, jar, instance);
+    }
+
     /**
      * Class data sharing from an archive of this instance's own classes (JDK 17's dynamic archive): the first run of a
      * build writes it when the service stops gracefully; later runs map it instead of parsing and linking some 20,000
@@ -128,15 +133,7 @@ public final class ServiceProcess implements AutoCloseable {
      * ({@code WENZHENG_CDS=on}, unless set otherwise); builds' tests leave it off: their jars are new, so most of their
      * graceful stops would spend seconds writing an archive of about 100 MB that few starts would use.
      */
-    private boolean profiled() {
-        return jvmOptions.stream().anyMatch(o -> o.startsWith("-XX:StartFlightRecording"));
-    }
-
-    private List<String> classDataSharing() {
-        return classDataSharing("on".equalsIgnoreCase(System.getenv().getOrDefault("WENZHENG_CDS", "off")), jar, instance);
-    }
-
-    static List<String> classDataSharing(boolean enabled, Path jar, String instance) {
+    static List<String> classDataSharing(boolean enabled, boolean mayWrite, Path jar, String instance) {
         if (!enabled) {
             return List.of();
         }
@@ -144,6 +141,9 @@ public final class ServiceProcess implements AutoCloseable {
         try {
             if (Files.isRegularFile(archive) && Files.getLastModifiedTime(archive).compareTo(Files.getLastModifiedTime(jar)) > 0) {
                 return List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off");
+            }
+            if (!mayWrite) {
+                return List.of();
             }
             Files.createDirectories(archive.getParent());
             Files.deleteIfExists(archive);
