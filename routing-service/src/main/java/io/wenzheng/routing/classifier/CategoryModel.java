@@ -56,10 +56,9 @@ public final class CategoryModel {
         this.vocabulary = new NgramIndex(features);
         int longest = 1;
         boolean hasWords = false;
-        String packed = features.packed();
         for (int i = 0; i < features.size(); i++) {
             int length = features.length(i);
-            char first = length == 0 ? 0 : packed.charAt(features.start(i));
+            char first = features.first(i);
             if (first == TextFeatures.WORD_MARK) {
                 hasWords = true;
                 continue;

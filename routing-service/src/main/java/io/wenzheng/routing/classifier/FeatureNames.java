@@ -45,6 +45,11 @@ final class FeatureNames {
         return starts[i + 1] - starts[i];
     }
 
+    /** The first character of feature {@code i}, where a subject or word mark sits; 0 for an empty feature. */
+    char first(int i) {
+        return length(i) == 0 ? 0 : packed.charAt(starts[i]);
+    }
+
     static final class Builder {
         private final StringBuilder packed;
         private int[] starts;

@@ -23,7 +23,7 @@ final class NgramIndex {
         for (int i = 0; i < features.size(); i++) {
             int from = features.start(i);
             int length = features.length(i);
-            char first = length == 0 ? 0 : packed.charAt(from);
+            char first = features.first(i);
             boolean marked = first == TextFeatures.SUBJECT_MARK || first == TextFeatures.WORD_MARK;
             long h = marked ? hash(first, packed, from + 1, length - 1) : hash(NO_MARK, packed, from, length);
             int slot = (int) h & mask;

@@ -15,6 +15,7 @@ class FeatureNamesTest {
             assertThat(names.get(i)).isEqualTo(features[i]);
             assertThat(names.length(i)).isEqualTo(features[i].length());
             assertThat(names.packed().substring(names.start(i), names.start(i) + names.length(i))).isEqualTo(features[i]);
+            assertThat(names.first(i)).isEqualTo(features[i].isEmpty() ? (char) 0 : features[i].charAt(0));
         }
     }
 
