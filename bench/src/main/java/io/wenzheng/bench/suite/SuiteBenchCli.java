@@ -60,6 +60,8 @@ public final class SuiteBenchCli {
             // One JFR recording per service for the whole run, summarised below: which code the CPU went to.
             Files.createDirectories(profiles);
             jvm = new java.util.ArrayList<>(jvm);
+            // Reactive stacks are deep: at the default depth of 64 a sample rarely reaches the suite code that caused it.
+            jvm.add("-XX:FlightRecorderOptions=stackdepth=512");
             jvm.add("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename=" + profiles);
         }
         say("services' JVM options: " + jvm + " (and -Xmx of each service)");
