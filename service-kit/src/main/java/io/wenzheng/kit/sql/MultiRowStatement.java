@@ -1,6 +1,5 @@
 package io.wenzheng.kit.sql;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import java.util.ArrayList;
@@ -11,6 +10,10 @@ import java.util.List;
  * row, then {@code tail}. The template marks each value with a bare {@code ?}; they are numbered in turn, so values are
  * always bound and never spliced into the text. A batch too large for PostgreSQL's 65,535 parameters of one statement
  * is sent as a few statements, in order, in the caller's transaction.
+ *
+ * <p>The statements go straight to the transaction's connection ({@link TransactionConnection}), not through
+ * Hibernate's native queries: those parsed the text and bound each of a batch's hundreds of values through Hibernate's
+ * types, and every native select added a copy of its plan to Hibernate's query-plan cache, which never found it again.
  */
 public record MultiRowStatement(String head, String row, String tail) {
     static final int MOST_PARAMETERS = 65_535;
@@ -38,9 +41,11 @@ public record MultiRowStatement(String head, String row, String tail) {
 
     /** The text for {@code rows} rows, with parameters numbered from 1 after {@code marker}: "$" for the reactive pool. */
     public String sql(int rows, String marker) {
-        StringBuilder sql = new StringBuilder(head);
+        int width = width();
+        StringBuilder sql = new StringBuilder(head.length() + tail.length() + rows * (row.length() + width * 4 + 2));
+        sql.append(head);
         for (int i = 0; i < rows; i++) {
-            sql.append(i == 0 ? "" : ", ").append(numbered(row, 1 + i * width(), marker));
+            sql.append(i == 0 ? "" : ", ").append(numbered(row, 1 + i * width, marker));
         }
         return sql.append(tail).toString();
     }
@@ -65,11 +70,8 @@ public record MultiRowStatement(String head, String row, String tail) {
             return Uni.createFrom().item(0);
         }
         return Multi.createFrom().iterable(chunks(rows))
-                .onItem().transformToUniAndConcatenate(chunk -> Panache.getSession().chain(session -> {
-                    var statement = session.createNativeQuery(sql(chunk.size()));
-                    bind(chunk, statement::setParameter);
-                    return statement.executeUpdate();
-                }))
+                .onItem().transformToUniAndConcatenate(chunk -> TransactionConnection.current().chain(connection ->
+                        Uni.createFrom().completionStage(() -> connection.update(sql(chunk.size(), "$"), values(chunk)))))
                 .collect().with(java.util.stream.Collectors.summingInt(Integer::intValue));
     }
 
@@ -79,11 +81,13 @@ public record MultiRowStatement(String head, String row, String tail) {
             return Uni.createFrom().item(List.of());
         }
         return Multi.createFrom().iterable(chunks(rows))
-                .onItem().transformToUniAndConcatenate(chunk -> Panache.getSession().chain(session -> {
-                    var statement = session.createNativeQuery(sql(chunk.size()), column);
-                    bind(chunk, statement::setParameter);
-                    return statement.getResultList();
-                }))
+                .onItem().transformToUniAndConcatenate(chunk -> TransactionConnection.current().chain(connection ->
+                        Uni.createFrom().completionStage(() -> connection.select(sql(chunk.size(), "$"), values(chunk)))
+                                .map(result -> {
+                                    List<R> values = new ArrayList<>(result.size());
+                                    result.forEachRemaining(row -> values.add(column.cast(row[0])));
+                                    return values;
+                                })))
                 .collect().in(ArrayList<R>::new, List::addAll)
                 .map(List::copyOf);
     }
@@ -96,21 +100,20 @@ public record MultiRowStatement(String head, String row, String tail) {
         return chunks;
     }
 
-    private void bind(List<List<Object>> rows, Binder binder) {
-        for (int i = 0; i < rows.size(); i++) {
-            List<Object> values = rows.get(i);
-            if (values.size() != width()) {
-                throw new IllegalArgumentException("a row has " + values.size() + " values for a template of " + width());
+    /** The chunk's values in parameter order, each made ready for the reactive client. */
+    Object[] values(List<List<Object>> rows) {
+        int width = width();
+        Object[] values = new Object[rows.size() * width];
+        int next = 0;
+        for (List<Object> row : rows) {
+            if (row.size() != width) {
+                throw new IllegalArgumentException("a row has " + row.size() + " values for a template of " + width);
             }
-            for (int k = 0; k < values.size(); k++) {
-                binder.bind(1 + i * width() + k, Timestamptz.bindable(values.get(k)));
+            for (Object value : row) {
+                values[next++] = Timestamptz.bindable(value);
             }
         }
-    }
-
-    @FunctionalInterface
-    private interface Binder {
-        Object bind(int position, Object value);
+        return values;
     }
 
     private static int markers(String template) {

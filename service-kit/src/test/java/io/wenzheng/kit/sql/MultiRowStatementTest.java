@@ -40,6 +40,16 @@ class MultiRowStatementTest {
     }
 
     @Test
+    void aChunksValuesGoInParameterOrderWithInstantsAsTimestamptz() {
+        java.time.Instant at = java.time.Instant.parse("2026-12-06T12:00:00Z");
+        Object[] values = claim.values(List.of(java.util.Arrays.asList("a", at), java.util.Arrays.asList("b", null)));
+        assertEquals(List.of("a", java.time.OffsetDateTime.parse("2026-12-06T12:00:00Z"), "b"), java.util.Arrays.asList(values).subList(0, 3));
+        assertEquals(null, values[3]);
+        assertEquals(4, values.length);
+        assertThrows(IllegalArgumentException.class, () -> claim.values(List.of(List.of("only one"))));
+    }
+
+    @Test
     void aTemplateWithoutMarkersIsRefused() {
         assertThrows(IllegalArgumentException.class, () -> new MultiRowStatement("insert into t values ", "(now())", ""));
     }
