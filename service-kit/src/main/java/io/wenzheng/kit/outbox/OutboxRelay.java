@@ -6,6 +6,10 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
@@ -52,6 +56,8 @@ public class OutboxRelay {
     @Inject
     io.wenzheng.kit.trace.Spans spans;
     @Inject
+    Pool pool;
+    @Inject
     public OutboxRelay(@Channel("outbox") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 2048) MutinyEmitter<String> emitter, KitConfig config, MeterRegistry registry) {
         this.emitter = emitter;
         this.config = config;
@@ -88,16 +94,35 @@ public class OutboxRelay {
 
     /** Publishes one batch; returns how many rows went out. */
     public Uni<Integer> relayBatch() {
-        return Panache.withTransaction(() -> Panache.getSession().chain(session -> session
-                .createNativeQuery("select * from outbox_event where sent_at is null and parked_at is null order by seq limit :n for update skip locked",
-                        OutboxEvent.class)
-                .setParameter("n", config.outbox().batchSize())
-                .getResultList()
-                .chain(rows -> rows.isEmpty() ? Uni.createFrom().item(0) : publish(rows))));
+        // The pool, not Hibernate: the relay is the suite's most frequent transaction and needs no entity.
+        return pool.withTransaction(connection -> connection.preparedQuery(PENDING)
+                .execute(Tuple.of(config.outbox().batchSize()))
+                .map(rows -> {
+                    List<Pending> pending = new java.util.ArrayList<>(rows.size());
+                    rows.forEach(row -> pending.add(Pending.of(row)));
+                    return pending;
+                })
+                .chain(rows -> rows.isEmpty() ? Uni.createFrom().item(0) : publish(connection, rows)));
     }
 
-    private Uni<Integer> publish(List<OutboxEvent> rows) {
-        // Acks arrive on the producer's thread; the session may only be touched on its own Vert.x context.
+    private static final String PENDING = "select seq, event_id, event_type, topic, message_key, subject, payload, occurred_at, "
+            + "traceparent, attempts from outbox_event where sent_at is null and parked_at is null order by seq limit $1 "
+            + "for update skip locked";
+    private static final String SENT = "update outbox_event set sent_at = $1, attempts = attempts + 1 where seq = any($2)";
+    private static final String FAILED = "update outbox_event set attempts = $2, last_error = $3, parked_at = $4 where seq = $1";
+
+    /** An outbox row on its way out: what the relay reads of it. */
+    record Pending(long seq, String eventId, String eventType, String topic, String messageKey, String subject, String payload,
+                   Instant occurredAt, String traceparent, int attempts) {
+        static Pending of(Row row) {
+            return new Pending(row.getLong("seq"), row.getString("event_id"), row.getString("event_type"), row.getString("topic"),
+                    row.getString("message_key"), row.getString("subject"), row.getString("payload"),
+                    row.getOffsetDateTime("occurred_at").toInstant(), row.getString("traceparent"), row.getInteger("attempts"));
+        }
+    }
+
+    private Uni<Integer> publish(SqlConnection connection, List<Pending> rows) {
+        // Acks arrive on the producer's thread; the connection may only be used on its own Vert.x context.
         Context context = Vertx.currentContext();
         // All sends start before any ack is awaited; the idempotent producer keeps per-partition order. Each row
         // reports its own outcome, so one undeliverable row (a topic that does not exist) cannot hold back the rest.
@@ -109,59 +134,55 @@ public class OutboxRelay {
                 .toList();
         return Uni.join().all(outcomes).andFailFast()
                 .emitOn(command -> context.runOnContext(ignored -> command.run()))
-                .chain(results -> settle(rows, results));
+                .chain(results -> settle(connection, rows, results));
     }
 
-    /**
-     * The rows the broker took are marked in one statement; the few that failed are changed one by one, as entities.
-     */
-    private Uni<Integer> settle(List<OutboxEvent> rows, List<Optional<Throwable>> outcomes) {
+    /** The rows the broker took are marked in one statement, the few that failed in another. */
+    private Uni<Integer> settle(SqlConnection connection, List<Pending> rows, List<Optional<Throwable>> outcomes) {
         List<Long> delivered = new java.util.ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
             if (outcomes.get(i).isEmpty()) {
-                delivered.add(rows.get(i).seq);
+                delivered.add(rows.get(i).seq());
             }
         }
         int sent = delivered.size();
         // Only when the broker took other rows in this round is a failure the row's own fault. When nothing went
         // through, the broker is away: that must never park anything, however long the outage.
         boolean brokerUp = sent > 0;
+        List<Tuple> failed = new java.util.ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
             Optional<Throwable> failure = outcomes.get(i);
             if (failure.isPresent()) {
-                OutboxEvent row = rows.get(i);
-                row.lastError = String.valueOf(failure.get());
+                Pending row = rows.get(i);
+                String error = String.valueOf(failure.get());
                 if (brokerUp) {
-                    row.attempts++;
-                    recordFailure(row);
+                    failed.add(recordFailure(row, error));
                 } else {
                     failures.increment();
+                    failed.add(Tuple.of(row.seq(), row.attempts(), error, null));
                 }
             }
         }
         relayed.increment(sent);
-        if (delivered.isEmpty()) {
-            return Uni.createFrom().item(0);
-        }
-        return Panache.getSession().chain(session -> session.createNativeQuery(
-                                "update outbox_event set sent_at = ?1, attempts = attempts + 1 where seq = any(cast(?2 as bigint[]))")
-                        .setParameter(1, io.wenzheng.kit.sql.Timestamptz.now())
-                        .setParameter(2, delivered.toArray(Long[]::new))
-                        .executeUpdate())
+        Uni<Void> marked = delivered.isEmpty() ? Uni.createFrom().voidItem()
+                : connection.preparedQuery(SENT).execute(Tuple.of(io.wenzheng.kit.sql.Timestamptz.now(), delivered.toArray(Long[]::new)))
+                        .replaceWithVoid();
+        return marked.chain(() -> failed.isEmpty() ? Uni.createFrom().voidItem()
+                        : connection.preparedQuery(FAILED).executeBatch(failed).replaceWithVoid())
                 .replaceWith(sent);
     }
 
-    private void recordFailure(OutboxEvent row) {
+    /** The row's new attempts, error and, once it has had its attempts, the time it was parked. */
+    private Tuple recordFailure(Pending row, String error) {
         failures.increment();
-        if (row.attempts >= config.outbox().maxAttempts()) {
+        int attempts = row.attempts() + 1;
+        if (attempts >= config.outbox().maxAttempts()) {
             // Parked: kept for an operator, no longer retried. Its sent_at stays null and parked_at says why.
-            row.parkedAt = Instant.now();
-            LOG.errorf("outbox row %d (%s to %s) parked after %d attempts: %s", row.seq, row.eventType, row.topic,
-                    row.attempts, row.lastError);
-        } else {
-            LOG.warnf("outbox row %d (%s to %s) not delivered, attempt %d: %s", row.seq, row.eventType, row.topic,
-                    row.attempts, row.lastError);
+            LOG.errorf("outbox row %d (%s to %s) parked after %d attempts: %s", row.seq(), row.eventType(), row.topic(), attempts, error);
+            return Tuple.of(row.seq(), attempts, error, io.wenzheng.kit.sql.Timestamptz.now());
         }
+        LOG.warnf("outbox row %d (%s to %s) not delivered, attempt %d: %s", row.seq(), row.eventType(), row.topic(), attempts, error);
+        return Tuple.of(row.seq(), attempts, error, null);
     }
 
     /** Feeds the outbox gauges (pending rows, age of the oldest): growing values mean the broker is not taking events. */
@@ -179,28 +200,28 @@ public class OutboxRelay {
                 .onFailure().recoverWithNull();
     }
 
-    private Uni<Void> send(OutboxEvent row) {
+    private Uni<Void> send(Pending row) {
         var headers = new org.apache.kafka.common.header.internals.RecordHeaders();
-        var span = spans.publishing(row.eventType, row.topic, row.subject, row.traceparent);
+        var span = spans.publishing(row.eventType(), row.topic(), row.subject(), row.traceparent());
         if (span.getSpanContext().isValid()) {
             headers.add(TraceContext.HEADER, TraceContext.of(span.getSpanContext()).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-        } else if (row.traceparent != null) {
-            headers.add(TraceContext.HEADER, row.traceparent.getBytes(java.nio.charset.StandardCharsets.US_ASCII)); // tracing off
+        } else if (row.traceparent() != null) {
+            headers.add(TraceContext.HEADER, row.traceparent().getBytes(java.nio.charset.StandardCharsets.US_ASCII)); // tracing off
         }
         var kafka = OutgoingKafkaRecordMetadata.<String>builder()
-                .withKey(row.messageKey)
-                .withTopic(row.topic)
+                .withKey(row.messageKey())
+                .withTopic(row.topic())
                 .withHeaders(headers)
                 .build();
         var cloudEvent = OutgoingCloudEventMetadata.builder()
-                .withId(row.eventId)
-                .withType(row.eventType)
+                .withId(row.eventId())
+                .withType(row.eventType())
                 .withSource(URI.create(config.service()))
-                .withSubject(row.subject)
-                .withTimestamp(row.occurredAt.atZone(ZoneOffset.UTC))
+                .withSubject(row.subject())
+                .withTimestamp(row.occurredAt().atZone(ZoneOffset.UTC))
                 .withDataContentType("application/json")
                 .build();
-        return emitter.sendMessage(Message.of(row.payload).addMetadata(kafka).addMetadata(cloudEvent))
+        return emitter.sendMessage(Message.of(row.payload()).addMetadata(kafka).addMetadata(cloudEvent))
                 .onTermination().invoke((ignored, failure, cancelled) -> io.wenzheng.kit.trace.Spans.end(span, failure));
     }
 }
