@@ -30,7 +30,10 @@ public final class HotspotDetector {
     private final Map<String, Integer> documentFrequency = new HashMap<>();
     private final Deque<Document> remembered = new ArrayDeque<>();
     private final Map<String, Cluster> clusters = new LinkedHashMap<>();
-    private final Map<String, Set<String>> clustersByTerm = new HashMap<>();
+    /** For each term, the clusters whose centroid has it and its weight there: a petition is scored only against those. */
+    private final Map<String, Map<Cluster, Double>> postings = new HashMap<>();
+    private int scoringRound;
+    private int clustersMade;
     private final Set<String> rememberedIds = new HashSet<>();
     private final Map<String, Cluster> clusterOfPetition = new HashMap<>();
     private int documents;
@@ -53,7 +56,7 @@ public final class HotspotDetector {
             return Optional.empty();
         }
         Cluster cluster = nearest(vector).orElseGet(() -> {
-            Cluster fresh = new Cluster(document.petitionId());
+            Cluster fresh = new Cluster(document.petitionId(), clustersMade++);
             clusters.put(fresh.id, fresh);
             return fresh;
         });
@@ -78,20 +81,59 @@ public final class HotspotDetector {
         return normalise(top(weights, VECTOR_TERMS));
     }
 
+    /**
+     * The most similar cluster at or above the threshold; of equally similar ones, the oldest. The cosine is summed
+     * through the postings of the petition's own terms, in the order of its vector, so a cluster sharing none of them
+     * costs nothing (a common bigram is in thousands of centroids).
+     */
     private Optional<Cluster> nearest(Map<String, Double> vector) {
-        Set<String> candidates = new HashSet<>();
-        vector.keySet().forEach(term -> candidates.addAll(clustersByTerm.getOrDefault(term, Set.of())));
         Cluster best = null;
         double bestSimilarity = settings.similarity();
-        for (String id : candidates) {
-            Cluster cluster = clusters.get(id);
-            double similarity = io.wenzheng.analytics.hotissue.TermVectors.dot(vector, cluster.centroid());
-            if (similarity >= bestSimilarity) {
+        for (Cluster cluster : scored(vector)) {
+            double similarity = cluster.score;
+            if (similarity > bestSimilarity || similarity == bestSimilarity && (best == null || cluster.made < best.made)) {
                 best = cluster;
                 bestSimilarity = similarity;
             }
         }
         return Optional.ofNullable(best);
+    }
+
+    /** The clusters sharing a term with the vector, each with its cosine to it in {@code score}. */
+    private List<Cluster> scored(Map<String, Double> vector) {
+        int round = ++scoringRound;
+        List<Cluster> touched = new ArrayList<>();
+        for (Map.Entry<String, Double> term : vector.entrySet()) {
+            Map<Cluster, Double> withTerm = postings.get(term.getKey());
+            if (withTerm == null) {
+                continue;
+            }
+            double weight = term.getValue();
+            for (Map.Entry<Cluster, Double> posting : withTerm.entrySet()) {
+                Cluster cluster = posting.getKey();
+                if (cluster.round != round) {
+                    cluster.round = round;
+                    cluster.score = 0;
+                    touched.add(cluster);
+                }
+                cluster.score += weight * posting.getValue();
+            }
+        }
+        return touched;
+    }
+
+    /** Each cluster sharing a term with the vector, by id, with its cosine to it: what {@link #nearest} chooses from. */
+    Map<String, Double> similarities(Map<String, Double> vector) {
+        Map<String, Double> out = new HashMap<>();
+        scored(vector).forEach(cluster -> out.put(cluster.id, cluster.score));
+        return out;
+    }
+
+    /** Every cluster's centroid, by id. */
+    Map<String, Map<String, Double>> centroids() {
+        Map<String, Map<String, Double>> out = new HashMap<>();
+        clusters.values().forEach(cluster -> out.put(cluster.id, cluster.centroid()));
+        return out;
     }
 
     private Optional<Surge> surge(Cluster cluster, Instant now) {
@@ -138,17 +180,17 @@ public final class HotspotDetector {
     }
 
     private void index(Cluster cluster) {
-        cluster.centroid().keySet().forEach(term -> clustersByTerm.computeIfAbsent(term, t -> new HashSet<>()).add(cluster.id));
+        cluster.centroid().forEach((term, weight) -> postings.computeIfAbsent(term, t -> new HashMap<>()).put(cluster, weight));
         cluster.indexedTerms = Set.copyOf(cluster.centroid().keySet());
     }
 
     private void unindex(Cluster cluster) {
         for (String term : cluster.indexedTerms) {
-            Set<String> ids = clustersByTerm.get(term);
-            if (ids != null) {
-                ids.remove(cluster.id);
-                if (ids.isEmpty()) {
-                    clustersByTerm.remove(term);
+            Map<Cluster, Double> withTerm = postings.get(term);
+            if (withTerm != null) {
+                withTerm.remove(cluster);
+                if (withTerm.isEmpty()) {
+                    postings.remove(term);
                 }
             }
         }
@@ -177,14 +219,20 @@ public final class HotspotDetector {
     /** Similar petitions and the sum of their vectors. */
     private static final class Cluster {
         final String id;
+        /** The how-manieth cluster this is: the older of two equally similar clusters is joined. */
+        final int made;
         final Deque<Document> members = new ArrayDeque<>();
         final Map<String, Double> sum = new HashMap<>();
         Map<String, Double> centroid = Map.of();
         Set<String> indexedTerms = Set.of();
         int announcedCount;
+        /** Scratch for {@link #scored}: the round that last scored this cluster, and its cosine then. */
+        int round;
+        double score;
 
-        Cluster(String firstPetitionId) {
+        Cluster(String firstPetitionId, int made) {
             this.id = "hs-" + firstPetitionId;
+            this.made = made;
         }
 
         void add(Document document, Map<String, Double> vector) {

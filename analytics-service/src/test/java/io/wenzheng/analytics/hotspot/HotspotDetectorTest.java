@@ -48,6 +48,42 @@ class HotspotDetectorTest {
     private record Planted(String[] topic, Instant start, int size) {
     }
 
+    /**
+     * The postings the detector scores through stay true to its centroids while clusters grow, change their top terms
+     * and are forgotten past the horizon: for a probe, every cluster sharing a term gets the cosine a full scan gives,
+     * and every cluster left out shares none.
+     */
+    @Test
+    void scoringThroughThePostingsGivesTheCosineOfAFullScan() {
+        City city = new City();
+        HotspotDetector detector = new HotspotDetector(SETTINGS);
+        Instant at = START;
+        for (int i = 0; i < 6_000; i++) {
+            at = at.plusSeconds(600); // 41 days: the first weeks fall past the horizon
+            String[] topic = city.topics.get(city.random.nextInt(i < 3_000 ? 60 : 400));
+            detector.observe(new Document("p" + i, at, TextFeatures.bigrams(city.petition(topic)), null));
+        }
+        Map<String, Map<String, Double>> centroids = detector.centroids();
+        assertThat(centroids).hasSizeGreaterThan(50);
+        for (int probe = 0; probe < 200; probe++) {
+            Map<String, Integer> features = TextFeatures.bigrams(city.petition(city.topics.get(city.random.nextInt(400))));
+            Map<String, Double> vector = new HashMap<>();
+            features.forEach((term, count) -> vector.put(term, (double) count));
+            vector.replaceAll((term, w) -> w / Math.sqrt(features.values().stream().mapToDouble(c -> c * c).sum()));
+            Map<String, Double> scored = detector.similarities(vector);
+            centroids.forEach((id, centroid) -> {
+                double full = io.wenzheng.analytics.hotissue.TermVectors.dot(vector, centroid);
+                boolean shares = centroid.keySet().stream().anyMatch(vector::containsKey);
+                if (shares) {
+                    assertThat(scored.get(id)).as("cluster %s", id).isCloseTo(full, org.assertj.core.data.Offset.offset(1e-12));
+                } else {
+                    assertThat(scored).as("cluster %s shares no term", id).doesNotContainKey(id);
+                }
+            });
+            assertThat(centroids.keySet()).containsAll(scored.keySet());
+        }
+    }
+
     @Test
     void findsPlantedSurgesAndLeavesSteadyTopicsAlone() {
         City city = new City();
