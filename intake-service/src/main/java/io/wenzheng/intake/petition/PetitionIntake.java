@@ -6,7 +6,6 @@ import io.wenzheng.contracts.EventJson;
 import io.wenzheng.contracts.Location;
 import io.wenzheng.contracts.PetitionReceived;
 import io.wenzheng.contracts.PetitionStatus;
-import io.wenzheng.intake.channel.ChannelMessage;
 import io.wenzheng.intake.channel.ChannelOrigin;
 import io.wenzheng.intake.citizen.ContactVault;
 import io.wenzheng.kit.KitConfig;
@@ -49,7 +48,7 @@ public class PetitionIntake {
 
     /**
      * Accepts a petition. One that arrived on a platform has its platform message recorded with it, in the same
-     * transaction, so a retry of the message finds it ({@link ChannelMessage}); a category hint travels to routing.
+     * transaction, so a retry of the message finds it ({@link io.wenzheng.intake.channel.ChannelMessage}); a category hint travels to routing.
      */
     public Uni<PetitionReceipt> submit(PetitionSubmission submission, ChannelOrigin origin, String categoryHint) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
@@ -116,10 +115,18 @@ public class PetitionIntake {
         if (origin == null || origin.messageId() == null) {
             return submit(submission, origin, categoryHint);
         }
-        ChannelMessage.Key key = new ChannelMessage.Key(submission.channel(), origin.account(), origin.messageId());
-        Uni<PetitionReceipt> earlier = Panache.withSession(() -> ChannelMessage.<ChannelMessage>findById(key)
-                .chain(m -> m == null ? Uni.createFrom().<PetitionRow>nullItem() : PetitionRow.<PetitionRow>findById(m.petitionId)))
-                .map(row -> row == null ? null : new PetitionReceipt(row.id, row.trackingCode, row.status, row.receivedAt));
+        // One query on the pool, not a session and two entity loads: every platform message asks it.
+        Uni<PetitionReceipt> earlier = pool.preparedQuery(FILED_BEFORE)
+                .execute(io.vertx.mutiny.sqlclient.Tuple.of(submission.channel().name(), origin.account(), origin.messageId()))
+                .map(rows -> {
+                    var it = rows.iterator();
+                    if (!it.hasNext()) {
+                        return null;
+                    }
+                    io.vertx.mutiny.sqlclient.Row row = it.next();
+                    return new PetitionReceipt(row.getString("id"), row.getString("tracking_code"),
+                            PetitionStatus.valueOf(row.getString("status")), row.getOffsetDateTime("received_at").toInstant());
+                });
         return earlier.chain(found -> found != null ? Uni.createFrom().item(found)
                 : submit(submission, origin, categoryHint)
                         // A second delivery racing the first loses on the primary key; the first one's receipt answers both.
@@ -156,6 +163,9 @@ public class PetitionIntake {
                 })
                 .replaceWithVoid();
     }
+
+    private static final String FILED_BEFORE = "select p.id, p.tracking_code, p.status, p.received_at from channel_message m "
+            + "join petition p on p.id = m.petition_id where m.channel = $1 and m.account = $2 and m.message_id = $3";
 
     private static final String EARLIER_OF_CITIZEN = "select id, body, possible_duplicate_of from petition "
             + "where citizen_ref = $1 and received_at >= $2 order by received_at desc limit 50";
