@@ -101,10 +101,36 @@ public final class KafkaBroker implements AutoCloseable {
     }
 
     public KafkaBroker start(int defaultPartitions) {
+        for (int attempt = 1; ; attempt++) {
+            int controllerPort = Ports.free();
+            try {
+                startOnce(defaultPartitions, controllerPort);
+                return this;
+            } catch (IllegalStateException e) {
+                // The controller's port is free when picked, but another process (a parallel build's other test JVM,
+                // or any client's ephemeral port) may take it before the broker binds it. A fresh port settles that.
+                if (attempt < 3 && controllerPortTaken(controllerPort)) {
+                    children.forget(NAME);
+                    continue;
+                }
+                throw e;
+            }
+        }
+    }
+
+    private boolean controllerPortTaken(int controllerPort) {
+        try {
+            return Files.readString(dir.resolve("broker.log"), StandardCharsets.UTF_8)
+                    .contains("failed to bind to 127.0.0.1:" + controllerPort + ": Address already in use");
+        } catch (IOException unreadable) {
+            return false;
+        }
+    }
+
+    private void startOnce(int defaultPartitions, int controllerPort) {
         try {
             Directories.delete(dir);
             Files.createDirectories(dir.resolve("data"));
-            int controllerPort = Ports.free();
             Path config = dir.resolve("server.properties");
             Files.writeString(config, serverProperties(controllerPort, defaultPartitions), StandardCharsets.UTF_8);
             Path log4j = dir.resolve("log4j2.properties");
@@ -121,7 +147,6 @@ public final class KafkaBroker implements AutoCloseable {
             }
             run(format, dir.resolve("format.log"));
             launch();
-            return this;
         } catch (IOException e) {
             throw new IllegalStateException("cannot start Kafka broker in " + dir, e);
         }

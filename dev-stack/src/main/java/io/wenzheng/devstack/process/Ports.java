@@ -20,19 +20,53 @@ public final class Ports {
      * A loopback port free now and never handed out before by this JVM. The suite picks its services' ports before
      * Keycloak picks its management port and binds it at once; without the memory, the system could offer Keycloak a
      * service's port, and the service's readiness check would then be answered by the wrong server.
+     *
+     * <p>The port is closed again until its user binds it, seconds later (a broker's JVM starts first). Taken from the
+     * system's ephemeral range, as {@code bind(0)} would, it could meanwhile become the local port of any outgoing
+     * connection on the machine: a parallel build's other test JVM made a Kafka controller fail to bind that way. So
+     * ports come from below that range, where the system never hands out a port by itself.
      */
     public static int free() {
-        for (int attempt = 0; attempt < 100; attempt++) {
-            try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-                socket.setReuseAddress(true);
-                if (HANDED_OUT.add(socket.getLocalPort())) {
-                    return socket.getLocalPort();
-                }
-            } catch (IOException e) {
-                throw new IllegalStateException("no free port", e);
+        int below = ephemeralRangeStart();
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        for (int attempt = 0; attempt < 200; attempt++) {
+            int port = below - 1000 > LOWEST ? LOWEST + random.nextInt(below - LOWEST) : systemPort();
+            if (HANDED_OUT.contains(port)) {
+                continue;
+            }
+            try (ServerSocket socket = new ServerSocket()) {
+                socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1);
+            } catch (IOException taken) {
+                continue;
+            }
+            if (HANDED_OUT.add(port)) {
+                return port;
             }
         }
         throw new IllegalStateException("no free port that was not handed out already");
+    }
+
+    /** The lowest port handed out: well above the usual fixed ones (PostgreSQL's 5432, HTTP's 8080). */
+    static final int LOWEST = 10_000;
+
+    /** The first port of the system's ephemeral range (Linux: net.ipv4.ip_local_port_range); 32768 when unknown. */
+    static int ephemeralRangeStart() {
+        try {
+            // Read line by line: Files.readString trusts the size procfs reports and stopped after one byte.
+            try (var reader = java.nio.file.Files.newBufferedReader(java.nio.file.Path.of("/proc/sys/net/ipv4/ip_local_port_range"))) {
+                return Integer.parseInt(reader.readLine().trim().split("\\s+")[0]);
+            }
+        } catch (IOException | RuntimeException unknown) {
+            return 32_768;
+        }
+    }
+
+    private static int systemPort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException("no free port", e);
+        }
     }
 
     public static boolean listening(int port) {
