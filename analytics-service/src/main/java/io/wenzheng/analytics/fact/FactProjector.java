@@ -67,7 +67,7 @@ public class FactProjector {
         List<String> ids = events.stream().map(ConsumedEvent::petitionId).distinct().sorted().toList();
         return ENSURE.execute(ids.stream().map(id -> List.<Object>of(id)).toList())
                 .chain(() -> RowsById.read(PetitionFact.class,
-                        "select * from petition_fact where petition_id = any(cast(?1 as text[])) order by petition_id for update", ids))
+                        "select * from petition_fact where petition_id in (?1) order by petition_id for update", ids))
                 .chain(rows -> {
                     Map<String, PetitionFact> facts = rows.stream().collect(Collectors.toMap(f -> f.petitionId, f -> f));
                     List<Contribution> changes = new ArrayList<>();

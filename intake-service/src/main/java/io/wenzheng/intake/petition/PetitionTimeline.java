@@ -69,7 +69,7 @@ public class PetitionTimeline {
         List<String> ids = events.stream().map(ConsumedEvent::petitionId).distinct().sorted().toList();
         // Locked, in one order: the lifecycle and SLA channels update the same rows concurrently, a full-row update
         // would otherwise overwrite the other channel's change with stale values, and two batches must not deadlock.
-        return RowsById.read(PetitionRow.class, "select * from petition where id = any(cast(?1 as text[])) order by id for update", ids)
+        return RowsById.read(PetitionRow.class, "select * from petition where id in (?1) order by id for update", ids)
                 .chain(rows -> ClockBook.load(ids).chain(clocks -> {
                     Map<String, PetitionRow> byId = new HashMap<>();
                     rows.forEach(row -> byId.put(row.id, row));

@@ -38,7 +38,7 @@ public final class ClockBook {
     }
 
     public static Uni<ClockBook> load(Collection<String> petitionIds) {
-        return RowsById.select(ClockRow.class, "select * from petition_clock where petition_id = any(cast(?1 as text[]))", petitionIds)
+        return RowsById.select(ClockRow.class, "select * from petition_clock where petition_id in (?1)", petitionIds)
                 .map(ClockBook::new);
     }
 

@@ -117,7 +117,7 @@ public class UnitFeed {
                 return Uni.createFrom().voidItem();
             }
             List<String> units = deliveries.stream().map(Delivery::unitCode).distinct().toList();
-            return RowsById.select(WebhookEndpoint.class, "select * from webhook_endpoint where unit_code = any(cast(?1 as text[]))", units)
+            return RowsById.select(WebhookEndpoint.class, "select * from webhook_endpoint where unit_code in (?1)", units)
                     .chain(endpoints -> {
                         java.util.Set<String> hooked = new java.util.HashSet<>();
                         endpoints.forEach(e -> hooked.add(e.unitCode));

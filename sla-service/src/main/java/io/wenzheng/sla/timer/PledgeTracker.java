@@ -73,7 +73,7 @@ public class PledgeTracker {
         // Locked, in one order, so that a unit's action and the timer watch cannot both settle one clock, and two
         // batches cannot deadlock.
         return RowsById.read(DeadlineTimer.class,
-                        "select * from deadline_timer where petition_id = any(cast(?1 as text[])) order by petition_id, pledge for update", petitions)
+                        "select * from deadline_timer where petition_id in (?1) order by petition_id, pledge for update", petitions)
                 .chain(rows -> {
                     Map<String, Map<Pledge, PledgeClock>> byPetition = new HashMap<>();
                     for (DeadlineTimer row : rows) {

@@ -101,11 +101,16 @@ public class TimerWatch {
                 .getResultList()
                 .chain(due -> fire(due, now))
                 // In the same transaction, after this round's rescheduling: no second session per round.
-                .chain(fired -> session
-                        .createNativeQuery("select min(next_fire_at) from deadline_timer where next_fire_at is not null", Instant.class)
-                        .getSingleResultOrNull()
-                        .map(next -> new Round(fired, next)))));
+                .chain(fired -> io.wenzheng.kit.sql.TransactionConnection.current()
+                        .chain(connection -> Uni.createFrom().completionStage(() -> connection.select(NEXT_DUE, new Object[0])))
+                        .map(result -> {
+                            Object next = result.hasNext() ? result.next()[0] : null;
+                            return new Round(fired, next == null ? null : ((java.time.OffsetDateTime) next).toInstant());
+                        }))));
     }
+
+    /** Read on the transaction's connection: a native select through Hibernate would add a plan to its cache every round. */
+    private static final String NEXT_DUE = "select min(next_fire_at) from deadline_timer where next_fire_at is not null";
 
     private Uni<Integer> fire(List<DeadlineTimer> due, Instant now) {
         Uni<Void> chain = Uni.createFrom().voidItem();
