@@ -34,11 +34,6 @@ public record MultiRowStatement(String head, String row, String tail) {
         return MOST_PARAMETERS / width();
     }
 
-    /** The text for {@code rows} rows, with parameters {@code ?1} onwards (Hibernate's native queries). */
-    public String sql(int rows) {
-        return sql(rows, "?");
-    }
-
     /** The text for {@code rows} rows, with parameters numbered from 1 after {@code marker}: "$" for the reactive pool. */
     public String sql(int rows, String marker) {
         int width = width();
@@ -50,7 +45,7 @@ public record MultiRowStatement(String head, String row, String tail) {
         return sql.append(tail).toString();
     }
 
-    /** The template with its markers numbered from {@code first}: "?" for Hibernate's native queries, "$" for the pool. */
+    /** The template with its markers numbered from {@code first} after {@code marker}: "$" for the reactive client. */
     public static String numbered(String template, int first, String marker) {
         StringBuilder out = new StringBuilder();
         int next = first;

@@ -15,8 +15,8 @@ class MultiRowStatementTest {
     @Test
     void eachRowsMarkersAreNumberedOnFromTheRowBefore() {
         assertEquals(2, claim.width());
-        assertEquals("insert into t (a, b, c) values (?1, 'FIXED', cast(?2 as jsonb), now()), (?3, 'FIXED', cast(?4 as jsonb), now()), "
-                + "(?5, 'FIXED', cast(?6 as jsonb), now()) on conflict do nothing returning a", claim.sql(3));
+        assertEquals("insert into t (a, b, c) values ($1, 'FIXED', cast($2 as jsonb), now()), ($3, 'FIXED', cast($4 as jsonb), now()), "
+                + "($5, 'FIXED', cast($6 as jsonb), now()) on conflict do nothing returning a", claim.sql(3, "$"));
     }
 
     @Test
