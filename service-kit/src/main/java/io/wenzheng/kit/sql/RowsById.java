@@ -9,7 +9,8 @@ import java.util.List;
  * Loads a batch's rows by their keys as entities, with a native select whose keys are bound as a list
  * ({@code in (?1)}). An HQL query with such a list is re-interpreted whenever its size changes (8.7% of sla's CPU under
  * load once went to it). A native select is never found again in Hibernate Reactive 3.2's query-plan cache, whatever
- * its text: each run stored one more copy under the same hash, and each lookup walked them all (6.3% of sla's CPU).
+ * its text: each run stored one more copy under the same hash, and each lookup walked them all (4.2% and 6.3% of sla's
+ * CPU samples in two profiled runs).
  * A select with a list parameter skips that cache, so the list form is the cheap one here; Hibernate pads the list to a
  * power of two, so PostgreSQL sees a few texts, not one per batch size.
  */
