@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
-import io.wenzheng.kit.sql.RowsById;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -50,24 +49,24 @@ public class FactProjector {
 
     @Incoming("lifecycle-in")
     public Uni<Void> lifecycle(KafkaRecordBatch<String, String> batch) {
-        return consumer.consumeBatch(batch, "analytics-facts", EventConsumer.acceptingAll(this::apply));
+        return consumer.consumeBatch(batch, "analytics-facts", EventConsumer.withoutHibernate(EventConsumer.acceptingAll(this::apply)));
     }
 
     @Incoming("sla-in")
     public Uni<Void> sla(KafkaRecordBatch<String, String> batch) {
-        return consumer.consumeBatch(batch, "analytics-facts", EventConsumer.acceptingAll(this::apply));
+        return consumer.consumeBatch(batch, "analytics-facts", EventConsumer.withoutHibernate(EventConsumer.acceptingAll(this::apply)));
     }
 
     /**
      * A batch: its petitions' fact rows made to exist and locked, in one order (the lifecycle and SLA channels fold
      * into the same rows concurrently), each event folded in memory in the order read; then the facts, the counters
-     * (by the whole batch's difference), the unit names and the hotspot documents are written in one statement each.
+     * (by the whole batch's difference), the unit names and the hotspot documents are written in one statement each, in
+     * a transaction on the pool: no entity is managed here.
      */
     Uni<Void> apply(List<ConsumedEvent> events) {
         List<String> ids = events.stream().map(ConsumedEvent::petitionId).distinct().sorted().toList();
         return ENSURE.execute(ids.stream().map(id -> List.<Object>of(id)).toList())
-                .chain(() -> RowsById.read(PetitionFact.class,
-                        "select * from petition_fact where petition_id in (?1) order by petition_id for update", ids))
+                .chain(() -> FactRows.lock(ids))
                 .chain(rows -> {
                     Map<String, PetitionFact> facts = rows.stream().collect(Collectors.toMap(f -> f.petitionId, f -> f));
                     List<Contribution> changes = new ArrayList<>();

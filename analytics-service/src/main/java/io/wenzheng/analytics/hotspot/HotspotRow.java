@@ -50,6 +50,11 @@ public class HotspotRow extends PanacheEntityBase {
         detectedAt = now;
     }
 
+    /** The row's values in the order of {@code HotspotWatch}'s upsert. */
+    List<Object> values() {
+        return Arrays.asList(hotspotId, label, place, firstSeen, lastSeen, count, expected, growth, examples, detectedAt, title);
+    }
+
     public Hotspot view() {
         return new Hotspot(hotspotId, Arrays.asList(label.split(" ")), place, firstSeen, lastSeen, count, expected, growth,
                 examples.isEmpty() ? List.of() : Arrays.asList(examples.split(",")), detectedAt, title);

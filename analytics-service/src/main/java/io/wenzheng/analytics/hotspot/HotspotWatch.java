@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import io.smallrye.mutiny.Multi;
 import io.wenzheng.kit.inbox.ConsumedEvent;
 import io.wenzheng.kit.sql.MultiRowStatement;
 import java.util.Optional;
@@ -99,36 +98,40 @@ public class HotspotWatch {
             documents.putIfAbsent(row.petitionId, row.values());
             surge.ifPresent(s -> surges.add(new Found(event, s, analysed.message().subject())));
         }
+        // Each surge is announced under the trace of the petition that made it; a hotspot that surged twice in the batch
+        // is one row, as the second surge left it.
+        Instant now = clock.instant();
+        Map<String, HotspotRow> hotspots = new LinkedHashMap<>();
+        Outbox.Appends announcements = outbox.appends();
+        for (Found found : surges) {
+            Surge surge = found.surge();
+            hotspots.computeIfAbsent(surge.hotspotId(), id -> new HotspotRow()).update(surge, now, found.title());
+            if (!silent && ((PetitionReceived) found.madeBy().data()).imported() == null) {
+                found.madeBy().makeCurrent();
+                announcements.add(new HotspotDetected(surge.hotspotId(), surge.label(), surge.place(), surge.firstSeen(),
+                        surge.lastSeen(), surge.count(), surge.expected(), surge.growth(), surge.examplePetitionIds(), now,
+                        found.title()), now);
+            }
+        }
         return DOCUMENTS.execute(List.copyOf(documents.values()))
-                .chain(() -> Multi.createFrom().iterable(surges)
-                        .onItem().transformToUniAndConcatenate(found -> {
-                            found.madeBy().makeCurrent();
-                            return announce(found.surge(), found.title(), ((PetitionReceived) found.madeBy().data()).imported() != null);
-                        })
-                        .collect().last())
-                .replaceWithVoid();
-    }
-
-    /** A surge, the petition that made or grew it, and that petition's subject (what people read it by). */
-    private record Found(ConsumedEvent madeBy, Surge surge, String title) {
+                .chain(() -> HOTSPOTS.execute(hotspots.values().stream().map(HotspotRow::values).toList()))
+                .chain(announcements::write);
     }
 
     /**
-     * @param title the subject of the petition that made or grew the surge: what people read it by
-     * @param history an imported petition made it: kept for the record, but old surges are not news
+     * A surge, the petition that made or grew it, and that petition's subject (what people read it by). An imported
+     * petition's surge is kept for the record but not announced: old surges are not news.
      */
-    private Uni<Void> announce(Surge surge, String title, boolean history) {
-        Instant now = clock.instant();
-        return HotspotRow.<HotspotRow>findById(surge.hotspotId()).chain(existing -> {
-            HotspotRow row = existing == null ? new HotspotRow() : existing;
-            row.update(surge, now, title);
-            Uni<Void> stored = existing == null ? row.persist().replaceWithVoid() : Uni.createFrom().voidItem();
-            if (silent || history) {
-                return stored;
-            }
-            return stored.chain(() -> outbox.append(new HotspotDetected(surge.hotspotId(), surge.label(), surge.place(),
-                    surge.firstSeen(), surge.lastSeen(), surge.count(), surge.expected(), surge.growth(),
-                    surge.examplePetitionIds(), now, title), now));
-        });
+    private record Found(ConsumedEvent madeBy, Surge surge, String title) {
     }
+
+    /** A hotspot's row as its latest surge left it; its first sighting is the earliest any surge of it saw. */
+    private static final MultiRowStatement HOTSPOTS = new MultiRowStatement(
+            "insert into hotspot (hotspot_id, label, place, first_seen, last_seen, petition_count, expected, growth, examples, "
+                    + "detected_at, title) values ",
+            "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " on conflict (hotspot_id) do update set label = excluded.label, place = excluded.place, "
+                    + "first_seen = least(hotspot.first_seen, excluded.first_seen), last_seen = excluded.last_seen, "
+                    + "petition_count = excluded.petition_count, expected = excluded.expected, growth = excluded.growth, "
+                    + "examples = excluded.examples, detected_at = excluded.detected_at, title = excluded.title");
 }

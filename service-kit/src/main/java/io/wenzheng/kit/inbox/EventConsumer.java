@@ -8,6 +8,8 @@ import io.wenzheng.contracts.EventJson;
 import io.wenzheng.contracts.EventType;
 import io.wenzheng.contracts.MalformedEventException;
 import io.wenzheng.kit.sql.MultiRowStatement;
+import io.wenzheng.kit.sql.TransactionConnection;
+import io.vertx.mutiny.sqlclient.Pool;
 import io.wenzheng.kit.trace.TraceContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -48,6 +50,9 @@ public class EventConsumer {
     @Inject
     io.wenzheng.kit.trace.Spans spans;
     @Inject
+    Pool pool;
+
+    @Inject
     public EventConsumer(MeterRegistry registry) {
         this.registry = registry;
     }
@@ -61,6 +66,28 @@ public class EventConsumer {
      */
     @FunctionalInterface
     public interface BatchHandler extends Function<List<ConsumedEvent>, Uni<List<Refusal>>> {
+        /** Whether the handler works with Hibernate (entities, Panache); then its batch runs in a Panache transaction. */
+        default boolean usesHibernate() {
+            return true;
+        }
+    }
+
+    /**
+     * A handler that reads and writes only with the kit's statements ({@code kit.sql}): its batch runs in a transaction
+     * on the pool, with no Hibernate session to open, flush and close around it.
+     */
+    public static BatchHandler withoutHibernate(BatchHandler handler) {
+        return new BatchHandler() {
+            @Override
+            public Uni<List<Refusal>> apply(List<ConsumedEvent> events) {
+                return handler.apply(events);
+            }
+
+            @Override
+            public boolean usesHibernate() {
+                return false;
+            }
+        };
     }
 
     /** A batch handler that applies every event it is given, or fails the run. */
@@ -144,13 +171,12 @@ public class EventConsumer {
             events.add(!span.getSpanContext().isValid() ? event : new ConsumedEvent(event.id(), event.type(), event.source(),
                     event.time(), event.data(), TraceContext.of(span.getSpanContext())));
         }
-        Uni<Handled> committed = Panache.withTransaction(() -> claimAll(consumer, events)
-                        .chain(fresh -> {
-                            List<ConsumedEvent> toHandle = events.stream().filter(e -> fresh.contains(e.id())).toList();
-                            return toHandle.isEmpty() ? Uni.createFrom().item(new Handled(toHandle, List.of()))
-                                    : handler.apply(toHandle).chain(refused -> unclaim(consumer, refused)
-                                            .replaceWith(() -> new Handled(toHandle, refused)));
-                        }))
+        java.util.function.Supplier<Uni<Handled>> work = () -> claimAll(consumer, events).chain(fresh -> {
+            List<ConsumedEvent> toHandle = events.stream().filter(e -> fresh.contains(e.id())).toList();
+            return toHandle.isEmpty() ? Uni.createFrom().item(new Handled(toHandle, List.of()))
+                    : handler.apply(toHandle).chain(refused -> unclaim(consumer, refused).replaceWith(() -> new Handled(toHandle, refused)));
+        });
+        Uni<Handled> committed = (handler.usesHibernate() ? Panache.withTransaction(work) : TransactionConnection.inTransaction(pool, work))
                 .onFailure(io.wenzheng.kit.DatabaseOutage::isCause).invoke(e -> LOG.warnf(
                         "%s: database unreachable, a batch of %d waits: %s", consumer, run.size(), e.toString()))
                 .onFailure(io.wenzheng.kit.DatabaseOutage::isCause).retry()
@@ -194,10 +220,7 @@ public class EventConsumer {
             return Uni.createFrom().voidItem();
         }
         String[] keys = refused.stream().map(r -> InboxEntry.key(consumer, r.eventId())).toArray(String[]::new);
-        return Panache.getSession().chain(session -> session.createNativeQuery(
-                        "delete from inbox_event where id = any(cast(?1 as text[]))")
-                .setParameter(1, keys)
-                .executeUpdate()).replaceWithVoid();
+        return TransactionConnection.update("delete from inbox_event where id = any($1)", (Object) keys).replaceWithVoid();
     }
 
     /**
@@ -275,7 +298,23 @@ public class EventConsumer {
 
     private static boolean transientFailure(Throwable failure) {
         return !(failure instanceof MalformedEventException || failure instanceof IllegalArgumentException)
-                && !io.wenzheng.kit.DatabaseOutage.isCause(failure);
+                && !io.wenzheng.kit.DatabaseOutage.isCause(failure) && !refusedData(failure);
+    }
+
+    /**
+     * PostgreSQL refused the event's data itself (SQLSTATE class 22: a value too long for its column, a number out of
+     * range): every retry would fail the same way, so the event goes to the dead-letter topic at once instead of
+     * holding its partition through ten retries.
+     */
+    static boolean refusedData(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            String state = t instanceof io.vertx.pgclient.PgException pg ? pg.getSqlState()
+                    : t instanceof java.sql.SQLException sql ? sql.getSQLState() : null;
+            if (state != null && state.startsWith("22")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Uni<Void> deadLetter(Message<String> message, String consumer, Throwable reason) {

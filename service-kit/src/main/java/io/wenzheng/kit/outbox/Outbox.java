@@ -52,6 +52,13 @@ public class Outbox {
             return this;
         }
 
+        /** Adds an insight (a hotspot, a report) on its topic, keyed by its own id. */
+        public Appends add(InsightEvent event, Instant occurredAt) {
+            InsightType type = InsightType.of(event);
+            rows.add(row(type.type(), type.topic(), event.key(), EventJson.write(event), occurredAt));
+            return this;
+        }
+
         /** Adds an event for a unit's own system on its feed, keyed by the petition; answers the event's id. */
         public String add(io.wenzheng.contracts.UnitFeedEvent event, String unitCode, Instant occurredAt) {
             OutboxEvent row = unitFeedRow(event, unitCode, occurredAt);

@@ -65,8 +65,8 @@ public record MultiRowStatement(String head, String row, String tail) {
             return Uni.createFrom().item(0);
         }
         return Multi.createFrom().iterable(chunks(rows))
-                .onItem().transformToUniAndConcatenate(chunk -> TransactionConnection.current().chain(connection ->
-                        Uni.createFrom().completionStage(() -> connection.update(sql(chunk.size(), "$"), values(chunk)))))
+                .onItem().transformToUniAndConcatenate(chunk -> TransactionConnection.current().chain(statements ->
+                        statements.update(sql(chunk.size(), "$"), values(chunk))))
                 .collect().with(java.util.stream.Collectors.summingInt(Integer::intValue));
     }
 
@@ -76,13 +76,12 @@ public record MultiRowStatement(String head, String row, String tail) {
             return Uni.createFrom().item(List.of());
         }
         return Multi.createFrom().iterable(chunks(rows))
-                .onItem().transformToUniAndConcatenate(chunk -> TransactionConnection.current().chain(connection ->
-                        Uni.createFrom().completionStage(() -> connection.select(sql(chunk.size(), "$"), values(chunk)))
-                                .map(result -> {
-                                    List<R> values = new ArrayList<>(result.size());
-                                    result.forEachRemaining(row -> values.add(column.cast(row[0])));
-                                    return values;
-                                })))
+                .onItem().transformToUniAndConcatenate(chunk -> TransactionConnection.current().chain(statements ->
+                        statements.select(sql(chunk.size(), "$"), values(chunk)).map(result -> {
+                            List<R> values = new ArrayList<>(result.size());
+                            result.forEach(row -> values.add(column.cast(row[0])));
+                            return values;
+                        })))
                 .collect().in(ArrayList<R>::new, List::addAll)
                 .map(List::copyOf);
     }

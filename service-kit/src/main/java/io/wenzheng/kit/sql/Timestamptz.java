@@ -21,4 +21,9 @@ public final class Timestamptz {
     public static Object bindable(Object value) {
         return value instanceof Instant at ? of(at) : value;
     }
+
+    /** A {@code timestamptz} column's value as the client reads it (an {@code OffsetDateTime}), as an instant. */
+    public static Instant instant(Object column) {
+        return column == null ? null : column instanceof Instant at ? at : ((OffsetDateTime) column).toInstant();
+    }
 }

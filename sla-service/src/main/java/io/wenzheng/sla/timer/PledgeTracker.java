@@ -8,7 +8,6 @@ import io.wenzheng.contracts.Pledge;
 import io.wenzheng.kit.inbox.ConsumedEvent;
 import io.wenzheng.kit.inbox.EventConsumer;
 import io.wenzheng.kit.outbox.Outbox;
-import io.wenzheng.kit.sql.RowsById;
 import io.wenzheng.sla.calendar.MissingHolidayDataException;
 import io.wenzheng.sla.calendar.notice.CalendarBook;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,7 +28,7 @@ import org.jboss.logging.Logger;
 /**
  * Keeps petitions' clocks in step with their lifecycle, a poll batch at a time: loads the batch's clocks in one
  * locked query, lets {@link PledgeClocks} decide, upserts the changed clocks and appends the events to the outbox, in
- * the consumer's one transaction.
+ * the consumer's one transaction, with plain statements and no Hibernate session.
  */
 @ApplicationScoped
 public class PledgeTracker {
@@ -55,13 +54,13 @@ public class PledgeTracker {
 
     @Incoming("lifecycle-in")
     public Uni<Void> onLifecycle(KafkaRecordBatch<String, String> batch) {
-        return consumer.consumeBatch(batch, "sla", EventConsumer.acceptingAll(this::apply));
+        return consumer.consumeBatch(batch, "sla", EventConsumer.withoutHibernate(EventConsumer.acceptingAll(this::apply)));
     }
 
     /**
      * One batch: every clock of every petition in it, in one locked query; then the decisions, event by event in the
      * order read (a petition's later event sees its earlier one's clocks); then the changed clocks in one upsert and
-     * the outbox in one statement. The rows are read as they were; Hibernate neither tracks nor writes them.
+     * the outbox in one statement, in a transaction on the pool: nothing here is an entity.
      *
      * <p>A calendar that cannot answer (a year with no notice that the statutory rules cannot compute either) is not
      * the event's fault: the petition is kept, the clocks it cannot have are logged and counted, and nothing goes to
@@ -70,14 +69,11 @@ public class PledgeTracker {
     Uni<Void> apply(List<ConsumedEvent> events) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         List<String> petitions = events.stream().map(ConsumedEvent::petitionId).distinct().sorted().toList();
-        // Locked, in one order, so that a unit's action and the timer watch cannot both settle one clock, and two
-        // batches cannot deadlock.
-        return RowsById.read(DeadlineTimer.class,
-                        "select * from deadline_timer where petition_id in (?1) order by petition_id, pledge for update", petitions)
-                .chain(rows -> {
+        return TimerRows.lock(petitions)
+                .chain(read -> {
                     Map<String, Map<Pledge, PledgeClock>> byPetition = new HashMap<>();
-                    for (DeadlineTimer row : rows) {
-                        byPetition.computeIfAbsent(row.petitionId, id -> new EnumMap<>(Pledge.class)).put(row.pledge, row.clock());
+                    for (PledgeClock clock : read) {
+                        byPetition.computeIfAbsent(clock.petitionId(), id -> new EnumMap<>(Pledge.class)).put(clock.pledge(), clock);
                     }
                     PledgeClocks decide = new PledgeClocks(book.rules(), policy);
                     Set<PledgeClock.Key> changed = new LinkedHashSet<>();

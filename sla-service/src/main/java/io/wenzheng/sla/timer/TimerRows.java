@@ -1,13 +1,19 @@
 package io.wenzheng.sla.timer;
 
 import io.smallrye.mutiny.Uni;
+import io.wenzheng.contracts.CalendarStatus;
+import io.wenzheng.contracts.Pledge;
+import io.wenzheng.contracts.TimeBasis;
 import io.wenzheng.kit.sql.MultiRowStatement;
+import io.wenzheng.kit.sql.Timestamptz;
+import io.wenzheng.kit.sql.TransactionConnection;
 import java.util.Arrays;
 import java.util.List;
 
 /**
- * Decided clocks written as {@code deadline_timer} rows in one statement per batch: new clocks inserted, changed ones
- * updated. The supervisors' chases are theirs, so an update leaves them as they are.
+ * Clocks as {@code deadline_timer} rows, read and written by statement: a batch's clocks locked in one select, decided
+ * clocks written in one statement per batch (new ones inserted, changed ones updated). The supervisors' chases are
+ * theirs, so an update leaves them as they are.
  */
 final class TimerRows {
     private static final MultiRowStatement UPSERT = new MultiRowStatement(
@@ -22,7 +28,32 @@ final class TimerRows {
                     + "category = excluded.category, region = excluded.region, district_code = excluded.district_code, "
                     + "paused_at = excluded.paused_at, calendar = excluded.calendar");
 
+    /** The columns a clock is made of, in the order {@link #clock} reads them. */
+    private static final String CLOCK_COLUMNS = "petition_id, pledge, tracking_code, title, unit_code, district_code, supervising_units, "
+            + "category, region, time_basis, started_at, due_at, state, settled_at, paused_at, warned, escalation_level, next_fire_at, calendar";
+
     private TimerRows() {
+    }
+
+    /**
+     * Every clock of these petitions, locked, in one order, so that a unit's action and the timer watch cannot both
+     * settle one clock, and two batches cannot deadlock. Plain rows: no entity is made of them.
+     */
+    static Uni<List<PledgeClock>> lock(List<String> petitionIds) {
+        if (petitionIds.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return TransactionConnection.select("select " + CLOCK_COLUMNS + " from deadline_timer where petition_id = any($1) "
+                        + "order by petition_id, pledge for update", (Object) petitionIds.toArray(String[]::new))
+                .map(rows -> rows.stream().map(TimerRows::clock).toList());
+    }
+
+    static PledgeClock clock(Object[] c) {
+        return new PledgeClock((String) c[0], Pledge.valueOf((String) c[1]), new PledgeClock.Label((String) c[2], (String) c[3]),
+                new PledgeClock.Assignment((String) c[4], (String) c[5], (String) c[6], (String) c[7], (String) c[8]),
+                TimeBasis.valueOf((String) c[9]), Timestamptz.instant(c[10]), Timestamptz.instant(c[11]), TimerState.valueOf((String) c[12]),
+                Timestamptz.instant(c[13]), Timestamptz.instant(c[14]), (Boolean) c[15], ((Number) c[16]).intValue(),
+                Timestamptz.instant(c[17]), CalendarStatus.valueOf((String) c[18]));
     }
 
     static Uni<Void> upsert(List<PledgeClock> clocks) {

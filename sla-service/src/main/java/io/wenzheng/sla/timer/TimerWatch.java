@@ -101,12 +101,8 @@ public class TimerWatch {
                 .getResultList()
                 .chain(due -> fire(due, now))
                 // In the same transaction, after this round's rescheduling: no second session per round.
-                .chain(fired -> io.wenzheng.kit.sql.TransactionConnection.current()
-                        .chain(connection -> Uni.createFrom().completionStage(() -> connection.select(NEXT_DUE, new Object[0])))
-                        .map(result -> {
-                            Object next = result.hasNext() ? result.next()[0] : null;
-                            return new Round(fired, next == null ? null : ((java.time.OffsetDateTime) next).toInstant());
-                        }))));
+                .chain(fired -> io.wenzheng.kit.sql.TransactionConnection.select(NEXT_DUE)
+                        .map(rows -> new Round(fired, rows.isEmpty() ? null : io.wenzheng.kit.sql.Timestamptz.instant(rows.get(0)[0]))))));
     }
 
     /** Read on the transaction's connection: a native select through Hibernate would add a plan to its cache every round. */

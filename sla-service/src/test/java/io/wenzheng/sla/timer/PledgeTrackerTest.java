@@ -191,6 +191,50 @@ class PledgeTrackerTest {
         assertThat(eventsOf(id, SET)).anyMatch(r -> r.value().contains("FIRST_RESPONSE")).anyMatch(r -> r.value().contains("RESOLUTION"));
     }
 
+    /**
+     * The batch runs in one transaction on the pool: a routing whose unit code the database refuses (too long for its
+     * column) fails it, the batch is split, the other routings commit, and the refused one goes to the dead-letter
+     * topic at once. Its claim went with the rolled-back transaction, so once fixed it is replayed under its own id
+     * and taken, not dropped as a repeat.
+     */
+    @Test
+    void aBatchWithARoutingTheDatabaseRefusesCommitsTheRestAndDeadLettersThatOne() {
+        String first = EventProbe.newPetitionId();
+        List<String> ids = List.of(first, EventProbe.newPetitionIdOnPartitionOf(first, 6), EventProbe.newPetitionIdOnPartitionOf(first, 6));
+        Instant received = clock.instant();
+        for (String id : ids) {
+            probe.publish(new PetitionReceived(id, "ABCDEFGH", Channel.WEB, null, "噪音", null, null, received, null), "intake-service");
+        }
+        for (String id : ids) {
+            probe.await(Topics.SLA, r -> id.equals(r.key()) && SET.equals(r.header("ce_type")) && r.value().contains("RESOLUTION"),
+                    Duration.ofSeconds(20)).orElseThrow(() -> new AssertionError("no clocks for " + id));
+        }
+        String refusedId = java.util.UUID.randomUUID().toString();
+        String tooLong = "A".repeat(101);
+        probe.publishTogether(List.of(
+                new EventProbe.Outgoing(Topics.LIFECYCLE, routed(ids.get(0), "A3", received), "routing-service", java.util.UUID.randomUUID().toString()),
+                new EventProbe.Outgoing(Topics.LIFECYCLE, routed(ids.get(1), tooLong, received), "routing-service", refusedId),
+                new EventProbe.Outgoing(Topics.LIFECYCLE, routed(ids.get(2), "A3", received), "routing-service", java.util.UUID.randomUUID().toString())));
+
+        var deadLetter = probe.await(Topics.deadLetter(Topics.LIFECYCLE), r -> refusedId.equals(r.header("ce_id")), Duration.ofSeconds(20))
+                .orElseThrow(() -> new AssertionError("the refused routing was not dead-lettered"));
+        assertThat(deadLetter.header("dead-letter-reason")).contains("too long");
+        for (String id : List.of(ids.get(0), ids.get(2))) {
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().get("/api/v1/sla/petitions/" + id).then().statusCode(200)
+                    .body("clocks.unitCode", org.hamcrest.Matchers.everyItem(equalTo("A3"))));
+        }
+        given().get("/api/v1/sla/petitions/" + ids.get(1)).then().statusCode(200)
+                .body("clocks.unitCode", org.hamcrest.Matchers.everyItem(org.hamcrest.Matchers.nullValue()));
+
+        probe.publish(Topics.LIFECYCLE, routed(ids.get(1), "A3", received), "routing-service", refusedId);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().get("/api/v1/sla/petitions/" + ids.get(1)).then()
+                .body("clocks.unitCode", org.hamcrest.Matchers.everyItem(equalTo("A3"))));
+    }
+
+    private static PetitionRouted routed(String id, String unitCode, Instant received) {
+        return new PetitionRouted(id, "环境保护", unitCode, "A3区", 0.9, "test", received.plusSeconds(1), null, null, null);
+    }
+
     @Test
     void aUnitIsWarnedAtEightyPercentOnThePetitionTopicAndItsFeed() {
         var pledge = new io.wenzheng.sla.pledge.PetitionDeadlines(io.wenzheng.sla.calendar.HolidayData.defaultCalendar(),
