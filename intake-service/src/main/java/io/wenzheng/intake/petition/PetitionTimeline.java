@@ -3,7 +3,6 @@ package io.wenzheng.intake.petition;
 import io.smallrye.mutiny.Uni;
 import io.wenzheng.contracts.DeadlineBreached;
 import io.wenzheng.contracts.DeadlineSet;
-import io.wenzheng.contracts.EventJson;
 import io.wenzheng.contracts.PetitionRouted;
 import io.wenzheng.contracts.TriageRequired;
 import io.wenzheng.kit.KitConfig;
@@ -19,7 +18,8 @@ import io.wenzheng.kit.outbox.Outbox;
 import io.wenzheng.intake.unitfeed.ClockBook;
 import io.wenzheng.intake.unitfeed.UnitFeed;
 import io.wenzheng.kit.sql.MultiRowStatement;
-import io.wenzheng.kit.sql.RowsById;
+import io.wenzheng.kit.sql.Timestamptz;
+import io.wenzheng.kit.sql.TransactionConnection;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -45,12 +45,12 @@ public class PetitionTimeline {
 
     @Incoming("lifecycle-in")
     public Uni<Void> lifecycle(KafkaRecordBatch<String, String> batch) {
-        return consumer.consumeBatch(batch, "intake-timeline", this::othersEvent, this::apply);
+        return consumer.consumeBatch(batch, "intake-timeline", this::othersEvent, EventConsumer.withoutHibernate(this::apply));
     }
 
     @Incoming("sla-in")
     public Uni<Void> sla(KafkaRecordBatch<String, String> batch) {
-        return consumer.consumeBatch(batch, "intake-timeline", this::othersEvent, this::apply);
+        return consumer.consumeBatch(batch, "intake-timeline", this::othersEvent, EventConsumer.withoutHibernate(this::apply));
     }
 
     /** Our own events entered the history when we wrote them. */
@@ -61,7 +61,7 @@ public class PetitionTimeline {
     /**
      * One batch: the petitions it names and their clocks, in one query each, then each event folded in the order
      * read, then the batch's history entries, petitions, clocks and unit-feed notices written in one statement each
-     * (the petitions are read read-only: Hibernate neither tracks nor writes them). An event
+     * (in a transaction on the pool, with plain columns: no entity is managed here). An event
      * about a petition this service never accepted is refused: another service's test data, or an event that
      * overtook its petition's import; it waits on the dead-letter topic to be replayed.
      */
@@ -69,7 +69,9 @@ public class PetitionTimeline {
         List<String> ids = events.stream().map(ConsumedEvent::petitionId).distinct().sorted().toList();
         // Locked, in one order: the lifecycle and SLA channels update the same rows concurrently, a full-row update
         // would otherwise overwrite the other channel's change with stale values, and two batches must not deadlock.
-        return RowsById.read(PetitionRow.class, "select * from petition where id in (?1) order by id for update", ids)
+        return TransactionConnection.select("select " + COLUMNS + " from petition where id = any($1) order by id for update",
+                        (Object) ids.toArray(String[]::new))
+                .map(rows -> rows.stream().map(PetitionTimeline::petition).toList())
                 .chain(rows -> ClockBook.load(ids).chain(clocks -> {
                     Map<String, PetitionRow> byId = new HashMap<>();
                     rows.forEach(row -> byId.put(row.id, row));
@@ -89,7 +91,7 @@ public class PetitionTimeline {
                         fold(row, event.type(), event.data());
                         folded.add(row);
                         history.add(HistoryRow.entry(event.id(), event.type().type(), event.source(), event.time(),
-                                EventJson.write(event.data()), row.id));
+                                event.dataJson(), row.id));
                         clocks.follow(row.id, event.data());
                         notices.add(UnitFeed.deliveries(row, unitBefore, event.id(), event.data(), event.time(), clocks.of(row.id)));
                     }
@@ -100,6 +102,39 @@ public class PetitionTimeline {
                             .chain(feedEvents::write)
                             .replaceWith(refused);
                 }));
+    }
+
+    /** What the timeline reads of a petition: what it folds and what a unit's feed shows (never contact data). */
+    private static final String COLUMNS = "id, tracking_code, channel, subject, body, address, latitude, longitude, status, category, "
+            + "subcategory, district_code, unit_code, unit_name, supervising_units, attachments, first_response_due, time_basis, "
+            + "overdue, received_at, updated_at, imported_at";
+
+    /** A petition as plain columns, in a row object no session tracks. */
+    private static PetitionRow petition(Object[] c) {
+        PetitionRow row = new PetitionRow();
+        row.id = (String) c[0];
+        row.trackingCode = (String) c[1];
+        row.channel = io.wenzheng.contracts.Channel.valueOf((String) c[2]);
+        row.subject = (String) c[3];
+        row.text = (String) c[4];
+        row.address = (String) c[5];
+        row.latitude = c[6] == null ? null : ((Number) c[6]).doubleValue();
+        row.longitude = c[7] == null ? null : ((Number) c[7]).doubleValue();
+        row.status = io.wenzheng.contracts.PetitionStatus.valueOf((String) c[8]);
+        row.category = (String) c[9];
+        row.subcategory = (String) c[10];
+        row.districtCode = (String) c[11];
+        row.unitCode = (String) c[12];
+        row.unitName = (String) c[13];
+        row.supervisingUnits = (String) c[14];
+        row.attachments = (String) c[15];
+        row.firstResponseDue = Timestamptz.instant(c[16]);
+        row.timeBasis = c[17] == null ? null : io.wenzheng.contracts.TimeBasis.valueOf((String) c[17]);
+        row.overdue = (Boolean) c[18];
+        row.receivedAt = Timestamptz.instant(c[19]);
+        row.updatedAt = Timestamptz.instant(c[20]);
+        row.importedAt = Timestamptz.instant(c[21]);
+        return row;
     }
 
     /** The columns {@link #fold} changes, written for the batch's petitions in one statement. */

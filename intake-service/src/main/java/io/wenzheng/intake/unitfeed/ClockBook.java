@@ -5,7 +5,10 @@ import io.wenzheng.contracts.CaseUpdate;
 import io.wenzheng.contracts.PetitionEvent;
 import io.wenzheng.contracts.Pledge;
 import io.wenzheng.kit.sql.MultiRowStatement;
-import io.wenzheng.kit.sql.RowsById;
+import io.wenzheng.kit.sql.Timestamptz;
+import io.wenzheng.kit.sql.TransactionConnection;
+import io.wenzheng.contracts.CalendarStatus;
+import io.wenzheng.contracts.TimeBasis;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -33,13 +36,27 @@ public final class ClockBook {
     private record Changed(String petitionId, Pledge pledge) {
     }
 
-    ClockBook(Collection<ClockRow> rows) {
-        rows.forEach(row -> clocks(row.key.petitionId()).put(row.key.pledge(), row.clock()));
+    /** A clock as stored for a petition. */
+    record Stored(String petitionId, CaseUpdate.Clock clock) {
+        static Stored of(Object[] c) {
+            return new Stored((String) c[0], new CaseUpdate.Clock(Pledge.valueOf((String) c[1]), Timestamptz.instant(c[2]),
+                    c[3] == null ? null : TimeBasis.valueOf((String) c[3]), c[4] == null ? null : CalendarStatus.valueOf((String) c[4]),
+                    CaseUpdate.ClockState.valueOf((String) c[5])));
+        }
     }
 
+    ClockBook(List<Stored> stored) {
+        stored.forEach(s -> clocks(s.petitionId()).put(s.clock().pledge(), s.clock()));
+    }
+
+    /** The petitions' clocks, read as plain columns in the caller's transaction. */
     public static Uni<ClockBook> load(Collection<String> petitionIds) {
-        return RowsById.select(ClockRow.class, "select * from petition_clock where petition_id in (?1)", petitionIds)
-                .map(ClockBook::new);
+        if (petitionIds.isEmpty()) {
+            return Uni.createFrom().item(new ClockBook(List.of()));
+        }
+        return TransactionConnection.select("select petition_id, pledge, due_at, time_basis, calendar, state from petition_clock "
+                        + "where petition_id = any($1)", (Object) petitionIds.toArray(String[]::new))
+                .map(rows -> new ClockBook(rows.stream().map(Stored::of).toList()));
     }
 
     /** Keeps what an SLA event says about one of the petition's clocks; other events change nothing. */

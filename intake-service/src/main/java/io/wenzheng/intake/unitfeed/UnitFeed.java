@@ -10,7 +10,7 @@ import io.wenzheng.intake.unitfeed.webhook.WebhookPushes;
 import io.wenzheng.kit.KitConfig;
 import io.wenzheng.kit.outbox.Outbox;
 import io.wenzheng.kit.security.Sight;
-import io.wenzheng.kit.sql.RowsById;
+import io.wenzheng.kit.sql.TransactionConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -116,20 +116,19 @@ public class UnitFeed {
             if (deliveries.isEmpty()) {
                 return Uni.createFrom().voidItem();
             }
-            List<String> units = deliveries.stream().map(Delivery::unitCode).distinct().toList();
-            return RowsById.select(WebhookEndpoint.class, "select * from webhook_endpoint where unit_code in (?1)", units)
-                    .chain(endpoints -> {
+            String[] units = deliveries.stream().map(Delivery::unitCode).distinct().toArray(String[]::new);
+            return TransactionConnection.select("select unit_code from webhook_endpoint where unit_code = any($1)", (Object) units)
+                    .chain(rows -> {
                         java.util.Set<String> hooked = new java.util.HashSet<>();
-                        endpoints.forEach(e -> hooked.add(e.unitCode));
-                        Uni<Void> queued = Uni.createFrom().voidItem();
+                        rows.forEach(row -> hooked.add((String) row[0]));
+                        List<List<Object>> pushes = new java.util.ArrayList<>();
                         for (int i = 0; i < deliveries.size(); i++) {
                             Delivery d = deliveries.get(i);
-                            String eventId = eventIds.get(i);
                             if (hooked.contains(d.unitCode())) {
-                                queued = queued.chain(() -> WebhookPushes.enqueue(d.unitCode(), eventId, source, d.update(), d.at()));
+                                pushes.add(WebhookPushes.queued(d.unitCode(), eventIds.get(i), source, d.update(), d.at()));
                             }
                         }
-                        return queued;
+                        return WebhookPushes.enqueueAll(pushes);
                     });
         }
     }

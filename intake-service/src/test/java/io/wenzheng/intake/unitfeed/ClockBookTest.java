@@ -34,13 +34,8 @@ class ClockBookTest {
 
     @Test
     void aStoredClockIsFollowedAndEventsAboutNoClockOrAnUnknownClockChangeNothing() {
-        ClockRow stored = new ClockRow();
-        stored.key = new ClockRow.Key(ID, Pledge.RESOLUTION);
-        stored.dueAt = DUE;
-        stored.timeBasis = TimeBasis.WORKING_TIME;
-        stored.calendar = CalendarStatus.OFFICIAL;
-        stored.state = CaseUpdate.ClockState.RUNNING;
-        ClockBook book = new ClockBook(List.of(stored));
+        ClockBook book = new ClockBook(List.of(new ClockBook.Stored(ID,
+                new CaseUpdate.Clock(Pledge.RESOLUTION, DUE, TimeBasis.WORKING_TIME, CalendarStatus.OFFICIAL, CaseUpdate.ClockState.RUNNING))));
         book.follow(ID, new PetitionResolved(ID, "A3", "已处理", AT));
         book.follow(ID, new DeadlineMet(ID, Pledge.FIRST_RESPONSE, "A3", DUE, AT, 60L));
         assertThat(book.of(ID)).extracting(CaseUpdate.Clock::pledge).containsExactly(Pledge.RESOLUTION);

@@ -169,7 +169,7 @@ public class EventConsumer {
             started.add(span);
             // What the handler writes for this event continues its trace (see ConsumedEvent.makeCurrent).
             events.add(!span.getSpanContext().isValid() ? event : new ConsumedEvent(event.id(), event.type(), event.source(),
-                    event.time(), event.data(), TraceContext.of(span.getSpanContext())));
+                    event.time(), event.data(), TraceContext.of(span.getSpanContext()), event.json()));
         }
         java.util.function.Supplier<Uni<Handled>> work = () -> claimAll(consumer, events).chain(fresh -> {
             List<ConsumedEvent> toHandle = events.stream().filter(e -> fresh.contains(e.id())).toList();
@@ -286,7 +286,7 @@ public class EventConsumer {
             throw new MalformedEventException("subject " + ce.getSubject().get() + " does not match petitionId " + payload.petitionId());
         }
         Instant time = ce.getTimeStamp().map(t -> t.toInstant()).orElse(Instant.now());
-        return Optional.of(new ConsumedEvent(ce.getId(), type.get(), String.valueOf(ce.getSource()), time, payload, trace));
+        return Optional.of(new ConsumedEvent(ce.getId(), type.get(), String.valueOf(ce.getSource()), time, payload, trace, json));
     }
 
     private static String traceparent(Message<String> message) {

@@ -90,24 +90,33 @@ public class WebhookPushes {
         listener.ifPresent(CommitListener::close);
     }
 
-    /** Queues an event for the unit's endpoint; call inside the transaction that puts it on the feed. */
+    /** Queues one push to a unit's webhook, in the caller's transaction. */
     public static Uni<Void> enqueue(String unitCode, String eventId, String source, UnitFeedEvent event, Instant at) {
+        return enqueueAll(List.of(queued(unitCode, eventId, source, event, at)));
+    }
+
+    /** Queues pushes ({@link #queued}) in one statement, in the caller's transaction. */
+    public static Uni<Void> enqueueAll(List<List<Object>> pushes) {
+        return QUEUE.execute(pushes).replaceWithVoid();
+    }
+
+    /**
+     * A pending push as {@link #enqueueAll} writes it: the feed event as a structured CloudEvent, with the id it has
+     * on the unit's topic, due at once.
+     */
+    public static List<Object> queued(String unitCode, String eventId, String source, UnitFeedEvent event, Instant at) {
         var cloudEvent = EventJson.mapper().createObjectNode()
                 .put("specversion", "1.0").put("id", eventId).put("source", source)
                 .put("type", UnitFeedType.of(event).type()).put("subject", event.petitionId())
                 .put("time", at.toString()).put("datacontenttype", "application/json");
         cloudEvent.set("data", EventJson.mapper().valueToTree(event));
-        WebhookDelivery d = new WebhookDelivery();
-        d.unitCode = unitCode;
-        d.petitionId = event.petitionId();
-        d.eventId = eventId;
-        d.eventType = UnitFeedType.of(event).type();
-        d.body = cloudEvent.toString();
-        d.status = WebhookDelivery.Status.PENDING;
-        d.nextAttemptAt = at;
-        d.createdAt = at;
-        return d.persist().replaceWithVoid();
+        return java.util.Arrays.asList(unitCode, event.petitionId(), eventId, UnitFeedType.of(event).type(), cloudEvent.toString(),
+                WebhookDelivery.Status.PENDING.name(), at, at);
     }
+
+    private static final io.wenzheng.kit.sql.MultiRowStatement QUEUE = new io.wenzheng.kit.sql.MultiRowStatement(
+            "insert into webhook_delivery (unit_code, petition_id, event_id, event_type, body, status, attempts, next_attempt_at, "
+                    + "created_at) values ", "(?, ?, ?, ?, ?, ?, 0, ?, ?)", "");
 
     /** A leased push with what it needs to go out. */
     record Push(long id, String eventId, String body, String url, List<String> secrets, String unitCode) {
