@@ -82,7 +82,18 @@ public class PetitionRouting {
     public Uni<Void> onLifecycle(KafkaRecordBatch<String, String> batch) {
         return consumer.consumeBatch(batch, "routing",
                 event -> event.type() == EventType.PETITION_RECEIVED || event.type() == EventType.PETITION_RETURNED,
-                this::applyAll);
+                new EventConsumer.BatchHandler() {
+                    @Override
+                    public Uni<List<Refusal>> apply(List<ConsumedEvent> events) {
+                        return applyAll(events);
+                    }
+
+                    /** Received petitions are routed by statement; a hand-back, rare, works with entities. */
+                    @Override
+                    public boolean usesHibernate(List<ConsumedEvent> events) {
+                        return events.stream().anyMatch(event -> event.type() == EventType.PETITION_RETURNED);
+                    }
+                });
     }
 
     /**

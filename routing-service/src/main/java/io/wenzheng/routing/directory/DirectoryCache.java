@@ -34,7 +34,10 @@ public class DirectoryCache {
         this.refreshNanos = config.directoryRefresh().toNanos();
     }
 
-    /** The directory, read at most a refresh interval ago. Runs in the caller's session. */
+    /**
+     * The directory, read at most a refresh interval ago: in the caller's session, or in a session of its own when the
+     * caller has none (a batch routed on a pool transaction).
+     */
     public Uni<Snapshot> current() {
         Held now = held;
         if (now != null && now.generation() == generation.get() && System.nanoTime() - now.readAtNanos() < refreshNanos) {
@@ -42,7 +45,7 @@ public class DirectoryCache {
         }
         long readingFor = generation.get();
         long readAt = System.nanoTime();
-        return Panache.getSession().chain(session -> UnitRow.<UnitRow>listAll().chain(units -> RuleRow.<RuleRow>listAll().map(rules -> {
+        return Panache.withSession(() -> UnitRow.<UnitRow>listAll().chain(units -> RuleRow.<RuleRow>listAll().map(rules -> {
             List<Unit> all = units.stream().map(UnitRow::toUnit).toList();
             Snapshot snapshot = new Snapshot(all, rules.stream().map(RuleRow::toRule).toList(), new UnitTree(all));
             // A read that overlapped an edit is used once but not kept: the next call reads again.

@@ -66,8 +66,11 @@ public class EventConsumer {
      */
     @FunctionalInterface
     public interface BatchHandler extends Function<List<ConsumedEvent>, Uni<List<Refusal>>> {
-        /** Whether the handler works with Hibernate (entities, Panache); then its batch runs in a Panache transaction. */
-        default boolean usesHibernate() {
+        /**
+         * Whether the handler works with Hibernate (entities, Panache) for these events; then their batch runs in a
+         * Panache transaction, else in a transaction on the pool.
+         */
+        default boolean usesHibernate(List<ConsumedEvent> events) {
             return true;
         }
     }
@@ -84,7 +87,7 @@ public class EventConsumer {
             }
 
             @Override
-            public boolean usesHibernate() {
+            public boolean usesHibernate(List<ConsumedEvent> events) {
                 return false;
             }
         };
@@ -176,7 +179,7 @@ public class EventConsumer {
             return toHandle.isEmpty() ? Uni.createFrom().item(new Handled(toHandle, List.of()))
                     : handler.apply(toHandle).chain(refused -> unclaim(consumer, refused).replaceWith(() -> new Handled(toHandle, refused)));
         });
-        Uni<Handled> committed = (handler.usesHibernate() ? Panache.withTransaction(work) : TransactionConnection.inTransaction(pool, work))
+        Uni<Handled> committed = (handler.usesHibernate(events) ? Panache.withTransaction(work) : TransactionConnection.inTransaction(pool, work))
                 .onFailure(io.wenzheng.kit.DatabaseOutage::isCause).invoke(e -> LOG.warnf(
                         "%s: database unreachable, a batch of %d waits: %s", consumer, run.size(), e.toString()))
                 .onFailure(io.wenzheng.kit.DatabaseOutage::isCause).retry()
