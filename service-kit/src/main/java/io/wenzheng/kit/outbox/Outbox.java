@@ -30,9 +30,9 @@ public class Outbox {
     /** Appends an event for an explicit topic, such as a unit's feed. */
     public Uni<StoredEvent> append(PetitionEvent event, String topic, Instant occurredAt) {
         EventType type = EventType.of(event);
-        OutboxEvent row = row(event, topic, occurredAt);
-        return Panache.getSession().chain(session -> session.persist(row))
-                .replaceWith(() -> new StoredEvent(row.eventId, type, occurredAt, event));
+        Row row = row(event, topic, occurredAt);
+        return Panache.getSession().chain(session -> session.persist(row.entity()))
+                .replaceWith(() -> new StoredEvent(row.eventId(), type, occurredAt, event));
     }
 
     /** Starts a set of events to append in one statement: what a batch consumer emits for its whole batch. */
@@ -45,7 +45,7 @@ public class Outbox {
      * they were added (the relay publishes in that order). Each keeps the trace that was current when it was added.
      */
     public static final class Appends {
-        private final List<OutboxEvent> rows = new ArrayList<>();
+        private final List<Row> rows = new ArrayList<>();
 
         public Appends add(PetitionEvent event, Instant occurredAt) {
             rows.add(row(event, EventType.of(event).topic(), occurredAt));
@@ -61,9 +61,9 @@ public class Outbox {
 
         /** Adds an event for a unit's own system on its feed, keyed by the petition; answers the event's id. */
         public String add(io.wenzheng.contracts.UnitFeedEvent event, String unitCode, Instant occurredAt) {
-            OutboxEvent row = unitFeedRow(event, unitCode, occurredAt);
+            Row row = unitFeedRow(event, unitCode, occurredAt);
             rows.add(row);
-            return row.eventId;
+            return row.eventId();
         }
 
         public int size() {
@@ -84,7 +84,7 @@ public class Outbox {
     }
 
     /** An outbox row not yet written: its columns, and their values as statement parameters. */
-    public record Prepared(OutboxEvent row) {
+    public record Prepared(Row row) {
         public static final String COLUMNS = "event_id, event_type, topic, message_key, subject, payload, occurred_at, traceparent, attempts";
         /** One row's values; the last column, attempts, starts at 0. */
         public static final String ROW = "(?, ?, ?, ?, ?, ?, ?, ?, 0)";
@@ -92,31 +92,42 @@ public class Outbox {
         static final MultiRowStatement INSERT = new MultiRowStatement("insert into outbox_event (" + COLUMNS + ") values ", ROW, "");
 
         public List<Object> parameters() {
-            return java.util.Arrays.asList(row.eventId, row.eventType, row.topic, row.messageKey, row.subject, row.payload,
-                    io.wenzheng.kit.sql.Timestamptz.of(row.occurredAt), row.traceparent);
+            return java.util.Arrays.asList(row.eventId(), row.eventType(), row.topic(), row.messageKey(), row.subject(), row.payload(),
+                    io.wenzheng.kit.sql.Timestamptz.of(row.occurredAt()), row.traceparent());
         }
 
         public String eventId() {
-            return row.eventId;
+            return row.eventId();
         }
     }
 
-    private static OutboxEvent row(PetitionEvent event, String topic, Instant occurredAt) {
+    /**
+     * An outbox row before it is written: a plain record, since most rows go out in a statement and an entity would
+     * have Hibernate's change tracking run on every field set.
+     */
+    public record Row(String eventId, String eventType, String topic, String messageKey, String subject, String payload,
+                      Instant occurredAt, String traceparent) {
+        OutboxEvent entity() {
+            OutboxEvent e = new OutboxEvent();
+            e.eventId = eventId;
+            e.eventType = eventType;
+            e.topic = topic;
+            e.messageKey = messageKey;
+            e.subject = subject;
+            e.payload = payload;
+            e.occurredAt = occurredAt;
+            e.traceparent = traceparent;
+            return e;
+        }
+    }
+
+    private static Row row(PetitionEvent event, String topic, Instant occurredAt) {
         return row(EventType.of(event).type(), topic, event.petitionId(), EventJson.write(event), occurredAt);
     }
 
     /** A row keyed, and with its CloudEvents subject, by what the event is about; it carries the current trace. */
-    private static OutboxEvent row(String type, String topic, String key, String payload, Instant occurredAt) {
-        OutboxEvent row = new OutboxEvent();
-        row.eventId = UUID.randomUUID().toString();
-        row.eventType = type;
-        row.topic = topic;
-        row.messageKey = key;
-        row.subject = key;
-        row.payload = payload;
-        row.occurredAt = occurredAt;
-        row.traceparent = TraceContext.current();
-        return row;
+    private static Row row(String type, String topic, String key, String payload, Instant occurredAt) {
+        return new Row(UUID.randomUUID().toString(), type, topic, key, key, payload, occurredAt, TraceContext.current());
     }
 
     /** Appends an insight (a hotspot, a report) on its topic, keyed by its own id. */
@@ -131,19 +142,19 @@ public class Outbox {
 
     /** Appends an event for a unit's own system on its feed, keyed by the petition like the lifecycle; answers its id. */
     public Uni<String> append(io.wenzheng.contracts.UnitFeedEvent event, String unitCode, Instant occurredAt) {
-        OutboxEvent row = unitFeedRow(event, unitCode, occurredAt);
-        return Panache.getSession().chain(session -> session.persist(row)).replaceWith(row.eventId);
+        Row row = unitFeedRow(event, unitCode, occurredAt);
+        return Panache.getSession().chain(session -> session.persist(row.entity())).replaceWith(row.eventId());
     }
 
-    private static OutboxEvent unitFeedRow(io.wenzheng.contracts.UnitFeedEvent event, String unitCode, Instant occurredAt) {
+    private static Row unitFeedRow(io.wenzheng.contracts.UnitFeedEvent event, String unitCode, Instant occurredAt) {
         return row(io.wenzheng.contracts.UnitFeedType.of(event).type(), io.wenzheng.contracts.Topics.unitFeed(unitCode),
                 event.petitionId(), EventJson.write(event), occurredAt);
     }
 
     /** An event about no petition: keyed, and its CloudEvents subject, by what it is about. */
     private static Uni<Void> appendKeyed(io.wenzheng.contracts.CatalogueEntry type, String key, String payload, Instant occurredAt) {
-        OutboxEvent row = row(type.type(), type.topic(), key, payload, occurredAt);
-        return Panache.getSession().chain(session -> session.persist(row));
+        Row row = row(type.type(), type.topic(), key, payload, occurredAt);
+        return Panache.getSession().chain(session -> session.persist(row.entity()));
     }
 
     /** An event as the outbox recorded it. */

@@ -2,7 +2,6 @@ package io.wenzheng.kit.outbox;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
@@ -189,13 +188,16 @@ public class OutboxRelay {
     @Scheduled(every = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> measurePending() {
-        return Panache.withSession(() -> OutboxEvent.count("sentAt is null and parkedAt is null")
-                        .invoke(pending::set)
-                        .chain(() -> Panache.getSession().chain(s -> s.createQuery(
-                                "select min(e.occurredAt) from OutboxEvent e where e.sentAt is null and e.parkedAt is null",
-                                java.time.Instant.class).getSingleResultOrNull())))
-                .invoke(oldest -> oldestAgeSeconds.set(oldest == null ? 0
-                        : Math.max(0, java.time.Duration.between(oldest, java.time.Instant.now()).toSeconds())))
+        // One select on the pool: the gauges need no session, and an idle service runs this every five seconds.
+        return pool.preparedQuery("select count(*), min(occurred_at) from outbox_event where sent_at is null and parked_at is null")
+                .execute()
+                .invoke(rows -> {
+                    Row row = rows.iterator().next();
+                    pending.set(row.getLong(0));
+                    java.time.OffsetDateTime oldest = row.getOffsetDateTime(1);
+                    oldestAgeSeconds.set(oldest == null ? 0
+                            : Math.max(0, java.time.Duration.between(oldest.toInstant(), java.time.Instant.now()).toSeconds()));
+                })
                 .replaceWithVoid()
                 .onFailure().recoverWithNull();
     }
