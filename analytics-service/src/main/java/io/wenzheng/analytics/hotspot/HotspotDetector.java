@@ -45,7 +45,10 @@ public final class HotspotDetector {
     /** Adds a petition; returns the surge it makes or grows, if any. Petitions must come in time order. */
     public Optional<Surge> observe(Document document) {
         if (!rememberedIds.add(document.petitionId())) {
-            return Optional.empty(); // a redelivery, or a retried transaction
+            // Seen before: the consumer's inbox lets an event through only once per commit, so this is a retried
+            // transaction, and the surge this petition announced, if any, was rolled back with it.
+            Cluster joined = clusterOfPetition.get(document.petitionId());
+            return joined != null && document.petitionId().equals(joined.announcedBy) ? Optional.of(joined.announced) : Optional.empty();
         }
         forgetBefore(document.receivedAt().minus(settings.horizon()));
         remembered.addLast(document);
@@ -149,9 +152,11 @@ public final class HotspotDetector {
         }
         cluster.announcedCount = recent.size();
         List<String> examples = recent.stream().map(Document::petitionId).limit(EXAMPLES).toList();
-        return Optional.of(new Surge(cluster.id, Labels.of(cluster.centroid()), mostCommonPlace(recent),
+        cluster.announcedBy = recent.get(recent.size() - 1).petitionId();
+        cluster.announced = new Surge(cluster.id, Labels.of(cluster.centroid()), mostCommonPlace(recent),
                 recent.get(0).receivedAt(), recent.get(recent.size() - 1).receivedAt(), recent.size(),
-                Math.round(expected * 100) / 100.0, Math.round(growth * 100) / 100.0, examples));
+                Math.round(expected * 100) / 100.0, Math.round(growth * 100) / 100.0, examples);
+        return Optional.of(cluster.announced);
     }
 
     private static String mostCommonPlace(List<Document> documents) {
@@ -226,6 +231,9 @@ public final class HotspotDetector {
         Map<String, Double> centroid = Map.of();
         Set<String> indexedTerms = Set.of();
         int announcedCount;
+        /** The last surge announced, and the petition that made it: announced again if that petition's transaction is retried. */
+        Surge announced;
+        String announcedBy;
         /** Scratch for {@link #scored}: the round that last scored this cluster, and its cosine then. */
         int round;
         double score;

@@ -168,6 +168,35 @@ class HotspotDetectorTest {
         assertThat(surge.expected()).isZero();
     }
 
+    /**
+     * A batch that rolls back is tried again (its halves, then its records alone), and the detector sees its petitions
+     * a second time: the petition that made a surge makes it again, since its announcement was rolled back; the others
+     * are not counted twice.
+     */
+    @Test
+    void aRetriedPetitionAnnouncesItsSurgeAgainAndCountsOnce() {
+        City city = new City();
+        HotspotDetector detector = new HotspotDetector(SETTINGS);
+        for (int i = 0; i < 300; i++) {
+            detector.observe(doc("bg" + i, START.minusSeconds(86_400L * 3).plusSeconds(800L * i), city.petition(city.topics.get(i))));
+        }
+        List<Document> surge = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            String text = "A5区魅力之城小区临街餐饮店油烟噪音扰民，" + city.word(5);
+            surge.add(new Document("p" + i, START.plusSeconds(600L * i), TextFeatures.bigrams(text), PlaceNames.district(text).orElse(null)));
+        }
+        Optional<Surge> first = Optional.empty();
+        for (Document d : surge.subList(0, 5)) {
+            first = detector.observe(d);
+        }
+        assertThat(first).as("the fifth petition makes the surge").isPresent();
+        assertThat(detector.observe(surge.get(3))).as("a retried petition that made no surge").isEmpty();
+        assertThat(detector.observe(surge.get(4))).as("the retried petition that made it").contains(first.get());
+        assertThat(detector.observe(surge.get(5))).as("the sixth grows it by less than half: no new announcement").isEmpty();
+        assertThat(detector.observe(surge.get(4))).as("retried again").contains(first.get());
+        assertThat(first.get().count()).isEqualTo(5);
+    }
+
     @Test
     void aTopicThatIsAlwaysBusyIsNotAHotspot() {
         City city = new City();
