@@ -7,6 +7,7 @@ import io.wenzheng.contracts.TimeBasis;
 import io.wenzheng.kit.sql.MultiRowStatement;
 import io.wenzheng.kit.sql.Timestamptz;
 import io.wenzheng.kit.sql.TransactionConnection;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 
@@ -45,6 +46,16 @@ final class TimerRows {
         }
         return TransactionConnection.select("select " + CLOCK_COLUMNS + " from deadline_timer where petition_id = any($1) "
                         + "order by petition_id, pledge for update", (Object) petitionIds.toArray(String[]::new))
+                .map(rows -> rows.stream().map(TimerRows::clock).toList());
+    }
+
+    /**
+     * Clocks whose next action is due by {@code now}, earliest first, locked; those another instance holds are skipped,
+     * so several instances never fire one action twice.
+     */
+    static Uni<List<PledgeClock>> due(Instant now, int most) {
+        return TransactionConnection.select("select " + CLOCK_COLUMNS + " from deadline_timer where next_fire_at <= $1 "
+                        + "order by next_fire_at limit $2 for update skip locked", now, most)
                 .map(rows -> rows.stream().map(TimerRows::clock).toList());
     }
 

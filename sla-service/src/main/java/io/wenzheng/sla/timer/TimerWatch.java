@@ -1,7 +1,6 @@
 package io.wenzheng.sla.timer;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
@@ -9,6 +8,8 @@ import io.vertx.core.Vertx;
 import io.wenzheng.kit.CommitListener;
 import io.wenzheng.kit.PollingLoop;
 import io.wenzheng.kit.outbox.Outbox;
+import io.wenzheng.kit.sql.Timestamptz;
+import io.wenzheng.kit.sql.TransactionConnection;
 import io.wenzheng.sla.SlaConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -36,6 +37,8 @@ public class TimerWatch {
     private final TimerPolicy policy;
     private final MeterRegistry registry;
     private final java.time.Clock clock;
+    @Inject
+    io.vertx.mutiny.sqlclient.Pool pool;
     private PollingLoop<Round> loop;
     private Optional<CommitListener> listener = Optional.empty();
 
@@ -91,40 +94,34 @@ public class TimerWatch {
         return untilDue.compareTo(longest) < 0 ? untilDue : longest;
     }
 
+    /** One round, in a transaction on the pool: the due clocks as plain columns, decided, written back in one upsert. */
     public Uni<Round> fireDue() {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        return Panache.withTransaction(() -> Panache.getSession().chain(session -> session
-                .createNativeQuery("select * from deadline_timer where next_fire_at <= :now "
-                        + "order by next_fire_at limit :n for update skip locked", DeadlineTimer.class)
-                .setParameter("now", now)
-                .setParameter("n", config.batchSize())
-                .getResultList()
+        return TransactionConnection.inTransaction(pool, () -> TimerRows.due(now, config.batchSize())
                 .chain(due -> fire(due, now))
-                // In the same transaction, after this round's rescheduling: no second session per round.
-                .chain(fired -> io.wenzheng.kit.sql.TransactionConnection.select(NEXT_DUE)
-                        .map(rows -> new Round(fired, rows.isEmpty() ? null : io.wenzheng.kit.sql.Timestamptz.instant(rows.get(0)[0]))))));
+                .chain(fired -> TransactionConnection.select(NEXT_DUE)
+                        .map(rows -> new Round(fired, rows.isEmpty() ? null : Timestamptz.instant(rows.get(0)[0])))));
     }
 
-    /** Read on the transaction's connection: a native select through Hibernate would add a plan to its cache every round. */
     private static final String NEXT_DUE = "select min(next_fire_at) from deadline_timer where next_fire_at is not null";
 
-    /** Each due clock's next step, decided in turn; the round's events go to the outbox in one statement. */
-    private Uni<Integer> fire(List<DeadlineTimer> due, Instant now) {
+    /** Each due clock's next step, decided in turn; the round's clocks and its events go out in one statement each. */
+    private Uni<Integer> fire(List<PledgeClock> due, Instant now) {
         Outbox.Appends events = outbox.appends();
-        for (DeadlineTimer timer : due) {
-            step(timer, now, events);
+        List<PledgeClock> after = new java.util.ArrayList<>(due.size());
+        for (PledgeClock clock : due) {
+            after.add(step(clock, now, events));
         }
-        return events.write().replaceWith(due.size());
+        return TimerRows.upsert(after).chain(events::write).replaceWith(due.size());
     }
 
-    private void step(DeadlineTimer timer, Instant now, Outbox.Appends events) {
-        PledgeClocks.Fired fired = PledgeClocks.fire(policy, timer.clock(), now, config.lateAfter());
-        timer.take(fired.clock());
-        if (fired.event() == null) {
-            return;
+    private PledgeClock step(PledgeClock clock, Instant now, Outbox.Appends events) {
+        PledgeClocks.Fired fired = PledgeClocks.fire(policy, clock, now, config.lateAfter());
+        if (fired.event() != null) {
+            registry.timer("wenzheng.sla.firing.lateness").record(Duration.between(fired.step().at(), now));
+            registry.counter("wenzheng.sla.fired", "action", fired.step().getClass().getSimpleName().toLowerCase()).increment();
+            events.add(fired.event(), now);
         }
-        registry.timer("wenzheng.sla.firing.lateness").record(Duration.between(fired.step().at(), now));
-        registry.counter("wenzheng.sla.fired", "action", fired.step().getClass().getSimpleName().toLowerCase()).increment();
-        events.add(fired.event(), now);
+        return fired.clock();
     }
 }
