@@ -5,7 +5,7 @@ import io.wenzheng.contracts.Channel;
 import io.wenzheng.contracts.PetitionStatus;
 import io.wenzheng.kit.sql.MultiRowStatement;
 import io.wenzheng.kit.sql.Timestamptz;
-import io.wenzheng.kit.sql.TransactionConnection;
+import io.wenzheng.kit.sql.RowsById;
 import java.util.Arrays;
 import java.util.List;
 
@@ -40,12 +40,8 @@ final class FactRows {
      * concurrently). Plain rows, made into facts to fold; no session tracks them.
      */
     static Uni<List<PetitionFact>> lock(List<String> petitionIds) {
-        if (petitionIds.isEmpty()) {
-            return Uni.createFrom().item(List.of());
-        }
-        return TransactionConnection.select("select " + COLUMNS + " from petition_fact where petition_id = any($1) "
-                        + "order by petition_id for update", (Object) petitionIds.toArray(String[]::new))
-                .map(rows -> rows.stream().map(FactRows::fact).toList());
+        return RowsById.select("select " + COLUMNS + " from petition_fact where petition_id = any($1) "
+                + "order by petition_id for update", petitionIds, FactRows::fact);
     }
 
     static PetitionFact fact(Object[] c) {

@@ -146,15 +146,10 @@ class HotspotDetectorTest {
     @Test
     void aSurgeCarriesItsLabelPlaceCountsAndExamples() {
         City city = new City();
-        HotspotDetector detector = new HotspotDetector(SETTINGS);
-        for (int i = 0; i < 300; i++) {
-            detector.observe(doc("bg" + i, START.minusSeconds(86_400L * 3).plusSeconds(800L * i), city.petition(city.topics.get(i))));
-        }
+        HotspotDetector detector = withBackground(city);
         List<Surge> surges = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
-            String text = "A5区魅力之城小区临街餐饮店油烟噪音扰民，" + city.word(5);
-            detector.observe(new Document("p" + i, START.plusSeconds(600L * i), TextFeatures.bigrams(text),
-                    PlaceNames.district(text).orElse(null))).ifPresent(surges::add);
+            detector.observe(fumes(city, i)).ifPresent(surges::add);
         }
         assertThat(surges).hasSize(1);
         Surge surge = surges.get(0);
@@ -176,14 +171,10 @@ class HotspotDetectorTest {
     @Test
     void aRetriedPetitionAnnouncesItsSurgeAgainAndCountsOnce() {
         City city = new City();
-        HotspotDetector detector = new HotspotDetector(SETTINGS);
-        for (int i = 0; i < 300; i++) {
-            detector.observe(doc("bg" + i, START.minusSeconds(86_400L * 3).plusSeconds(800L * i), city.petition(city.topics.get(i))));
-        }
+        HotspotDetector detector = withBackground(city);
         List<Document> surge = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
-            String text = "A5区魅力之城小区临街餐饮店油烟噪音扰民，" + city.word(5);
-            surge.add(new Document("p" + i, START.plusSeconds(600L * i), TextFeatures.bigrams(text), PlaceNames.district(text).orElse(null)));
+            surge.add(fumes(city, i));
         }
         Optional<Surge> first = Optional.empty();
         for (Document d : surge.subList(0, 5)) {
@@ -195,6 +186,21 @@ class HotspotDetectorTest {
         assertThat(detector.observe(surge.get(5))).as("the sixth grows it by less than half: no new announcement").isEmpty();
         assertThat(detector.observe(surge.get(4))).as("retried again").contains(first.get());
         assertThat(first.get().count()).isEqualTo(5);
+    }
+
+    /** A detector that has seen three days of 300 petitions on 300 topics: no baseline for a new topic. */
+    private static HotspotDetector withBackground(City city) {
+        HotspotDetector detector = new HotspotDetector(SETTINGS);
+        for (int i = 0; i < 300; i++) {
+            detector.observe(doc("bg" + i, START.minusSeconds(86_400L * 3).plusSeconds(800L * i), city.petition(city.topics.get(i))));
+        }
+        return detector;
+    }
+
+    /** The i-th of a run of petitions about one restaurant's fumes, ten minutes apart. */
+    private static Document fumes(City city, int i) {
+        String text = "A5区魅力之城小区临街餐饮店油烟噪音扰民，" + city.word(5);
+        return new Document("p" + i, START.plusSeconds(600L * i), TextFeatures.bigrams(text), PlaceNames.district(text).orElse(null));
     }
 
     @Test

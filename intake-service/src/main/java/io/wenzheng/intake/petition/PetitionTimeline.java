@@ -19,7 +19,7 @@ import io.wenzheng.intake.unitfeed.ClockBook;
 import io.wenzheng.intake.unitfeed.UnitFeed;
 import io.wenzheng.kit.sql.MultiRowStatement;
 import io.wenzheng.kit.sql.Timestamptz;
-import io.wenzheng.kit.sql.TransactionConnection;
+import io.wenzheng.kit.sql.RowsById;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -69,9 +69,8 @@ public class PetitionTimeline {
         List<String> ids = events.stream().map(ConsumedEvent::petitionId).distinct().sorted().toList();
         // Locked, in one order: the lifecycle and SLA channels update the same rows concurrently, a full-row update
         // would otherwise overwrite the other channel's change with stale values, and two batches must not deadlock.
-        return TransactionConnection.select("select " + COLUMNS + " from petition where id = any($1) order by id for update",
-                        (Object) ids.toArray(String[]::new))
-                .map(rows -> rows.stream().map(PetitionTimeline::petition).toList())
+        return RowsById.select("select " + COLUMNS + " from petition where id = any($1) order by id for update", ids,
+                        PetitionTimeline::petition)
                 .chain(rows -> ClockBook.load(ids).chain(clocks -> {
                     Map<String, PetitionRow> byId = new HashMap<>();
                     rows.forEach(row -> byId.put(row.id, row));

@@ -6,7 +6,7 @@ import io.wenzheng.contracts.PetitionEvent;
 import io.wenzheng.contracts.Pledge;
 import io.wenzheng.kit.sql.MultiRowStatement;
 import io.wenzheng.kit.sql.Timestamptz;
-import io.wenzheng.kit.sql.TransactionConnection;
+import io.wenzheng.kit.sql.RowsById;
 import io.wenzheng.contracts.CalendarStatus;
 import io.wenzheng.contracts.TimeBasis;
 import java.util.ArrayList;
@@ -51,12 +51,8 @@ public final class ClockBook {
 
     /** The petitions' clocks, read as plain columns in the caller's transaction. */
     public static Uni<ClockBook> load(Collection<String> petitionIds) {
-        if (petitionIds.isEmpty()) {
-            return Uni.createFrom().item(new ClockBook(List.of()));
-        }
-        return TransactionConnection.select("select petition_id, pledge, due_at, time_basis, calendar, state from petition_clock "
-                        + "where petition_id = any($1)", (Object) petitionIds.toArray(String[]::new))
-                .map(rows -> new ClockBook(rows.stream().map(Stored::of).toList()));
+        return RowsById.select("select petition_id, pledge, due_at, time_basis, calendar, state from petition_clock "
+                + "where petition_id = any($1)", petitionIds, Stored::of).map(ClockBook::new);
     }
 
     /** Keeps what an SLA event says about one of the petition's clocks; other events change nothing. */

@@ -10,7 +10,7 @@ import io.wenzheng.intake.unitfeed.webhook.WebhookPushes;
 import io.wenzheng.kit.KitConfig;
 import io.wenzheng.kit.outbox.Outbox;
 import io.wenzheng.kit.security.Sight;
-import io.wenzheng.kit.sql.TransactionConnection;
+import io.wenzheng.kit.sql.RowsById;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -116,11 +116,10 @@ public class UnitFeed {
             if (deliveries.isEmpty()) {
                 return Uni.createFrom().voidItem();
             }
-            String[] units = deliveries.stream().map(Delivery::unitCode).distinct().toArray(String[]::new);
-            return TransactionConnection.select("select unit_code from webhook_endpoint where unit_code = any($1)", (Object) units)
-                    .chain(rows -> {
-                        java.util.Set<String> hooked = new java.util.HashSet<>();
-                        rows.forEach(row -> hooked.add((String) row[0]));
+            List<String> units = deliveries.stream().map(Delivery::unitCode).distinct().toList();
+            return RowsById.select("select unit_code from webhook_endpoint where unit_code = any($1)", units, row -> (String) row[0])
+                    .chain(found -> {
+                        java.util.Set<String> hooked = java.util.Set.copyOf(found);
                         List<List<Object>> pushes = new java.util.ArrayList<>();
                         for (int i = 0; i < deliveries.size(); i++) {
                             Delivery d = deliveries.get(i);

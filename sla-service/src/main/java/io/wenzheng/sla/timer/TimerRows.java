@@ -5,6 +5,7 @@ import io.wenzheng.contracts.CalendarStatus;
 import io.wenzheng.contracts.Pledge;
 import io.wenzheng.contracts.TimeBasis;
 import io.wenzheng.kit.sql.MultiRowStatement;
+import io.wenzheng.kit.sql.RowsById;
 import io.wenzheng.kit.sql.Timestamptz;
 import io.wenzheng.kit.sql.TransactionConnection;
 import java.time.Instant;
@@ -41,12 +42,8 @@ final class TimerRows {
      * settle one clock, and two batches cannot deadlock. Plain rows: no entity is made of them.
      */
     static Uni<List<PledgeClock>> lock(List<String> petitionIds) {
-        if (petitionIds.isEmpty()) {
-            return Uni.createFrom().item(List.of());
-        }
-        return TransactionConnection.select("select " + CLOCK_COLUMNS + " from deadline_timer where petition_id = any($1) "
-                        + "order by petition_id, pledge for update", (Object) petitionIds.toArray(String[]::new))
-                .map(rows -> rows.stream().map(TimerRows::clock).toList());
+        return RowsById.select("select " + CLOCK_COLUMNS + " from deadline_timer where petition_id = any($1) "
+                + "order by petition_id, pledge for update", petitionIds, TimerRows::clock);
     }
 
     /**
