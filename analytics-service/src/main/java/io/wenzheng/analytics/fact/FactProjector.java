@@ -47,13 +47,9 @@ public class FactProjector {
         this.config = config;
     }
 
-    @Incoming("lifecycle-in")
-    public Uni<Void> lifecycle(KafkaRecordBatch<String, String> batch) {
-        return consumer.consumeBatch(batch, "analytics-facts", EventConsumer.withoutHibernate(EventConsumer.acceptingAll(this::apply)));
-    }
-
-    @Incoming("sla-in")
-    public Uni<Void> sla(KafkaRecordBatch<String, String> batch) {
+    /** A poll batch of petition.lifecycle and petition.sla together. */
+    @Incoming("petition-events-in")
+    public Uni<Void> consume(KafkaRecordBatch<String, String> batch) {
         return consumer.consumeBatch(batch, "analytics-facts", EventConsumer.withoutHibernate(EventConsumer.acceptingAll(this::apply)));
     }
 

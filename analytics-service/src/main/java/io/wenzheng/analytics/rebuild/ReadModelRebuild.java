@@ -25,7 +25,7 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class ReadModelRebuild {
     private static final Logger LOG = Logger.getLogger(ReadModelRebuild.class);
-    static final List<String> CHANNELS = List.of("lifecycle-in", "sla-in");
+    static final List<String> CHANNELS = List.of("petition-events-in");
     private static final List<String> EMPTY = List.of(
             "truncate petition_fact, daily_measure, hotspot, hotspot_document, unit_label",
             "delete from inbox_event where consumer = 'analytics-facts'");
@@ -124,7 +124,7 @@ public class ReadModelRebuild {
         })).replaceWithVoid();
     }
 
-    /** Every consumer of the projector's channels, including the copies {@code concurrency} makes ("lifecycle-in$2"). */
+    /** Every consumer of the projector's channels, including the copies {@code concurrency} makes ("petition-events-in$2"). */
     private List<KafkaConsumer<Object, Object>> consumers() {
         List<KafkaConsumer<Object, Object>> all = new ArrayList<>();
         for (String channel : kafka.getConsumerChannels()) {

@@ -43,18 +43,14 @@ public class PetitionTimeline {
         this.feed = feed;
     }
 
-    @Incoming("lifecycle-in")
-    public Uni<Void> lifecycle(KafkaRecordBatch<String, String> batch) {
-        return consumer.consumeBatch(batch, "intake-timeline", this::othersEvent, EventConsumer.withoutHibernate(this::apply));
-    }
-
-    @Incoming("sla-in")
-    public Uni<Void> sla(KafkaRecordBatch<String, String> batch) {
+    /** A poll batch of petition.lifecycle and petition.sla together. */
+    @Incoming("petition-events-in")
+    public Uni<Void> consume(KafkaRecordBatch<String, String> batch) {
         return consumer.consumeBatch(batch, "intake-timeline", this::othersEvent, EventConsumer.withoutHibernate(this::apply));
     }
 
     /** Our own events entered the history when we wrote them. */
-    private boolean othersEvent(ConsumedEvent event) {
+    private boolean othersEvent(io.wenzheng.kit.inbox.EventHead event) {
         return !self.equals(event.source());
     }
 

@@ -124,28 +124,33 @@ public class EventConsumer {
 
     /**
      * Consumes a poll batch. Events this consumer does not act on, and redeliveries within the batch, never reach the
-     * handler; the batch is acknowledged (its latest offsets committed) once every record is either committed or
+     * handler, and whether it acts on one is decided from the headers, so the data of a skipped event is never parsed
+     * (nor dead-lettered by this consumer when it is malformed: the consumers that act on it do that); the batch is acknowledged (its latest offsets committed) once every record is either committed or
      * dead-lettered.
      */
-    public Uni<Void> consumeBatch(KafkaRecordBatch<String, String> batch, String consumer, Predicate<ConsumedEvent> handles,
+    public Uni<Void> consumeBatch(KafkaRecordBatch<String, String> batch, String consumer, Predicate<EventHead> handles,
                                   BatchHandler handler) {
         List<Read> good = new ArrayList<>();
         List<PoisonIsolation.Failed<KafkaRecord<String, String>>> malformed = new ArrayList<>();
         Set<String> seen = new HashSet<>();
+        int ignored = 0;
+        int duplicates = 0;
         for (KafkaRecord<String, String> record : batch.getRecords()) {
             try {
-                Optional<ConsumedEvent> parsed = parse(record, null);
-                if (parsed.isEmpty() || !handles.test(parsed.get())) {
-                    count(consumer, Outcome.IGNORED);
-                } else if (!seen.add(parsed.get().id())) {
-                    count(consumer, Outcome.DUPLICATE);
+                Optional<EventHead> head = head(record);
+                if (head.isEmpty() || !handles.test(head.get())) {
+                    ignored++;
+                } else if (!seen.add(head.get().id())) {
+                    duplicates++;
                 } else {
-                    good.add(new Read(record, parsed.get()));
+                    good.add(new Read(record, withData(record, head.get(), null)));
                 }
             } catch (MalformedEventException e) {
                 malformed.add(new PoisonIsolation.Failed<>(record, e));
             }
         }
+        count(consumer, Outcome.IGNORED, ignored);
+        count(consumer, Outcome.DUPLICATE, duplicates);
         batchSize(consumer).record(good.size());
         return deadLetterAll(consumer, malformed)
                 .chain(() -> PoisonIsolation.<Read>run(good, run -> attempt(consumer, run, handler)))
@@ -269,27 +274,33 @@ public class EventConsumer {
                 .map(claimed -> claimed > 0);
     }
 
-    /** Reads the CloudEvent; empty for event types this suite version does not know (types are additive). */
-    static Optional<ConsumedEvent> parse(Message<String> message, String trace) {
-        IncomingCloudEventMetadata<?> ce = message.getMetadata(IncomingCloudEventMetadata.class)
-                .orElseThrow(() -> new MalformedEventException("not a CloudEvent: ce_* headers missing"));
+    /** Reads the CloudEvent's headers; empty for event types this suite version does not know (types are additive). */
+    static Optional<EventHead> head(Message<String> message) {
+        IncomingCloudEventMetadata<?> ce = cloudEvent(message);
         if (ce.getId() == null || ce.getId().isBlank()) {
             throw new MalformedEventException("CloudEvent without id");
         }
-        Optional<EventType> type = EventType.ofType(ce.getType());
-        if (type.isEmpty()) {
-            return Optional.empty();
-        }
+        return EventType.ofType(ce.getType()).map(type -> new EventHead(ce.getId(), type, String.valueOf(ce.getSource())));
+    }
+
+    private static IncomingCloudEventMetadata<?> cloudEvent(Message<String> message) {
+        return message.getMetadata(IncomingCloudEventMetadata.class)
+                .orElseThrow(() -> new MalformedEventException("not a CloudEvent: ce_* headers missing"));
+    }
+
+    /** Reads the data of an event whose head was read; throws {@link MalformedEventException} when it is not valid. */
+    static ConsumedEvent withData(Message<String> message, EventHead head, String trace) {
+        IncomingCloudEventMetadata<?> ce = cloudEvent(message);
         Object data = message.getPayload();
         if (!(data instanceof String json) || json.isBlank()) {
             throw new MalformedEventException("CloudEvent " + ce.getId() + " has no data");
         }
-        var payload = EventJson.read(json, type.get());
+        var payload = EventJson.read(json, head.type());
         if (ce.getSubject().isPresent() && !ce.getSubject().get().equals(payload.petitionId())) {
             throw new MalformedEventException("subject " + ce.getSubject().get() + " does not match petitionId " + payload.petitionId());
         }
         Instant time = ce.getTimeStamp().map(t -> t.toInstant()).orElse(Instant.now());
-        return Optional.of(new ConsumedEvent(ce.getId(), type.get(), String.valueOf(ce.getSource()), time, payload, trace, json));
+        return new ConsumedEvent(head.id(), head.type(), head.source(), time, payload, trace, json);
     }
 
     private static String traceparent(Message<String> message) {
@@ -320,10 +331,16 @@ public class EventConsumer {
         return false;
     }
 
-    private Uni<Void> deadLetter(Message<String> message, String consumer, Throwable reason) {
+    /**
+     * A channel may read several topics (intake's and analytics' read petition.lifecycle and petition.sla in one poll
+     * loop), so the dead-letter topic is the record's own topic's ({@code <topic>.dlq}), not one per channel.
+     */
+    private Uni<Void> deadLetter(KafkaRecord<String, String> record, String consumer, Throwable reason) {
         LOG.warnf("%s: dead-lettering message: %s", consumer, reason.getMessage());
         count(consumer, Outcome.DEAD_LETTERED);
-        return Uni.createFrom().completionStage(() -> message.nack(reason));
+        var where = org.eclipse.microprofile.reactive.messaging.Metadata.of(io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata
+                .<String>builder().withTopic(io.wenzheng.contracts.Topics.deadLetter(record.getTopic())).build());
+        return Uni.createFrom().completionStage(() -> record.nack(reason, where));
     }
 
     /**
