@@ -14,18 +14,16 @@ import jdk.jfr.consumer.RecordedFrame;
 import jdk.jfr.consumer.RecordingFile;
 
 /**
- * The hot spots of a JFR recording: the libraries and methods most often on top of the stack (where the CPU is), and
- * the suite's own methods most often anywhere on it (which of our code paths pays for that).
+ * The hot spots of a profile (a JFR recording, or async-profiler's collapsed stacks): the libraries and methods most
+ * often on top of the stack (where the CPU is), and the suite's own methods most often anywhere on it (which of our
+ * code paths pays for that).
  */
 final class ProfileSummary {
     private ProfileSummary() {
     }
 
     static String of(Path recording, int rows) throws IOException {
-        Map<String, Integer> self = new HashMap<>();
-        Map<String, Integer> ours = new HashMap<>();
-        Map<String, Integer> libraries = new HashMap<>();
-        int samples = 0;
+        Tally tally = new Tally();
         for (RecordedEvent e : RecordingFile.readAllEvents(recording)) {
             if (!e.getEventType().getName().equals("jdk.ExecutionSample") || e.getStackTrace() == null) {
                 continue;
@@ -34,25 +32,119 @@ final class ProfileSummary {
             if (frames.isEmpty()) {
                 continue;
             }
-            samples++;
-            self.merge(name(frames.get(0)), 1, Integer::sum);
-            libraries.merge(library(frames), 1, Integer::sum);
+            List<String> topDown = frames.stream().map(ProfileSummary::name).toList();
+            tally.add(null, topDown, library(frames), 1);
+        }
+        return String.format("JFR execution samples (Java code only; threads in native code or the JVM are not sampled)%n%n")
+                + tally.render(rows);
+    }
+
+    /**
+     * The same tables from async-profiler's collapsed stacks ({@code [thread tid=n];root;...;leaf count}, one line per
+     * distinct stack), which count CPU time on every thread, in Java code or not, plus a table of threads.
+     */
+    static String ofCollapsed(Path stacks, int rows) throws IOException {
+        Tally tally = new Tally();
+        try (var lines = Files.lines(stacks)) {
+            lines.forEach(line -> {
+                int space = line.lastIndexOf(' ');
+                if (space <= 0) {
+                    return;
+                }
+                long weight = Long.parseLong(line.substring(space + 1).strip());
+                List<String> frames = new java.util.ArrayList<>(List.of(line.substring(0, space).split(";")));
+                String thread = frames.get(0).startsWith("[") ? threadGroup(frames.remove(0)) : null;
+                List<String> topDown = new java.util.ArrayList<>(frames.size());
+                for (int i = frames.size() - 1; i >= 0; i--) {
+                    topDown.add(collapsedName(frames.get(i)));
+                }
+                tally.add(thread, topDown, collapsedLibrary(frames), weight);
+            });
+        }
+        return String.format("async-profiler, CPU time of every thread (Java, the JVM's own and native code), every 10 ms%n%n")
+                + tally.render(rows);
+    }
+
+    /** Threads of one pool count together: {@code [vert.x-eventloop-thread-1 tid=4711]} is {@code vert.x-eventloop-thread-N}. */
+    static String threadGroup(String frame) {
+        String name = frame.substring(1, frame.endsWith("]") ? frame.length() - 1 : frame.length()).replaceAll("(^| )tid=\\d+$", "");
+        return name.isBlank() ? "threads without a name (the JVM's own)" : name.replaceAll("\\d+", "N");
+    }
+
+    /** A Java frame of a collapsed stack ({@code io/vertx/core/Foo.bar}) in the JFR tables' form; others as they are. */
+    static String collapsedName(String frame) {
+        if (!javaFrame(frame)) {
+            return frame;
+        }
+        String dotted = frame.replace('/', '.');
+        int dot = dotted.lastIndexOf('.');
+        return dot < 0 ? dotted : name(dotted.substring(0, dot), dotted.substring(dot + 1));
+    }
+
+    /** Java frames name a class by its path; the JVM's and native frames do not ({@code Interpreter}, {@code __GI_write}, {@code /usr/lib/...}). */
+    static boolean javaFrame(String frame) {
+        return frame.indexOf('/') > 0 && !frame.contains("::") && !frame.contains(" ");
+    }
+
+    /** {@link #library(List)} for a collapsed stack (root first); a stack with no Java frame is the JVM's or native. */
+    static String collapsedLibrary(List<String> rootFirst) {
+        boolean anyJava = false;
+        for (int i = rootFirst.size() - 1; i >= 0; i--) {
+            String frame = rootFirst.get(i);
+            if (!javaFrame(frame)) {
+                continue;
+            }
+            anyJava = true;
+            String type = frame.replace('/', '.');
+            type = type.substring(0, Math.max(0, type.lastIndexOf('.')));
+            if (!jdk(type)) {
+                return type.startsWith("io.wenzheng.") ? "io.wenzheng (the suite's own code)" : packagePrefix(type, 3);
+            }
+        }
+        return anyJava ? "the JDK alone" : "the JVM (JIT compiler, garbage collector, VM) and native code";
+    }
+
+    /** Samples by thread, by library, by top frame and by the suite's methods on the stack. */
+    private static final class Tally {
+        final Map<String, Long> threads = new HashMap<>();
+        final Map<String, Long> self = new HashMap<>();
+        final Map<String, Long> ours = new HashMap<>();
+        final Map<String, Long> libraries = new HashMap<>();
+        long samples;
+
+        void add(String thread, List<String> topDown, String library, long weight) {
+            if (topDown.isEmpty()) {
+                return;
+            }
+            samples += weight;
+            if (thread != null) {
+                threads.merge(thread, weight, Long::sum);
+            }
+            self.merge(topDown.get(0), weight, Long::sum);
+            libraries.merge(library, weight, Long::sum);
             Set<String> seen = new HashSet<>();
-            for (RecordedFrame f : frames) {
-                String n = name(f);
+            for (String n : topDown) {
                 if (n.startsWith("io.wenzheng.") && !generated(n) && seen.add(n)) {
-                    ours.merge(n, 1, Integer::sum);
+                    ours.merge(n, weight, Long::sum);
                 }
             }
         }
-        int total = Math.max(1, samples);
-        StringBuilder out = new StringBuilder(String.format("%,d CPU samples%n%n| library at work (the first frame from the top outside the JDK) | share |%n|---|---:|%n", samples));
-        top(libraries, rows).forEach(en -> out.append(String.format("| `%s` | %.1f %% |%n", en.getKey(), 100.0 * en.getValue() / total)));
-        out.append(String.format("%n| on top of the stack | share |%n|---|---:|%n"));
-        top(self, rows).forEach(en -> out.append(String.format("| `%s` | %.1f %% |%n", en.getKey(), 100.0 * en.getValue() / total)));
-        out.append(String.format("%n| the suite's code, anywhere on the stack | share |%n|---|---:|%n"));
-        top(ours, rows).forEach(en -> out.append(String.format("| `%s` | %.1f %% |%n", en.getKey(), 100.0 * en.getValue() / total)));
-        return out.toString();
+
+        String render(int rows) {
+            double total = Math.max(1, samples);
+            StringBuilder out = new StringBuilder(String.format("%,d CPU samples%n", samples));
+            if (!threads.isEmpty()) {
+                out.append(String.format("%n| threads | share |%n|---|---:|%n"));
+                top(threads, rows).forEach(en -> out.append(String.format("| `%s` | %.1f %% |%n", en.getKey(), 100.0 * en.getValue() / total)));
+            }
+            out.append(String.format("%n| library at work (the first frame from the top outside the JDK) | share |%n|---|---:|%n"));
+            top(libraries, rows).forEach(en -> out.append(String.format("| `%s` | %.1f %% |%n", en.getKey(), 100.0 * en.getValue() / total)));
+            out.append(String.format("%n| on top of the stack | share |%n|---|---:|%n"));
+            top(self, rows).forEach(en -> out.append(String.format("| `%s` | %.1f %% |%n", en.getKey(), 100.0 * en.getValue() / total)));
+            out.append(String.format("%n| the suite's code, anywhere on the stack | share |%n|---|---:|%n"));
+            top(ours, rows).forEach(en -> out.append(String.format("| `%s` | %.1f %% |%n", en.getKey(), 100.0 * en.getValue() / total)));
+            return out.toString();
+        }
     }
 
     static Map<String, String> ofDirectory(Path directory, int rows) throws IOException {
@@ -61,15 +153,19 @@ final class ProfileSummary {
             return summaries;
         }
         try (var files = Files.list(directory)) {
-            for (Path f : files.filter(p -> p.toString().endsWith(".jfr")).toList()) {
-                summaries.put(f.getFileName().toString(), of(f, rows));
+            for (Path f : files.sorted().toList()) {
+                if (f.toString().endsWith(".jfr")) {
+                    summaries.put(f.getFileName().toString(), of(f, rows));
+                } else if (f.toString().endsWith(".collapsed")) {
+                    summaries.put(f.getFileName().toString(), ofCollapsed(f, rows));
+                }
             }
         }
         return summaries;
     }
 
-    private static List<Map.Entry<String, Integer>> top(Map<String, Integer> counts, int rows) {
-        return counts.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(rows)
+    private static List<Map.Entry<String, Long>> top(Map<String, Long> counts, int rows) {
+        return counts.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(rows)
                 .collect(Collectors.toList());
     }
 

@@ -37,7 +37,7 @@ public final class SuiteBenchCli {
                 Cli.Opt.of("ceiling", long.class, "500000", "records for the broker's raw ceiling"),
                 Cli.Opt.of("patience", long.class, "300", "seconds to wait for the pipeline to drain"),
                 Cli.Opt.of("jvm", String.class, "production", "production, development, or the services' JVM options in quotes"),
-                Cli.Opt.flag("profile", "record a JFR profile of each service and summarise where the CPU went"));
+                Cli.Opt.flag("profile", "profile each service (async-profiler on Linux x86-64, JFR elsewhere) and summarise where the CPU went"));
         Cli.guard("wenzheng bench", () -> run(o));
     }
 
@@ -57,12 +57,17 @@ public final class SuiteBenchCli {
         Path profiles = work.resolve("profiles");
         io.wenzheng.devstack.process.Directories.delete(profiles); // an earlier run's profiles are not this run's
         if (o.has("profile")) {
-            // One JFR recording per service for the whole run, summarised below: which code the CPU went to.
+            // One profile per service for the whole run, summarised below: which threads and code the CPU went to.
             Files.createDirectories(profiles);
             jvm = new java.util.ArrayList<>(jvm);
-            // Reactive stacks are deep: at the default depth of 64 a sample rarely reaches the suite code that caused it.
-            jvm.add("-XX:FlightRecorderOptions=stackdepth=512");
-            jvm.add("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename=" + profiles);
+            java.util.Optional<Path> asyncProfiler = AsyncProfiling.library(work.resolve("async-profiler"));
+            if (asyncProfiler.isPresent()) {
+                jvm.add(AsyncProfiling.agentOption(asyncProfiler.get(), profiles));
+            } else {
+                // Reactive stacks are deep: at the default depth of 64 a sample rarely reaches the suite code that caused it.
+                jvm.add("-XX:FlightRecorderOptions=stackdepth=512");
+                jvm.add("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename=" + profiles);
+            }
         }
         say("services' JVM options: " + jvm + " (and -Xmx of each service)");
         SuiteBenchmark.Report report;

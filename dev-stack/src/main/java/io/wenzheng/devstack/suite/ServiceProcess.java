@@ -120,8 +120,9 @@ public final class ServiceProcess implements AutoCloseable {
 
     private List<String> classDataSharing() {
         // A recording is written at exit too; with an archive after it, a stop under load outlasted the 20 s grace and
-        // the SIGKILL took both. So a profiled run maps an archive that exists but writes none.
-        boolean profiled = jvmOptions.stream().anyMatch(o -> o.startsWith("-XX:StartFlightRecording"));
+        // the SIGKILL took both. So a profiled run maps an archive that exists but writes none (and the JVM refuses to
+        // write one with a native agent such as async-profiler loaded: "CDS dumping does not support native JVMTI agent").
+        boolean profiled = jvmOptions.stream().anyMatch(o -> o.startsWith("-XX:StartFlightRecording") || o.startsWith("-agentpath:"));
         return classDataSharing("on".equalsIgnoreCase(System.getenv().getOrDefault("WENZHENG_CDS", "off")), !profiled, jar, instance);
     }
 
