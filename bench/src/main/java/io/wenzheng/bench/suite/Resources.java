@@ -16,10 +16,14 @@ import java.util.Map;
 final class Resources implements AutoCloseable {
     private static final double TICKS_PER_SECOND = 100.0; // USER_HZ on Linux
 
-    /** CPU seconds used during a stretch of time: by each service, and by the whole machine. */
-    record Cpu(Map<ServiceName, Double> services, double machine, double wallSeconds) {
+    /**
+     * CPU seconds used during a stretch of time: by each service, by this bench (its load generator and the consumer
+     * that times the stages run on the same machine), and by the whole machine.
+     */
+    record Cpu(Map<ServiceName, Double> services, double bench, double machine, double wallSeconds) {
+        /** Everything but the services and the bench: Kafka, PostgreSQL, Keycloak, the system. */
         double others() {
-            return machine - services.values().stream().mapToDouble(Double::doubleValue).sum();
+            return machine - bench - services.values().stream().mapToDouble(Double::doubleValue).sum();
         }
     }
 
@@ -59,12 +63,14 @@ final class Resources implements AutoCloseable {
 
     /** A reading of the CPU counters now; the difference of two readings is a {@link Cpu}. */
     long[] cpuTicks() {
-        long[] ticks = new long[ServiceName.values().length + 2];
+        int n = ServiceName.values().length;
+        long[] ticks = new long[n + 3];
         for (ServiceName s : ServiceName.values()) {
             ticks[s.ordinal()] = processTicks(suite.service(s).pid());
         }
-        ticks[ServiceName.values().length] = machineBusyTicks();
-        ticks[ServiceName.values().length + 1] = System.nanoTime();
+        ticks[n] = machineBusyTicks();
+        ticks[n + 1] = System.nanoTime();
+        ticks[n + 2] = processTicks(ProcessHandle.current().pid());
         return ticks;
     }
 
@@ -74,7 +80,8 @@ final class Resources implements AutoCloseable {
             services.put(s, (after[s.ordinal()] - before[s.ordinal()]) / TICKS_PER_SECOND);
         }
         int n = ServiceName.values().length;
-        return new Cpu(services, (after[n] - before[n]) / TICKS_PER_SECOND, (after[n + 1] - before[n + 1]) / 1e9);
+        return new Cpu(services, (after[n + 2] - before[n + 2]) / TICKS_PER_SECOND, (after[n] - before[n]) / TICKS_PER_SECOND,
+                (after[n + 1] - before[n + 1]) / 1e9);
     }
 
     private static long processTicks(long pid) {

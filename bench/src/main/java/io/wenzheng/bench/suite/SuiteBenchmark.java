@@ -46,15 +46,20 @@ public final class SuiteBenchmark {
                         double loadSeconds, double acceptedPerSecond, double endToEndPerSecond, double drainedSeconds, long lost,
                         Latency http, Latency routed, Latency routedSeen, Latency deadline, Latency counted, Resources.Cpu cpu,
                         Map<String, Long> refusals, long sentAgain) {
-        /** CPU milliseconds per accepted petition: by each service, and by everything else on the machine. */
+        /**
+         * CPU milliseconds per accepted petition: by each service, by the rest of the stack (Kafka, PostgreSQL, Keycloak,
+         * the system), by this bench, and by the machine with and without the bench, which is not part of the suite.
+         */
         public String cpuPerPetition() {
             if (accepted == 0) {
                 return "–";
             }
             StringBuilder out = new StringBuilder();
             cpu.services().forEach((s, seconds) -> out.append(String.format("%s %.1f, ", s.id(), seconds * 1000 / accepted)));
-            return out.append(String.format("rest %.1f; machine %.1f ms (%.0f%% busy)", cpu.others() * 1000 / accepted,
-                    cpu.machine() * 1000 / accepted, 100 * cpu.machine() / cpu.wallSeconds() / Runtime.getRuntime().availableProcessors())).toString();
+            return out.append(String.format("rest %.1f; this bench (load and observer) %.1f; machine %.1f ms (%.0f%% busy), %.1f ms without the bench",
+                    cpu.others() * 1000 / accepted, cpu.bench() * 1000 / accepted, cpu.machine() * 1000 / accepted,
+                    100 * cpu.machine() / cpu.wallSeconds() / Runtime.getRuntime().availableProcessors(),
+                    (cpu.machine() - cpu.bench()) * 1000 / accepted)).toString();
         }
     }
 

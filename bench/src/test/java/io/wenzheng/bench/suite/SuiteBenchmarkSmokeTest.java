@@ -42,6 +42,8 @@ class SuiteBenchmarkSmokeTest {
             assertThat(phase.counted().count()).as("%s: analytics counted each accepted petition", phase.name()).isEqualTo(phase.accepted());
             assertThat(phase.routed().p50()).as("%s: routing follows acceptance", phase.name()).isPositive();
             assertThat(phase.cpu().machine()).isPositive();
+            assertThat(phase.cpu().bench()).as("%s: the load generator's own CPU is counted apart", phase.name()).isPositive()
+                    .isLessThan(phase.cpu().machine());
         }
         assertThat(report.phases().get(2).accepted()).as("a burst is absorbed whole").isEqualTo(options.burst());
         assertThat(report.ceiling().records()).isEqualTo(5_000);
