@@ -88,20 +88,15 @@ final class ProfileSummary {
 
     /** {@link #library(List)} for a collapsed stack (root first); a stack with no Java frame is the JVM's or native. */
     static String collapsedLibrary(List<String> rootFirst) {
-        boolean anyJava = false;
+        List<String> javaTypesTopDown = new java.util.ArrayList<>();
         for (int i = rootFirst.size() - 1; i >= 0; i--) {
             String frame = rootFirst.get(i);
-            if (!javaFrame(frame)) {
-                continue;
-            }
-            anyJava = true;
-            String type = frame.replace('/', '.');
-            type = type.substring(0, Math.max(0, type.lastIndexOf('.')));
-            if (!jdk(type)) {
-                return type.startsWith("io.wenzheng.") ? "io.wenzheng (the suite's own code)" : packagePrefix(type, 3);
+            if (javaFrame(frame)) {
+                String dotted = frame.replace('/', '.');
+                javaTypesTopDown.add(dotted.substring(0, Math.max(0, dotted.lastIndexOf('.'))));
             }
         }
-        return anyJava ? "the JDK alone" : "the JVM (JIT compiler, garbage collector, VM) and native code";
+        return javaTypesTopDown.isEmpty() ? "the JVM (JIT compiler, garbage collector, VM) and native code" : libraryOfTypes(javaTypesTopDown);
     }
 
     /** Samples by thread, by library, by top frame and by the suite's methods on the stack. */
@@ -174,8 +169,12 @@ final class ProfileSummary {
      * that is not the JDK's. A string compare or a hash-map lookup is charged to whoever asked for it.
      */
     static String library(List<RecordedFrame> frames) {
-        for (RecordedFrame f : frames) {
-            String type = f.getMethod().getType().getName();
+        return libraryOfTypes(frames.stream().map(f -> f.getMethod().getType().getName()).toList());
+    }
+
+    /** {@link #library(List)} for the Java frames' types of a stack, top first. */
+    private static String libraryOfTypes(List<String> typesTopDown) {
+        for (String type : typesTopDown) {
             if (!jdk(type)) {
                 return type.startsWith("io.wenzheng.") ? "io.wenzheng (the suite's own code)" : packagePrefix(type, 3);
             }
