@@ -1,8 +1,7 @@
 package io.wenzheng.analytics.hotspot;
 
 import java.time.Instant;
-import java.util.Map;
 
 /** A petition as the detector sees it: when it arrived, its bigram counts and the place it names. */
-public record Document(String petitionId, Instant receivedAt, Map<String, Integer> features, String place) {
+public record Document(String petitionId, Instant receivedAt, Bigrams features, String place) {
 }

@@ -1,5 +1,10 @@
 package io.wenzheng.analytics.hotspot;
 
+import com.carrotsearch.hppc.LongDoubleHashMap;
+import com.carrotsearch.hppc.LongIntHashMap;
+import com.carrotsearch.hppc.LongObjectHashMap;
+import com.carrotsearch.hppc.ObjectDoubleHashMap;
+import com.carrotsearch.hppc.cursors.ObjectDoubleCursor;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -19,7 +24,8 @@ import java.util.stream.Collectors;
  * character bigrams, against the cluster's centroid) or starts one. A cluster is a surge when its petitions in the
  * recent window reach a minimum count and exceed its own baseline rate by a growth factor; a topic that is always
  * busy (parking fees, say) is therefore not a hotspot, while a new or suddenly louder one is. Time is the petitions'
- * own, so a replay on an accelerated clock finds what a live run would have found. Not thread-safe.
+ * own, so a replay on an accelerated clock finds what a live run would have found. Terms are {@link Bigrams#term}s in
+ * maps of primitives: the detector holds its whole horizon in memory. Not thread-safe.
  */
 public final class HotspotDetector {
     private static final int VECTOR_TERMS = 30;
@@ -27,11 +33,11 @@ public final class HotspotDetector {
     private static final int EXAMPLES = 5;
 
     private final HotspotSettings settings;
-    private final Map<String, Integer> documentFrequency = new HashMap<>();
+    private final LongIntHashMap documentFrequency = new LongIntHashMap();
     private final Deque<Document> remembered = new ArrayDeque<>();
     private final Map<String, Cluster> clusters = new LinkedHashMap<>();
     /** For each term, the clusters whose centroid has it and its weight there: a petition is scored only against those. */
-    private final Map<String, Map<Cluster, Double>> postings = new HashMap<>();
+    private final LongObjectHashMap<ObjectDoubleHashMap<Cluster>> postings = new LongObjectHashMap<>();
     private int scoringRound;
     private int clustersMade;
     private final Set<String> rememberedIds = new HashSet<>();
@@ -53,8 +59,11 @@ public final class HotspotDetector {
         forgetBefore(document.receivedAt().minus(settings.horizon()));
         remembered.addLast(document);
         documents++;
-        document.features().keySet().forEach(term -> documentFrequency.merge(term, 1, Integer::sum));
-        Map<String, Double> vector = weigh(document.features());
+        Bigrams features = document.features();
+        for (int i = 0; i < features.size(); i++) {
+            documentFrequency.addTo(features.term(i), 1);
+        }
+        TermWeights vector = weigh(features);
         if (vector.isEmpty()) {
             return Optional.empty();
         }
@@ -74,14 +83,22 @@ public final class HotspotDetector {
         return clusters.size();
     }
 
-    private Map<String, Double> weigh(Map<String, Integer> features) {
-        Map<String, Double> weights = new HashMap<>();
-        features.forEach((term, count) -> {
+    /** The petitions inside the horizon. */
+    public int rememberedCount() {
+        return remembered.size();
+    }
+
+    private TermWeights weigh(Bigrams features) {
+        int n = features.size();
+        long[] terms = new long[n];
+        double[] weights = new double[n];
+        for (int i = 0; i < n; i++) {
+            terms[i] = features.term(i);
             // log(1 + N/df) never reaches zero: in a quiet stream a surge's own words are in every document.
-            double idf = Math.log(1.0 + (double) documents / documentFrequency.getOrDefault(term, 1));
-            weights.put(term, (1 + Math.log(count)) * idf);
-        });
-        return normalise(top(weights, VECTOR_TERMS));
+            double idf = Math.log(1.0 + (double) documents / documentFrequency.getOrDefault(terms[i], 1));
+            weights[i] = (1 + Math.log(features.count(i))) * idf;
+        }
+        return TermWeights.top(terms, weights, n, VECTOR_TERMS).normalised();
     }
 
     /**
@@ -89,7 +106,7 @@ public final class HotspotDetector {
      * through the postings of the petition's own terms, in the order of its vector, so a cluster sharing none of them
      * costs nothing (a common bigram is in thousands of centroids).
      */
-    private Optional<Cluster> nearest(Map<String, Double> vector) {
+    private Optional<Cluster> nearest(TermWeights vector) {
         Cluster best = null;
         double bestSimilarity = settings.similarity();
         for (Cluster cluster : scored(vector)) {
@@ -103,23 +120,23 @@ public final class HotspotDetector {
     }
 
     /** The clusters sharing a term with the vector, each with its cosine to it in {@code score}. */
-    private List<Cluster> scored(Map<String, Double> vector) {
+    private List<Cluster> scored(TermWeights vector) {
         int round = ++scoringRound;
         List<Cluster> touched = new ArrayList<>();
-        for (Map.Entry<String, Double> term : vector.entrySet()) {
-            Map<Cluster, Double> withTerm = postings.get(term.getKey());
+        for (int i = 0; i < vector.size(); i++) {
+            ObjectDoubleHashMap<Cluster> withTerm = postings.get(vector.term(i));
             if (withTerm == null) {
                 continue;
             }
-            double weight = term.getValue();
-            for (Map.Entry<Cluster, Double> posting : withTerm.entrySet()) {
-                Cluster cluster = posting.getKey();
+            double weight = vector.weight(i);
+            for (ObjectDoubleCursor<Cluster> posting : withTerm) {
+                Cluster cluster = posting.key;
                 if (cluster.round != round) {
                     cluster.round = round;
                     cluster.score = 0;
                     touched.add(cluster);
                 }
-                cluster.score += weight * posting.getValue();
+                cluster.score += weight * posting.value;
             }
         }
         return touched;
@@ -128,14 +145,14 @@ public final class HotspotDetector {
     /** Each cluster sharing a term with the vector, by id, with its cosine to it: what {@link #nearest} chooses from. */
     Map<String, Double> similarities(Map<String, Double> vector) {
         Map<String, Double> out = new HashMap<>();
-        scored(vector).forEach(cluster -> out.put(cluster.id, cluster.score));
+        scored(TermWeights.of(vector)).forEach(cluster -> out.put(cluster.id, cluster.score));
         return out;
     }
 
     /** Every cluster's centroid, by id. */
     Map<String, Map<String, Double>> centroids() {
         Map<String, Map<String, Double>> out = new HashMap<>();
-        clusters.values().forEach(cluster -> out.put(cluster.id, cluster.centroid()));
+        clusters.values().forEach(cluster -> out.put(cluster.id, cluster.centroid.asMap()));
         return out;
     }
 
@@ -153,7 +170,7 @@ public final class HotspotDetector {
         cluster.announcedCount = recent.size();
         List<String> examples = recent.stream().map(Document::petitionId).limit(EXAMPLES).toList();
         cluster.announcedBy = recent.get(recent.size() - 1).petitionId();
-        cluster.announced = new Surge(cluster.id, Labels.of(cluster.centroid()), mostCommonPlace(recent),
+        cluster.announced = new Surge(cluster.id, Labels.of(cluster.centroid.asMap()), mostCommonPlace(recent),
                 recent.get(0).receivedAt(), recent.get(recent.size() - 1).receivedAt(), recent.size(),
                 Math.round(expected * 100) / 100.0, Math.round(growth * 100) / 100.0, examples);
         return Optional.of(cluster.announced);
@@ -172,7 +189,16 @@ public final class HotspotDetector {
             Document old = remembered.removeFirst();
             rememberedIds.remove(old.petitionId());
             documents--;
-            old.features().keySet().forEach(term -> documentFrequency.computeIfPresent(term, (t, n) -> n > 1 ? n - 1 : null));
+            Bigrams features = old.features();
+            for (int i = 0; i < features.size(); i++) {
+                long term = features.term(i);
+                int n = documentFrequency.get(term);
+                if (n > 1) {
+                    documentFrequency.put(term, n - 1);
+                } else {
+                    documentFrequency.remove(term);
+                }
+            }
             Cluster cluster = clusterOfPetition.remove(old.petitionId());
             if (cluster != null) {
                 cluster.members.removeIf(member -> member == old); // usually the first: members join in time order
@@ -185,13 +211,22 @@ public final class HotspotDetector {
     }
 
     private void index(Cluster cluster) {
-        cluster.centroid().forEach((term, weight) -> postings.computeIfAbsent(term, t -> new HashMap<>()).put(cluster, weight));
-        cluster.indexedTerms = Set.copyOf(cluster.centroid().keySet());
+        TermWeights centroid = cluster.centroid;
+        for (int i = 0; i < centroid.size(); i++) {
+            ObjectDoubleHashMap<Cluster> withTerm = postings.get(centroid.term(i));
+            if (withTerm == null) {
+                withTerm = new ObjectDoubleHashMap<>(2);
+                postings.put(centroid.term(i), withTerm);
+            }
+            withTerm.put(cluster, centroid.weight(i));
+        }
+        cluster.indexed = centroid;
     }
 
     private void unindex(Cluster cluster) {
-        for (String term : cluster.indexedTerms) {
-            Map<Cluster, Double> withTerm = postings.get(term);
+        long[] terms = cluster.indexed.terms();
+        for (long term : terms) {
+            ObjectDoubleHashMap<Cluster> withTerm = postings.get(term);
             if (withTerm != null) {
                 withTerm.remove(cluster);
                 if (withTerm.isEmpty()) {
@@ -199,26 +234,7 @@ public final class HotspotDetector {
                 }
             }
         }
-        cluster.indexedTerms = Set.of();
-    }
-
-    static Map<String, Double> top(Map<String, Double> weights, int n) {
-        if (weights.size() <= n) {
-            return weights;
-        }
-        return weights.entrySet().stream()
-                .sorted(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-                .limit(n).collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
-    }
-
-    static Map<String, Double> normalise(Map<String, Double> weights) {
-        double norm = Math.sqrt(weights.values().stream().mapToDouble(w -> w * w).sum());
-        if (norm == 0) {
-            return Map.of();
-        }
-        Map<String, Double> unit = new HashMap<>();
-        weights.forEach((t, w) -> unit.put(t, w / norm));
-        return unit;
+        cluster.indexed = TermWeights.EMPTY;
     }
 
     /** Similar petitions and the sum of their vectors. */
@@ -227,9 +243,10 @@ public final class HotspotDetector {
         /** The how-manieth cluster this is: the older of two equally similar clusters is joined. */
         final int made;
         final Deque<Document> members = new ArrayDeque<>();
-        final Map<String, Double> sum = new HashMap<>();
-        Map<String, Double> centroid = Map.of();
-        Set<String> indexedTerms = Set.of();
+        final LongDoubleHashMap sum = new LongDoubleHashMap();
+        TermWeights centroid = TermWeights.EMPTY;
+        /** The centroid as the postings hold it. */
+        TermWeights indexed = TermWeights.EMPTY;
         int announcedCount;
         /** The last surge announced, and the petition that made it: announced again if that petition's transaction is retried. */
         Surge announced;
@@ -243,18 +260,19 @@ public final class HotspotDetector {
             this.made = made;
         }
 
-        void add(Document document, Map<String, Double> vector) {
+        void add(Document document, TermWeights vector) {
             members.addLast(document);
-            vector.forEach((t, w) -> sum.merge(t, w, Double::sum));
-            if (sum.size() > CENTROID_TERMS * 4) {
-                Map<String, Double> kept = top(sum, CENTROID_TERMS * 2);
-                sum.keySet().retainAll(kept.keySet());
+            for (int i = 0; i < vector.size(); i++) {
+                sum.addTo(vector.term(i), vector.weight(i));
             }
-            centroid = normalise(top(sum, CENTROID_TERMS));
-        }
-
-        Map<String, Double> centroid() {
-            return centroid;
+            if (sum.size() > CENTROID_TERMS * 4) {
+                TermWeights kept = TermWeights.top(sum, CENTROID_TERMS * 2);
+                sum.clear();
+                for (int i = 0; i < kept.size(); i++) {
+                    sum.put(kept.term(i), kept.weight(i));
+                }
+            }
+            centroid = TermWeights.top(sum, CENTROID_TERMS).normalised();
         }
     }
 

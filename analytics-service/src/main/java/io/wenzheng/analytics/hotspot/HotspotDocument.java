@@ -43,7 +43,7 @@ public class HotspotDocument extends PanacheEntityBase {
         HotspotDocument row = new HotspotDocument();
         row.petitionId = document.petitionId();
         row.receivedAt = document.receivedAt();
-        row.features = TextFeatures.encode(document.features());
+        row.features = TextFeatures.encode(document.features().asMap());
         row.place = document.place();
         return row;
     }
@@ -70,6 +70,6 @@ public class HotspotDocument extends PanacheEntityBase {
     }
 
     Document toDocument() {
-        return new Document(petitionId, receivedAt, TextFeatures.decode(features), place);
+        return new Document(petitionId, receivedAt, Bigrams.of(TextFeatures.decode(features)), place);
     }
 }

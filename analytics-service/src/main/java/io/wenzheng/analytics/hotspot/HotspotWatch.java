@@ -50,14 +50,42 @@ public class HotspotWatch {
 
     void rebuild(@Observes StartupEvent started) throws Throwable {
         hotIssues.warmUp();
-        List<HotspotDocument> remembered = VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(() ->
-                HotspotDocument.<HotspotDocument>find("order by receivedAt, petitionId").list()));
-        HotspotDetector current = detector;
-        synchronized (current) {
-            remembered.forEach(d -> current.observe(d.toDocument()));
-        }
-        LOG.infof("hotspot detector rebuilt from %d petitions into %d clusters", remembered.size(), detector.clusterCount());
+        long remembered = rememberStored(detector);
+        LOG.infof("hotspot detector rebuilt from %d petitions into %d clusters", remembered, detector.clusterCount());
     }
+
+    /** Shows the detector every stored petition in time order; returns how many. */
+    long rememberStored(HotspotDetector current) throws Throwable {
+        long remembered = 0;
+        HotspotDocument last = null;
+        while (true) {
+            List<HotspotDocument> page = rememberedAfter(last);
+            synchronized (current) {
+                page.forEach(d -> current.observe(d.toDocument()));
+            }
+            remembered += page.size();
+            if (page.size() < REBUILD_PAGE) {
+                return remembered;
+            }
+            last = page.get(page.size() - 1);
+            if (remembered % (REBUILD_PAGE * 20L) == 0) {
+                LOG.infof("hotspot detector: %,d petitions read again", remembered);
+            }
+        }
+    }
+
+    /**
+     * A page of stored petitions after the last one read, in time order: the table keeps every petition the suite ever
+     * received, and one list of them all would not fit in the heap of a city's analytics service.
+     */
+    private static List<HotspotDocument> rememberedAfter(HotspotDocument last) throws Throwable {
+        return VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(() -> (last == null
+                ? HotspotDocument.<HotspotDocument>find("order by receivedAt, petitionId")
+                : HotspotDocument.<HotspotDocument>find("receivedAt > ?1 or (receivedAt = ?1 and petitionId > ?2) order by receivedAt, petitionId",
+                        last.receivedAt, last.petitionId)).page(0, REBUILD_PAGE).list()));
+    }
+
+    private static final int REBUILD_PAGE = 1_000;
 
     /** A read-model rebuild starts the detector afresh; the replay teaches it again. */
     public void forget() {

@@ -1,5 +1,6 @@
 package io.wenzheng.analytics.hotspot;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -14,28 +15,56 @@ public final class TextFeatures {
     }
 
     /** Bigram counts, capped at the most frequent terms so one long letter cannot outweigh the rest. */
-    public static Map<String, Integer> bigrams(String text) {
-        Map<String, Integer> counts = new HashMap<>();
-        if (text == null) {
-            return counts;
+    public static Bigrams bigrams(String text) {
+        if (text == null || text.isEmpty()) {
+            return Bigrams.NONE;
         }
+        long[] all = new long[text.length()];
+        int n = 0;
         int previous = -1;
         for (int i = 0; i < text.length(); ) {
             int cp = text.codePointAt(i);
             i += Character.charCount(cp);
             boolean word = Character.isLetterOrDigit(cp);
             if (word && previous >= 0) {
-                counts.merge(new String(new int[] {previous, Character.toLowerCase(cp)}, 0, 2), 1, Integer::sum);
+                all[n++] = Bigrams.term(previous, Character.toLowerCase(cp));
             }
             previous = word ? Character.toLowerCase(cp) : -1;
         }
-        if (counts.size() > MAX_TERMS) {
-            Map<String, Integer> top = new HashMap<>();
-            counts.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()
-                    .thenComparing(Map.Entry.comparingByKey())).limit(MAX_TERMS).forEach(e -> top.put(e.getKey(), e.getValue()));
-            return top;
+        Arrays.sort(all, 0, n);
+        long[] terms = new long[n];
+        int[] counts = new int[n];
+        int distinct = 0;
+        for (int i = 0; i < n; i++) {
+            if (distinct > 0 && terms[distinct - 1] == all[i]) {
+                counts[distinct - 1]++;
+            } else {
+                terms[distinct] = all[i];
+                counts[distinct++] = 1;
+            }
         }
-        return counts;
+        if (distinct > MAX_TERMS) {
+            return mostFrequent(terms, counts, distinct);
+        }
+        return new Bigrams(Arrays.copyOf(terms, distinct), Arrays.copyOf(counts, distinct));
+    }
+
+    /** The {@code MAX_TERMS} most frequent; of equal counts, the lower terms. */
+    private static Bigrams mostFrequent(long[] terms, int[] counts, int n) {
+        Integer[] order = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (a, b) -> counts[a] != counts[b] ? Integer.compare(counts[b], counts[a]) : Long.compare(terms[a], terms[b]));
+        Integer[] kept = Arrays.copyOf(order, MAX_TERMS);
+        Arrays.sort(kept);
+        long[] keptTerms = new long[MAX_TERMS];
+        int[] keptCounts = new int[MAX_TERMS];
+        for (int i = 0; i < MAX_TERMS; i++) {
+            keptTerms[i] = terms[kept[i]];
+            keptCounts[i] = counts[kept[i]];
+        }
+        return new Bigrams(keptTerms, keptCounts);
     }
 
     /** Serialised as "term:count term:count", for the detector's memory across restarts. */

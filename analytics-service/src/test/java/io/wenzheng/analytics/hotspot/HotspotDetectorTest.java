@@ -66,7 +66,7 @@ class HotspotDetectorTest {
         Map<String, Map<String, Double>> centroids = detector.centroids();
         assertThat(centroids).hasSizeGreaterThan(50);
         for (int probe = 0; probe < 200; probe++) {
-            Map<String, Integer> features = TextFeatures.bigrams(city.petition(city.topics.get(city.random.nextInt(400))));
+            Map<String, Integer> features = TextFeatures.bigrams(city.petition(city.topics.get(city.random.nextInt(400)))).asMap();
             Map<String, Double> vector = new HashMap<>();
             features.forEach((term, count) -> vector.put(term, (double) count));
             vector.replaceAll((term, w) -> w / Math.sqrt(features.values().stream().mapToDouble(c -> c * c).sum()));
@@ -218,9 +218,10 @@ class HotspotDetectorTest {
 
     @Test
     void featuresRoundTripForTheDetectorsMemory() {
-        Map<String, Integer> features = TextFeatures.bigrams("噪音扰民，噪音！ABC 12");
+        Map<String, Integer> features = TextFeatures.bigrams("噪音扰民，噪音！ABC 12").asMap();
         assertThat(features).containsEntry("噪音", 2).containsEntry("ab", 1).containsEntry("12", 1).doesNotContainKey("音，");
         assertThat(TextFeatures.decode(TextFeatures.encode(features))).isEqualTo(features);
+        assertThat(Bigrams.of(TextFeatures.decode(TextFeatures.encode(features)))).isEqualTo(TextFeatures.bigrams("噪音扰民，噪音！ABC 12"));
     }
 
     @Test

@@ -51,8 +51,19 @@ public final class HotspotReplay {
                 Cli.Opt.of("min", int.class, "5", "surges: fewest petitions in the window that make a surge"),
                 Cli.Opt.of("growth", double.class, "3", "surges: recent count over the baseline expectation that makes a surge"),
                 Cli.Opt.of("similarity", double.class, "0.45", "surges: cosine similarity needed to join a cluster"),
-                Cli.Opt.of("out", String.class, "docs/hotspots.md", "where the report goes (- for standard output)"));
+                Cli.Opt.of("out", String.class, "docs/hotspots.md", "where the report goes (- for standard output)"),
+                Cli.Opt.of("pace", String.class, "", "surges: replay one petition every PACE (ISO-8601) instead of at its own time, so the "
+                        + "detector's horizon fills as in a busy city; prints the detector's time and memory and writes no report"));
         Cli.guard("wenzheng hotspots", () -> run(parsed));
+    }
+
+    /** The heap in use after collections: what the detector holds is the difference of two of these. */
+    private static long heapInUse() {
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+        }
+        Runtime runtime = Runtime.getRuntime();
+        return runtime.totalMemory() - runtime.freeMemory();
     }
 
     private static void run(Cli.Options parsed) throws IOException {
@@ -109,18 +120,28 @@ public final class HotspotReplay {
         double rankingSeconds = (System.nanoTime() - started) / 1e9;
         System.err.printf("%d hot issues in %.1f s%n", ranking.size(), rankingSeconds);
 
+        Duration pace = options.get("pace").isBlank() ? null : Duration.parse(options.get("pace"));
+        long heapBefore = heapInUse();
         started = System.nanoTime();
         HotspotDetector detector = new HotspotDetector(surgeSettings);
         Map<String, Surge> surges = new LinkedHashMap<>();
+        java.time.Instant paced = messages.get(0).time();
         for (int i = 0; i < messages.size(); i++) {
             Message m = messages.get(i);
             String text = m.subject() + " " + m.body();
             String place = PlaceNames.forSurge(analysed.get(i).place(), text);
-            detector.observe(new Document(String.valueOf(i), m.time(), TextFeatures.bigrams(text), place))
+            java.time.Instant at = pace == null ? m.time() : paced.plus(pace.multipliedBy(i));
+            detector.observe(new Document(String.valueOf(i), at, TextFeatures.bigrams(text), place))
                     .ifPresent(s -> surges.put(s.hotspotId(), s));
         }
         double surgeSeconds = (System.nanoTime() - started) / 1e9;
-        System.err.printf("%d surges in %.1f s%n", surges.size(), surgeSeconds);
+        System.err.printf("%d surges in %.1f s (%.0f µs a petition)%n", surges.size(), surgeSeconds, surgeSeconds * 1e6 / messages.size());
+        if (pace != null) {
+            double megabytes = (heapInUse() - heapBefore) / 1e6;
+            System.err.printf("the detector remembers %,d petitions in %,d clusters and holds %.1f MB of heap (%.1f KB a petition)%n",
+                    detector.rememberedCount(), detector.clusterCount(), megabytes, megabytes * 1e3 / Math.max(1, detector.rememberedCount()));
+            return;
+        }
 
         HotIssueReport report = new HotIssueReport(files, messages, issueSettings, surgeSettings, rankingSeconds);
         String out = options.get("out");

@@ -1,0 +1,47 @@
+package io.wenzheng.analytics.hotspot;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
+import io.quarkus.vertx.VertxContextSupport;
+import io.wenzheng.devstack.testing.DevStackTestResource;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@TestSecurity(user = "tester", roles = {"operator", "unit-staff", "supervisor", "analyst", "admin"})
+@QuarkusTestResource(value = DevStackTestResource.class, initArgs = @ResourceArg(name = "service", value = "analytics"))
+class HotspotRebuildTest {
+    @Inject
+    HotspotWatch watch;
+
+    /**
+     * At start the detector reads the stored petitions again a page at a time. Two and a half pages received in the same
+     * second: a page that ended inside that second must go on after its last petition, not after the second.
+     */
+    @Test
+    void theDetectorReadsEveryStoredPetitionOnceAPageAtATime() throws Throwable {
+        Instant at = Instant.parse("2001-03-04T05:06:07Z");
+        List<HotspotDocument> rows = new ArrayList<>();
+        for (int i = 0; i < 2_500; i++) {
+            rows.add(HotspotDocument.of(new Document("rebuild-%05d".formatted(i), at, TextFeatures.bigrams("小区噪音扰民 第" + i + "号楼"), null)));
+        }
+        VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> HotspotDocument.persist(rows)));
+        try {
+            long stored = VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(() -> HotspotDocument.count()));
+            HotspotDetector fresh = new HotspotDetector(new HotspotSettings(Duration.ofDays(1), 7, 5, 3, 0.45));
+            assertThat(watch.rememberStored(fresh)).isEqualTo(stored).isGreaterThanOrEqualTo(2_500);
+            assertThat(fresh.clusterCount()).isPositive();
+        } finally {
+            VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> HotspotDocument.delete("petitionId like 'rebuild-%'")));
+        }
+    }
+}
