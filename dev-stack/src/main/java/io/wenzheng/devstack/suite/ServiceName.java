@@ -3,16 +3,18 @@ package io.wenzheng.devstack.suite;
 import java.util.List;
 
 /**
- * The four services, with their default HTTP ports and heap sizes. The serial collector makes the whole heap resident
- * under load, so each heap is about twice the live set measured after collections in the bench (intake 75 MB, routing
- * 86, sla 34, analytics 125 with its segmentation dictionaries); below that, full collections take over (analytics at
- * 176 MB: 69 full collections of 0.3 s in three minutes).
+ * The four services, with their default HTTP ports and heap sizes. With the serial collector the young generation and
+ * the old generation's high-water mark are resident, so each heap is sized from the live set the bench measured after
+ * collections (2026-12-07: intake 45 MB, routing 69, sla 27, analytics 112 with its segmentation dictionaries and the
+ * surge detector's horizon) to keep each service's peak RSS near 350 MB. The price is intake's: in a burst beyond
+ * capacity it makes a full collection of 0.3 s every 7 s (none at 40/s). Analytics at 176 MB made 69 full collections
+ * in three minutes (2026-12-06, before its surge detector shrank); 200 MB made none (docs/performance.md).
  */
 public enum ServiceName {
-    INTAKE("intake", 8081, "160m"),
-    ROUTING("routing", 8082, "192m"),
+    INTAKE("intake", 8081, "120m"),
+    ROUTING("routing", 8082, "176m"),
     SLA("sla", 8083, "112m"),
-    ANALYTICS("analytics", 8084, "256m");
+    ANALYTICS("analytics", 8084, "200m");
 
     private final String id;
     private final int defaultPort;
