@@ -186,7 +186,10 @@ public final class KafkaBroker implements AutoCloseable {
         Path config = dir.resolve("server.properties");
             Path log4j = dir.resolve("log4j2.properties");
         String classpath = brokerClasspath();
+        // C1 only, as the services: a profile of the bench's broker found its C2 compiler threads at half of its CPU
+        // for the minutes after a start, and the dev stack's broker lives for a test run or a developer's session.
         List<String> command = new ArrayList<>(List.of(JavaCommand.java(), "-Xms128m", "-Xmx512m", "-XX:+UseG1GC", "-XX:-UsePerfData",
+                "-XX:TieredStopAtLevel=1",
                 "-Ddevstack.workdir=" + dir, "-Dlog4j2.configurationFile=" + log4j,
                 "-Dkafka.logs.dir=" + dir.resolve("logs"), "-cp", classpath, "kafka.Kafka", config.toString()));
         process = new ProcessBuilder(command)
