@@ -159,17 +159,31 @@ public final class EventProbe implements AutoCloseable {
         }
     }
 
-    /** Waits until a record on the topic matches, reading from the beginning each time. */
+    /**
+     * Waits until a record on the topic matches: reads it from the beginning once, then what arrives, with one consumer
+     * for the whole wait. Reading the whole topic again on every attempt, each within a few seconds, never reached the
+     * newest records once a test JVM's topic held tens of thousands of them on a busy machine.
+     */
     public Optional<Seen> await(String topic, Predicate<Seen> match, Duration timeout) {
         long until = System.nanoTime() + timeout.toNanos();
-        do {
-            Optional<Seen> found = readAll(topic, Duration.ofSeconds(5)).stream().filter(match).findFirst();
-            if (found.isPresent()) {
-                return found;
-            }
-            sleep(250);
-        } while (System.nanoTime() < until);
-        return Optional.empty();
+        Properties p = new Properties();
+        p.putAll(connection);
+        p.put("enable.auto.commit", "false");
+        try (var consumer = new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
+                    .map(i -> new TopicPartition(topic, i.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            do {
+                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
+                    Seen seen = seen(r);
+                    if (match.test(seen)) {
+                        return Optional.of(seen);
+                    }
+                }
+            } while (System.nanoTime() < until);
+            return Optional.empty();
+        }
     }
 
     private static Seen seen(ConsumerRecord<String, String> r) {
@@ -190,14 +204,6 @@ public final class EventProbe implements AutoCloseable {
 
     private static byte[] bytes(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     @Override
