@@ -137,8 +137,12 @@ public final class EventProbe implements AutoCloseable {
                 org.apache.kafka.common.utils.Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % partitions;
     }
 
-    /** Every record on a topic so far, read from the beginning. */
-    public List<Seen> readAll(String topic, Duration settle) {
+    /**
+     * Every record on a topic so far, read from the beginning to the end it had when called. A test asserting that
+     * nothing was filed must not pass because the read stopped early: if the end is not reached within {@code patience}
+     * (at least a minute), this fails.
+     */
+    public List<Seen> readAll(String topic, Duration patience) {
         Properties p = new Properties();
         p.putAll(connection);
         p.put("enable.auto.commit", "false");
@@ -149,8 +153,11 @@ public final class EventProbe implements AutoCloseable {
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
             List<Seen> out = new ArrayList<>();
-            long until = System.nanoTime() + settle.toNanos();
-            while (System.nanoTime() < until && partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
+            long until = System.nanoTime() + Math.max(patience.toNanos(), Duration.ofMinutes(1).toNanos());
+            while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
+                if (System.nanoTime() > until) {
+                    throw new IllegalStateException("read only " + out.size() + " records of " + topic + " before giving up; its end was " + end);
+                }
                 for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
                     out.add(seen(r));
                 }
