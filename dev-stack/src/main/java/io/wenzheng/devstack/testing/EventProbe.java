@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
@@ -143,14 +144,8 @@ public final class EventProbe implements AutoCloseable {
      * (at least a minute), this fails.
      */
     public List<Seen> readAll(String topic, Duration patience) {
-        Properties p = new Properties();
-        p.putAll(connection);
-        p.put("enable.auto.commit", "false");
-        try (var consumer = new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
-                    .map(i -> new TopicPartition(topic, i.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
+        try (var consumer = fromBeginning(topic)) {
+            Set<TopicPartition> partitions = consumer.assignment();
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
             List<Seen> out = new ArrayList<>();
             long until = System.nanoTime() + Math.max(patience.toNanos(), Duration.ofMinutes(1).toNanos());
@@ -166,6 +161,19 @@ public final class EventProbe implements AutoCloseable {
         }
     }
 
+    /** A consumer of every partition of the topic, at its beginning; the caller closes it. */
+    private KafkaConsumer<String, String> fromBeginning(String topic) {
+        Properties p = new Properties();
+        p.putAll(connection);
+        p.put("enable.auto.commit", "false");
+        var consumer = new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer());
+        List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
+                .map(i -> new TopicPartition(topic, i.partition())).toList();
+        consumer.assign(partitions);
+        consumer.seekToBeginning(partitions);
+        return consumer;
+    }
+
     /**
      * Waits until a record on the topic matches: reads it from the beginning once, then what arrives, with one consumer
      * for the whole wait. Reading the whole topic again on every attempt, each within a few seconds, never reached the
@@ -173,14 +181,7 @@ public final class EventProbe implements AutoCloseable {
      */
     public Optional<Seen> await(String topic, Predicate<Seen> match, Duration timeout) {
         long until = System.nanoTime() + timeout.toNanos();
-        Properties p = new Properties();
-        p.putAll(connection);
-        p.put("enable.auto.commit", "false");
-        try (var consumer = new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
-                    .map(i -> new TopicPartition(topic, i.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
+        try (var consumer = fromBeginning(topic)) {
             do {
                 for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
                     Seen seen = seen(r);
