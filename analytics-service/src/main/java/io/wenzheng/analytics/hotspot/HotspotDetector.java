@@ -5,6 +5,7 @@ import com.carrotsearch.hppc.LongIntHashMap;
 import com.carrotsearch.hppc.LongObjectHashMap;
 import com.carrotsearch.hppc.ObjectDoubleHashMap;
 import com.carrotsearch.hppc.cursors.ObjectDoubleCursor;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -25,7 +26,10 @@ import java.util.stream.Collectors;
  * recent window reach a minimum count and exceed its own baseline rate by a growth factor; a topic that is always
  * busy (parking fees, say) is therefore not a hotspot, while a new or suddenly louder one is. Time is the petitions'
  * own, so a replay on an accelerated clock finds what a live run would have found. Terms are {@link Bigrams#term}s in
- * maps of primitives: the detector holds its whole horizon in memory. Not thread-safe.
+ * maps of primitives: the detector holds its whole horizon in memory, up to a number of petitions. Past that number
+ * (a flood, or a city too busy for its heap) it forgets the oldest early and judges growth against the part of the
+ * baseline it still sees, so a shortened memory neither runs out of heap nor mistakes a steady topic for a surge.
+ * Not thread-safe.
  */
 public final class HotspotDetector {
     private static final int VECTOR_TERMS = 30;
@@ -33,6 +37,9 @@ public final class HotspotDetector {
     private static final int EXAMPLES = 5;
 
     private final HotspotSettings settings;
+    private final int maxRemembered;
+    /** When the petitions forgotten for room, not for age, end: the detector sees nothing before it. */
+    private Instant forgottenForRoomUntil = Instant.MIN;
     private final LongIntHashMap documentFrequency = new LongIntHashMap();
     private final Deque<Document> remembered = new ArrayDeque<>();
     private final Map<String, Cluster> clusters = new LinkedHashMap<>();
@@ -45,7 +52,16 @@ public final class HotspotDetector {
     private int documents;
 
     public HotspotDetector(HotspotSettings settings) {
+        this(settings, Integer.MAX_VALUE);
+    }
+
+    /** A detector that remembers at most {@code maxRemembered} petitions, however many its horizon holds. */
+    public HotspotDetector(HotspotSettings settings, int maxRemembered) {
+        if (maxRemembered < 1) {
+            throw new IllegalArgumentException("the detector must remember at least one petition, not " + maxRemembered);
+        }
         this.settings = settings;
+        this.maxRemembered = maxRemembered;
     }
 
     /** Adds a petition; returns the surge it makes or grows, if any. Petitions must come in time order. */
@@ -57,6 +73,9 @@ public final class HotspotDetector {
             return joined != null && document.petitionId().equals(joined.announcedBy) ? Optional.of(joined.announced) : Optional.empty();
         }
         forgetBefore(document.receivedAt().minus(settings.horizon()));
+        while (remembered.size() >= maxRemembered) {
+            forgottenForRoomUntil = forgetOldest().receivedAt();
+        }
         remembered.addLast(document);
         documents++;
         Bigrams features = document.features();
@@ -86,6 +105,24 @@ public final class HotspotDetector {
     /** The petitions inside the horizon. */
     public int rememberedCount() {
         return remembered.size();
+    }
+
+    public int maxRemembered() {
+        return maxRemembered;
+    }
+
+    /**
+     * How far back the detector sees at {@code now}: its horizon, or less once it has forgotten petitions for room. A
+     * flood shortens it; it grows back as the flood ages out of the horizon.
+     */
+    public Duration memory(Instant now) {
+        Instant from = coveredFrom(now);
+        return from.isAfter(now) ? Duration.ZERO : Duration.between(from, now);
+    }
+
+    private Instant coveredFrom(Instant now) {
+        Instant horizon = now.minus(settings.horizon());
+        return forgottenForRoomUntil.isAfter(horizon) ? forgottenForRoomUntil : horizon;
     }
 
     private TermWeights weigh(Bigrams features) {
@@ -160,7 +197,7 @@ public final class HotspotDetector {
         Instant recentFrom = now.minus(settings.window());
         List<Document> recent = cluster.members.stream().filter(d -> d.receivedAt().isAfter(recentFrom)).toList();
         long baseline = cluster.members.size() - recent.size();
-        double expected = (double) baseline / settings.baselineWindows();
+        double expected = baseline / baselineWindowsSeen(now, recentFrom);
         double growth = recent.size() / Math.max(expected, 1.0);
         boolean surging = recent.size() >= settings.minimumCount() && growth >= settings.minimumGrowth();
         // Announce a surge once, and again only when it has grown by half since.
@@ -176,6 +213,21 @@ public final class HotspotDetector {
         return Optional.of(cluster.announced);
     }
 
+    /**
+     * The baseline windows the detector still sees: all of them, or, once it has forgotten petitions for room, the
+     * part after them. A baseline counted over two days must not be spread over seven, or every steady topic of a
+     * flooded day would look three times louder than usual.
+     */
+    private double baselineWindowsSeen(Instant now, Instant recentFrom) {
+        Instant from = coveredFrom(now);
+        if (!from.isAfter(now.minus(settings.horizon()))) {
+            return settings.baselineWindows();
+        }
+        double seen = (double) Duration.between(from, recentFrom).toMillis() / settings.window().toMillis();
+        // Nothing of the baseline is left to compare with: any count is new, as for a topic never seen before.
+        return seen > 0 ? seen : Double.POSITIVE_INFINITY;
+    }
+
     private static String mostCommonPlace(List<Document> documents) {
         Map<String, Long> places = documents.stream().filter(d -> d.place() != null)
                 .collect(Collectors.groupingBy(Document::place, Collectors.counting()));
@@ -186,28 +238,33 @@ public final class HotspotDetector {
     /** Forgets what fell out of the horizon; each petition is forgotten once, so the cost follows the stream, not the clusters. */
     private void forgetBefore(Instant horizon) {
         while (!remembered.isEmpty() && remembered.peekFirst().receivedAt().isBefore(horizon)) {
-            Document old = remembered.removeFirst();
-            rememberedIds.remove(old.petitionId());
-            documents--;
-            Bigrams features = old.features();
-            for (int i = 0; i < features.size(); i++) {
-                long term = features.term(i);
-                int n = documentFrequency.get(term);
-                if (n > 1) {
-                    documentFrequency.put(term, n - 1);
-                } else {
-                    documentFrequency.remove(term);
-                }
-            }
-            Cluster cluster = clusterOfPetition.remove(old.petitionId());
-            if (cluster != null) {
-                cluster.members.removeIf(member -> member == old); // usually the first: members join in time order
-                if (cluster.members.isEmpty()) {
-                    unindex(cluster);
-                    clusters.remove(cluster.id);
-                }
+            forgetOldest();
+        }
+    }
+
+    private Document forgetOldest() {
+        Document old = remembered.removeFirst();
+        rememberedIds.remove(old.petitionId());
+        documents--;
+        Bigrams features = old.features();
+        for (int i = 0; i < features.size(); i++) {
+            long term = features.term(i);
+            int n = documentFrequency.get(term);
+            if (n > 1) {
+                documentFrequency.put(term, n - 1);
+            } else {
+                documentFrequency.remove(term);
             }
         }
+        Cluster cluster = clusterOfPetition.remove(old.petitionId());
+        if (cluster != null) {
+            cluster.members.removeIf(member -> member == old); // usually the first: members join in time order
+            if (cluster.members.isEmpty()) {
+                unindex(cluster);
+                clusters.remove(cluster.id);
+            }
+        }
+        return old;
     }
 
     private void index(Cluster cluster) {

@@ -32,32 +32,56 @@ public class HotspotWatch {
     java.time.Clock clock;
     private static final Logger LOG = Logger.getLogger(HotspotWatch.class);
 
+    /**
+     * What one remembered petition holds on the heap: 4.6 KB measured in the service on the board's texts, 5.9 KB in
+     * the replay harness (docs/performance.md), rounded up for longer texts.
+     */
+    static final long BYTES_PER_PETITION = 5 * 1024;
+    /** The heap's share for the detector: the rest is the segmenter's dictionaries, the service and room to collect. */
+    static final double HEAP_SHARE = 0.2;
+
     private final HotspotSettings settings;
+    private final int maxRemembered;
     private volatile HotspotDetector detector;
+    /** Whether the last petition found the detector's memory shorter than its horizon: logged when it changes. */
+    private volatile boolean shortened;
     private volatile boolean silent;
     private final Outbox outbox;
 
     private final HotIssueBoard hotIssues;
 
     @Inject
-    public HotspotWatch(AnalyticsConfig config, Outbox outbox, HotIssueBoard hotIssues) {
+    public HotspotWatch(AnalyticsConfig config, Outbox outbox, HotIssueBoard hotIssues, io.micrometer.core.instrument.MeterRegistry registry) {
         this.hotIssues = hotIssues;
         AnalyticsConfig.Hotspots h = config.hotspots();
         this.settings = new HotspotSettings(h.window(), h.baselineWindows(), h.minimumCount(), h.minimumGrowth(), h.similarity());
-        this.detector = new HotspotDetector(settings);
+        this.maxRemembered = h.maxRemembered().orElseGet(() -> rememberedThatFit(Runtime.getRuntime().maxMemory()));
+        this.detector = new HotspotDetector(settings, maxRemembered);
         this.outbox = outbox;
+        registry.gauge("wenzheng.hotspot.remembered", this, watch -> watch.detector.rememberedCount());
+        registry.gauge("wenzheng.hotspot.remembered.limit", this, watch -> watch.maxRemembered);
+        registry.gauge("wenzheng.hotspot.memory.seconds", this, watch -> watch.detector.memory(watch.clock.instant()).toSeconds());
+    }
+
+    /** How many petitions fit in the detector's share of a heap of {@code maxHeap} bytes. */
+    static int rememberedThatFit(long maxHeap) {
+        return (int) Math.max(1_000, Math.min(Integer.MAX_VALUE, (long) (maxHeap * HEAP_SHARE) / BYTES_PER_PETITION));
     }
 
     void rebuild(@Observes StartupEvent started) throws Throwable {
         hotIssues.warmUp();
         long remembered = rememberStored(detector);
-        LOG.infof("hotspot detector rebuilt from %d petitions into %d clusters", remembered, detector.clusterCount());
+        LOG.infof("hotspot detector rebuilt from %,d petitions into %,d clusters; it keeps at most %,d petitions", remembered,
+                detector.clusterCount(), maxRemembered);
     }
 
-    /** Shows the detector every stored petition in time order; returns how many. */
+    /**
+     * Shows the detector the stored petitions of its horizon, in time order, counted back from the newest stored one
+     * (the detector's time is the petitions' own); returns how many.
+     */
     long rememberStored(HotspotDetector current) throws Throwable {
         long remembered = 0;
-        HotspotDocument last = null;
+        HotspotDocument last = horizonStart();
         while (true) {
             List<HotspotDocument> page = rememberedAfter(last);
             synchronized (current) {
@@ -87,9 +111,25 @@ public class HotspotWatch {
 
     private static final int REBUILD_PAGE = 1_000;
 
+    /**
+     * A bound just before the horizon of the newest stored petition, or none for an empty table: a city's table holds
+     * years of petitions, and reading them all at every start would take minutes only to forget them again.
+     */
+    private HotspotDocument horizonStart() throws Throwable {
+        Instant newest = VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(() -> Panache.getSession().chain(session ->
+                session.createSelectionQuery("select max(receivedAt) from HotspotDocument", Instant.class).getSingleResultOrNull())));
+        if (newest == null) {
+            return null;
+        }
+        HotspotDocument bound = new HotspotDocument();
+        bound.receivedAt = newest.minus(settings.horizon()).minusMillis(1); // the column keeps microseconds
+        bound.petitionId = "";
+        return bound;
+    }
+
     /** A read-model rebuild starts the detector afresh; the replay teaches it again. */
     public void forget() {
-        detector = new HotspotDetector(settings);
+        detector = new HotspotDetector(settings, maxRemembered);
         silent = true;
     }
 
@@ -121,6 +161,7 @@ public class HotspotWatch {
             HotspotDetector current = detector;
             synchronized (current) {
                 surge = current.observe(document);
+                noteMemory(current, document.receivedAt());
             }
             HotspotDocument row = HotspotDocument.of(document).with(petition.trackingCode(), analysed.message().citizen(), analysed);
             documents.putIfAbsent(row.petitionId, row.values());
@@ -144,6 +185,21 @@ public class HotspotWatch {
         return DOCUMENTS.execute(List.copyOf(documents.values()))
                 .chain(() -> HOTSPOTS.execute(hotspots.values().stream().map(HotspotRow::values).toList()))
                 .chain(announcements::write);
+    }
+
+    /** Says once when a flood starts to shorten what the detector sees, and once when it sees its whole horizon again. */
+    private void noteMemory(HotspotDetector current, Instant now) {
+        boolean nowShortened = current.memory(now).compareTo(settings.horizon()) < 0;
+        if (nowShortened != shortened) {
+            shortened = nowShortened;
+            if (nowShortened) {
+                LOG.warnf("hotspot detector: its horizon of %s holds more than the %,d petitions it may keep; it forgets the oldest "
+                        + "early and now sees back %s. Surges are judged against what it still sees. A busier city needs a larger "
+                        + "heap for analytics (docs/operations.md)", settings.horizon(), maxRemembered, current.memory(now));
+            } else {
+                LOG.infof("hotspot detector: it sees its whole horizon of %s again", settings.horizon());
+            }
+        }
     }
 
     /**

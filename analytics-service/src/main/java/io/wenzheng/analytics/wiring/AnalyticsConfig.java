@@ -73,6 +73,12 @@ public interface AnalyticsConfig {
         /** Cosine similarity of a petition to a cluster's centroid needed to join it. */
         @WithDefault("0.45")
         double similarity();
+
+        /**
+         * Most petitions the detector keeps in memory. Unset: as many as fit in a fifth of the heap at 5 KB each
+         * (about 8,000 in a 200 MB heap). A horizon that holds more (a flood) is shortened to the newest ones.
+         */
+        Optional<Integer> maxRemembered();
     }
 
     interface Reports {

@@ -216,6 +216,106 @@ class HotspotDetectorTest {
         assertThat(surges).allSatisfy(s -> assertThat(s.firstSeen()).isBefore(START.plus(Duration.ofDays(2))));
     }
 
+    /**
+     * Up to its limit a bounded detector is the unbounded one: the same surges, to the figure, on the synthetic city's
+     * two months. Past it, it keeps its limit however many petitions the horizon holds.
+     */
+    @Test
+    void aLimitThatIsNotReachedChangesNothingAndOneThatIsHoldsTheMemoryThere() {
+        City city = new City();
+        List<Document> stream = new ArrayList<>();
+        Instant at = START;
+        for (int i = 0; i < 4_000; i++) {
+            at = at.plusSeconds(300 + city.random.nextInt(600));
+            String[] topic = city.topics.get(i % 97 == 0 ? 7 : city.random.nextInt(i > 3_000 ? 30 : 300));
+            stream.add(doc("p" + i, at, city.petition(topic)));
+        }
+        HotspotDetector unbounded = new HotspotDetector(SETTINGS);
+        HotspotDetector roomy = new HotspotDetector(SETTINGS, 2_000);
+        HotspotDetector tight = new HotspotDetector(SETTINGS, 300);
+        int maxRemembered = 0;
+        int surges = 0;
+        for (Document d : stream) {
+            Optional<Surge> expected = unbounded.observe(d);
+            assertThat(roomy.observe(d)).as(d.petitionId()).isEqualTo(expected);
+            tight.observe(d);
+            maxRemembered = Math.max(maxRemembered, unbounded.rememberedCount());
+            surges += expected.isPresent() ? 1 : 0;
+            assertThat(tight.rememberedCount()).isLessThanOrEqualTo(300);
+            assertThat(roomy.memory(d.receivedAt())).isEqualTo(SETTINGS.horizon());
+        }
+        assertThat(maxRemembered).as("the horizon's petitions stay under the roomy limit").isBetween(1_000, 2_000);
+        assertThat(surges).as("the comparison had surges to compare").isGreaterThan(3);
+        assertThat(tight.rememberedCount()).isEqualTo(300);
+        assertThat(tight.memory(at)).isLessThan(SETTINGS.horizon()).isGreaterThan(Duration.ZERO);
+    }
+
+    /**
+     * A flood of one-off petitions, six hundred an hour for an hour, leaves room for minutes of them. The steady topic
+     * beside it is forgotten with everything else, so the detector meets it as new once more, and once; when the
+     * flood has aged out of the horizon the detector sees all of it again.
+     */
+    @Test
+    void aFloodShortensTheMemoryWhichGrowsBackAfterIt() {
+        City city = new City();
+        String[] steady = city.topics.get(0);
+        HotspotDetector detector = new HotspotDetector(SETTINGS, 400);
+        List<Surge> steadySurges = new ArrayList<>();
+        int sequence = 0;
+        Instant floodEnd = START.plus(Duration.ofDays(30)).plusSeconds(3_600);
+        for (int hour = 0; hour < 24 * 45; hour++) {
+            Instant at = START.plus(Duration.ofHours(hour));
+            if (hour % 4 == 0) {
+                detector.observe(doc("steady-" + sequence++, at, city.petition(steady))).ifPresent(steadySurges::add);
+            }
+            boolean flooding = !at.isBefore(START.plus(Duration.ofDays(30))) && at.isBefore(floodEnd);
+            for (int i = 0; i < (flooding ? 600 : 1); i++) {
+                // The flood: one-off complaints, each unlike the others, in the same hour.
+                detector.observe(doc("flood-" + sequence++, at.plusSeconds(i), city.word(12) + "，" + city.word(10)));
+            }
+            if (flooding) {
+                assertThat(detector.memory(at.plusSeconds(599))).as("the flood leaves room for minutes").isLessThan(Duration.ofHours(1));
+            }
+        }
+        // The flood left no room for the steady topic: the detector forgot it, and on the day after it is new again.
+        assertThat(steadySurges).as("the steady topic surges on its first day and on the first day after the flood, only")
+                .hasSize(2)
+                .allSatisfy(s -> assertThat(s.firstSeen()).satisfiesAnyOf(
+                        first -> assertThat(first).isBefore(START.plus(Duration.ofDays(1))),
+                        first -> assertThat(first).isBetween(floodEnd, floodEnd.plus(Duration.ofDays(1)))));
+        Instant last = START.plus(Duration.ofHours(24 * 45 - 1));
+        assertThat(detector.memory(last)).isEqualTo(SETTINGS.horizon());
+    }
+
+    /**
+     * A topic of four petitions a day that rises to six is growing, not surging. With room for only a day and a half of
+     * it, the six of the recent day are measured against the part of the baseline still seen; spread over all seven
+     * baseline days, as if the forgotten ones had been quiet, they would be a surge of growth seven.
+     */
+    @Test
+    void aShortenedBaselineIsMeasuredOverWhatIsStillSeen() {
+        City city = new City();
+        String[] topic = city.topics.get(0);
+        HotspotDetector unbounded = new HotspotDetector(SETTINGS);
+        // A day holds 24 other petitions and four to six of the topic's: room for about a day and a half.
+        HotspotDetector bounded = new HotspotDetector(SETTINGS, 45);
+        List<Surge> surges = new ArrayList<>();
+        Instant at = START;
+        for (int hour = 0; hour < 24 * 13; hour++) {
+            at = START.plus(Duration.ofHours(hour));
+            Document other = doc("other-" + hour, at.plusSeconds(1), city.petition(city.topics.get(1 + city.random.nextInt(299))));
+            if (hour % (hour < 24 * 10 ? 6 : 4) == 0) {
+                Document d = doc("topic-" + hour, at, city.petition(topic));
+                assertThat(unbounded.observe(d)).as("four a day, then six, with the whole baseline").isEmpty();
+                bounded.observe(d).ifPresent(surges::add);
+            }
+            unbounded.observe(other);
+            bounded.observe(other);
+        }
+        assertThat(bounded.memory(at)).isLessThan(Duration.ofDays(3)).isGreaterThan(Duration.ofDays(1));
+        assertThat(surges).as("four a day, then six, with a day and a half of baseline").isEmpty();
+    }
+
     @Test
     void featuresRoundTripForTheDetectorsMemory() {
         Map<String, Integer> features = TextFeatures.bigrams("噪音扰民，噪音！ABC 12").asMap();
