@@ -75,8 +75,9 @@ public interface AnalyticsConfig {
         double similarity();
 
         /**
-         * Most petitions the detector keeps in memory. Unset: as many as fit in a fifth of the heap at 5 KB each
-         * (about 8,000 in a 200 MB heap). A horizon that holds more (a flood) is shortened to the newest ones.
+         * Most petitions the detector keeps in memory. Unset: at 5 KB each, as many as fit in two fifths of the heap
+         * above 100 MB (about 7,900 at -Xmx200m, 28,000 at -Xmx460m). A horizon that holds more (a flood, or a city
+         * too busy for the heap) is shortened to the newest ones.
          */
         Optional<Integer> maxRemembered();
     }
