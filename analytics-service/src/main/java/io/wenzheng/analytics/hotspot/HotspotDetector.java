@@ -107,10 +107,6 @@ public final class HotspotDetector {
         return remembered.size();
     }
 
-    public int maxRemembered() {
-        return maxRemembered;
-    }
-
     /**
      * How far back the detector sees at {@code now}: its horizon, or less once it has forgotten petitions for room. A
      * flood shortens it; it grows back as the flood ages out of the horizon.
