@@ -1,6 +1,5 @@
 package io.wenzheng.bench.suite;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.wenzheng.devstack.load.PetitionLoad;
 import io.wenzheng.devstack.load.PetitionTexts;
 import io.wenzheng.devstack.suite.RunningSuite;
@@ -67,7 +66,6 @@ public final class SuiteBenchmark {
                          double recordsPerPetition, double ceilingRatio, Map<ServiceName, Long> peakRssMb) {
     }
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private final RunningSuite running;
