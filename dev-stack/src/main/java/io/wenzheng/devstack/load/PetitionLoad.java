@@ -304,7 +304,7 @@ public final class PetitionLoad {
     private HttpRequest wechatRequest(String messageId, String text) {
         String timestamp = String.valueOf(Instant.now().getEpochSecond());
         String nonce = "n" + messageId;
-        String xml = "<xml><ToUserName><![CDATA[gh_wenzheng]]></ToUserName><FromUserName><![CDATA[o_load" + (Long.parseLong(messageId) % 997)
+        String xml = "<xml><ToUserName><![CDATA[gh_wenzheng]]></ToUserName><FromUserName><![CDATA[" + wechatUser(Long.parseLong(messageId))
                 + "]]></FromUserName><CreateTime>" + timestamp + "</CreateTime><MsgType><![CDATA[text]]></MsgType><Content><![CDATA["
                 + text.replace("]]>", "]] >") + "]]></Content><MsgId>" + messageId + "</MsgId></xml>";
         String query = "signature=" + wechatSignature(settings.wechatToken(), timestamp, nonce) + "&timestamp=" + timestamp + "&nonce=" + nonce;
@@ -312,6 +312,18 @@ public final class PetitionLoad {
                 .timeout(Duration.ofSeconds(10))
                 .header("Content-Type", "text/xml")
                 .POST(HttpRequest.BodyPublishers.ofString(xml, StandardCharsets.UTF_8)).build();
+    }
+
+    /**
+     * The WeChat user a message comes from. Intake compares a petition with the same citizen's petitions of the last
+     * seven days, so how often citizens write again sets part of its cost. On the board {@code ../shared/data} comes from
+     * (5,617 petitions, 5,318 users), 98.5% have no earlier petition of their user within seven days and none has more than
+     * two; here one message in 50 comes from the user of the message seven before it, and every other from a user of its
+     * own. Until 7 December 2026 every message came from one of 997 users: in a burst of 100,000 each of them wrote about
+     * 30, intake compared every new one with up to 50 earlier ones, and the burst slowed as they accumulated.
+     */
+    static String wechatUser(long messageId) {
+        return "o_load" + (messageId % 50 == 0 ? messageId - 7 : messageId);
     }
 
     /** WeChat's server signature: sha1 over the token, timestamp and nonce, sorted and concatenated. */
