@@ -139,7 +139,7 @@ public final class PostgresServer implements AutoCloseable {
     }
 
     private EmbeddedPostgres.Builder builder() {
-        return EmbeddedPostgres.builder()
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setPort(port)
                 .setDataDirectory(dataDir)
                 .setCleanDataDirectory(true)
@@ -155,6 +155,27 @@ public final class PostgresServer implements AutoCloseable {
                 .setServerConfig("track_commit_timestamp", "on")
                 .setOutputRedirector(ProcessBuilder.Redirect.DISCARD)
                 .setErrorRedirector(ProcessBuilder.Redirect.appendTo(dataDir.getParent().resolve("postgres.log").toFile()));
+        extraSettings(System.getenv("WENZHENG_POSTGRES_SETTINGS")).forEach(builder::setServerConfig);
+        return builder;
+    }
+
+    /**
+     * Settings an investigation adds to the server's, as {@code name=value;name=value}: for instance
+     * {@code shared_preload_libraries=pg_stat_statements} to see which statements a benchmark's time goes to.
+     */
+    static java.util.Map<String, String> extraSettings(String spec) {
+        java.util.Map<String, String> settings = new java.util.LinkedHashMap<>();
+        if (spec == null || spec.isBlank()) {
+            return settings;
+        }
+        for (String pair : spec.split(";")) {
+            int eq = pair.indexOf('=');
+            if (eq <= 0) {
+                throw new IllegalArgumentException("WENZHENG_POSTGRES_SETTINGS: '" + pair + "' is not name=value");
+            }
+            settings.put(pair.substring(0, eq).trim(), pair.substring(eq + 1).trim());
+        }
+        return settings;
     }
 
     private long postmasterPid() throws IOException {
