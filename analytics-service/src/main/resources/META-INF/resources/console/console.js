@@ -338,8 +338,12 @@ function done(id) {
   const at = triage.queue.findIndex(c => c.petitionId === id);
   triage.queue = triage.queue.filter(c => c.petitionId !== id);
   triage.details.delete(id);
-  const next = triage.queue[Math.min(at, triage.queue.length - 1)];
-  triage.current = next ? next.petitionId : null;
+  // A poll answered between the decision's commit and its answer has already taken the case out and shown another:
+  // that one stays. (Before, the page showed no case at all until the next poll, and Enter did nothing.)
+  if (at >= 0 || !triage.queue.some(c => c.petitionId === triage.current)) {
+    const next = triage.queue[Math.min(Math.max(at, 0), triage.queue.length - 1)];
+    triage.current = next ? next.petitionId : null;
+  }
   renderQueue();
   showCase();
   prefetch();
