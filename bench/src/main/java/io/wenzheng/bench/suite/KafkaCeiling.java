@@ -33,6 +33,38 @@ final class KafkaCeiling {
     private KafkaCeiling() {
     }
 
+    /**
+     * The controller has the new topic before the broker serves it. A producer that sends in between is told
+     * NOT_LEADER_OR_FOLLOWER and, being idempotent, can then retry out of sequence without end: a bench on 7 December
+     * 2026 spent minutes on OutOfOrderSequenceException after its burst and never measured the ceiling.
+     */
+    static void awaitLeaders(Admin admin, String topic, int partitions) {
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (true) {
+            try {
+                var served = admin.describeTopics(List.of(topic)).allTopicNames().get(10, TimeUnit.SECONDS).get(topic);
+                if (served.partitions().size() == partitions
+                        && served.partitions().stream().allMatch(p -> p.leader() != null && !p.leader().isEmpty())) {
+                    return;
+                }
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                // not served yet: UnknownTopicOrPartitionException until the broker has the topic
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            if (System.nanoTime() > until) {
+                throw new IllegalStateException(topic + " has no leader for each of its " + partitions + " partitions after 30 s");
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
     static Result measure(Map<String, Object> client, Admin admin, int partitions, int recordBytes, long records, Consumer<String> say) {
         String topic = "bench.ceiling." + System.currentTimeMillis();
         try {
@@ -40,6 +72,7 @@ final class KafkaCeiling {
         } catch (Exception e) {
             throw new IllegalStateException("cannot create " + topic, e);
         }
+        awaitLeaders(admin, topic, partitions);
         byte[] value = new byte[Math.max(16, recordBytes - 26)];
         new Random(1).nextBytes(value);
         Map<String, Object> producerConfig = new HashMap<>(client);
