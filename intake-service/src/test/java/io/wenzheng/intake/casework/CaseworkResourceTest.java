@@ -83,7 +83,7 @@ class CaseworkResourceTest {
         List<String> published = List.of("wenzheng.petition.responded.v1", "wenzheng.petition.awaiting-citizen.v1",
                 "wenzheng.petition.progress-reported.v1", "wenzheng.petition.citizen-replied.v1", "wenzheng.petition.resolved.v1");
         for (String type : published) {
-            var seen = probe.await(Topics.LIFECYCLE, r -> id.equals(r.key()) && type.equals(r.header("ce_type")), Duration.ofSeconds(20))
+            var seen = probe.await(Topics.LIFECYCLE, r -> id.equals(r.key()) && type.equals(r.header("ce_type")), Duration.ofSeconds(60))
                     .orElseThrow(() -> new AssertionError(type + " not published"));
             assertThat(seen.header("ce_source")).isEqualTo("intake-service");
         }
@@ -110,9 +110,9 @@ class CaseworkResourceTest {
         given().contentType(ContentType.JSON).body(Map.of("rating", 4)).post(path + "/rating").then().statusCode(409);
 
         var rated = probe.await(Topics.LIFECYCLE, r -> id.equals(r.key()) && "wenzheng.petition.rated.v1".equals(r.header("ce_type"))
-                && r.value().contains("\"rating\":2"), Duration.ofSeconds(20)).orElseThrow();
+                && r.value().contains("\"rating\":2"), Duration.ofSeconds(60)).orElseThrow();
         assertThat(rated.value()).contains("只清理了一半");
-        probe.await(Topics.LIFECYCLE, r -> id.equals(r.key()) && "wenzheng.petition.reopened.v1".equals(r.header("ce_type")), Duration.ofSeconds(20))
+        probe.await(Topics.LIFECYCLE, r -> id.equals(r.key()) && "wenzheng.petition.reopened.v1".equals(r.header("ce_type")), Duration.ofSeconds(60))
                 .orElseThrow(() -> new AssertionError("reopened not published"));
     }
 
@@ -125,7 +125,7 @@ class CaseworkResourceTest {
         post(path + "/acceptance", Map.of("unitCode", "A3")).statusCode(202).body("status", equalTo("ACCEPTED"));
         post(path + "/acceptance", Map.of("unitCode", "A3")).statusCode(409).body("detail", org.hamcrest.Matchers.containsString("sign for"));
         var accepted = probe.await(Topics.LIFECYCLE, r -> id.equals(r.key()) && "wenzheng.petition.accepted.v1".equals(r.header("ce_type")),
-                Duration.ofSeconds(20)).orElseThrow(() -> new AssertionError("accepted not published"));
+                Duration.ofSeconds(60)).orElseThrow(() -> new AssertionError("accepted not published"));
         assertThat(accepted.value()).contains("\"unitCode\":\"A3\"");
         post(path + "/responses", Map.of("unitCode", "A3", "message", "已签收，正在核查")).statusCode(202).body("status", equalTo("RESPONDED"));
 

@@ -63,7 +63,7 @@ class ImportResourceTest {
                         "wenzheng.petition.resolved.v1"))
                 .body("history[1].occurredAt", equalTo("2019-04-26T02:00:00Z"));
         try (EventProbe probe = new EventProbe(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class))) {
-            var received = probe.await(Topics.LIFECYCLE, r -> id.equals(r.key()) && r.value().contains("\"imported\""), Duration.ofSeconds(20))
+            var received = probe.await(Topics.LIFECYCLE, r -> id.equals(r.key()) && r.value().contains("\"imported\""), Duration.ofSeconds(60))
                     .orElseThrow();
             assertThat(received.value()).contains("\"receivedAt\":\"2019-04-25T01:32:09Z\"").contains("\"resolvedAt\":\"2019-04-26T02:00:00Z\"")
                     .doesNotContain("A0001");

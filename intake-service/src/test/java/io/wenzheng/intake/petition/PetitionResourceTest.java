@@ -59,7 +59,7 @@ class PetitionResourceTest {
                 .extract().jsonPath().getString("history[0].id");
 
         try (EventProbe probe = new EventProbe(bootstrap())) {
-            var record = probe.await(Topics.LIFECYCLE, r -> id.equals(r.key()), Duration.ofSeconds(20)).orElseThrow();
+            var record = probe.await(Topics.LIFECYCLE, r -> id.equals(r.key()), Duration.ofSeconds(60)).orElseThrow();
             assertThat(record.header("ce_id")).isEqualTo(eventId);
             assertThat(record.header("ce_type")).isEqualTo("wenzheng.petition.received.v1");
             assertThat(record.header("ce_source")).isEqualTo("intake-service");

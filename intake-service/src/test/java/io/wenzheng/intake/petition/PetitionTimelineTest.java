@@ -91,12 +91,12 @@ class PetitionTimelineTest {
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().get("/api/v1/petitions/" + id).then()
                 .body("status", equalTo("ROUTED")).body("unit.code", equalTo("A-TRANSPORT")));
 
-        var deadLetter = probe.await(Topics.deadLetter(Topics.LIFECYCLE), r -> poisonId.equals(r.header("ce_id")), Duration.ofSeconds(20))
+        var deadLetter = probe.await(Topics.deadLetter(Topics.LIFECYCLE), r -> poisonId.equals(r.header("ce_id")), Duration.ofSeconds(60))
                 .orElseThrow(() -> new AssertionError("poison message not dead-lettered"));
         assertThat(deadLetter.header("dead-letter-reason")).contains("not valid PetitionRouted");
         assertThat(deadLetter.value()).isEqualTo("{this is not json");
 
-        var unknown = probe.await(Topics.deadLetter(Topics.LIFECYCLE), r -> strangerId.equals(r.header("ce_id")), Duration.ofSeconds(20))
+        var unknown = probe.await(Topics.deadLetter(Topics.LIFECYCLE), r -> strangerId.equals(r.header("ce_id")), Duration.ofSeconds(60))
                 .orElseThrow(() -> new AssertionError("event for an unknown petition not dead-lettered"));
         assertThat(unknown.header("dead-letter-reason")).contains("unknown petition");
     }
@@ -119,7 +119,7 @@ class PetitionTimelineTest {
                 .post("/api/v1/petitions/" + id + "/hand-back").then().statusCode(409);
 
         var returned = probe.await(Topics.LIFECYCLE, r -> id.equals(r.key()) && "wenzheng.petition.returned.v1".equals(r.header("ce_type")),
-                Duration.ofSeconds(20)).orElseThrow();
+                Duration.ofSeconds(60)).orElseThrow();
         assertThat(returned.value()).contains("\"unitCode\":\"A3\"").contains("该工地由市生态环境局直接监管");
     }
 

@@ -104,7 +104,7 @@ class ReplyDeliveryTest {
                         + "\"created_at\":\"Sun Nov 29 21:00:00 +0800 2026\",\"text\":\"" + text + "\",\"data\":{}}")
                 .queryParams(Map.of("signature", PlatformSignature.of("wenzheng-demo", ts, nonce), "timestamp", ts, "nonce", nonce))
                 .post("/channels/weibo/demo").then().statusCode(200);
-        String id = probe.await(Topics.LIFECYCLE, r -> r.value().contains(text), Duration.ofSeconds(20)).orElseThrow().key();
+        String id = probe.await(Topics.LIFECYCLE, r -> r.value().contains(text), Duration.ofSeconds(60)).orElseThrow().key();
         routeAndRespond(id, "已通知市政排水");
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(history(id)).contains("intake.reply.failed"));
@@ -147,7 +147,7 @@ class ReplyDeliveryTest {
                         .map(e -> e.getKey() + "=" + java.net.URLEncoder.encode(e.getValue(), java.nio.charset.StandardCharsets.UTF_8))
                         .collect(java.util.stream.Collectors.joining("&")))
                 .post("/channels/alipay/demo").then().statusCode(200);
-        String id = probe.await(Topics.LIFECYCLE, r -> r.value().contains("小区垃圾无人清运"), Duration.ofSeconds(20)).orElseThrow().key();
+        String id = probe.await(Topics.LIFECYCLE, r -> r.value().contains("小区垃圾无人清运"), Duration.ofSeconds(60)).orElseThrow().key();
         routeAndRespond(id, "已安排环卫今日清运");
 
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
@@ -182,7 +182,7 @@ class ReplyDeliveryTest {
                 .queryParams(Map.of("signature", PlatformSignature.of("wenzheng-demo", ts, nonce), "timestamp", ts, "nonce", nonce))
                 .post("/channels/wechat/demo").then().statusCode(200).body(org.hamcrest.Matchers.containsString("查询码"))
                 .body(org.hamcrest.Matchers.containsString("/track/"));
-        return probe.await(Topics.LIFECYCLE, r -> r.value().contains(text), Duration.ofSeconds(20)).orElseThrow().key();
+        return probe.await(Topics.LIFECYCLE, r -> r.value().contains(text), Duration.ofSeconds(60)).orElseThrow().key();
     }
 
     private void routeAndRespond(String id, String message) {

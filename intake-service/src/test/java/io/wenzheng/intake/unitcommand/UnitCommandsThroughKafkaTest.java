@@ -39,7 +39,7 @@ import org.junit.jupiter.api.Test;
 @TestSecurity(user = "admin1", roles = {"operator", "admin"})
 @QuarkusTestResource(value = DevStackTestResource.class, initArgs = @ResourceArg(name = "service", value = "intake"))
 class UnitCommandsThroughKafkaTest {
-    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final Duration WAIT = Duration.ofSeconds(60);
     private EventProbe probe;
 
     @BeforeEach

@@ -75,7 +75,7 @@ class AlipayChannelTest {
         Charset gbk = Charset.forName("GBK");
         call(AlipayResource.NOTIFY, biz, gbk, true).then().statusCode(200);
         call(AlipayResource.NOTIFY, biz, gbk, true).then().statusCode(200); // Alipay's retry
-        var received = probe.await(Topics.LIFECYCLE, r -> r.value().contains(text), Duration.ofSeconds(20)).orElseThrow();
+        var received = probe.await(Topics.LIFECYCLE, r -> r.value().contains(text), Duration.ofSeconds(60)).orElseThrow();
         assertThat(received.value()).contains("\"channel\":\"ALIPAY\"").doesNotContain("2088000000000002");
         assertThat(probe.readAll(Topics.LIFECYCLE, Duration.ofSeconds(3)).stream().filter(x -> x.value().contains(text))).hasSize(1);
     }

@@ -36,7 +36,7 @@ class HotlineResourceTest {
                 .header("Location", org.hamcrest.Matchers.endsWith("/api/v1/petitions/" + id))
                 .body("id", org.hamcrest.Matchers.equalTo(id));
         try (EventProbe probe = new EventProbe(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class))) {
-            var received = probe.await(Topics.LIFECYCLE, r -> id.equals(r.key()), Duration.ofSeconds(20)).orElseThrow();
+            var received = probe.await(Topics.LIFECYCLE, r -> id.equals(r.key()), Duration.ofSeconds(60)).orElseThrow();
             assertThat(received.value()).contains("\"channel\":\"HOTLINE\"").contains("\"categoryHint\":\"城乡建设\"")
                     .contains("\"citizenRef\":\"c-").doesNotContain("1234").doesNotContain("马先生");
             assertThat(probe.readAll(Topics.LIFECYCLE, Duration.ofSeconds(3)).stream().filter(r -> r.value().contains(transcript)))

@@ -58,7 +58,7 @@ class Open311ResourceTest {
         assertThat(created.getString("[0].service_notice")).contains(token);
 
         try (EventProbe probe = new EventProbe(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class))) {
-            var received = probe.await(Topics.LIFECYCLE, r -> id.equals(r.key()), Duration.ofSeconds(20)).orElseThrow();
+            var received = probe.await(Topics.LIFECYCLE, r -> id.equals(r.key()), Duration.ofSeconds(60)).orElseThrow();
             assertThat(received.value()).contains("\"channel\":\"OPEN311\"").contains("\"categoryHint\":\"城乡建设\"")
                     .doesNotContain("13995100000").doesNotContain("王");
         }

@@ -76,7 +76,7 @@ class WeChatChannelTest {
         // Or the same message under a new nonce.
         assertThat(code(plaintext(xml, now(), "n" + UUID.randomUUID()).then().statusCode(200).extract().asString())).isEqualTo(code);
 
-        var received = probe.await(Topics.LIFECYCLE, r -> r.value().contains(text), Duration.ofSeconds(20))
+        var received = probe.await(Topics.LIFECYCLE, r -> r.value().contains(text), Duration.ofSeconds(60))
                 .orElseThrow(() -> new AssertionError("no received event"));
         assertThat(received.value()).contains("\"channel\":\"WECHAT\"").contains("\"trackingCode\":\"" + code + "\"")
                 .doesNotContain(openid);
@@ -101,7 +101,7 @@ class WeChatChannelTest {
         String opened = CRYPTO.decrypt(sealed.get("Encrypt"));
         assertThat(opened).contains("oSecure");
         code(opened);
-        assertThat(probe.await(Topics.LIFECYCLE, r -> r.value().contains(text), Duration.ofSeconds(20))).isPresent();
+        assertThat(probe.await(Topics.LIFECYCLE, r -> r.value().contains(text), Duration.ofSeconds(60))).isPresent();
 
         // A wrong msg_signature, or an envelope for another appid, is refused.
         given().contentType("text/xml").body(outer)
@@ -121,17 +121,17 @@ class WeChatChannelTest {
         code(plaintext(message("oLoc", "location", "<Location_X>38.4681</Location_X><Location_Y>106.2731</Location_Y><Scale>15</Scale><Label>"
                 + SafeXml.cdata(label) + "</Label>", MSG_IDS.incrementAndGet()), now(), "n" + UUID.randomUUID()).then().statusCode(200)
                 .extract().asString());
-        var located = probe.await(Topics.LIFECYCLE, r -> r.value().contains(label), Duration.ofSeconds(20)).orElseThrow();
+        var located = probe.await(Topics.LIFECYCLE, r -> r.value().contains(label), Duration.ofSeconds(60)).orElseThrow();
         assertThat(located.value()).contains("\"latitude\":38.4681").contains("\"longitude\":106.2731");
 
         String voice = "公交站台的顶棚漏雨 " + UUID.randomUUID();
         code(plaintext(message("oVoice", "voice", "<MediaId>m1</MediaId><Format>amr</Format><Recognition>" + SafeXml.cdata(voice)
                 + "</Recognition>", MSG_IDS.incrementAndGet()), now(), "n" + UUID.randomUUID()).then().statusCode(200).extract().asString());
-        assertThat(probe.await(Topics.LIFECYCLE, r -> r.value().contains(voice), Duration.ofSeconds(20))).isPresent();
+        assertThat(probe.await(Topics.LIFECYCLE, r -> r.value().contains(voice), Duration.ofSeconds(60))).isPresent();
         String picture = "http://mmbiz.qpic.cn/mmbiz_jpg/" + UUID.randomUUID() + "/0";
         code(plaintext(message("oImg", "image", "<PicUrl>" + picture + "</PicUrl><MediaId>m2</MediaId>", MSG_IDS.incrementAndGet()),
                 now(), "n" + UUID.randomUUID()).then().statusCode(200).extract().asString());
-        assertThat(probe.await(Topics.LIFECYCLE, r -> r.value().contains(picture), Duration.ofSeconds(20)).orElseThrow().value())
+        assertThat(probe.await(Topics.LIFECYCLE, r -> r.value().contains(picture), Duration.ofSeconds(60)).orElseThrow().value())
                 .as("the picture is the petition's attachment").contains("\"attachments\":[\"" + picture + "\"]").contains("（微信图片）");
 
         String subscribe = "<xml><ToUserName><![CDATA[gh_demo]]></ToUserName><FromUserName><![CDATA[oNew]]></FromUserName><CreateTime>"

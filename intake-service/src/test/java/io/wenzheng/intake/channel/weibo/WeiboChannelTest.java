@@ -69,7 +69,7 @@ class WeiboChannelTest {
         String code = code(first);
         assertThat(code(post(push, ts, nonce))).as("the platform's retry").isEqualTo(code);
         assertThat(code(post(push, nowMillis(), "n" + UUID.randomUUID()))).isEqualTo(code);
-        var received = probe.await(Topics.LIFECYCLE, r -> r.value().contains(text), Duration.ofSeconds(20)).orElseThrow();
+        var received = probe.await(Topics.LIFECYCLE, r -> r.value().contains(text), Duration.ofSeconds(60)).orElseThrow();
         assertThat(received.value()).contains("\"channel\":\"WEIBO\"").contains(code).doesNotContain("2489518277");
 
         String position = push("position", "", "{\"longitude\":\"106.2731\",\"latitude\":\"38.4681\"}");
