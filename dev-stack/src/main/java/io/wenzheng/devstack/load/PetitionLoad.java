@@ -320,7 +320,8 @@ public final class PetitionLoad {
      * (5,617 petitions, 5,318 users), 98.5% have no earlier petition of their user within seven days and none has more than
      * two; here one message in 50 comes from the user of the message seven before it, and every other from a user of its
      * own. Until 7 December 2026 every message came from one of 997 users: in a burst of 100,000 each of them wrote about
-     * 30, intake compared every new one with up to 50 earlier ones, and the burst slowed as they accumulated.
+     * 30, and intake compared every new one with up to 50 earlier ones (work real citizens do not cause; it was not,
+     * though, what slows a long burst: docs/performance.md, eleventh session).
      */
     static String wechatUser(long messageId) {
         return "o_load" + (messageId % 50 == 0 ? messageId - 7 : messageId);
