@@ -15,7 +15,10 @@ import jakarta.inject.Inject;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
-/** Accepts petitions: the record, its first history entry and the received event are written together. */
+/**
+ * Accepts petitions: the record, its first history entry and the received event are written together, with the other
+ * petitions accepted at the same moment ({@link PetitionWriter}).
+ */
 @ApplicationScoped
 public class PetitionIntake {
     /** The service's clock ({@code kit.time.ServiceClock}): the system clock, or a test profile's. */
@@ -23,23 +26,15 @@ public class PetitionIntake {
     java.time.Clock clock;
     private final Outbox outbox;
     private final ContactVault vault;
-    private final String source;
-    private final int duplicateWindowDays;
-    private final double duplicateSimilarity;
-
-    private final AcceptanceStatement acceptance;
+    private final PetitionWriter petitions;
     @Inject
     io.vertx.mutiny.sqlclient.Pool pool;
 
     @Inject
-    public PetitionIntake(Outbox outbox, AcceptanceStatement acceptance, ContactVault vault, KitConfig kit,
-                          io.wenzheng.intake.IntakeConfig config) {
+    public PetitionIntake(Outbox outbox, PetitionWriter petitions, ContactVault vault) {
         this.outbox = outbox;
-        this.acceptance = acceptance;
+        this.petitions = petitions;
         this.vault = vault;
-        this.source = kit.service();
-        this.duplicateWindowDays = config.duplicateWindowDays();
-        this.duplicateSimilarity = config.duplicateSimilarity();
     }
 
     public Uni<PetitionReceipt> submit(PetitionSubmission submission) {
@@ -90,8 +85,7 @@ public class PetitionIntake {
         PetitionReceived event = new PetitionReceived(row.id, row.trackingCode, row.channel, row.subject, row.text,
                 row.address == null && row.latitude == null ? null : new Location(row.address, row.latitude, row.longitude),
                 row.citizenRef, now, categoryHint, submission.attachments());
-        return flagIfRepeat(row)
-                .chain(() -> acceptance.write(row, outbox.prepare(event, now), source, origin))
+        return petitions.write(new AcceptanceStatement.Acceptance(row, outbox.prepare(event, now), origin))
                 .invoke(() -> accepted(row.channel))
                 .replaceWith(() -> new PetitionReceipt(row.id, row.trackingCode, row.status, row.receivedAt));
     }
@@ -138,37 +132,8 @@ public class PetitionIntake {
                         })));
     }
 
-    /**
-     * Looks for an earlier petition of the same citizen that reads like this one. A hint for the operator, read before
-     * the write and outside it: two of a citizen's petitions racing each other may both go unflagged. Only the three
-     * columns it compares are read, straight from the pool: most petitions come with a phone number, so this runs for
-     * nearly every one.
-     */
-    private Uni<Void> flagIfRepeat(PetitionRow row) {
-        if (row.citizenRef == null) {
-            return Uni.createFrom().voidItem();
-        }
-        return pool.preparedQuery(EARLIER_OF_CITIZEN)
-                .execute(io.vertx.mutiny.sqlclient.Tuple.of(row.citizenRef,
-                        io.wenzheng.kit.sql.Timestamptz.of(row.receivedAt.minus(java.time.Duration.ofDays(duplicateWindowDays)))))
-                .invoke(earlier -> {
-                    var similarity = io.wenzheng.intake.duplicate.TextSimilarity.against(row.text);
-                    for (io.vertx.mutiny.sqlclient.Row e : earlier) {
-                        if (similarity.applyAsDouble(e.getString("body")) >= duplicateSimilarity) {
-                            String first = e.getString("possible_duplicate_of");
-                            row.possibleDuplicateOf = first != null ? first : e.getString("id");
-                            return;
-                        }
-                    }
-                })
-                .replaceWithVoid();
-    }
-
     private static final String FILED_BEFORE = "select p.id, p.tracking_code, p.status, p.received_at from channel_message m "
             + "join petition p on p.id = m.petition_id where m.channel = $1 and m.account = $2 and m.message_id = $3";
-
-    private static final String EARLIER_OF_CITIZEN = "select id, body, possible_duplicate_of from petition "
-            + "where citizen_ref = $1 and received_at >= $2 order by received_at desc limit 50";
 
     public Uni<PetitionView> view(String id) {
         return Panache.withSession(() -> PetitionRow.<PetitionRow>findById(id).chain(row -> row == null

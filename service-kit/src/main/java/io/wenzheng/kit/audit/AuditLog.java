@@ -2,14 +2,12 @@ package io.wenzheng.kit.audit;
 
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.Context;
-import io.vertx.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import io.wenzheng.kit.sql.GroupCommit;
 import io.wenzheng.kit.sql.MultiRowStatement;
 import io.wenzheng.kit.sql.Timestamptz;
 import jakarta.inject.Inject;
@@ -17,18 +15,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The append-only audit table ({@code db/kit/V0_4__audit_log.sql}), written through the reactive pool outside any
  * business transaction: an action that failed is audited too.
  *
- * <p>Lines are written by group commit: a line that arrives while a write is under way waits for it, and all lines
- * that waited go together in the next statement. One caller alone waits for one round trip, as before; a hundred
- * concurrent requests share a few statements and commits instead of a hundred. Each caller's answer still waits until
- * its own line is durable. A statement that fails is retried line by line, so that one bad line fails only its own
- * caller.
+ * <p>Lines are written by {@link GroupCommit}: a hundred concurrent requests share a few statements and commits instead of
+ * a hundred, each caller's answer still waits until its own line is durable, and one bad line fails only its own caller.
  */
 @ApplicationScoped
 public class AuditLog {
@@ -41,35 +35,18 @@ public class AuditLog {
     @Inject
     Pool pool;
 
-    private final Object lock = new Object();
-    private List<Waiting> queued = new ArrayList<>();
-    private boolean writing;
     private final AtomicLong statements = new AtomicLong();
     private final AtomicLong lines = new AtomicLong();
+    private final GroupCommit<Record> writes = new GroupCommit<>(MOST_LINES, this::insert, r -> insert(List.of(r)), group -> {
+        statements.incrementAndGet();
+        lines.addAndGet(group);
+    });
 
     public record Record(String actor, String roles, String unit, String action, String target, int outcome,
                          String clientAddress, String userAgent, String traceId) {
         List<Object> values() {
             return Arrays.asList(cut(actor, 200), cut(roles, 200), cut(unit, 64), cut(action, 300), cut(target, 100), (short) outcome,
                     cut(clientAddress, 200), cut(userAgent, 300), traceId);
-        }
-    }
-
-    /** A line and its caller, answered on the caller's own Vert.x context. */
-    private record Waiting(Record record, CompletableFuture<Void> written, Context context) {
-        void done(Throwable failure) {
-            Runnable answer = () -> {
-                if (failure == null) {
-                    written.complete(null);
-                } else {
-                    written.completeExceptionally(failure);
-                }
-            };
-            if (context == null) {
-                answer.run();
-            } else {
-                context.runOnContext(ignored -> answer.run());
-            }
         }
     }
 
@@ -82,48 +59,13 @@ public class AuditLog {
 
     /** Completes when the line is written, or fails with the database's error. */
     public Uni<Void> append(Record r) {
-        Waiting waiting = new Waiting(r, new CompletableFuture<>(), Vertx.currentContext());
-        boolean start;
-        synchronized (lock) {
-            queued.add(waiting);
-            start = !writing;
-            writing = true;
-        }
-        if (start) {
-            writeQueued();
-        }
-        return Uni.createFrom().completionStage(waiting.written);
+        return writes.write(r);
     }
 
-    private void writeQueued() {
-        List<Waiting> batch;
-        synchronized (lock) {
-            if (queued.isEmpty()) {
-                writing = false;
-                return;
-            }
-            int n = Math.min(queued.size(), MOST_LINES);
-            batch = new ArrayList<>(queued.subList(0, n));
-            queued = new ArrayList<>(queued.subList(n, queued.size()));
-        }
-        write(batch).subscribe().with(ignored -> writeQueued(), failure -> writeQueued());
-    }
-
-    private Uni<Void> write(List<Waiting> batch) {
+    private Uni<Void> insert(List<Record> group) {
         List<Object> values = new ArrayList<>();
-        batch.forEach(w -> values.addAll(w.record().values()));
-        // Deferred: whatever goes wrong, even before the statement is sent, answers the callers and frees the writer.
-        return Uni.createFrom().deferred(() -> pool.preparedQuery(INSERT.sql(batch.size(), "$")).execute(Tuple.from(values)))
-                .invoke(() -> {
-                    statements.incrementAndGet();
-                    lines.addAndGet(batch.size());
-                    batch.forEach(w -> w.done(null));
-                })
-                .replaceWithVoid()
-                .onFailure().recoverWithUni(failure -> batch.size() == 1
-                        ? Uni.createFrom().voidItem().invoke(() -> batch.get(0).done(failure))
-                        : Multi.createFrom().iterable(batch).onItem().transformToUniAndConcatenate(w -> write(List.of(w))).collect().last()
-                                .replaceWithVoid());
+        group.forEach(r -> values.addAll(r.values()));
+        return pool.preparedQuery(INSERT.sql(group.size(), "$")).execute(Tuple.from(values)).replaceWithVoid();
     }
 
     /** Newest first; every filter is optional. */

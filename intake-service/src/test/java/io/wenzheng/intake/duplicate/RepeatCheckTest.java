@@ -1,0 +1,49 @@
+package io.wenzheng.intake.duplicate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class RepeatCheckTest {
+    private static final RepeatCheck CHECK = new RepeatCheck(Duration.ofDays(7), 0.5);
+    private static final Instant NOW = Instant.parse("2026-12-07T08:00:00Z");
+    private static final String NOISE = "A3区星沙小区旁边的工地夜间施工，噪音很大，严重影响休息。";
+    private static final String NOISE_AGAIN = "A3区星沙小区旁工地夜里施工噪音很大，严重影响休息！";
+    private static final String WAGES = "公司拖欠工资三个月，请劳动部门帮忙讨薪。";
+
+    @Test
+    void aPetitionThatReadsLikeAnEarlierOneOfTheWindowRepeatsIt() {
+        var earlier = List.of(new RepeatCheck.Earlier("p-2", WAGES, null, NOW.minus(Duration.ofHours(1))),
+                new RepeatCheck.Earlier("p-1", NOISE, null, NOW.minus(Duration.ofDays(2))));
+        assertThat(CHECK.repeatOf(NOISE_AGAIN, NOW, earlier)).isEqualTo("p-1");
+        assertThat(CHECK.repeatOf("路灯坏了很久没人修，晚上很黑。", NOW, earlier)).isNull();
+    }
+
+    @Test
+    void aRepeatPointsAtTheFirstOfItsChain() {
+        var earlier = List.of(new RepeatCheck.Earlier("p-2", NOISE_AGAIN, "p-1", NOW.minus(Duration.ofHours(1))),
+                new RepeatCheck.Earlier("p-1", NOISE, null, NOW.minus(Duration.ofDays(1))));
+        assertThat(CHECK.repeatOf(NOISE, NOW, earlier)).isEqualTo("p-1");
+    }
+
+    @Test
+    void onlyPetitionsInsideTheWindowBeforeThisOneCount() {
+        var tooOld = List.of(new RepeatCheck.Earlier("p-1", NOISE, null, NOW.minus(Duration.ofDays(8))));
+        assertThat(CHECK.repeatOf(NOISE, NOW, tooOld)).isNull();
+        var later = List.of(new RepeatCheck.Earlier("p-3", NOISE, null, NOW.plusSeconds(1)));
+        assertThat(CHECK.repeatOf(NOISE, NOW, later)).as("a petition accepted after this one").isNull();
+        var edge = List.of(new RepeatCheck.Earlier("p-1", NOISE, null, NOW.minus(Duration.ofDays(7))));
+        assertThat(CHECK.repeatOf(NOISE, NOW, edge)).isEqualTo("p-1");
+    }
+
+    @Test
+    void theNewestAlikePetitionWinsOverAnOlderOne() {
+        var earlier = List.of(new RepeatCheck.Earlier("p-5", NOISE, null, NOW.minus(Duration.ofHours(1))),
+                new RepeatCheck.Earlier("p-4", NOISE, null, NOW.minus(Duration.ofDays(3))));
+        assertThat(CHECK.repeatOf(NOISE, NOW, earlier)).isEqualTo("p-5");
+        assertThat(CHECK.repeatOf(NOISE, NOW, List.of())).isNull();
+    }
+}
