@@ -41,6 +41,39 @@ class ReplayGuardTest {
     }
 
     @Test
+    void noncesCheckedAtOneMomentAreRecordedTogetherAndEachGetsItsOwnAnswer() throws Exception {
+        long now = Instant.now().getEpochSecond();
+        String retried = "n" + UUID.randomUUID();
+        String replayed = "n" + UUID.randomUUID();
+        java.util.List<java.util.concurrent.CompletableFuture<Void>> fresh = new java.util.ArrayList<>();
+        java.util.List<String> freshNonces = new java.util.ArrayList<>();
+        // Subscribed one after another without waiting: the first goes alone, the rest queue behind it as a group.
+        for (int i = 0; i < 20; i++) {
+            String nonce = "n" + UUID.randomUUID();
+            freshNonces.add(nonce);
+            fresh.add(guard.admit(Channel.WECHAT, "guard-test", nonce, now, bytes("消息" + i)).subscribeAsCompletionStage());
+        }
+        var retry1 = guard.admit(Channel.WECHAT, "guard-test", retried, now, bytes("同一条")).subscribeAsCompletionStage();
+        var retry2 = guard.admit(Channel.WECHAT, "guard-test", retried, now, bytes("同一条")).subscribeAsCompletionStage();
+        var original = guard.admit(Channel.WECHAT, "guard-test", replayed, now, bytes("原来的")).subscribeAsCompletionStage();
+        var replay = guard.admit(Channel.WECHAT, "guard-test", replayed, now, bytes("换了内容")).subscribeAsCompletionStage();
+
+        for (var f : fresh) {
+            f.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        }
+        retry1.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        retry2.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        original.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(replay).failsWithin(30, java.util.concurrent.TimeUnit.SECONDS).withThrowableThat()
+                .withCauseInstanceOf(ProblemException.class).withMessageContaining("replayed nonce " + replayed);
+        for (String nonce : freshNonces) {
+            assertThat(count(nonce)).isEqualTo(1);
+        }
+        assertThat(count(retried)).isEqualTo(1);
+        assertThat(count(replayed)).isEqualTo(1);
+    }
+
+    @Test
     void thePurgeForgetsNoncesTooOldToBeReplayedAndKeepsRecentOnes() {
         String old = "n" + UUID.randomUUID();
         String recent = "n" + UUID.randomUUID();

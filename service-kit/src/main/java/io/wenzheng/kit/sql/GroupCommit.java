@@ -61,19 +61,24 @@ public final class GroupCommit<T> {
         }
     }
 
-    /** Completes when the item is committed, or fails with the database's error for it. */
+    /**
+     * Completes when the item is committed, or fails with the database's error for it. Lazy, like any Uni: the item
+     * joins a group when the answer is subscribed to, and again at each new subscription (a retry writes it again).
+     */
     public Uni<Void> write(T item) {
-        Waiting<T> waiting = new Waiting<>(item, new CompletableFuture<>(), Vertx.currentContext());
-        boolean start;
-        synchronized (lock) {
-            queued.add(waiting);
-            start = !writing;
-            writing = true;
-        }
-        if (start) {
-            writeQueued();
-        }
-        return Uni.createFrom().completionStage(waiting.written);
+        return Uni.createFrom().deferred(() -> {
+            Waiting<T> waiting = new Waiting<>(item, new CompletableFuture<>(), Vertx.currentContext());
+            boolean start;
+            synchronized (lock) {
+                queued.add(waiting);
+                start = !writing;
+                writing = true;
+            }
+            if (start) {
+                writeQueued();
+            }
+            return Uni.createFrom().completionStage(waiting.written);
+        });
     }
 
     private void writeQueued() {
