@@ -35,8 +35,16 @@ public class AcceptanceStatement {
             + "insert into petition_history (petition_id, event_id, event_type, source, occurred_at, data) "
             + "select * from unnest($30::varchar[], $16::varchar[], $17::varchar[], $31::varchar[], $12::timestamptz[], $21::text[])";
 
-    /** A petition ready to be written: its row, its received event, and the platform message it came as, if any. */
-    public record Acceptance(PetitionRow row, Outbox.Prepared received, ChannelOrigin origin) {
+    /**
+     * A petition ready to be written: its row, its received event, the platform message it came as, if any, and, once
+     * its group has looked, the receipt of that message's earlier delivery (then nothing of it is written).
+     */
+    public record Acceptance(PetitionRow row, Outbox.Prepared received, ChannelOrigin origin,
+                             java.util.concurrent.atomic.AtomicReference<PetitionReceipt> filedBefore) {
+        public Acceptance(PetitionRow row, Outbox.Prepared received, ChannelOrigin origin) {
+            this(row, received, origin, new java.util.concurrent.atomic.AtomicReference<>());
+        }
+
         boolean message() {
             return origin != null && origin.messageId() != null;
         }

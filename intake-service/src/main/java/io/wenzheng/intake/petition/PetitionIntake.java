@@ -85,9 +85,15 @@ public class PetitionIntake {
         PetitionReceived event = new PetitionReceived(row.id, row.trackingCode, row.channel, row.subject, row.text,
                 row.address == null && row.latitude == null ? null : new Location(row.address, row.latitude, row.longitude),
                 row.citizenRef, now, categoryHint, submission.attachments());
-        return petitions.write(new AcceptanceStatement.Acceptance(row, outbox.prepare(event, now), origin))
-                .invoke(() -> accepted(row.channel))
-                .replaceWith(() -> new PetitionReceipt(row.id, row.trackingCode, row.status, row.receivedAt));
+        var acceptance = new AcceptanceStatement.Acceptance(row, outbox.prepare(event, now), origin);
+        return petitions.write(acceptance).map(ignored -> {
+            PetitionReceipt earlier = acceptance.filedBefore().get();
+            if (earlier != null) {
+                return earlier; // the platform delivered this message again: the first delivery's petition answers
+            }
+            accepted(row.channel);
+            return new PetitionReceipt(row.id, row.trackingCode, row.status, row.receivedAt);
+        });
     }
 
     /** Per-channel intake rate, counted after the commit. */
@@ -109,7 +115,8 @@ public class PetitionIntake {
         if (origin == null || origin.messageId() == null) {
             return submit(submission, origin, categoryHint);
         }
-        // One query on the pool, not a session and two entity loads: every platform message asks it.
+        // Asked only when the write failed: the group's own look-up answers a message filed before, so this is for a
+        // second delivery that raced the first into the same group and lost on the primary key.
         Uni<PetitionReceipt> earlier = pool.preparedQuery(FILED_BEFORE)
                 .execute(io.vertx.mutiny.sqlclient.Tuple.of(submission.channel().name(), origin.account(), origin.messageId()))
                 .map(rows -> {
@@ -121,15 +128,14 @@ public class PetitionIntake {
                     return new PetitionReceipt(row.getString("id"), row.getString("tracking_code"),
                             PetitionStatus.valueOf(row.getString("status")), row.getOffsetDateTime("received_at").toInstant());
                 });
-        return earlier.chain(found -> found != null ? Uni.createFrom().item(found)
-                : submit(submission, origin, categoryHint)
-                        // A second delivery racing the first loses on the primary key; the first one's receipt answers both.
-                        .onFailure().recoverWithUni(failure -> earlier.map(again -> {
-                            if (again == null) {
-                                throw failure instanceof RuntimeException r ? r : new IllegalStateException(failure);
-                            }
-                            return again;
-                        })));
+        return submit(submission, origin, categoryHint)
+                // A second delivery racing the first loses on the primary key; the first one's receipt answers both.
+                .onFailure().recoverWithUni(failure -> earlier.map(again -> {
+                    if (again == null) {
+                        throw failure instanceof RuntimeException r ? r : new IllegalStateException(failure);
+                    }
+                    return again;
+                }));
     }
 
     private static final String FILED_BEFORE = "select p.id, p.tracking_code, p.status, p.received_at from channel_message m "

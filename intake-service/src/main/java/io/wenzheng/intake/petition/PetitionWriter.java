@@ -36,10 +36,18 @@ public class PetitionWriter {
     /** Above intake's admission bound (32 being filed): every petition admitted at one moment fits one group. */
     static final int MOST_PER_GROUP = 64;
 
-    private static final String EARLIER_OF_CITIZENS = "select c.ref, p.id, p.body, p.possible_duplicate_of, p.received_at "
+    /**
+     * What a group must know before it is written, in one round trip: the last days' petitions of its citizens (for
+     * the repeat check) and the petitions its platform messages already became (a platform delivering again).
+     */
+    private static final String LOOK_UP = "select 'repeat' as kind, c.ref, p.id, p.body, p.possible_duplicate_of, p.received_at, "
+            + "null::varchar as tracking_code, null::varchar as status, null::bigint as k "
             + "from unnest($1::varchar[]) as c(ref) cross join lateral (select id, body, possible_duplicate_of, received_at "
             + "from petition where citizen_ref = c.ref and received_at >= $2 order by received_at desc limit 50) p "
-            + "order by c.ref, p.received_at desc";
+            + "union all select 'filed', null, p.id, null, null, p.received_at, p.tracking_code, p.status, m.k "
+            + "from unnest($3::varchar[], $4::varchar[], $5::varchar[]) with ordinality as m(channel, account, message_id, k) "
+            + "join channel_message f on f.channel = m.channel and f.account = m.account and f.message_id = m.message_id "
+            + "join petition p on p.id = f.petition_id";
 
     private final AcceptanceStatement statement;
     private final Pool pool;
@@ -57,50 +65,71 @@ public class PetitionWriter {
                 .description("Petitions committed together in one acceptance statement (group commit)")
                 .register(registry);
         this.groups = new GroupCommit<>(MOST_PER_GROUP,
-                group -> flagRepeats(group).chain(() -> statement.write(group, source)),
+                group -> lookUp(group).chain(() -> {
+                    List<Acceptance> unfiled = group.stream().filter(a -> a.filedBefore().get() == null).toList();
+                    return unfiled.isEmpty() ? Uni.createFrom().voidItem() : statement.write(unfiled, source);
+                }),
                 alone -> statement.write(List.of(alone), source),
                 sizes::record);
     }
 
-    /** Completes once the petition is committed; fails with the database's error if its own key was taken. */
+    /**
+     * Completes once the petition is committed, or once its group has found its platform message filed before (then
+     * {@link Acceptance#filedBefore()} holds that delivery's receipt and nothing was written); fails with the database's
+     * error if its own key was taken meanwhile.
+     */
     public Uni<Void> write(Acceptance acceptance) {
         return groups.write(acceptance);
     }
 
     /**
-     * Flags each petition of the group that repeats one of its citizen's earlier ones, from one query for the whole
-     * group; a petition may also repeat one received before it in the same group. A hint for the operator, read
-     * outside the write: with several intake instances, two of a citizen's petitions racing each other may both go
-     * unflagged.
+     * Finds, for the whole group in one query, which of its platform messages were filed before and which of its
+     * petitions repeat one of their citizen's earlier ones; a petition may also repeat one received before it in the
+     * same group. The repeat flag is a hint for the operator, read outside the write: with several intake instances,
+     * two of a citizen's petitions racing each other may both go unflagged.
      */
-    private Uni<Void> flagRepeats(List<Acceptance> group) {
+    private Uni<Void> lookUp(List<Acceptance> group) {
         Set<String> citizens = new LinkedHashSet<>();
         Instant from = null;
+        List<Acceptance> messages = new ArrayList<>();
         for (Acceptance a : group) {
             if (a.row().citizenRef != null) {
                 citizens.add(a.row().citizenRef);
                 Instant start = a.row().receivedAt.minus(repeats.window());
                 from = from == null || start.isBefore(from) ? start : from;
             }
+            if (a.message()) {
+                messages.add(a);
+            }
         }
-        if (citizens.isEmpty()) {
+        if (citizens.isEmpty() && messages.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return pool.preparedQuery(EARLIER_OF_CITIZENS)
-                .execute(Tuple.of(citizens.toArray(String[]::new), Timestamptz.of(from)))
+        String[] channels = messages.stream().map(a -> a.row().channel.name()).toArray(String[]::new);
+        String[] accounts = messages.stream().map(a -> a.origin().account()).toArray(String[]::new);
+        String[] messageIds = messages.stream().map(a -> a.origin().messageId()).toArray(String[]::new);
+        return pool.preparedQuery(LOOK_UP)
+                .execute(Tuple.of(citizens.toArray(String[]::new), Timestamptz.of(from), channels, accounts, messageIds))
                 .invoke(rows -> {
                     Map<String, List<RepeatCheck.Earlier>> earlier = new HashMap<>();
                     for (Row r : rows) {
-                        earlier.computeIfAbsent(r.getString("ref"), ref -> new ArrayList<>()).add(new RepeatCheck.Earlier(
-                                r.getString("id"), r.getString("body"), r.getString("possible_duplicate_of"),
-                                r.getOffsetDateTime("received_at").toInstant()));
+                        if ("filed".equals(r.getString("kind"))) {
+                            messages.get(r.getLong("k").intValue() - 1).filedBefore().set(new PetitionReceipt(r.getString("id"),
+                                    r.getString("tracking_code"), io.wenzheng.contracts.PetitionStatus.valueOf(r.getString("status")),
+                                    r.getOffsetDateTime("received_at").toInstant()));
+                        } else {
+                            earlier.computeIfAbsent(r.getString("ref"), ref -> new ArrayList<>()).add(new RepeatCheck.Earlier(
+                                    r.getString("id"), r.getString("body"), r.getString("possible_duplicate_of"),
+                                    r.getOffsetDateTime("received_at").toInstant()));
+                        }
                     }
+                    earlier.values().forEach(list -> list.sort(Comparator.comparing(RepeatCheck.Earlier::receivedAt).reversed()));
                     // In the order they were received, so that the later of two alike petitions is the repeat.
                     List<Acceptance> received = new ArrayList<>(group);
                     received.sort(Comparator.comparing(a -> a.row().receivedAt));
                     for (Acceptance a : received) {
                         PetitionRow row = a.row();
-                        if (row.citizenRef == null) {
+                        if (row.citizenRef == null || a.filedBefore().get() != null) {
                             continue;
                         }
                         List<RepeatCheck.Earlier> before = earlier.computeIfAbsent(row.citizenRef, ref -> new ArrayList<>());
