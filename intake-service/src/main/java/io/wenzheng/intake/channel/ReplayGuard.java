@@ -75,7 +75,8 @@ public class ReplayGuard {
     public ReplayGuard(IntakeConfig config, Pool pool) {
         this.skew = config.channelClockSkew();
         this.pool = pool;
-        this.groups = new GroupCommit<>(MOST_PER_GROUP, this::record, seen -> record(List.of(seen)), size -> { });
+        // Four writes at once, as for petitions: one at a time held back every request behind a slow one.
+        this.groups = new GroupCommit<>(MOST_PER_GROUP, 4, this::record, seen -> record(List.of(seen)), size -> { });
     }
 
     /**

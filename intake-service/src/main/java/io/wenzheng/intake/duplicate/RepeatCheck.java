@@ -33,4 +33,32 @@ public record RepeatCheck(Duration window, double threshold) {
         }
         return null;
     }
+
+    /** A petition of a group, as the check needs it: whose it is, what it says, when it came. */
+    public record Candidate(String id, String citizen, String text, Instant receivedAt) {
+    }
+
+    /**
+     * The repeats among a group of petitions, each against its citizen's earlier petitions ({@code earlier}, newest
+     * first, per citizen) and against those of the group received before it: the id each repeats, by the repeat's id.
+     */
+    public java.util.Map<String, String> repeatsIn(List<Candidate> group, java.util.Map<String, List<Earlier>> earlier) {
+        java.util.Map<String, List<Earlier>> seen = new java.util.HashMap<>();
+        earlier.forEach((citizen, list) -> seen.put(citizen, new java.util.ArrayList<>(list)));
+        List<Candidate> inOrder = new java.util.ArrayList<>(group);
+        inOrder.sort(java.util.Comparator.comparing(Candidate::receivedAt));
+        java.util.Map<String, String> repeats = new java.util.HashMap<>();
+        for (Candidate c : inOrder) {
+            if (c.citizen() == null) {
+                continue;
+            }
+            List<Earlier> before = seen.computeIfAbsent(c.citizen(), citizen -> new java.util.ArrayList<>());
+            String of = repeatOf(c.text(), c.receivedAt(), before);
+            if (of != null) {
+                repeats.put(c.id(), of);
+            }
+            before.add(0, new Earlier(c.id(), c.text(), of, c.receivedAt()));
+        }
+        return repeats;
+    }
 }

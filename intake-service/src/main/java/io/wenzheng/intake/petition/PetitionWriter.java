@@ -35,6 +35,12 @@ import java.util.Set;
 public class PetitionWriter {
     /** Above intake's admission bound (32 being filed): every petition admitted at one moment fits one group. */
     static final int MOST_PER_GROUP = 64;
+    /**
+     * Writes under way at once. With one, a write slowed by a busy machine held back every petition behind it: at 40
+     * petitions a second the answers' median went from 37 to 94 ms (docs/performance.md, 2026-12-07). Petitions wait
+     * for a group only when all of these are busy.
+     */
+    static final int WRITERS = 4;
 
     /**
      * What a group must know before it is written, in one round trip: the last days' petitions of its citizens (for
@@ -64,7 +70,7 @@ public class PetitionWriter {
         DistributionSummary sizes = DistributionSummary.builder("wenzheng.intake.acceptance.group")
                 .description("Petitions committed together in one acceptance statement (group commit)")
                 .register(registry);
-        this.groups = new GroupCommit<>(MOST_PER_GROUP,
+        this.groups = new GroupCommit<>(MOST_PER_GROUP, WRITERS,
                 group -> lookUp(group).chain(() -> {
                     List<Acceptance> unfiled = group.stream().filter(a -> a.filedBefore().get() == null).toList();
                     return unfiled.isEmpty() ? Uni.createFrom().voidItem() : statement.write(unfiled, source);
@@ -85,8 +91,8 @@ public class PetitionWriter {
     /**
      * Finds, for the whole group in one query, which of its platform messages were filed before and which of its
      * petitions repeat one of their citizen's earlier ones; a petition may also repeat one received before it in the
-     * same group. The repeat flag is a hint for the operator, read outside the write: with several intake instances,
-     * two of a citizen's petitions racing each other may both go unflagged.
+     * same group. The repeat flag is a hint for the operator, read outside the write: two of a citizen's petitions in
+     * groups written at the same time (or by two intake instances) may both go unflagged.
      */
     private Uni<Void> lookUp(List<Acceptance> group) {
         Set<String> citizens = new LinkedHashSet<>();
@@ -124,18 +130,11 @@ public class PetitionWriter {
                         }
                     }
                     earlier.values().forEach(list -> list.sort(Comparator.comparing(RepeatCheck.Earlier::receivedAt).reversed()));
-                    // In the order they were received, so that the later of two alike petitions is the repeat.
-                    List<Acceptance> received = new ArrayList<>(group);
-                    received.sort(Comparator.comparing(a -> a.row().receivedAt));
-                    for (Acceptance a : received) {
-                        PetitionRow row = a.row();
-                        if (row.citizenRef == null || a.filedBefore().get() != null) {
-                            continue;
-                        }
-                        List<RepeatCheck.Earlier> before = earlier.computeIfAbsent(row.citizenRef, ref -> new ArrayList<>());
-                        row.possibleDuplicateOf = repeats.repeatOf(row.text, row.receivedAt, before);
-                        before.add(0, new RepeatCheck.Earlier(row.id, row.text, row.possibleDuplicateOf, row.receivedAt));
-                    }
+                    List<RepeatCheck.Candidate> candidates = group.stream().filter(a -> a.filedBefore().get() == null)
+                            .map(a -> new RepeatCheck.Candidate(a.row().id, a.row().citizenRef, a.row().text, a.row().receivedAt))
+                            .toList();
+                    Map<String, String> repeatOf = repeats.repeatsIn(candidates, earlier);
+                    group.forEach(a -> a.row().possibleDuplicateOf = repeatOf.get(a.row().id));
                 })
                 .replaceWithVoid();
     }

@@ -46,4 +46,23 @@ class RepeatCheckTest {
         assertThat(CHECK.repeatOf(NOISE, NOW, earlier)).isEqualTo("p-5");
         assertThat(CHECK.repeatOf(NOISE, NOW, List.of())).isNull();
     }
+
+    @Test
+    void inAGroupTheLaterOfTwoAlikePetitionsOfOneCitizenRepeatsTheEarlierWhateverTheirOrderInTheGroup() {
+        var first = new RepeatCheck.Candidate("g-1", "c-1", NOISE, NOW);
+        var second = new RepeatCheck.Candidate("g-2", "c-1", NOISE_AGAIN, NOW.plusMillis(3));
+        var otherCitizen = new RepeatCheck.Candidate("g-3", "c-2", NOISE, NOW.plusMillis(1));
+        var anonymous = new RepeatCheck.Candidate("g-4", null, NOISE, NOW.plusMillis(2));
+        var repeats = CHECK.repeatsIn(List.of(second, otherCitizen, anonymous, first), java.util.Map.of());
+        assertThat(repeats).containsExactlyEntriesOf(java.util.Map.of("g-2", "g-1"));
+    }
+
+    @Test
+    void inAGroupARepeatOfAnEarlierPetitionPointsAtTheFirstOfItsChainAndTheNextOneToo() {
+        var earlier = java.util.Map.of("c-1", List.of(new RepeatCheck.Earlier("p-1", NOISE, null, NOW.minus(Duration.ofDays(1)))));
+        var a = new RepeatCheck.Candidate("g-1", "c-1", NOISE_AGAIN, NOW);
+        var b = new RepeatCheck.Candidate("g-2", "c-1", NOISE, NOW.plusMillis(1));
+        var c = new RepeatCheck.Candidate("g-3", "c-1", WAGES, NOW.plusMillis(2));
+        assertThat(CHECK.repeatsIn(List.of(a, b, c), earlier)).containsExactlyInAnyOrderEntriesOf(java.util.Map.of("g-1", "p-1", "g-2", "p-1"));
+    }
 }

@@ -20,24 +20,34 @@ import java.util.function.IntConsumer;
  */
 public final class GroupCommit<T> {
     private final int mostPerGroup;
+    private final int writers;
     private final Function<List<T>, Uni<?>> writeGroup;
     private final Function<T, Uni<?>> writeAlone;
     private final IntConsumer committed;
 
     private final Object lock = new Object();
     private List<Waiting<T>> queued = new ArrayList<>();
-    private boolean writing;
+    private int writing;
+
+    /** One write at a time. */
+    public GroupCommit(int mostPerGroup, Function<List<T>, Uni<?>> writeGroup, Function<T, Uni<?>> writeAlone, IntConsumer committed) {
+        this(mostPerGroup, 1, writeGroup, writeAlone, committed);
+    }
 
     /**
+     * @param writers    how many writes may be under way at once: items wait only when all of them are busy, so one
+     *                   slow write does not hold back everything that arrives meanwhile
      * @param writeGroup writes a group in one transaction, all or nothing
      * @param writeAlone writes one item of a refused group
      * @param committed  told the size of each group that committed whole (for a metric)
      */
-    public GroupCommit(int mostPerGroup, Function<List<T>, Uni<?>> writeGroup, Function<T, Uni<?>> writeAlone, IntConsumer committed) {
-        if (mostPerGroup < 1) {
-            throw new IllegalArgumentException("a group holds at least one item");
+    public GroupCommit(int mostPerGroup, int writers, Function<List<T>, Uni<?>> writeGroup, Function<T, Uni<?>> writeAlone,
+                       IntConsumer committed) {
+        if (mostPerGroup < 1 || writers < 1) {
+            throw new IllegalArgumentException("a group holds at least one item, and at least one write goes at a time");
         }
         this.mostPerGroup = mostPerGroup;
+        this.writers = writers;
         this.writeGroup = writeGroup;
         this.writeAlone = writeAlone;
         this.committed = committed;
@@ -71,8 +81,10 @@ public final class GroupCommit<T> {
             boolean start;
             synchronized (lock) {
                 queued.add(waiting);
-                start = !writing;
-                writing = true;
+                start = writing < writers;
+                if (start) {
+                    writing++;
+                }
             }
             if (start) {
                 writeQueued();
@@ -85,7 +97,7 @@ public final class GroupCommit<T> {
         List<Waiting<T>> group;
         synchronized (lock) {
             if (queued.isEmpty()) {
-                writing = false;
+                writing--;
                 return;
             }
             int n = Math.min(queued.size(), mostPerGroup);

@@ -64,6 +64,33 @@ class GroupCommitTest {
     }
 
     @Test
+    void withTwoWritersASecondItemGoesAtOnceAndOnlyTheThirdWaits() throws Exception {
+        GroupCommit<String> commit = new GroupCommit<>(64, 2,
+                group -> Uni.createFrom().<Void>emitter(e -> {
+                    groups.add(group);
+                    pending.add(e);
+                }), item -> Uni.createFrom().voidItem(), committed::add);
+        CompletableFuture<Void> a = written(commit, "a");
+        CompletableFuture<Void> b = written(commit, "b");
+        CompletableFuture<Void> c = written(commit, "c");
+        CompletableFuture<Void> d = written(commit, "d");
+        assertThat(groups).as("two writes under way, the rest waiting").containsExactly(List.of("a"), List.of("b"));
+        pending.get(1).complete(null);
+        b.get(1, TimeUnit.SECONDS);
+        assertThat(a).isNotDone();
+        assertThat(groups).as("the writer that finished takes all that waited").last().isEqualTo(List.of("c", "d"));
+        pending.get(0).complete(null);
+        pending.get(2).complete(null);
+        a.get(1, TimeUnit.SECONDS);
+        c.get(1, TimeUnit.SECONDS);
+        d.get(1, TimeUnit.SECONDS);
+        assertThat(groups).hasSize(3);
+        written(commit, "e");
+        written(commit, "f");
+        assertThat(groups).as("both writers are free again").hasSize(5);
+    }
+
+    @Test
     void aGroupIsNoLargerThanItsBound() {
         GroupCommit<String> commit = commit(2);
         written(commit, "a");
