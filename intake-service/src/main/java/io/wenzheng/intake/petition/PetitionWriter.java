@@ -25,11 +25,12 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Writes accepted petitions by group commit: those accepted while an earlier write was on its way go together, with
- * one repeat lookup and one statement for all of them, where each used to take two round trips and a commit of its
- * own. A petition that arrives while nothing is being written goes at once, alone, so a quiet intake waits for
- * nothing; under load the groups grow by themselves. A group refused for a taken key (a platform message filed
- * before, a tracking code drawn twice) is written again petition by petition, so only the one whose key it was fails.
+ * Writes accepted petitions by group commit: those accepted while all writers were busy go together, with one look-up
+ * (repeats, messages filed before) and one statement for all of them, where each used to take up to three round trips
+ * and two commits of its own. A petition that arrives while a writer is free goes at once, alone, so a quiet intake
+ * waits for nothing; under load the groups grow by themselves. A group refused for a taken key (a delivery racing the
+ * first into the same group, a tracking code drawn twice) is written again petition by petition, so only the one
+ * whose key it was fails.
  */
 @ApplicationScoped
 public class PetitionWriter {
