@@ -121,12 +121,7 @@ public class PetitionIntake {
                 .execute(io.vertx.mutiny.sqlclient.Tuple.of(submission.channel().name(), origin.account(), origin.messageId()))
                 .map(rows -> {
                     var it = rows.iterator();
-                    if (!it.hasNext()) {
-                        return null;
-                    }
-                    io.vertx.mutiny.sqlclient.Row row = it.next();
-                    return new PetitionReceipt(row.getString("id"), row.getString("tracking_code"),
-                            PetitionStatus.valueOf(row.getString("status")), row.getOffsetDateTime("received_at").toInstant());
+                    return it.hasNext() ? PetitionReceipt.of(it.next()) : null;
                 });
         return submit(submission, origin, categoryHint)
                 // A second delivery racing the first loses on the primary key; the first one's receipt answers both.

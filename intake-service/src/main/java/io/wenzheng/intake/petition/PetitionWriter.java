@@ -56,18 +56,15 @@ public class PetitionWriter {
             + "join channel_message f on f.channel = m.channel and f.account = m.account and f.message_id = m.message_id "
             + "join petition p on p.id = f.petition_id";
 
-    private final AcceptanceStatement statement;
     private final Pool pool;
     private final RepeatCheck repeats;
-    private final String source;
     private final GroupCommit<Acceptance> groups;
 
     @Inject
     public PetitionWriter(AcceptanceStatement statement, Pool pool, IntakeConfig config, KitConfig kit, MeterRegistry registry) {
-        this.statement = statement;
         this.pool = pool;
         this.repeats = new RepeatCheck(Duration.ofDays(config.duplicateWindowDays()), config.duplicateSimilarity());
-        this.source = kit.service();
+        String source = kit.service();
         DistributionSummary sizes = DistributionSummary.builder("wenzheng.intake.acceptance.group")
                 .description("Petitions committed together in one acceptance statement (group commit)")
                 .register(registry);
@@ -121,9 +118,7 @@ public class PetitionWriter {
                     Map<String, List<RepeatCheck.Earlier>> earlier = new HashMap<>();
                     for (Row r : rows) {
                         if ("filed".equals(r.getString("kind"))) {
-                            messages.get(r.getLong("k").intValue() - 1).filedBefore().set(new PetitionReceipt(r.getString("id"),
-                                    r.getString("tracking_code"), io.wenzheng.contracts.PetitionStatus.valueOf(r.getString("status")),
-                                    r.getOffsetDateTime("received_at").toInstant()));
+                            messages.get(r.getLong("k").intValue() - 1).filedBefore().set(PetitionReceipt.of(r));
                         } else {
                             earlier.computeIfAbsent(r.getString("ref"), ref -> new ArrayList<>()).add(new RepeatCheck.Earlier(
                                     r.getString("id"), r.getString("body"), r.getString("possible_duplicate_of"),
