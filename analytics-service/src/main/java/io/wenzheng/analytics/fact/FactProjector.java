@@ -61,13 +61,14 @@ public class FactProjector {
      */
     Uni<Void> apply(List<ConsumedEvent> events) {
         List<String> ids = events.stream().map(ConsumedEvent::petitionId).distinct().sorted().toList();
-        return ENSURE.execute(ids.stream().map(id -> List.<Object>of(id)).toList())
+        // The received petitions are read on worker threads while the facts are written; the detector sees them after.
+        Uni<List<HotspotWatch.Reading>> reading = hotspots.read(events.stream().filter(e -> e.data() instanceof PetitionReceived).toList());
+        Uni<Boolean> written = ENSURE.execute(ids.stream().map(id -> List.<Object>of(id)).toList())
                 .chain(() -> FactRows.lock(ids))
                 .chain(rows -> {
                     Map<String, PetitionFact> facts = rows.stream().collect(Collectors.toMap(f -> f.petitionId, f -> f));
                     List<Contribution> changes = new ArrayList<>();
                     Map<String, String> unitNames = new LinkedHashMap<>();
-                    List<ConsumedEvent> received = new ArrayList<>();
                     Instant now = Instant.now();
                     for (ConsumedEvent event : events) {
                         PetitionFact fact = facts.get(event.petitionId());
@@ -81,16 +82,13 @@ public class FactProjector {
                             Contribution.handBack(previous, returned.unitCode(), config.zone()).ifPresent(changes::add);
                         }
                         unitName(event).ifPresent(unit -> unitNames.put(unit.getKey(), unit.getValue()));
-                        if (event.data() instanceof PetitionReceived) {
-                            received.add(event);
-                        }
                     }
                     return FactRows.UPSERT.execute(facts.values().stream().map(FactRows::values).toList())
                             .chain(() -> measures.add(changes))
                             .chain(() -> UNIT_LABELS.execute(unitNames.entrySet().stream()
-                                    .map(unit -> List.<Object>of(unit.getKey(), unit.getValue())).toList()))
-                            .chain(() -> hotspots.observe(received));
-                });
+                                    .map(unit -> List.<Object>of(unit.getKey(), unit.getValue())).toList()));
+                }).replaceWith(Boolean.TRUE);
+        return Uni.combine().all().unis(reading, written).asTuple().chain(both -> hotspots.observe(both.getItem1()));
     }
 
     /** A routing or a transfer names the unit: kept for league tables and reports. */

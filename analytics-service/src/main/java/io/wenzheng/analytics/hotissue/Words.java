@@ -49,7 +49,7 @@ public final class Words {
 
     /**
      * HanLP's recognition of unknown organisation names is left off: it was a quarter of the segmentation's CPU, and
-     * the cross-validation of hot issues did not miss it (twin recall one pair better at all 34 settings tried, purity
+     * the cross-validation of hot issues did not miss it (one or two more twin pairs at all 34 settings tried, purity
      * within a point, the same defaults chosen; docs/hotspots.md, "Segmentation"). Place recognition stays: without
      * it estates such as 丽发新城 fall apart into characters and lose their place.
      */

@@ -4,6 +4,8 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.core.Vertx;
+import io.wenzheng.analytics.hotissue.HotIssueRanking;
 import io.wenzheng.analytics.wiring.AnalyticsConfig;
 import io.wenzheng.contracts.HotspotDetected;
 import io.wenzheng.contracts.PetitionReceived;
@@ -52,9 +54,13 @@ public class HotspotWatch {
 
     private final HotIssueBoard hotIssues;
 
+    private final Vertx vertx;
+
     @Inject
-    public HotspotWatch(AnalyticsConfig config, Outbox outbox, HotIssueBoard hotIssues, io.micrometer.core.instrument.MeterRegistry registry) {
+    public HotspotWatch(AnalyticsConfig config, Outbox outbox, HotIssueBoard hotIssues, io.micrometer.core.instrument.MeterRegistry registry,
+                        Vertx vertx) {
         this.hotIssues = hotIssues;
+        this.vertx = vertx;
         AnalyticsConfig.Hotspots h = config.hotspots();
         this.settings = new HotspotSettings(h.window(), h.baselineWindows(), h.minimumCount(), h.minimumGrowth(), h.similarity());
         this.maxRemembered = h.maxRemembered().orElseGet(() -> rememberedThatFit(Runtime.getRuntime().maxMemory()));
@@ -150,20 +156,52 @@ public class HotspotWatch {
                     + "place_district, place_name, place_group, people) values ",
             "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", " on conflict (petition_id) do nothing");
 
+    /** What is read of one received petition before the detector sees it: its words and place, its bigrams. */
+    public record Reading(ConsumedEvent event, HotIssueRanking.Analysed analysed, Document document) {
+    }
+
     /**
-     * Call inside a transaction with a batch's received petitions, in the order read: each is analysed and shown to the
-     * detector in turn, the batch's documents are written in one statement, and each surge is stored and announced
-     * under the trace of the petition that made it.
+     * Reads a batch's received petitions on worker threads, a share per core at once, and gives them back in the
+     * order read. Segmentation is nearly a third of analytics' CPU: on the consumer's event loop alone it left the
+     * counts half a minute behind in a burst while the other core had room, and it held the event loop meanwhile.
+     * Reading is pure, so a batch read twice (a redelivery, a batch split around a poison record) reads the same.
      */
-    public Uni<Void> observe(List<ConsumedEvent> received) {
+    public Uni<List<Reading>> read(List<ConsumedEvent> received) {
+        if (received.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        int shares = Math.min(received.size(), READERS);
+        int size = (received.size() + shares - 1) / shares;
+        List<Uni<List<Reading>>> parts = new ArrayList<>(shares);
+        for (int from = 0; from < received.size(); from += size) {
+            List<ConsumedEvent> part = received.subList(from, Math.min(received.size(), from + size));
+            parts.add(vertx.executeBlocking(() -> part.stream().map(this::read).toList(), false));
+        }
+        return Uni.join().all(parts).andFailFast().map(lists -> lists.stream().flatMap(List::stream).toList());
+    }
+
+    private Reading read(ConsumedEvent event) {
+        PetitionReceived petition = (PetitionReceived) event.data();
+        String text = (petition.subject() == null ? "" : petition.subject() + " ") + petition.text();
+        HotIssueRanking.Analysed analysed = hotIssues.analyse(petition);
+        String place = PlaceNames.forSurge(analysed.place(), text);
+        return new Reading(event, analysed, new Document(petition.petitionId(), petition.receivedAt(), TextFeatures.bigrams(text), place));
+    }
+
+    private static final int READERS = Runtime.getRuntime().availableProcessors();
+
+    /**
+     * Call inside a transaction with a batch's readings, in the order read: each is shown to the detector in turn, the
+     * batch's documents are written in one statement, and each surge is stored and announced under the trace of the
+     * petition that made it.
+     */
+    public Uni<Void> observe(List<Reading> readings) {
         Map<String, List<Object>> documents = new LinkedHashMap<>();
         List<Found> surges = new ArrayList<>();
-        for (ConsumedEvent event : received) {
-            PetitionReceived petition = (PetitionReceived) event.data();
-            String text = (petition.subject() == null ? "" : petition.subject() + " ") + petition.text();
-            io.wenzheng.analytics.hotissue.HotIssueRanking.Analysed analysed = hotIssues.analyse(petition);
-            String place = PlaceNames.forSurge(analysed.place(), text);
-            Document document = new Document(petition.petitionId(), petition.receivedAt(), TextFeatures.bigrams(text), place);
+        for (Reading reading : readings) {
+            PetitionReceived petition = (PetitionReceived) reading.event().data();
+            HotIssueRanking.Analysed analysed = reading.analysed();
+            Document document = reading.document();
             Optional<Surge> surge;
             HotspotDetector current = detector;
             synchronized (current) {
@@ -172,7 +210,7 @@ public class HotspotWatch {
             }
             HotspotDocument row = HotspotDocument.of(document).with(petition.trackingCode(), analysed.message().citizen(), analysed);
             documents.putIfAbsent(row.petitionId, row.values());
-            surge.ifPresent(s -> surges.add(new Found(event, s, analysed.message().subject())));
+            surge.ifPresent(s -> surges.add(new Found(reading.event(), s, analysed.message().subject())));
         }
         // Each surge is announced under the trace of the petition that made it; a hotspot that surged twice in the batch
         // is one row, as the second surge left it.
