@@ -2,7 +2,11 @@ package io.wenzheng.intake.duplicate;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -42,17 +46,17 @@ public record RepeatCheck(Duration window, double threshold) {
      * The repeats among a group of petitions, each against its citizen's earlier petitions ({@code earlier}, newest
      * first, per citizen) and against those of the group received before it: the id each repeats, by the repeat's id.
      */
-    public java.util.Map<String, String> repeatsIn(List<Candidate> group, java.util.Map<String, List<Earlier>> earlier) {
-        java.util.Map<String, List<Earlier>> seen = new java.util.HashMap<>();
-        earlier.forEach((citizen, list) -> seen.put(citizen, new java.util.ArrayList<>(list)));
-        List<Candidate> inOrder = new java.util.ArrayList<>(group);
-        inOrder.sort(java.util.Comparator.comparing(Candidate::receivedAt));
-        java.util.Map<String, String> repeats = new java.util.HashMap<>();
+    public Map<String, String> repeatsIn(List<Candidate> group, Map<String, List<Earlier>> earlier) {
+        Map<String, List<Earlier>> seen = new HashMap<>();
+        earlier.forEach((citizen, list) -> seen.put(citizen, new ArrayList<>(list)));
+        List<Candidate> inOrder = new ArrayList<>(group);
+        inOrder.sort(Comparator.comparing(Candidate::receivedAt));
+        Map<String, String> repeats = new HashMap<>();
         for (Candidate c : inOrder) {
             if (c.citizen() == null) {
                 continue;
             }
-            List<Earlier> before = seen.computeIfAbsent(c.citizen(), citizen -> new java.util.ArrayList<>());
+            List<Earlier> before = seen.computeIfAbsent(c.citizen(), citizen -> new ArrayList<>());
             String of = repeatOf(c.text(), c.receivedAt(), before);
             if (of != null) {
                 repeats.put(c.id(), of);
