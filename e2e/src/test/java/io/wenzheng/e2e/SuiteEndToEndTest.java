@@ -1331,6 +1331,24 @@ class SuiteEndToEndTest {
         }
     }
 
+    /**
+     * After the database outages above (the crash run kills PostgreSQL), the pool's late second completion of each
+     * failed connection attempt (vertx-sql-client#1706) is one warning line in the service's log, not an uncaught
+     * error with a stack trace. Last, because the pool reports it 30 s after the attempt.
+     */
+    @Test
+    @Order(300)
+    void theDatabaseOutagesLeftWarningsNotUncaughtErrorsInTheLogs() throws Exception {
+        long warnings = 0;
+        for (ServiceName service : ServiceName.values()) {
+            List<String> lines = Files.readAllLines(suite.service(service).logFile());
+            assertThat(lines).as(service.id() + "'s log").noneMatch(line -> line.contains("Result is already complete"));
+            warnings += lines.stream().filter(line -> line.contains(" WARN ") && line.contains("vertx-sql-client#1706")).count();
+        }
+        System.out.printf("e2e: the database outages left %d warnings of the pool's late timer in the services' logs%n", warnings);
+        assertThat(warnings).as("the outages met the pool's race, and each became a warning").isPositive();
+    }
+
     private static long scalar(String sql, List<String> ids) throws Exception {
         try (var c = stack.postgres().superuserConnection("sla"); var st = c.prepareStatement(sql)) {
             st.setArray(1, c.createArrayOf("varchar", ids.toArray()));
