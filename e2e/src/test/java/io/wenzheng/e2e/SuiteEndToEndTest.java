@@ -1343,7 +1343,7 @@ class SuiteEndToEndTest {
         for (ServiceName service : ServiceName.values()) {
             List<String> lines = Files.readAllLines(suite.service(service).logFile());
             assertThat(lines).as(service.id() + "'s log").noneMatch(line -> line.contains("Result is already complete"));
-            warnings += lines.stream().filter(line -> line.contains(" WARN ") && line.contains("vertx-sql-client#1706")).count();
+            warnings += lines.stream().filter(line -> line.contains(" WARN ") && line.contains("(vertx-sql-client#1706)")).count();
         }
         System.out.printf("e2e: the database outages left %d warnings of the pool's late timer in the services' logs%n", warnings);
         assertThat(warnings).as("the outages met the pool's race, and each became a warning").isPositive();

@@ -2,7 +2,6 @@ package io.wenzheng.kit.log;
 
 import io.quarkus.logging.LoggingFilter;
 import java.util.logging.Filter;
-import java.util.logging.Level;
 import java.util.logging.LogRecord;
 
 /**
@@ -24,7 +23,8 @@ public final class PoolTimerRaceFilter implements Filter {
     @Override
     public boolean isLoggable(LogRecord record) {
         if (isPoolTimerRace(record.getThrown())) {
-            record.setLevel(Level.WARNING);
+            // JBoss's WARN, not JUL's WARNING: the line reads like every other warning of the service.
+            record.setLevel(org.jboss.logmanager.Level.WARN);
             record.setMessage(WARNING);
             record.setParameters(null);
             record.setThrown(null);
