@@ -18,9 +18,11 @@ final class Resources implements AutoCloseable {
 
     /**
      * CPU seconds used during a stretch of time: by each service, by this bench (its load generator and the consumer
-     * that times the stages run on the same machine), and by the whole machine.
+     * that times the stages run on the same machine), and by the whole machine. {@code collectors} is the part of each
+     * service's spent by the JVM's VM thread and GC threads: with the serial collector of the production flags, every
+     * collection runs on the VM thread, so this is the collector's cost (plus the JVM's other safepoint work).
      */
-    record Cpu(Map<ServiceName, Double> services, double bench, double machine, double wallSeconds) {
+    record Cpu(Map<ServiceName, Double> services, Map<ServiceName, Double> collectors, double bench, double machine, double wallSeconds) {
         /** Everything but the services and the bench: Kafka, PostgreSQL, Keycloak, the system. */
         double others() {
             return machine - bench - services.values().stream().mapToDouble(Double::doubleValue).sum();
@@ -64,9 +66,10 @@ final class Resources implements AutoCloseable {
     /** A reading of the CPU counters now; the difference of two readings is a {@link Cpu}. */
     long[] cpuTicks() {
         int n = ServiceName.values().length;
-        long[] ticks = new long[n + 3];
+        long[] ticks = new long[2 * n + 3];
         for (ServiceName s : ServiceName.values()) {
             ticks[s.ordinal()] = processTicks(suite.service(s).pid());
+            ticks[n + 3 + s.ordinal()] = collectorTicks(suite.service(s).pid());
         }
         ticks[n] = machineBusyTicks();
         ticks[n + 1] = System.nanoTime();
@@ -75,19 +78,46 @@ final class Resources implements AutoCloseable {
     }
 
     static Cpu between(long[] before, long[] after) {
+        int n = ServiceName.values().length;
         Map<ServiceName, Double> services = new EnumMap<>(ServiceName.class);
+        Map<ServiceName, Double> collectors = new EnumMap<>(ServiceName.class);
         for (ServiceName s : ServiceName.values()) {
             services.put(s, (after[s.ordinal()] - before[s.ordinal()]) / TICKS_PER_SECOND);
+            collectors.put(s, (after[n + 3 + s.ordinal()] - before[n + 3 + s.ordinal()]) / TICKS_PER_SECOND);
         }
-        int n = ServiceName.values().length;
-        return new Cpu(services, (after[n + 2] - before[n + 2]) / TICKS_PER_SECOND, (after[n] - before[n]) / TICKS_PER_SECOND,
-                (after[n + 1] - before[n + 1]) / 1e9);
+        return new Cpu(services, collectors, (after[n + 2] - before[n + 2]) / TICKS_PER_SECOND,
+                (after[n] - before[n]) / TICKS_PER_SECOND, (after[n + 1] - before[n + 1]) / 1e9);
     }
 
-    private static long processTicks(long pid) {
+    static long processTicks(long pid) {
+        return ticksOf(Path.of("/proc/" + pid + "/stat"));
+    }
+
+    /** The CPU ticks of a process's VM thread and GC threads (as the JVM names them in /proc/pid/task/tid/comm). */
+    static long collectorTicks(long pid) {
+        try (var tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
+            return tasks.filter(task -> isCollector(readComm(task))).mapToLong(task -> ticksOf(task.resolve("stat"))).sum();
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+
+    static boolean isCollector(String threadName) {
+        return threadName.equals("VM Thread") || threadName.startsWith("GC Thread") || threadName.startsWith("G1 ");
+    }
+
+    private static String readComm(Path task) {
         try {
-            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Files.readString(task.resolve("comm")).trim();
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    private static long ticksOf(Path stat) {
+        try {
+            String line = Files.readString(stat);
+            String[] fields = line.substring(line.lastIndexOf(')') + 2).split(" ");
             return Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime
         } catch (IOException | RuntimeException e) {
             return 0;

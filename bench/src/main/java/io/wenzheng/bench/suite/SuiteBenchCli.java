@@ -122,6 +122,7 @@ public final class SuiteBenchCli {
             out.append(p.deadline().row("accepted → deadline set")).append('\n');
             out.append(p.counted().row("accepted → counted in analytics")).append('\n');
             out.append(String.format("%nCPU per petition (ms), from the first request to the last petition counted: %s%n", p.cpuPerPetition()));
+            out.append(String.format("%nOf the services' CPU per petition, their collectors' (the JVM's VM and GC threads): %s%n", p.collectorPerPetition()));
         }
         KafkaCeiling.Result c = r.ceiling();
         out.append(String.format("%n| Kafka ceiling (same broker, %d-byte records, acks=all, idempotent) | records/s |%n|---|---:|%n", c.recordBytes()));

@@ -60,6 +60,17 @@ public final class SuiteBenchmark {
                     100 * cpu.machine() / cpu.wallSeconds() / Runtime.getRuntime().availableProcessors(),
                     (cpu.machine() - cpu.bench()) * 1000 / accepted)).toString();
         }
+
+        /** Of each service's CPU per accepted petition, the milliseconds its collector (the VM and GC threads) took. */
+        public String collectorPerPetition() {
+            if (accepted == 0) {
+                return "–";
+            }
+            StringBuilder out = new StringBuilder();
+            cpu.collectors().forEach((s, seconds) -> out.append(out.length() == 0 ? "" : ", ")
+                    .append(String.format("%s %.1f", s.id(), seconds * 1000 / accepted)));
+            return out.append(" ms").toString();
+        }
     }
 
     public record Report(Options options, String texts, Instant at, int cores, List<Phase> phases, KafkaCeiling.Result ceiling,

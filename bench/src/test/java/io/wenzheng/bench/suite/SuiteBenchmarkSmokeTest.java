@@ -44,6 +44,9 @@ class SuiteBenchmarkSmokeTest {
             assertThat(phase.cpu().machine()).isPositive();
             assertThat(phase.cpu().bench()).as("%s: the load generator's own CPU is counted apart", phase.name()).isPositive()
                     .isLessThan(phase.cpu().machine());
+            assertThat(phase.cpu().collectors()).containsOnlyKeys(ServiceName.values()).allSatisfy((s, seconds) ->
+                    assertThat(seconds).as("%s: %s's collector is part of its CPU", phase.name(), s.id())
+                            .isBetween(0.0, phase.cpu().services().get(s)));
         }
         assertThat(report.phases().get(2).accepted()).as("a burst is absorbed whole").isEqualTo(options.burst());
         assertThat(report.ceiling().records()).isEqualTo(5_000);
@@ -57,6 +60,6 @@ class SuiteBenchmarkSmokeTest {
         JsonNode read = SuiteBenchCli.json().readTree(Files.readString(json));
         assertThat(read.at("/phases/0/accepted").asLong()).isEqualTo(report.phases().get(0).accepted());
         assertThat(read.at("/ceiling/producedPerSecond").asDouble()).isPositive();
-        assertThat(table).contains("Kafka ceiling", "accepted → counted in analytics", "peak RSS");
+        assertThat(table).contains("Kafka ceiling", "accepted → counted in analytics", "peak RSS", "their collectors'");
     }
 }
