@@ -113,7 +113,8 @@ public final class SuiteBenchCli {
                 p.refusals().entrySet().stream().map(e -> String.format("%,d × %s", e.getValue(), e.getKey()))
                         .collect(java.util.stream.Collectors.joining("; ")))));
         r.phases().stream().filter(p -> p.sentAgain() > 0).forEach(p -> out.append(String.format(
-                "%nIn %s, intake answered %,d sendings busy (503, Retry-After); each was sent again after the wait.%n", p.name(), p.sentAgain())));
+                "%nIn %s, intake answered %,d sendings busy (503, Retry-After); each was sent again after the wait. Intake refused %,d on arrival and %,d at filing, after their token, signature and nonce.%n",
+                p.name(), p.sentAgain(), p.shed().getOrDefault("arrival", 0L), p.shed().getOrDefault("filing", 0L))));
         for (SuiteBenchmark.Phase p : r.phases()) {
             out.append(String.format("%nLatency, %s%n%n| stage | petitions | p50 | p95 | p99 | max |%n|---|---:|---:|---:|---:|---:|%n", p.name()));
             out.append(p.http().row("HTTP answer (accepted)")).append('\n');

@@ -40,11 +40,13 @@ public final class SuiteBenchmark {
      * @param drainedSeconds from the end of the load until every accepted petition had passed every stage
      * @param lost accepted petitions that had not passed every stage when patience ran out
      * @param sentAgain busy answers (intake's admission bound) after which the burst sent the same petition again
+     * @param shed intake's own count of those answers in the phase, by where it refused them: on arrival (before any
+     *             work), or at filing, after the token, signature and nonce (the filing bulkhead was full)
      */
     public record Phase(String name, double offeredPerSecond, long sent, long accepted, long refused, long unanswered, long notSent,
                         double loadSeconds, double acceptedPerSecond, double endToEndPerSecond, double drainedSeconds, long lost,
                         Latency http, Latency routed, Latency routedSeen, Latency deadline, Latency counted, Resources.Cpu cpu,
-                        Map<String, Long> refusals, long sentAgain) {
+                        Map<String, Long> refusals, long sentAgain, Map<String, Long> shed) {
         /**
          * CPU milliseconds per accepted petition: by each service, by the rest of the stack (Kafka, PostgreSQL, Keycloak,
          * the system), by this bench, and by the machine with and without the bench, which is not part of the suite.
@@ -131,6 +133,7 @@ public final class SuiteBenchmark {
         say.accept("phase: " + name);
         long[] cpuBefore = resources.cpuTicks();
         long countedBefore = analyticsTotal();
+        Map<String, Long> shedBefore = shedByStage();
         AnalyticsWatch watch = new AnalyticsWatch(this::analyticsTotal);
         long loadStart = PipelineObserver.micros(Instant.now());
         PetitionLoad.Result result = load.get();
@@ -168,7 +171,8 @@ public final class SuiteBenchmark {
         Phase phase = new Phase(name, offered, result.attempts().size() + result.notSent(), accepted.size(), result.refused(), result.unanswered(), result.notSent(),
                 loadSeconds, accepted.size() / loadSeconds, accepted.size() / ((drainedAt - loadStart) / 1e6),
                 (drainedAt - loadEnd) / 1e6, lost, Latency.ofMicros(http), Latency.ofMicros(routed), Latency.ofMicros(seen),
-                Latency.ofMicros(due), Latency.ofMicros(counted), cpu, result.refusalsByReason(), result.sentAgain());
+                Latency.ofMicros(due), Latency.ofMicros(counted), cpu, result.refusalsByReason(), result.sentAgain(),
+                difference(shedBefore, shedByStage()));
         say.accept(String.format("phase %s: %,d accepted in %.1f s (%.0f/s), end to end %.0f/s, drained %.1f s after the load, %d lost",
                 name, phase.accepted(), loadSeconds, phase.acceptedPerSecond(), phase.endToEndPerSecond(), phase.drainedSeconds(), lost));
         return phase;
@@ -194,21 +198,56 @@ public final class SuiteBenchmark {
      * half of what PostgreSQL was busy with in a burst of 60,000; the report charged that to the suite.
      */
     long analyticsTotal() {
+        return scrape(ServiceName.ANALYTICS, SuiteBenchmark::countedIn);
+    }
+
+    private Map<String, Long> shedByStage() {
+        return scrape(ServiceName.INTAKE, SuiteBenchmark::shedIn);
+    }
+
+    private <T> T scrape(ServiceName service, java.util.function.Function<java.util.stream.Stream<String>, T> read) {
         try {
-            HttpResponse<java.io.InputStream> r = HTTP.send(HttpRequest.newBuilder(URI.create(running.suite().url(ServiceName.ANALYTICS) + "/q/metrics"))
+            HttpResponse<java.io.InputStream> r = HTTP.send(HttpRequest.newBuilder(URI.create(running.suite().url(service) + "/q/metrics"))
                     .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofInputStream());
             try (java.io.BufferedReader lines = new java.io.BufferedReader(new java.io.InputStreamReader(r.body(), java.nio.charset.StandardCharsets.UTF_8))) {
                 if (r.statusCode() != 200) {
-                    throw new IllegalStateException("analytics metrics answered " + r.statusCode());
+                    throw new IllegalStateException(service.id() + " metrics answered " + r.statusCode());
                 }
-                return countedIn(lines.lines());
+                return read.apply(lines.lines());
             }
         } catch (java.io.IOException e) {
-            throw new IllegalStateException("analytics metrics: " + e.getMessage(), e);
+            throw new IllegalStateException(service.id() + " metrics: " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    private static final String SHED = "wenzheng_intake_shed_total{";
+
+    /** Intake's refusals so far by stage (arrival, filing), from a Prometheus scrape; none before the first. */
+    static Map<String, Long> shedIn(java.util.stream.Stream<String> scrape) {
+        Map<String, Long> byStage = new java.util.TreeMap<>();
+        scrape.filter(line -> line.startsWith(SHED)).forEach(line -> {
+            java.util.regex.Matcher stage = STAGE.matcher(line);
+            byStage.merge(stage.find() ? stage.group(1) : "unnamed", sampleValue(line), Long::sum);
+        });
+        return byStage;
+    }
+
+    /** The value after a sample's labels: a counter's line may end with an exemplar (trace id, value, time) after it. */
+    static long sampleValue(String line) {
+        String afterLabels = line.substring(line.indexOf("} ") + 2).strip();
+        int space = afterLabels.indexOf(' ');
+        return (long) Double.parseDouble(space < 0 ? afterLabels : afterLabels.substring(0, space));
+    }
+
+    private static final java.util.regex.Pattern STAGE = java.util.regex.Pattern.compile("stage=\"([^\"]*)\"");
+
+    static Map<String, Long> difference(Map<String, Long> before, Map<String, Long> after) {
+        Map<String, Long> grown = new java.util.TreeMap<>();
+        after.forEach((stage, count) -> grown.put(stage, count - before.getOrDefault(stage, 0L)));
+        return grown;
     }
 
     private static final String COUNTED = "wenzheng_pipeline_delay_seconds_count{";
@@ -217,7 +256,7 @@ public final class SuiteBenchmark {
     static long countedIn(java.util.stream.Stream<String> scrape) {
         return scrape.filter(line -> line.startsWith(COUNTED) && line.contains("consumer=\"analytics-facts\"")
                         && line.contains("type=\"" + io.wenzheng.contracts.EventType.PETITION_RECEIVED.type() + "\""))
-                .mapToLong(line -> (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .mapToLong(SuiteBenchmark::sampleValue)
                 .sum();
     }
 

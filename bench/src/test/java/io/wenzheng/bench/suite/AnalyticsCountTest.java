@@ -18,4 +18,18 @@ class AnalyticsCountTest {
         assertThat(SuiteBenchmark.countedIn(scrape)).isEqualTo(23_557);
         assertThat(SuiteBenchmark.countedIn(Stream.of("# nothing counted yet"))).isZero();
     }
+
+    @Test
+    void intakesRefusalsAreReadByStageAndCountedOverAPhase() {
+        Stream<String> before = Stream.of(
+                "# TYPE wenzheng_intake_shed_total counter",
+                "wenzheng_intake_shed_total{stage=\"arrival\"} 120.0");
+        Stream<String> after = Stream.of(
+                "wenzheng_intake_shed_total{stage=\"arrival\"} 9120.0 # {span_id=\"3f2a\",trace_id=\"9c1e\"} 1.0 1765160101.123",
+                "wenzheng_intake_shed_total{stage=\"filing\"} 37.0",
+                "wenzheng_intake_shed_totally_other{stage=\"arrival\"} 5.0");
+        assertThat(SuiteBenchmark.difference(SuiteBenchmark.shedIn(before), SuiteBenchmark.shedIn(after)))
+                .containsExactlyInAnyOrderEntriesOf(java.util.Map.of("arrival", 9_000L, "filing", 37L));
+        assertThat(SuiteBenchmark.shedIn(Stream.of("# nothing refused yet"))).isEmpty();
+    }
 }

@@ -47,6 +47,11 @@ class SuiteBenchmarkSmokeTest {
             assertThat(phase.cpu().collectors()).containsOnlyKeys(ServiceName.values()).allSatisfy((s, seconds) ->
                     assertThat(seconds).as("%s: %s's collector is part of its CPU", phase.name(), s.id())
                             .isBetween(0.0, phase.cpu().services().get(s)));
+            long busyRefused = phase.refusals().entrySet().stream().filter(e -> e.getKey().contains(" 503"))
+                    .mapToLong(java.util.Map.Entry::getValue).sum();
+            assertThat(phase.shed().values().stream().mapToLong(Long::longValue).sum())
+                    .as("%s: intake counted every busy answer the load generator got", phase.name())
+                    .isEqualTo(phase.sentAgain() + busyRefused);
         }
         assertThat(report.phases().get(2).accepted()).as("a burst is absorbed whole").isEqualTo(options.burst());
         assertThat(report.ceiling().records()).isEqualTo(5_000);
