@@ -42,11 +42,12 @@ public final class SuiteBenchmark {
      * @param sentAgain busy answers (intake's admission bound) after which the burst sent the same petition again
      * @param shed intake's own count of those answers in the phase, by where it refused them: on arrival (before any
      *             work), or at filing, after the token, signature and nonce (the filing bulkhead was full)
+     * @param workMillisBefore {@link MachineSpeed}'s fixed work, timed just before the phase while the suite idled
      */
     public record Phase(String name, double offeredPerSecond, long sent, long accepted, long refused, long unanswered, long notSent,
                         double loadSeconds, double acceptedPerSecond, double endToEndPerSecond, double drainedSeconds, long lost,
                         Latency http, Latency routed, Latency routedSeen, Latency deadline, Latency counted, Resources.Cpu cpu,
-                        Map<String, Long> refusals, long sentAgain, Map<String, Long> shed) {
+                        Map<String, Long> refusals, long sentAgain, Map<String, Long> shed, double workMillisBefore) {
         /**
          * CPU milliseconds per accepted petition: by each service, by the rest of the stack (Kafka, PostgreSQL, Keycloak,
          * the system), by this bench, and by the machine with and without the bench, which is not part of the suite.
@@ -130,7 +131,8 @@ public final class SuiteBenchmark {
 
     private Phase phase(String name, PipelineObserver observer, Resources resources, double offered, Supplier<PetitionLoad.Result> load,
                         Options options) {
-        say.accept("phase: " + name);
+        double workMillis = MachineSpeed.workMillis();
+        say.accept(String.format("phase: %s (the machine's fixed work took %.0f ms)", name, workMillis));
         long[] cpuBefore = resources.cpuTicks();
         long countedBefore = analyticsTotal();
         Map<String, Long> shedBefore = shedByStage();
@@ -172,7 +174,7 @@ public final class SuiteBenchmark {
                 loadSeconds, accepted.size() / loadSeconds, accepted.size() / ((drainedAt - loadStart) / 1e6),
                 (drainedAt - loadEnd) / 1e6, lost, Latency.ofMicros(http), Latency.ofMicros(routed), Latency.ofMicros(seen),
                 Latency.ofMicros(due), Latency.ofMicros(counted), cpu, result.refusalsByReason(), result.sentAgain(),
-                difference(shedBefore, shedByStage()));
+                difference(shedBefore, shedByStage()), workMillis);
         say.accept(String.format("phase %s: %,d accepted in %.1f s (%.0f/s), end to end %.0f/s, drained %.1f s after the load, %d lost",
                 name, phase.accepted(), loadSeconds, phase.acceptedPerSecond(), phase.endToEndPerSecond(), phase.drainedSeconds(), lost));
         return phase;
