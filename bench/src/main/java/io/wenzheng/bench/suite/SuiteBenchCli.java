@@ -118,6 +118,10 @@ public final class SuiteBenchCli {
         out.append(String.format("%nThe machine's speed before each phase (SHA-256 of %d MB on one thread, the median of seven tries, "
                 + "while the suite idled; a slower machine takes longer): %s%n", MachineSpeed.MEGABYTES, r.phases().stream()
                 .map(p -> String.format("%s %.0f ms", p.name(), p.workMillisBefore())).collect(java.util.stream.Collectors.joining(", "))));
+        r.phases().stream().filter(p -> !p.meanBatches().isEmpty()).forEach(p -> out.append(String.format(
+                "%nMean batch in %s (petitions per acceptance statement at intake, events per poll batch in each consumer): %s%n", p.name(),
+                p.meanBatches().entrySet().stream().map(e -> String.format("%s %.1f", e.getKey(), e.getValue()))
+                        .collect(java.util.stream.Collectors.joining(", ")))));
         for (SuiteBenchmark.Phase p : r.phases()) {
             out.append(String.format("%nLatency, %s%n%n| stage | petitions | p50 | p95 | p99 | max |%n|---|---:|---:|---:|---:|---:|%n", p.name()));
             out.append(p.http().row("HTTP answer (accepted)")).append('\n');

@@ -43,11 +43,14 @@ public final class SuiteBenchmark {
      * @param shed intake's own count of those answers in the phase, by where it refused them: on arrival (before any
      *             work), or at filing, after the token, signature and nonce (the filing bulkhead was full)
      * @param workMillisBefore {@link MachineSpeed}'s fixed work, timed just before the phase while the suite idled
+     * @param meanBatches the phase's mean size of intake's acceptance groups ("intake acceptance") and of each
+     *                    consumer's poll batches (by consumer): batching that differs between runs changes the cost
      */
     public record Phase(String name, double offeredPerSecond, long sent, long accepted, long refused, long unanswered, long notSent,
                         double loadSeconds, double acceptedPerSecond, double endToEndPerSecond, double drainedSeconds, long lost,
                         Latency http, Latency routed, Latency routedSeen, Latency deadline, Latency counted, Resources.Cpu cpu,
-                        Map<String, Long> refusals, long sentAgain, Map<String, Long> shed, double workMillisBefore) {
+                        Map<String, Long> refusals, long sentAgain, Map<String, Long> shed, double workMillisBefore,
+                        Map<String, Double> meanBatches) {
         /**
          * CPU milliseconds per accepted petition: by each service, by the rest of the stack (Kafka, PostgreSQL, Keycloak,
          * the system), by this bench, and by the machine with and without the bench, which is not part of the suite.
@@ -136,6 +139,7 @@ public final class SuiteBenchmark {
         long[] cpuBefore = resources.cpuTicks();
         long countedBefore = analyticsTotal();
         Map<String, Long> shedBefore = shedByStage();
+        Map<String, double[]> batchesBefore = batches();
         AnalyticsWatch watch = new AnalyticsWatch(this::analyticsTotal);
         long loadStart = PipelineObserver.micros(Instant.now());
         PetitionLoad.Result result = load.get();
@@ -174,7 +178,7 @@ public final class SuiteBenchmark {
                 loadSeconds, accepted.size() / loadSeconds, accepted.size() / ((drainedAt - loadStart) / 1e6),
                 (drainedAt - loadEnd) / 1e6, lost, Latency.ofMicros(http), Latency.ofMicros(routed), Latency.ofMicros(seen),
                 Latency.ofMicros(due), Latency.ofMicros(counted), cpu, result.refusalsByReason(), result.sentAgain(),
-                difference(shedBefore, shedByStage()), workMillis);
+                difference(shedBefore, shedByStage()), workMillis, means(batchesBefore, batches()));
         say.accept(String.format("phase %s: %,d accepted in %.1f s (%.0f/s), end to end %.0f/s, drained %.1f s after the load, %d lost",
                 name, phase.accepted(), loadSeconds, phase.acceptedPerSecond(), phase.endToEndPerSecond(), phase.drainedSeconds(), lost));
         return phase;
@@ -225,6 +229,58 @@ public final class SuiteBenchmark {
         }
     }
 
+    /** Sum and count so far of intake's acceptance groups and of every service's consumer batches. */
+    private Map<String, double[]> batches() {
+        Map<String, double[]> all = new java.util.TreeMap<>();
+        double[] acceptance = scrape(ServiceName.INTAKE, lines -> summaries(lines, "wenzheng_intake_acceptance_group", null)).get("");
+        if (acceptance != null) {
+            all.put("intake acceptance", acceptance);
+        }
+        for (ServiceName service : ServiceName.values()) {
+            all.putAll(scrape(service, lines -> summaries(lines, "wenzheng_consumer_batch_size", "consumer")));
+        }
+        return all;
+    }
+
+    /**
+     * A distribution summary's sum and count from a scrape, by the value of one label (or under "" when label is
+     * null): {sum, count}.
+     */
+    static Map<String, double[]> summaries(java.util.stream.Stream<String> scrape, String metric, String label) {
+        java.util.regex.Pattern labelValue = label == null ? null : java.util.regex.Pattern.compile(label + "=\"([^\"]*)\"");
+        Map<String, double[]> byLabel = new java.util.TreeMap<>();
+        scrape.forEach(line -> {
+            int part = line.startsWith(metric + "_sum") ? 0 : line.startsWith(metric + "_count") ? 1 : -1;
+            int after = part == 0 ? metric.length() + 4 : metric.length() + 6;
+            if (part < 0 || line.length() <= after || (line.charAt(after) != '{' && line.charAt(after) != ' ')) {
+                return;
+            }
+            String key = "";
+            if (labelValue != null) {
+                java.util.regex.Matcher m = labelValue.matcher(line);
+                if (!m.find()) {
+                    return;
+                }
+                key = m.group(1);
+            }
+            byLabel.computeIfAbsent(key, k -> new double[2])[part] += sampleValue(line);
+        });
+        return byLabel;
+    }
+
+    /** The mean of what each summary recorded between two scrapes; summaries that recorded nothing are left out. */
+    static Map<String, Double> means(Map<String, double[]> before, Map<String, double[]> after) {
+        Map<String, Double> means = new java.util.TreeMap<>();
+        after.forEach((key, now) -> {
+            double[] then = before.getOrDefault(key, new double[2]);
+            double count = now[1] - then[1];
+            if (count > 0) {
+                means.put(key, (now[0] - then[0]) / count);
+            }
+        });
+        return means;
+    }
+
     private static final String SHED = "wenzheng_intake_shed_total{";
 
     /** Intake's refusals so far by stage (arrival, filing), from a Prometheus scrape; none before the first. */
@@ -232,16 +288,23 @@ public final class SuiteBenchmark {
         Map<String, Long> byStage = new java.util.TreeMap<>();
         scrape.filter(line -> line.startsWith(SHED)).forEach(line -> {
             java.util.regex.Matcher stage = STAGE.matcher(line);
-            byStage.merge(stage.find() ? stage.group(1) : "unnamed", sampleValue(line), Long::sum);
+            byStage.merge(stage.find() ? stage.group(1) : "unnamed", (long) sampleValue(line), Long::sum);
         });
         return byStage;
     }
 
-    /** The value after a sample's labels: a counter's line may end with an exemplar (trace id, value, time) after it. */
-    static long sampleValue(String line) {
-        String afterLabels = line.substring(line.indexOf("} ") + 2).strip();
-        int space = afterLabels.indexOf(' ');
-        return (long) Double.parseDouble(space < 0 ? afterLabels : afterLabels.substring(0, space));
+    /**
+     * The value after a sample's name and labels. A line may end with an exemplar (" # {trace_id=…} value time"), on
+     * a counter or a summary's count, with or without labels of its own.
+     */
+    static double sampleValue(String line) {
+        int exemplar = line.indexOf(" # ");
+        String sample = exemplar < 0 ? line : line.substring(0, exemplar);
+        int labels = sample.indexOf('{');
+        int nameEnd = sample.indexOf(' ');
+        String rest = (labels >= 0 && labels < nameEnd ? sample.substring(sample.indexOf("} ", labels) + 2) : sample.substring(nameEnd + 1)).strip();
+        int end = rest.indexOf(' ');
+        return Double.parseDouble(end < 0 ? rest : rest.substring(0, end));
     }
 
     private static final java.util.regex.Pattern STAGE = java.util.regex.Pattern.compile("stage=\"([^\"]*)\"");
@@ -258,7 +321,7 @@ public final class SuiteBenchmark {
     static long countedIn(java.util.stream.Stream<String> scrape) {
         return scrape.filter(line -> line.startsWith(COUNTED) && line.contains("consumer=\"analytics-facts\"")
                         && line.contains("type=\"" + io.wenzheng.contracts.EventType.PETITION_RECEIVED.type() + "\""))
-                .mapToLong(SuiteBenchmark::sampleValue)
+                .mapToLong(line -> (long) sampleValue(line))
                 .sum();
     }
 

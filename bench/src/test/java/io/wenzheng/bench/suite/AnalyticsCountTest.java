@@ -32,4 +32,27 @@ class AnalyticsCountTest {
                 .containsExactlyInAnyOrderEntriesOf(java.util.Map.of("arrival", 9_000L, "filing", 37L));
         assertThat(SuiteBenchmark.shedIn(Stream.of("# nothing refused yet"))).isEmpty();
     }
+
+    @Test
+    void batchSizesAreTheMeanOfWhatEachSummaryRecordedBetweenTwoScrapes() {
+        var before = SuiteBenchmark.summaries(Stream.of(
+                "wenzheng_consumer_batch_size_count{consumer=\"routing-lifecycle\"} 10.0",
+                "wenzheng_consumer_batch_size_sum{consumer=\"routing-lifecycle\"} 100.0",
+                "wenzheng_consumer_batch_size_bucket{consumer=\"routing-lifecycle\",le=\"50.0\"} 10.0"), "wenzheng_consumer_batch_size", "consumer");
+        var after = SuiteBenchmark.summaries(Stream.of(
+                "# TYPE wenzheng_consumer_batch_size summary",
+                "wenzheng_consumer_batch_size_count{consumer=\"routing-lifecycle\"} 30.0",
+                "wenzheng_consumer_batch_size_sum{consumer=\"routing-lifecycle\"} 1100.0",
+                "wenzheng_consumer_batch_size_max{consumer=\"routing-lifecycle\"} 200.0",
+                "wenzheng_consumer_batch_size_count{consumer=\"sla-clocks\"} 4.0",
+                "wenzheng_consumer_batch_size_sum{consumer=\"sla-clocks\"} 6.0",
+                "wenzheng_consumer_batch_size_count{consumer=\"idle\"} 0.0"), "wenzheng_consumer_batch_size", "consumer");
+        assertThat(SuiteBenchmark.means(before, after)).containsExactlyInAnyOrderEntriesOf(java.util.Map.of(
+                "routing-lifecycle", 50.0, "sla-clocks", 1.5));
+        var unlabelled = SuiteBenchmark.summaries(Stream.of(
+                "wenzheng_intake_acceptance_group_count 8.0 # {span_id=\"5fe8\",trace_id=\"2dfc\"} 1.0 1796701748.241",
+                "wenzheng_intake_acceptance_group_sum 100.0",
+                "wenzheng_intake_acceptance_group_sum_other 5.0"), "wenzheng_intake_acceptance_group", null);
+        assertThat(unlabelled.get("")).containsExactly(100.0, 8.0);
+    }
 }

@@ -48,6 +48,8 @@ class SuiteBenchmarkSmokeTest {
                     assertThat(seconds).as("%s: %s's collector is part of its CPU", phase.name(), s.id())
                             .isBetween(0.0, phase.cpu().services().get(s)));
             assertThat(phase.workMillisBefore()).as("%s: the machine's fixed work was timed", phase.name()).isPositive();
+            assertThat(phase.meanBatches()).as("%s: intake wrote its petitions in groups", phase.name())
+                    .hasEntrySatisfying("intake acceptance", mean -> assertThat(mean).isGreaterThanOrEqualTo(1.0));
             long busyRefused = phase.refusals().entrySet().stream().filter(e -> e.getKey().contains(" 503"))
                     .mapToLong(java.util.Map.Entry::getValue).sum();
             assertThat(phase.shed().values().stream().mapToLong(Long::longValue).sum())
@@ -66,6 +68,6 @@ class SuiteBenchmarkSmokeTest {
         JsonNode read = SuiteBenchCli.json().readTree(Files.readString(json));
         assertThat(read.at("/phases/0/accepted").asLong()).isEqualTo(report.phases().get(0).accepted());
         assertThat(read.at("/ceiling/producedPerSecond").asDouble()).isPositive();
-        assertThat(table).contains("Kafka ceiling", "accepted → counted in analytics", "peak RSS", "their collectors'", "The machine's speed before each phase");
+        assertThat(table).contains("Kafka ceiling", "accepted → counted in analytics", "peak RSS", "their collectors'", "The machine's speed before each phase", "Mean batch in");
     }
 }
