@@ -66,14 +66,6 @@ public interface IntakeConfig {
     @WithDefault("300s")
     Duration channelClockSkew();
 
-    /**
-     * Petition-filing requests intake holds at once, from arrival to answer; one more is refused with 503 before any of
-     * its work. Keep it at the filing bulkhead's size plus its queue (32 + 96), so that the bulkhead never refuses a
-     * request the gate let in.
-     */
-    @WithDefault("128")
-    int admissionLimit();
-
     /** The largest platform callback body accepted. */
     @WithDefault("65536")
     int channelMaxBodyBytes();

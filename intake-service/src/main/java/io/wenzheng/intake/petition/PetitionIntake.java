@@ -103,11 +103,10 @@ public class PetitionIntake {
 
     /**
      * Like {@link #submit(PetitionSubmission, ChannelOrigin, String)}, but a message filed before returns its receipt.
-     * Every channel files through here, so this bounds the petitions being filed and those waiting: one more is refused
-     * at once ({@code BulkheadException}, answered 503 with Retry-After), rather than queued until every caller's answer
-     * is later than its client waits. Without the bound, an overload of a quarter above capacity made nearly every
-     * request time out (docs/performance.md). Requests over HTTP are counted earlier, on arrival
-     * ({@link io.wenzheng.intake.admission.EarlyAdmission}), so that a refusal costs no work. Sized by
+     * Every channel files through here, so this is where intake admits work: a petition beyond the petitions being filed
+     * and those waiting is refused at once ({@code BulkheadException}, answered 503 with Retry-After), rather than queued
+     * until every caller's answer is later than its client waits. Without the bound, an overload of a quarter above
+     * capacity made nearly every request time out (docs/performance.md). Sized by
      * {@code io.wenzheng.intake.petition.PetitionIntake/submitOnce/Bulkhead/value} and {@code .../waitingTaskQueue}.
      */
     @io.smallrye.faulttolerance.api.AsynchronousNonBlocking

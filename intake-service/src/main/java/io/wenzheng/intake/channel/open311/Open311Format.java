@@ -11,7 +11,7 @@ import java.util.Map;
  * GeoReport v2 in both its formats from one tree: JSON as is; XML with the spec's element names ({@code services} of
  * {@code service}, {@code service_requests} of {@code request}, {@code errors} of {@code error}).
  */
-public final class Open311Format {
+final class Open311Format {
     private Open311Format() {
     }
 
@@ -40,7 +40,7 @@ public final class Open311Format {
         return xml.append("</").append(listElement).append('>').toString();
     }
 
-    public static String error(String format, int code, String description) {
+    static String error(String format, int code, String description) {
         ObjectNode e = EventJson.mapper().createObjectNode().put("code", code).put("description", description);
         return render(format, array().add(e), "errors", "error");
     }

@@ -78,15 +78,6 @@ public class Open311Resource {
                 .header("Retry-After", "1").build();
     }
 
-    /** The filing bulkhead had no room: a GeoReport error, as the caller would get it from the admission gate. */
-    @ServerExceptionMapper
-    public Response busy(org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException e, jakarta.ws.rs.core.UriInfo uri) {
-        io.micrometer.core.instrument.Metrics.counter("wenzheng.intake.shed", "stage", "filing").increment();
-        String format = uri.getPath().endsWith(".xml") ? "xml" : "json";
-        return Response.fromResponse(respond(format, 503, Open311Format.error(format, 503,
-                io.wenzheng.intake.admission.EarlyAdmission.DETAIL))).header("Retry-After", "1").build();
-    }
-
     @GET
     @io.smallrye.faulttolerance.api.RateLimit(value = 100, window = 1, windowUnit = java.time.temporal.ChronoUnit.SECONDS)
     @Path("discovery.{format: json|xml}")

@@ -1,4 +1,4 @@
-package io.wenzheng.intake.admission;
+package io.wenzheng.intake.petition;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,7 +22,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * More petitions at once than intake admits (128 in process, EarlyAdmission): the rest are refused at once with a problem
+ * More petitions at once than intake admits (32 being filed, 96 waiting): the rest are refused at once with a problem
  * and Retry-After, and nothing of theirs is stored; every admitted one is filed.
  */
 @QuarkusTest
