@@ -113,8 +113,9 @@ public final class SuiteBenchCli {
                 p.refusals().entrySet().stream().map(e -> String.format("%,d × %s", e.getValue(), e.getKey()))
                         .collect(java.util.stream.Collectors.joining("; ")))));
         r.phases().stream().filter(p -> p.sentAgain() > 0).forEach(p -> out.append(String.format(
-                "%nIn %s, intake answered %,d sendings busy (503, Retry-After); each was sent again after the wait. Intake refused %,d on arrival and %,d at filing, after their token, signature and nonce.%n",
-                p.name(), p.sentAgain(), p.shed().getOrDefault("arrival", 0L), p.shed().getOrDefault("filing", 0L))));
+                "%nIn %s, intake answered %,d sendings busy (503, Retry-After); each was sent again after the wait. Intake's own count of them: %s.%n",
+                p.name(), p.sentAgain(), p.shed().entrySet().stream().map(e -> String.format("%,d (%s)", e.getValue(),
+                        "unnamed".equals(e.getKey()) ? "every stage" : "stage " + e.getKey())).collect(java.util.stream.Collectors.joining(", ")))));
         out.append(String.format("%nThe machine's speed before each phase (SHA-256 of %d MB on one thread, the median of seven tries, "
                 + "while the suite idled; a slower machine takes longer): %s%n", MachineSpeed.MEGABYTES, r.phases().stream()
                 .map(p -> String.format("%s %.0f ms", p.name(), p.workMillisBefore())).collect(java.util.stream.Collectors.joining(", "))));

@@ -40,8 +40,7 @@ public final class SuiteBenchmark {
      * @param drainedSeconds from the end of the load until every accepted petition had passed every stage
      * @param lost accepted petitions that had not passed every stage when patience ran out
      * @param sentAgain busy answers (intake's admission bound) after which the burst sent the same petition again
-     * @param shed intake's own count of those answers in the phase, by where it refused them: on arrival (before any
-     *             work), or at filing, after the token, signature and nonce (the filing bulkhead was full)
+     * @param shed intake's own count of those answers in the phase, by its counter's stage label ("unnamed" without one)
      * @param workMillisBefore {@link MachineSpeed}'s fixed work, timed just before the phase while the suite idled
      * @param meanBatches the phase's mean size of intake's acceptance groups ("intake acceptance") and of each
      *                    consumer's poll batches (by consumer): batching that differs between runs changes the cost
@@ -283,7 +282,7 @@ public final class SuiteBenchmark {
 
     private static final String SHED = "wenzheng_intake_shed_total{";
 
-    /** Intake's refusals so far by stage (arrival, filing), from a Prometheus scrape; none before the first. */
+    /** Intake's refusals so far by stage label ("unnamed" without one), from a Prometheus scrape; none before the first. */
     static Map<String, Long> shedIn(java.util.stream.Stream<String> scrape) {
         Map<String, Long> byStage = new java.util.TreeMap<>();
         scrape.filter(line -> line.startsWith(SHED)).forEach(line -> {
