@@ -280,12 +280,12 @@ public final class SuiteBenchmark {
         return means;
     }
 
-    private static final String SHED = "wenzheng_intake_shed_total{";
+    private static final String SHED = "wenzheng_intake_shed_total";
 
     /** Intake's refusals so far by stage label ("unnamed" without one), from a Prometheus scrape; none before the first. */
     static Map<String, Long> shedIn(java.util.stream.Stream<String> scrape) {
         Map<String, Long> byStage = new java.util.TreeMap<>();
-        scrape.filter(line -> line.startsWith(SHED)).forEach(line -> {
+        scrape.filter(line -> line.startsWith(SHED + "{") || line.startsWith(SHED + " ")).forEach(line -> {
             java.util.regex.Matcher stage = STAGE.matcher(line);
             byStage.merge(stage.find() ? stage.group(1) : "unnamed", (long) sampleValue(line), Long::sum);
         });

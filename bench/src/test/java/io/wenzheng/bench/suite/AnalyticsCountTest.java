@@ -31,6 +31,8 @@ class AnalyticsCountTest {
         assertThat(SuiteBenchmark.difference(SuiteBenchmark.shedIn(before), SuiteBenchmark.shedIn(after)))
                 .containsExactlyInAnyOrderEntriesOf(java.util.Map.of("arrival", 9_000L, "filing", 37L));
         assertThat(SuiteBenchmark.shedIn(Stream.of("# nothing refused yet"))).isEmpty();
+        assertThat(SuiteBenchmark.shedIn(Stream.of("wenzheng_intake_shed_total 8.0 # {trace_id=\"9c1e\"} 1.0 1796701748.241")))
+                .as("a counter without labels").containsExactlyEntriesOf(java.util.Map.of("unnamed", 8L));
     }
 
     @Test
